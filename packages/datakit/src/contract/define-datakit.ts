@@ -1,0 +1,117 @@
+import type { Table } from 'drizzle-orm';
+import { DatakitError } from '../errors/datakit-error.js';
+import type { TableSchema } from '../schema/table-schema.js';
+import { fromDrizzle } from './from-drizzle.js';
+
+/** Where a datakit's tables live: a source system, or a warehouse layer. */
+export type Layer = 'source' | 'bronze' | 'silver' | 'gold';
+/** How a transfer writes a target table. */
+export type WriteDisposition = 'append' | 'replace' | 'merge' | 'history';
+/** What a run does when the live table has drifted from the contract. */
+export type DriftPolicy = 'fail' | 'evolve' | 'ignore-new-columns' | 'quarantine';
+
+/** Per-table options of a datakit. */
+export interface TableOptions {
+  writeDisposition?: WriteDisposition;
+  driftPolicy?: DriftPolicy;
+  /** Bronze keeps the primary key unless this is `false` (foreign keys, uniques and checks are always dropped). */
+  bronzePrimaryKey?: boolean;
+  /** Incremental extraction column (e.g. `updated_at`). */
+  cursor?: string;
+}
+
+/** What `defineDatakit` takes. `tables` maps a key to a Drizzle table (`pgTable` or `mysqlTable`). */
+export interface DatakitDefinition<T extends Record<string, Table>> {
+  /** npm-style name, e.g. `system-a`. */
+  name: string;
+  /** Semver of the contract; `datakit breaking` checks that a change bumps it enough. */
+  version: string;
+  tables: T;
+  /** `source` (default) for a system's tables, or the warehouse layer its tables belong to. */
+  layer?: Layer;
+  /** The system name recorded in lineage columns (default: `name`). */
+  system?: string;
+  /** Default options for every table, then per-table overrides by key. */
+  options?: TableOptions & { tables?: { [K in keyof T]?: TableOptions } };
+}
+
+/** A datakit: named, versioned Drizzle tables with options and their plain schemas. */
+export interface Datakit<T extends Record<string, Table> = Record<string, Table>> {
+  readonly name: string;
+  readonly version: string;
+  readonly layer: Layer;
+  readonly system: string;
+  readonly tables: T;
+  /** Options of the table under `key`, defaults merged in. */
+  optionsOf(key: keyof T & string): TableOptions;
+  /** The plain description of the table under `key` (cached). */
+  schemaOf(key: keyof T & string): TableSchema;
+  /** Table keys in declaration order. */
+  readonly keys: readonly (keyof T & string)[];
+}
+
+const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
+/**
+ * Groups Drizzle tables into a named, versioned datakit.
+ *
+ * @example
+ * ```ts
+ * import { pgTable, integer, text } from 'drizzle-orm/pg-core';
+ * export const customer = pgTable('customer', { customer_id: integer().primaryKey(), full_name: text().notNull() });
+ * export const systemA = defineDatakit({ name: 'system-a', version: '1.0.0', tables: { customer } });
+ * type Customer = typeof systemA.tables.customer.$inferSelect;
+ * ```
+ */
+export function defineDatakit<T extends Record<string, Table>>(definition: DatakitDefinition<T>): Datakit<T> {
+  const { name, version, tables } = definition;
+  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(name)) {
+    throw new DatakitError('CONTRACT', `Datakit name "${name}" is not a valid package-style name`, {
+      hint: 'Use letters, digits, dot, dash or underscore, e.g. "system-a".',
+      context: { datakit: name },
+    });
+  }
+  if (!SEMVER.test(version)) {
+    throw new DatakitError('CONTRACT', `Datakit "${name}" has version "${version}", which is not semver`, {
+      hint: 'Use MAJOR.MINOR.PATCH, e.g. "1.0.0".',
+      context: { datakit: name },
+    });
+  }
+  const keys = Object.keys(tables) as (keyof T & string)[];
+  const perTable = (definition.options?.tables ?? {}) as Record<string, TableOptions | undefined>;
+  for (const key of Object.keys(perTable)) {
+    if (!(key in tables)) {
+      throw new DatakitError('CONTRACT', `Datakit "${name}" has options for unknown table "${key}"`, {
+        hint: `Table keys are: ${keys.join(', ')}.`,
+        context: { datakit: name, table: key },
+      });
+    }
+  }
+  const { tables: _ignored, ...defaults } = definition.options ?? {};
+  const schemas = new Map<string, TableSchema>();
+  const datakit: Datakit<T> = {
+    name,
+    version,
+    layer: definition.layer ?? 'source',
+    system: definition.system ?? name,
+    tables,
+    keys,
+    optionsOf: (key) => ({ ...defaults, ...perTable[key] }),
+    schemaOf: (key) => {
+      let schema = schemas.get(key);
+      if (!schema) {
+        const table = tables[key];
+        if (!table) {
+          throw new DatakitError('CONTRACT', `Datakit "${name}" has no table "${key}"`, {
+            hint: `Table keys are: ${keys.join(', ')}.`,
+            context: { datakit: name, table: key },
+          });
+        }
+        schema = fromDrizzle(table, { datakit: name });
+        schemas.set(key, schema);
+      }
+      return schema;
+    },
+  };
+  return datakit;
+}

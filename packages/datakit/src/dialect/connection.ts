@@ -1,0 +1,48 @@
+import type { Dialect } from './dialect.js';
+
+/** The rows a statement returned and how many it touched. */
+export interface QueryResult<R> {
+  rows: R[];
+  rowCount: number;
+}
+
+/** Options for a streaming read. */
+export interface StreamOptions {
+  /** Rows per yielded batch (default 1000). Memory is bounded by one batch. */
+  batchSize?: number;
+}
+
+/**
+ * An open connection to one database, the same for every dialect. Values are always passed as
+ * parameters (`$1` on PostgreSQL/PGlite, `?` on MySQL: see {@link DialectAdapter.placeholder}).
+ *
+ * @example
+ * ```ts
+ * const conn = await connect('pglite://memory');
+ * const { rows } = await conn.query<{ n: number }>('select $1::int as n', [42]);
+ * for await (const batch of conn.stream('select * from big', [], { batchSize: 5000 })) consume(batch);
+ * await conn.close();
+ * ```
+ */
+export interface Connection {
+  readonly dialect: Dialect;
+  /** Where it points, without the password: `postgres://user@host:5432/db`. */
+  readonly target: string;
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  /** Reads a result in batches with constant memory (server-side cursor or row stream). */
+  stream<R = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+    options?: StreamOptions,
+  ): AsyncIterable<R[]>;
+  /** Runs `fn` in one transaction: commit when it resolves, roll back when it throws. */
+  transaction<T>(fn: (tx: Connection) => Promise<T>): Promise<T>;
+  /**
+   * `COPY ... FROM STDIN` fed by `chunks` (text format unless the SQL says otherwise); returns the
+   * row count. Present where `adapter.supportsCopy`.
+   */
+  copyFrom?(sql: string, chunks: AsyncIterable<Uint8Array | string>): Promise<number>;
+  /** `COPY ... TO STDOUT` as a stream of raw chunks. Present where `adapter.supportsCopy`. */
+  copyTo?(sql: string): AsyncIterable<Uint8Array>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,49 @@
+import type {
+  CheckSchema,
+  ColumnSchema,
+  ColumnType,
+  ForeignKeySchema,
+  IndexSchema,
+  KeyConstraint,
+  TableSchema,
+} from '../schema/table-schema.js';
+
+/** A table reference: schema (optional) and name. */
+export interface TableRef {
+  schema?: string;
+  name: string;
+}
+
+/**
+ * Renders DDL statements for one SQL family. Every identifier is quoted; every statement is one
+ * string without a trailing semicolon. Throws a `DatakitError('UNSUPPORTED')` naming the table and
+ * column for a type the dialect cannot store.
+ *
+ * @example
+ * ```ts
+ * const ddl = conn.dialect.createDdlCompiler();
+ * for (const sql of ddl.createTable(customerSchema)) await conn.query(sql);
+ * ```
+ */
+export interface DdlCompiler {
+  /** The SQL spelling of a portable type: `numeric(10,2)`, `varchar(255)`, `"shop"."status"`. */
+  renderType(type: ColumnType, where: { table: string; column: string; schema?: string }): string;
+  createSchema(name: string): string;
+  /** `CREATE TYPE ... AS ENUM` (PostgreSQL); MySQL enums are inline, so it returns nothing. */
+  createEnum(schema: string | undefined, name: string, values: readonly string[]): string[];
+  /** Adds values to an existing enum type (PostgreSQL) — additive, so never destructive. */
+  addEnumValues(schema: string | undefined, name: string, values: readonly string[]): string[];
+  /** `CREATE TABLE` with columns, primary key, uniques, checks and foreign keys, then its indexes. */
+  createTable(table: TableSchema): string[];
+  dropTable(table: TableRef): string;
+  addColumn(table: TableRef, column: ColumnSchema): string;
+  dropColumn(table: TableRef, column: string): string;
+  alterColumnType(table: TableRef, column: ColumnSchema): string;
+  setNotNull(table: TableRef, column: string, notNull: boolean): string;
+  addPrimaryKey(table: TableRef, key: KeyConstraint): string;
+  addUnique(table: TableRef, key: KeyConstraint): string;
+  addForeignKey(table: TableRef, fk: ForeignKeySchema): string;
+  addCheck(table: TableRef, check: CheckSchema): string;
+  createIndex(table: TableRef, index: IndexSchema): string;
+  dropIndex(table: TableRef, index: IndexSchema): string;
+}

@@ -1,0 +1,54 @@
+import type { Connection } from './connection.js';
+import type { ConnectionUrl } from './parse-connection-url.js';
+import type { DdlCompiler } from './ddl-compiler.js';
+import type { Introspector } from './introspector.js';
+
+/** The SQL family a dialect speaks; PGlite speaks `postgresql` through a different driver. */
+export type SqlFamily = 'postgresql' | 'mysql';
+
+/**
+ * What a database can do. Code branches on these flags, never on the dialect's name.
+ *
+ * @example
+ * ```ts
+ * if (conn.dialect.adapter.supportsTransactionalDdl) await conn.transaction(applyPlan);
+ * ```
+ */
+export interface DialectAdapter {
+  readonly family: SqlFamily;
+  /** DDL can be rolled back (PostgreSQL, PGlite; not MySQL, which commits implicitly). */
+  readonly supportsTransactionalDdl: boolean;
+  /** `COPY FROM STDIN` / `COPY TO STDOUT` streams (`Connection.copyFrom/copyTo`). */
+  readonly supportsCopy: boolean;
+  /** `INSERT ... RETURNING`. */
+  readonly supportsReturning: boolean;
+  /** Named enum types (`CREATE TYPE ... AS ENUM`) rather than inline `ENUM(...)` columns. */
+  readonly supportsEnumTypes: boolean;
+  /** Schemas inside a database (PostgreSQL); MySQL's "schema" is a database. */
+  readonly supportsSchemas: boolean;
+  /** Quotes an identifier, escaping embedded quotes: `"a""b"` or `` `a``b` ``. */
+  quoteIdentifier(name: string): string;
+  /** Quotes `schema.table`, or just the table when no schema is given. */
+  quoteTable(table: { schema?: string; name: string }): string;
+  /** The placeholder for the 1-based parameter `index`: `$1` or `?`. */
+  placeholder(index: number): string;
+}
+
+/**
+ * A database dialect: a few factories, the same for PostgreSQL, PGlite and MySQL/MariaDB.
+ *
+ * @example
+ * ```ts
+ * const dialect = postgresDialect;
+ * const conn = await dialect.connect(parseConnectionUrl('postgres://postgres@127.0.0.1:5432/test'));
+ * const tables = await dialect.createIntrospector(conn).introspect({ schema: 'public' });
+ * const sql = dialect.createDdlCompiler().createTable(tables[0]!);
+ * ```
+ */
+export interface Dialect {
+  readonly name: 'postgres' | 'pglite' | 'mysql';
+  readonly adapter: DialectAdapter;
+  connect(url: ConnectionUrl): Promise<Connection>;
+  createIntrospector(conn: Connection): Introspector;
+  createDdlCompiler(): DdlCompiler;
+}
