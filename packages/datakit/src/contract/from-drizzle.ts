@@ -1,0 +1,152 @@
+import { type Column, is, SQL, type Table } from 'drizzle-orm';
+import { getTableConfig as getMySqlTableConfig, MySqlDialect, MySqlTable } from 'drizzle-orm/mysql-core';
+import { getTableConfig as getPgTableConfig, PgDialect, PgTable } from 'drizzle-orm/pg-core';
+import { DatakitError } from '../errors/datakit-error.js';
+import { parseSqlType } from '../schema/parse-sql-type.js';
+import type { ColumnSchema, ForeignKeySchema, IndexSchema, KeyConstraint, TableSchema } from '../schema/table-schema.js';
+
+type Family = 'postgresql' | 'mysql';
+
+/** The SQL family a Drizzle table is written for: `pgTable` → postgresql, `mysqlTable` → mysql. */
+export function tableFamily(table: Table): Family {
+  if (is(table, PgTable)) return 'postgresql';
+  if (is(table, MySqlTable)) return 'mysql';
+  throw new DatakitError('CONTRACT', 'Only pgTable and mysqlTable tables can be datakit contracts', {
+    hint: "Define the table with pgTable from 'drizzle-orm/pg-core' or mysqlTable from 'drizzle-orm/mysql-core'.",
+  });
+}
+
+/**
+ * Turns a Drizzle table (`pgTable` or `mysqlTable`) into the plain {@link TableSchema} that DDL,
+ * drift and deploy work from. Throws a `CONTRACT` error naming the table and column for a type
+ * Datakit cannot map.
+ *
+ * @example
+ * ```ts
+ * const customer = pgTable('customer', { id: integer().primaryKey(), email: varchar({ length: 200 }).notNull() });
+ * fromDrizzle(customer).columns[1]; // { name: 'email', type: { kind: 'varchar', length: 200, ... }, nullable: false }
+ * ```
+ */
+export function fromDrizzle(table: Table, where: { datakit?: string } = {}): TableSchema {
+  const family = tableFamily(table);
+  const config = family === 'postgresql' ? getPgTableConfig(table as PgTable) : getMySqlTableConfig(table as MySqlTable);
+  const toSql = sqlRenderer(family);
+  const tableName = config.name;
+  const context = (column?: string) => ({
+    ...(where.datakit ? { datakit: where.datakit } : {}),
+    table: tableName,
+    ...(column ? { column } : {}),
+  });
+
+  const columns: ColumnSchema[] = [];
+  const uniques: KeyConstraint[] = [];
+  let primaryKey: KeyConstraint | undefined;
+  const pkColumns: string[] = [];
+  for (const column of config.columns as Column[]) {
+    const type = parseSqlType(column.getSQLType(), family);
+    if (column.enumValues && column.enumValues.length > 0 && (family === 'mysql' || column.columnType.includes('Enum'))) {
+      type.kind = 'enum';
+      type.enumValues = [...column.enumValues];
+      if (family === 'postgresql') {
+        const enumName = (column as Column & { enum?: { enumName: string; schema?: string } }).enum?.enumName;
+        if (enumName) type.enumName = enumName;
+      }
+    }
+    if (type.kind === 'unknown') {
+      throw new DatakitError('CONTRACT', `Column "${tableName}"."${column.name}" has unsupported type "${type.raw}"`, {
+        hint: 'Use one of the supported types (integer, bigint, numeric, text, varchar, boolean, date, timestamp, uuid, json, jsonb, bytea, enum) or map it in a transform.',
+        context: context(column.name),
+      });
+    }
+    const schema: ColumnSchema = { name: column.name, type, nullable: !column.notNull };
+    const identity = (column as Column & { generatedIdentity?: { type: 'always' | 'byDefault' } }).generatedIdentity;
+    const autoIncrement = (column as Column & { autoIncrement?: boolean }).autoIncrement;
+    if (identity || autoIncrement || /serial$/i.test(column.getSQLType())) {
+      schema.generated = identity?.type === 'always' ? 'always' : 'identity';
+    } else if (column.hasDefault && column.default !== undefined) {
+      schema.default = renderDefault(column.default, toSql);
+    }
+    columns.push(schema);
+    if (column.primary) pkColumns.push(column.name);
+    if (column.isUnique) uniques.push({ ...(column.uniqueName ? { name: column.uniqueName } : {}), columns: [column.name] });
+  }
+  if (pkColumns.length > 0) primaryKey = { columns: pkColumns };
+  for (const pk of config.primaryKeys) {
+    if (primaryKey) {
+      throw new DatakitError('CONTRACT', `Table "${tableName}" declares more than one primary key`, {
+        hint: 'Use either .primaryKey() on one column or one primaryKey({ columns }) constraint.',
+        context: context(),
+      });
+    }
+    primaryKey = { name: pk.getName(), columns: pk.columns.map((c) => c.name) };
+  }
+  for (const unique of config.uniqueConstraints) {
+    const name = unique.getName();
+    uniques.push({ ...(name ? { name } : {}), columns: unique.columns.map((c) => c.name) });
+  }
+
+  const foreignKeys: ForeignKeySchema[] = config.foreignKeys.map((fk) => {
+    const ref = fk.reference();
+    const foreign = family === 'postgresql' ? getPgTableConfig(ref.foreignTable as PgTable) : getMySqlTableConfig(ref.foreignTable as MySqlTable);
+    const result: ForeignKeySchema = {
+      name: fk.getName(),
+      columns: ref.columns.map((c) => c.name),
+      references: {
+        ...(foreign.schema ? { schema: foreign.schema } : {}),
+        table: foreign.name,
+        columns: ref.foreignColumns.map((c) => c.name),
+      },
+    };
+    if (fk.onDelete && fk.onDelete !== 'no action') result.onDelete = fk.onDelete;
+    if (fk.onUpdate && fk.onUpdate !== 'no action') result.onUpdate = fk.onUpdate;
+    return result;
+  });
+
+  const indexes: IndexSchema[] = config.indexes.map((index) => {
+    const { name, columns: indexed, unique } = index.config;
+    const names = indexed.map((c) => {
+      if (is(c, SQL)) {
+        throw new DatakitError('CONTRACT', `Index "${name}" on "${tableName}" uses an expression`, {
+          hint: 'Datakit contracts support column indexes only; create expression indexes in a silver/gold SQL step.',
+          context: context(),
+        });
+      }
+      return (c as { name: string }).name;
+    });
+    return { name: name ?? `${tableName}_${names.join('_')}_idx`, columns: names, unique: Boolean(unique) };
+  });
+
+  const checks = config.checks.map((check) => ({ name: check.name, expression: toSql(check.value) }));
+  const result: TableSchema = { name: tableName, columns, uniques, foreignKeys, indexes, checks };
+  if (config.schema) result.schema = config.schema;
+  if (primaryKey) result.primaryKey = primaryKey;
+  return result;
+}
+
+function sqlRenderer(family: Family): (sql: SQL) => string {
+  const dialect = family === 'postgresql' ? new PgDialect() : new MySqlDialect();
+  return (sql) => {
+    const query = dialect.sqlToQuery(sql);
+    if (query.params.length > 0) {
+      return query.params.reduceRight<string>(
+        (text, param, i) => text.replaceAll(family === 'postgresql' ? `$${i + 1}` : '?', literal(param)),
+        query.sql,
+      );
+    }
+    return query.sql;
+  };
+}
+
+function renderDefault(value: unknown, toSql: (sql: SQL) => string): string {
+  if (is(value, SQL)) return toSql(value);
+  return literal(value);
+}
+
+function literal(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof Date) return `'${value.toISOString()}'`;
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return `'${text.replaceAll("'", "''")}'`;
+}
