@@ -1,0 +1,38 @@
+import { is, Table } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Datakit } from '../contract/define-datakit.js';
+
+const datakit = z.custom<Datakit>(
+  (value) => typeof value === 'object' && value !== null && 'schemaOf' in value && 'version' in value,
+  { message: 'expected a datakit made by defineDatakit()' },
+);
+const table = z.custom<Table>((value) => is(value, Table), { message: 'expected a Drizzle table (pgTable/mysqlTable)' });
+const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'use letters, digits, "_" or "-"');
+
+const layer = z.strictObject({ datakits: z.array(datakit).min(1), schema: z.string().min(1).optional() });
+const environment = z.strictObject({
+  url: z.string().min(1),
+  sources: z.record(identifier, z.string().min(1)).optional(),
+});
+const transfer = z.strictObject({
+  from: identifier,
+  source: table,
+  target: table,
+  transform: z.custom<unknown>((v) => typeof v === 'function' || (typeof v === 'object' && v !== null && 'fn' in v), {
+    message: 'expected defineTransform(...) or a function',
+  }).optional(),
+  disposition: z.enum(['append', 'replace', 'merge', 'history']).optional(),
+  options: z.record(z.string(), z.unknown()).optional(),
+});
+const warehouse = z.strictObject({
+  layers: z.strictObject({ bronze: layer.optional(), silver: layer.optional(), gold: layer.optional() }),
+  sources: z.record(identifier, datakit).optional(),
+  environments: z.record(identifier, environment).refine((e) => Object.keys(e).length > 0, 'declare at least one environment'),
+  transfers: z.record(identifier, transfer).optional(),
+});
+
+/** The zod schema `datakit.config.ts` is checked against. @internal */
+export const configSchema = z.strictObject({
+  warehouses: z.record(identifier, warehouse).refine((w) => Object.keys(w).length > 0, 'declare at least one warehouse'),
+  defaultEnvironment: identifier.optional(),
+});

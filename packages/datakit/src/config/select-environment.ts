@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { DatakitError } from '../errors/datakit-error.js';
+import type { EnvironmentConfig, WarehouseConfig } from './define-config.js';
+import type { LoadedConfig } from './load-config.js';
+import { nearestName } from './nearest-name.js';
+import { resolveEnvVars } from './resolve-env-vars.js';
+
+/** One warehouse in one environment, with its URLs resolved on demand. */
+export interface SelectedEnvironment {
+  warehouseName: string;
+  warehouse: WarehouseConfig;
+  envName: string;
+  environment: EnvironmentConfig;
+  /** The warehouse URL with `${env:…}` resolved and relative `pglite://` paths made absolute. */
+  warehouseUrl(): string;
+  /** The URL of a source system in this environment. */
+  sourceUrl(system: string): string;
+}
+
+/**
+ * Picks a warehouse (the only one, or `--warehouse`) and an environment (`--env`, else the
+ * config's `defaultEnvironment`, else `dev`). Environment variables are read only when a URL is
+ * asked for, so `--env dev` never needs prod's secrets.
+ *
+ * @example
+ * ```ts
+ * const target = selectEnvironment(await loadConfig(), { env: 'dev' });
+ * const conn = await connect(target.warehouseUrl());
+ * ```
+ */
+export function selectEnvironment(loaded: LoadedConfig, options: { warehouse?: string; env?: string } = {}): SelectedEnvironment {
+  const { config, root } = loaded;
+  const names = Object.keys(config.warehouses);
+  const warehouseName = options.warehouse ?? (names.length === 1 ? names[0] : undefined);
+  if (!warehouseName) {
+    throw new DatakitError('USAGE', `The config declares several warehouses (${names.join(', ')})`, {
+      hint: 'Choose one with --warehouse <name>.',
+    });
+  }
+  const warehouse = config.warehouses[warehouseName];
+  if (!warehouse) {
+    const near = nearestName(warehouseName, names);
+    throw new DatakitError('USAGE', `No warehouse "${warehouseName}" in the config`, {
+      hint: near ? `Did you mean "${near}"?` : `Warehouses: ${names.join(', ')}.`,
+    });
+  }
+  const envName = options.env ?? config.defaultEnvironment ?? 'dev';
+  const environment = warehouse.environments[envName];
+  if (!environment) {
+    const envs = Object.keys(warehouse.environments);
+    const near = nearestName(envName, envs);
+    throw new DatakitError('USAGE', `Warehouse "${warehouseName}" has no environment "${envName}"`, {
+      hint: near ? `Did you mean --env ${near}?` : `Environments: ${envs.join(', ')}.`,
+    });
+  }
+  const base = `warehouses.${warehouseName}.environments.${envName}`;
+  return {
+    warehouseName,
+    warehouse,
+    envName,
+    environment,
+    warehouseUrl: () => absolutePglite(resolveEnvVars(environment.url, `${base}.url`), root),
+    sourceUrl: (system) => {
+      const url = environment.sources?.[system];
+      if (url === undefined) {
+        throw new DatakitError('CONFIG', `Environment "${envName}" has no URL for source system "${system}"`, {
+          hint: `Add it: ${base}.sources: { '${system}': '\${env:${system.toUpperCase().replace(/-/g, '_')}_URL}' }.`,
+          context: { system, key: `${base}.sources` },
+        });
+      }
+      return absolutePglite(resolveEnvVars(url, `${base}.sources.${system}`), root);
+    },
+  };
+}
+
+function absolutePglite(url: string, root: string): string {
+  if (!url.startsWith('pglite://')) return url;
+  const rest = url.slice('pglite://'.length);
+  if (rest === '' || rest === 'memory' || rest === ':memory:' || path.isAbsolute(rest)) return url;
+  return `pglite://${path.resolve(root, rest)}`;
+}

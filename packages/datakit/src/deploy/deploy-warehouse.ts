@@ -1,0 +1,90 @@
+import type { WarehouseConfig } from '../config/define-config.js';
+import type { Connection } from '../dialect/connection.js';
+import { DatakitError } from '../errors/datakit-error.js';
+import type { TableSchema } from '../schema/table-schema.js';
+import type { DeployPlan, DeployStep } from './deploy-step.js';
+import { desiredTables } from './desired-tables.js';
+import { planDeploy } from './plan-deploy.js';
+
+/** What a deploy did: its plan, and whether it was applied or refused. */
+export interface DeployResult {
+  /** `planned` (dry run), `applied`, `unchanged` (nothing to do) or `refused` (destructive steps). */
+  status: 'planned' | 'applied' | 'unchanged' | 'refused';
+  target: string;
+  plan: DeployPlan;
+  durationMs: number;
+}
+
+/** Options of {@link deployWarehouse}. */
+export interface DeployOptions {
+  warehouse: WarehouseConfig;
+  connection: Connection;
+  /** Apply the plan (default false: only plan). */
+  apply?: boolean;
+  /** Apply destructive steps too. */
+  allowDestructive?: boolean;
+}
+
+/**
+ * Plans a warehouse's layered tables against the live database and, with `apply`, runs the plan
+ * in one transaction where the database supports transactional DDL. Destructive steps refuse the
+ * whole deploy unless `allowDestructive`; nothing is half-applied.
+ *
+ * @example
+ * ```ts
+ * const result = await deployWarehouse({ warehouse, connection, apply: true });
+ * if (result.status === 'refused') console.error(result.plan.destructive);
+ * ```
+ */
+export async function deployWarehouse(options: DeployOptions): Promise<DeployResult> {
+  const started = performance.now();
+  const { connection } = options;
+  const desired = desiredTables(options.warehouse).map((d) => d.table);
+  const introspector = connection.dialect.createIntrospector(connection);
+  const schemas = await introspector.listSchemas();
+  const wanted = [...new Set(desired.map((t) => t.schema).filter((s): s is string => s !== undefined))];
+  const live: TableSchema[] = [];
+  for (const schema of wanted) {
+    if (!schemas.includes(schema)) continue;
+    const names = desired.filter((t) => t.schema === schema).map((t) => t.name);
+    live.push(...(await introspector.introspect({ schema, tables: names })));
+  }
+  const plan = planDeploy(desired, { schemas, tables: live }, connection.dialect.createDdlCompiler());
+  const result = (status: DeployResult['status']): DeployResult => ({
+    status,
+    target: connection.target,
+    plan,
+    durationMs: Math.round(performance.now() - started),
+  });
+  if (plan.steps.length === 0) return result('unchanged');
+  if (!options.apply) return result('planned');
+  if (plan.destructive.length > 0 && !options.allowDestructive) return result('refused');
+  const manual = plan.steps.filter((s) => s.statements.length === 0);
+  if (manual.length > 0) {
+    throw new DatakitError('DEPLOY', `${manual.length} change(s) cannot be applied automatically: ${manual.map((s) => `${s.target} (${s.reason})`).join('; ')}`, {
+      hint: 'Migrate these by hand, then deploy again.',
+    });
+  }
+  if (connection.dialect.adapter.supportsTransactionalDdl) {
+    await connection.transaction(async (tx) => {
+      for (const step of plan.steps) await runStep(tx, step);
+    });
+  } else {
+    for (const step of plan.steps) await runStep(connection, step);
+  }
+  return result('applied');
+}
+
+async function runStep(conn: Connection, step: DeployStep): Promise<void> {
+  for (const sql of step.statements) {
+    try {
+      await conn.query(sql);
+    } catch (cause) {
+      throw new DatakitError('DEPLOY', `Deploy step "${step.action}" on ${step.target} failed: ${(cause as Error).message}`, {
+        hint: 'Nothing was applied where the database supports transactional DDL; fix the cause and deploy again.',
+        context: { sql, table: step.target },
+        cause,
+      });
+    }
+  }
+}
