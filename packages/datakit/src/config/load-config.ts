@@ -49,7 +49,7 @@ export async function loadConfig(options: { file?: string; cwd?: string } = {}):
       cause,
     });
   }
-  return { config: validateConfig(exported, file), file, root };
+  return { config: validateConfig(exported, path.relative(cwd, file) || file), file, root };
 }
 
 /**
@@ -93,7 +93,7 @@ export function validateConfig(value: unknown, file = 'datakit.config.ts'): Data
 }
 
 function configError(error: z.ZodError, file: string): DatakitError {
-  const issue = error.issues[0];
+  const issue = error.issues.find((i) => i.code === 'unrecognized_keys') ?? error.issues[0];
   if (!issue) return new DatakitError('CONFIG', `${file} is not valid`);
   const where = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
@@ -106,7 +106,9 @@ function configError(error: z.ZodError, file: string): DatakitError {
       context: { key: full },
     });
   }
-  return new DatakitError('CONFIG', `${file}: ${where || '(root)'}: ${issue.message}`, {
+  const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
+  const message = missing ? 'is required but missing' : issue.message;
+  return new DatakitError('CONFIG', `${file}: ${where || '(root)'} ${message}`, {
     hint: 'See the defineConfig example in the README.',
     context: { key: where },
   });

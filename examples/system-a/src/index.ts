@@ -1,0 +1,23 @@
+import { defineDatakit } from 'datakit';
+import { address } from './address.js';
+import { customer } from './customer.js';
+
+export { address } from './address.js';
+export { customer, customerStatus } from './customer.js';
+
+/**
+ * The System A datakit: the CRM's tables as a contract.
+ *
+ * @example
+ * ```ts
+ * import { systemA } from '@datakit-examples/system-a';
+ * type Customer = typeof systemA.tables.customer.$inferSelect;
+ * ```
+ */
+export const systemA = defineDatakit({
+  name: 'system-a',
+  version: '1.0.0',
+  system: 'system-a',
+  tables: { customer, address },
+  options: { cursor: 'updated_at' },
+});

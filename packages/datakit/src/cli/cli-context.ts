@@ -1,0 +1,60 @@
+import { loadConfig, type LoadedConfig } from '../config/load-config.js';
+import { type SelectedEnvironment, selectEnvironment } from '../config/select-environment.js';
+import { connect } from '../dialect/connect.js';
+import type { Connection } from '../dialect/connection.js';
+
+/** Options every config-reading command takes. */
+export interface CommonOptions {
+  config?: string;
+  env?: string;
+  warehouse?: string;
+  json?: boolean;
+}
+
+/** Where a command writes: human text on stdout/stderr, or one JSON document on stdout. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+}
+
+/** The default IO: the process's streams and working directory. */
+export const processIO: CliIO = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  cwd: process.cwd(),
+};
+
+/**
+ * Loads the config and selects the warehouse environment a command works on.
+ *
+ * @example
+ * ```ts
+ * const { target } = await loadTarget({ env: 'dev' }, processIO);
+ * ```
+ */
+export async function loadTarget(options: CommonOptions, io: CliIO): Promise<{ loaded: LoadedConfig; target: SelectedEnvironment }> {
+  const loaded = await loadConfig({ ...(options.config ? { file: options.config } : {}), cwd: io.cwd });
+  const target = selectEnvironment(loaded, {
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.warehouse ? { warehouse: options.warehouse } : {}),
+  });
+  return { loaded, target };
+}
+
+/**
+ * Opens a connection for the duration of `fn` and always closes it.
+ *
+ * @example
+ * ```ts
+ * await withConnection(target.warehouseUrl(), (conn) => conn.query('select 1'));
+ * ```
+ */
+export async function withConnection<T>(url: string, fn: (conn: Connection) => Promise<T>): Promise<T> {
+  const conn = await connect(url);
+  try {
+    return await fn(conn);
+  } finally {
+    await conn.close();
+  }
+}

@@ -1,0 +1,72 @@
+import type { Command } from 'commander';
+import type { DeployResult } from '../../deploy/deploy-warehouse.js';
+import { deployWarehouse } from '../../deploy/deploy-warehouse.js';
+import { type CliIO, type CommonOptions, loadTarget, withConnection } from '../cli-context.js';
+
+interface DeployFlags extends CommonOptions {
+  plan?: boolean;
+  allowDestructive?: boolean;
+}
+
+/**
+ * `datakit deploy`: plans and applies the warehouse's layered tables.
+ *
+ * @example
+ * ```sh
+ * npx datakit deploy --plan --env dev
+ * npx datakit deploy --env prod --allow-destructive --json
+ * ```
+ */
+export function registerDeployCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
+  program
+    .command('deploy')
+    .description('Create or update the schemas and tables of every layer (bronze, silver, gold), idempotently.')
+    .option('--plan', 'print the statements and change nothing')
+    .option('--allow-destructive', 'also apply drops, retypes and new NOT NULL columns')
+    .option('-e, --env <name>', 'environment (default: the config default, else dev)')
+    .option('-w, --warehouse <name>', 'warehouse, when the config declares several')
+    .option('-c, --config <file>', 'config file (default: ./datakit.config.ts)')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ npx datakit deploy --plan --env dev
+  $ npx datakit deploy --env dev
+  $ npx datakit deploy --env prod --allow-destructive`,
+    )
+    .action(async (flags: DeployFlags) => {
+      const { target } = await loadTarget(flags, io);
+      const result = await withConnection(target.warehouseUrl(), (connection) =>
+        deployWarehouse({ warehouse: target.warehouse, connection, apply: !flags.plan, allowDestructive: Boolean(flags.allowDestructive) }),
+      );
+      if (result.status === 'refused') setExitCode(1);
+      if (flags.json) {
+        io.out(JSON.stringify({ ok: result.status !== 'refused', warehouse: target.warehouseName, env: target.envName, ...result }, null, 2));
+        return;
+      }
+      io.out(formatDeploy(result, `${target.warehouseName}/${target.envName}`));
+    });
+}
+
+function formatDeploy(result: DeployResult, name: string): string {
+  const lines = [`deploy ${name} → ${result.target}`];
+  if (result.status === 'unchanged') {
+    lines.push('No changes: the warehouse matches its contracts.');
+    return lines.join('\n');
+  }
+  for (const step of result.plan.steps) {
+    lines.push(`${step.destructive ? '!' : '+'} ${step.action} ${step.target}: ${step.reason}`);
+    for (const sql of step.statements) lines.push(`    ${sql.replace(/\n/g, '\n    ')};`);
+  }
+  const safe = result.plan.steps.length - result.plan.destructive.length;
+  const summary = `${result.plan.steps.length} change(s): ${safe} additive, ${result.plan.destructive.length} destructive`;
+  if (result.status === 'planned') lines.push(`${summary}. Plan only: nothing was changed.`);
+  if (result.status === 'applied') lines.push(`${summary}. Applied in ${result.durationMs} ms.`);
+  if (result.status === 'refused') {
+    lines.push(`${summary}. REFUSED: nothing was changed because of the destructive change(s) marked "!":`);
+    for (const step of result.plan.destructive) lines.push(`  - ${step.target}: ${step.reason}`);
+    lines.push('  fix: review them, then run again with --allow-destructive (or change the contract).');
+  }
+  return lines.join('\n');
+}
