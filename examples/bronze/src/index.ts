@@ -1,12 +1,21 @@
 import { defineDatakit } from 'datakit';
 import { address } from './address.js';
+import { category } from './category.js';
 import { customer } from './customer.js';
+import { order } from './order.js';
+import { orderLine } from './order-line.js';
+import { product } from './product.js';
 
 export { address } from './address.js';
+export { category } from './category.js';
 export { customer } from './customer.js';
+export { order } from './order.js';
+export { orderLine } from './order-line.js';
+export { product } from './product.js';
 
 /**
- * The bronze datakit of the demo warehouse: raw but typed copies of the source systems.
+ * The bronze datakit of the demo warehouse: typed copies of Systems A, D and E, with audit and
+ * lineage columns. Deployed to bronze it has no foreign keys or checks; to silver, all of them.
  *
  * @example
  * ```ts
@@ -18,6 +27,6 @@ export const bronze = defineDatakit({
   name: 'bronze',
   version: '1.0.0',
   layer: 'bronze',
-  tables: { customer, address },
+  tables: { customer, address, category, product, order, order_line: orderLine },
   options: { writeDisposition: 'merge' },
 });
