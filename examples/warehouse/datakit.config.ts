@@ -1,10 +1,24 @@
-import { bronze } from '@datakit-examples/bronze';
+import {
+  addressFromSystemA,
+  bronze,
+  categoryFromSystemE,
+  customerFromSystemA,
+  orderFromSystemD,
+  orderLineFromSystemD,
+  productFromSystemE,
+} from '@datakit-examples/bronze';
 import { systemA } from '@datakit-examples/system-a';
+import { systemD } from '@datakit-examples/system-d';
+import { systemE } from '@datakit-examples/system-e';
 import { defineConfig } from 'datakit';
 
+const t = bronze.tables;
+
 /**
- * The example warehouse: System A into bronze, and the same contracts with every constraint in
- * silver. `dev` runs on embedded PGlite; `test` and `prod` read their URLs from the environment.
+ * The demo warehouse: Systems A (CRM), D (orders, MySQL) and E (catalog) into bronze, and the
+ * same contracts with every constraint in silver. `dev` runs on embedded PGlite (the three source
+ * systems share one instance, the warehouse has its own); `test` and `prod` read their URLs from
+ * environment variables.
  */
 export default defineConfig({
   defaultEnvironment: 'dev',
@@ -14,20 +28,40 @@ export default defineConfig({
         bronze: { datakits: [bronze] },
         silver: { datakits: [bronze] },
       },
-      sources: { 'system-a': systemA },
+      sources: { 'system-a': systemA, 'system-d': systemD, 'system-e': systemE },
       environments: {
         dev: {
           url: 'pglite://.datakit/dev/warehouse',
-          sources: { 'system-a': 'pglite://.datakit/dev/system-a' },
+          sources: {
+            'system-a': 'pglite://.datakit/dev/sources',
+            'system-d': 'pglite://.datakit/dev/sources',
+            'system-e': 'pglite://.datakit/dev/sources',
+          },
         },
         test: {
           url: '${env:DATAKIT_TEST_WAREHOUSE_URL}',
-          sources: { 'system-a': '${env:DATAKIT_TEST_SYSTEM_A_URL}' },
+          sources: {
+            'system-a': '${env:DATAKIT_TEST_SYSTEM_A_URL}',
+            'system-d': '${env:DATAKIT_TEST_SYSTEM_D_URL}',
+            'system-e': '${env:DATAKIT_TEST_SYSTEM_E_URL}',
+          },
         },
         prod: {
           url: '${env:DATAKIT_PROD_WAREHOUSE_URL}',
-          sources: { 'system-a': '${env:DATAKIT_PROD_SYSTEM_A_URL}' },
+          sources: {
+            'system-a': '${env:DATAKIT_PROD_SYSTEM_A_URL}',
+            'system-d': '${env:DATAKIT_PROD_SYSTEM_D_URL}',
+            'system-e': '${env:DATAKIT_PROD_SYSTEM_E_URL}',
+          },
         },
+      },
+      transfers: {
+        customer: { from: 'system-a', source: systemA.tables.customer, target: t.customer, transform: customerFromSystemA },
+        address: { from: 'system-a', source: systemA.tables.address, target: t.address, transform: addressFromSystemA },
+        category: { from: 'system-e', source: systemE.tables.category, target: t.category, transform: categoryFromSystemE },
+        product: { from: 'system-e', source: systemE.tables.product, target: t.product, transform: productFromSystemE },
+        order: { from: 'system-d', source: systemD.tables.orders, target: t.order, transform: orderFromSystemD },
+        order_line: { from: 'system-d', source: systemD.tables.order_line, target: t.order_line, transform: orderLineFromSystemD },
       },
     },
   },

@@ -30,3 +30,10 @@ export const bronze = defineDatakit({
   tables: { customer, address, category, product, order, order_line: orderLine },
   options: { writeDisposition: 'merge' },
 });
+
+export { addressFromSystemA } from './transforms/address-from-system-a.js';
+export { categoryFromSystemE } from './transforms/category-from-system-e.js';
+export { customerFromSystemA } from './transforms/customer-from-system-a.js';
+export { orderFromSystemD } from './transforms/order-from-system-d.js';
+export { orderLineFromSystemD } from './transforms/order-line-from-system-d.js';
+export { productFromSystemE } from './transforms/product-from-system-e.js';
