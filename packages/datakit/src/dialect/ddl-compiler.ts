@@ -39,7 +39,11 @@ export interface DdlCompiler {
   addColumn(table: TableRef, column: ColumnSchema): string;
   dropColumn(table: TableRef, column: string): string;
   alterColumnType(table: TableRef, column: ColumnSchema): string;
-  setNotNull(table: TableRef, column: string, notNull: boolean): string;
+  /**
+   * `SET NOT NULL` / `DROP NOT NULL`. MySQL can only change nullability by restating the whole
+   * column, so it needs the {@link ColumnSchema}; PostgreSQL accepts the bare name.
+   */
+  setNotNull(table: TableRef, column: string | ColumnSchema, notNull: boolean): string;
   addPrimaryKey(table: TableRef, key: KeyConstraint): string;
   addUnique(table: TableRef, key: KeyConstraint): string;
   addForeignKey(table: TableRef, fk: ForeignKeySchema): string;

@@ -1,7 +1,7 @@
 import type { Connection } from './connection.js';
-import type { ConnectionUrl } from './parse-connection-url.js';
 import type { DdlCompiler } from './ddl-compiler.js';
 import type { Introspector } from './introspector.js';
+import type { ConnectionUrl } from './parse-connection-url.js';
 
 /** The SQL family a dialect speaks; PGlite speaks `postgresql` through a different driver. */
 export type SqlFamily = 'postgresql' | 'mysql';

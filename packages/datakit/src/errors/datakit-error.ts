@@ -28,6 +28,12 @@ export interface ErrorContext {
   port?: number;
   database?: string;
   key?: string;
+  /** The driver's own error code: a PostgreSQL SQLSTATE (`23505`) or a MySQL code (`ER_DUP_ENTRY`). */
+  driverCode?: string;
+  /** The driver's detail line (PostgreSQL `detail`), e.g. `Key (email)=(a@b.c) already exists.` */
+  detail?: string;
+  /** The constraint a statement violated, when the driver names it. */
+  constraint?: string;
 }
 
 /**

@@ -1,0 +1,12 @@
+import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { columnCodecs } from '/work/main/packages/datakit/src/transfer/column-codec.ts';
+import { createCopyTextDecoder } from '/work/main/packages/datakit/src/transfer/copy-text-decoder.ts';
+import { createCopyLineEncoder, createPassthroughLineEncoder } from '/work/main/packages/datakit/src/transfer/copy-text-encoder.ts';
+const t = pgTable('t', { id: integer(), name: text(), at: timestamp({ withTimezone: true }), note: text() });
+const c = columnCodecs(t);
+const dec = createCopyTextDecoder(c);
+const b = dec.push(Buffer.from('1\ta\\tb\t2020-01-01 00:00:00.123456+00\t\\N\n2\tx\t\\N\tn\n'));
+console.log(b.rows, [...b.offsets.slice(0, 10)]);
+console.log(JSON.stringify(createCopyLineEncoder(c, ['L', 'M'])(b.rows[0]!)));
+const pe = createPassthroughLineEncoder(c, c, [0, 1, 2, 3], ['L']);
+for (let r = 0; r < 2; r++) console.log(JSON.stringify(pe({ ...b.rows[r]! }, b.rows[r]!, b.text, b.offsets, r * 5)), JSON.stringify(pe({ ...b.rows[r]!, name: 'Q\t' }, b.rows[r]!, b.text, b.offsets, r * 5)));

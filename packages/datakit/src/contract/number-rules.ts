@@ -1,0 +1,199 @@
+import type { ColumnType } from '../schema/table-schema.js';
+import { previewValue } from './rule-helpers.js';
+import { rule, STRING, typeRule, type ValueRule } from './value-rule.js';
+
+const INT_RANGES: Record<string, [bigint, bigint]> = {
+  int1: [-128n, 127n],
+  uint1: [0n, 255n],
+  int2: [-32768n, 32767n],
+  uint2: [0n, 65535n],
+  int3: [-8388608n, 8388607n],
+  uint3: [0n, 16777215n],
+  int4: [-2147483648n, 2147483647n],
+  uint4: [0n, 4294967295n],
+  int8: [-9223372036854775808n, 9223372036854775807n],
+  uint8: [0n, 18446744073709551615n],
+};
+
+const MYSQL_INT_SIZES: [RegExp, number][] = [
+  [/^tinyint/, 1],
+  [/^smallint/, 2],
+  [/^mediumint/, 3],
+  [/^int/, 4],
+];
+
+function integerRangeName(type: ColumnType, family: 'postgresql' | 'mysql', sqlType: string): string {
+  if (family === 'postgresql') {
+    return type.kind === 'smallint' ? 'int2' : type.kind === 'integer' ? 'int4' : 'int8';
+  }
+  const lower = sqlType.toLowerCase();
+  const size = MYSQL_INT_SIZES.find(([pattern]) => pattern.test(lower))?.[1] ?? 8;
+  return `${/unsigned|^serial/.test(lower) ? 'u' : ''}int${size}`;
+}
+
+/**
+ * Rules of smallint/integer/bigint columns: a safe integer number in the type's range, or a bigint
+ * (Drizzle mode 'bigint') in the int8 range. MySQL ranges follow tinyint..bigint and `unsigned`.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * integerRules({ kind: 'integer' }, 'postgresql', 'integer', 'number').map((r) => r.rule); // ['type:integer', 'integer-range:int4']
+ * ```
+ */
+export function integerRules(
+  type: ColumnType,
+  family: 'postgresql' | 'mysql',
+  sqlType: string,
+  representation: string,
+): ValueRule[] {
+  const name = integerRangeName(type, family, sqlType);
+  const [min, max] = INT_RANGES[name] as [bigint, bigint];
+  const outside = (v: unknown) => `is ${previewValue(v)}, outside the range of ${sqlType} (${min} to ${max})`;
+  const widen = 'Use a wider integer type in the contract (e.g. bigint), or fix the value at the source.';
+  if (representation === 'bigint') {
+    return [
+      typeRule(
+        'type:bigint',
+        `a bigint (${sqlType}, Drizzle mode 'bigint')`,
+        "typeof v === 'bigint'",
+        "Pass BigInt(value) in the transform, or declare the column with mode: 'number'.",
+      ),
+      rule(`integer-range:${name}`, `v >= ${min}n && v <= ${max}n`, outside, widen),
+    ];
+  }
+  const safe = BigInt(Number.MAX_SAFE_INTEGER);
+  const lo = min < -safe ? -safe : min;
+  const hi = max > safe ? safe : max;
+  return [
+    typeRule(
+      'type:integer',
+      `an integer number (${sqlType})`,
+      "typeof v === 'number' && Number.isInteger(v)",
+      'Convert it in the transform (e.g. Number(value) or Math.round(value)), or change the column type in the contract.',
+    ),
+    lo !== min || hi !== max
+      ? rule(
+          'integer-range:safe',
+          `v >= ${lo} && v <= ${hi}`,
+          (v) => `is ${previewValue(v)}, beyond the integers a JavaScript number holds exactly (±${safe})`,
+          "Declare the column with mode: 'bigint' to carry 64-bit integers exactly.",
+        )
+      : rule(`integer-range:${name}`, `v >= ${min} && v <= ${max}`, outside, widen),
+  ];
+}
+
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^(?:NaN|[+-]?Infinity)$/;
+
+/**
+ * Rules of numeric/decimal columns: a decimal string (Drizzle's default), a number or a bigint,
+ * that fits the precision and scale. Trailing fractional zeros beyond the scale are accepted
+ * (nothing is lost); other digits beyond it are not, so the database never rounds silently.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * numericRules({ kind: 'numeric', precision: 10, scale: 2 }, 'numeric(10, 2)', 'string').map((r) => r.rule);
+ * // ['type:numeric', 'numeric-precision:10,2']
+ * ```
+ */
+export function numericRules(type: ColumnType, sqlType: string, representation: string): ValueRule[] {
+  const { precision, scale = 0 } = type;
+  const digits = precision !== undefined ? precision - scale : undefined;
+  const limit = digits !== undefined && digits >= 0 && scale >= 0 ? digits : undefined;
+  const shape =
+    limit === undefined ? '' : ` (at most ${limit} digits before the decimal point and ${scale} after)`;
+  const fitName = `numeric-precision:${precision},${scale}`;
+  const fitHint = `Round it in the transform (e.g. Number(value).toFixed(${scale})), or widen the column in the contract.`;
+  const fitProblem = (v: unknown) => `is ${previewValue(v)}, which does not fit ${sqlType}${shape}`;
+  const rules: ValueRule[] = [];
+  if (representation === 'number') {
+    rules.push(
+      typeRule(
+        'type:number',
+        `a number (${sqlType}, Drizzle mode 'number')`,
+        "typeof v === 'number'",
+        "Convert it with Number(value), or declare the column without mode: 'number' to pass decimal strings.",
+      ),
+    );
+    if (limit !== undefined) {
+      const bound = 10 ** limit - 0.5 * 10 ** -scale;
+      rules.push(rule(fitName, `Math.abs(v) < ${bound}`, fitProblem, fitHint));
+    }
+    return rules;
+  }
+  if (representation === 'bigint') {
+    rules.push(
+      typeRule(
+        'type:bigint',
+        `a bigint (${sqlType}, Drizzle mode 'bigint')`,
+        "typeof v === 'bigint'",
+        "Pass BigInt(value), or declare the column without mode: 'bigint'.",
+      ),
+    );
+    if (limit !== undefined) {
+      const bound = 10n ** BigInt(limit);
+      rules.push(rule(fitName, `v > -${bound}n && v < ${bound}n`, fitProblem, fitHint));
+    }
+    return rules;
+  }
+  const decimal = typeRule(
+    'type:numeric',
+    `a decimal string such as '12.50' (${sqlType})`,
+    (ref) => `typeof v === 'string' && ${ref(DECIMAL)}.test(v)`,
+    "Drizzle numeric columns take strings: use String(value) or value.toFixed(n), or declare the column with mode: 'number'.",
+  );
+  rules.push(decimal);
+  if (limit !== undefined) {
+    // The precision pattern only accepts plain decimals, so check() can skip the general pattern.
+    decimal.checkTest = () => STRING;
+    const fits = new RegExp(`^[+-]?(?=\\.?\\d)0*\\d{0,${limit}}(?:\\.\\d{0,${scale}}0*)?$`);
+    rules.push(rule(fitName, (ref) => `${ref(fits)}.test(v)`, fitProblem, fitHint));
+  }
+  return rules;
+}
+
+/**
+ * Rules of real/double columns: a number; PostgreSQL real must stay within ±3.4e38, MySQL cannot
+ * store NaN or Infinity.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * floatRules('real', 'postgresql', 'real').map((r) => r.rule); // ['type:number', 'real-range']
+ * ```
+ */
+export function floatRules(
+  kind: 'real' | 'double',
+  family: 'postgresql' | 'mysql',
+  sqlType: string,
+): ValueRule[] {
+  const rules = [
+    typeRule(
+      'type:number',
+      `a number (${sqlType})`,
+      "typeof v === 'number'",
+      'Convert it with Number(value) in the transform.',
+    ),
+  ];
+  if (family === 'mysql') {
+    rules.push(
+      rule(
+        'finite',
+        'Number.isFinite(v)',
+        (v) => `is ${previewValue(v)}, which MySQL cannot store`,
+        'Map NaN and Infinity to null or a number in the transform.',
+      ),
+    );
+  } else if (kind === 'real') {
+    rules.push(
+      rule(
+        'real-range',
+        '!(v > 3.4028234663852886e38 || v < -3.4028234663852886e38) || !Number.isFinite(v)',
+        (v) => `is ${previewValue(v)}, outside the range of real (±3.4e38)`,
+        'Use double precision in the contract.',
+      ),
+    );
+  }
+  return rules;
+}

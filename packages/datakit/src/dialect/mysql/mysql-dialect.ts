@@ -1,0 +1,22 @@
+import type { Dialect } from '../dialect.js';
+import { mysqlAdapter } from './mysql-adapter.js';
+import { MysqlDdlCompiler } from './mysql-ddl-compiler.js';
+import { MysqlConnection } from './mysql-driver.js';
+import { MysqlIntrospector } from './mysql-introspector.js';
+
+/**
+ * MySQL and MariaDB through mysql2. URLs: `mysql://` or `mariadb://user:password@host:3306/db`.
+ *
+ * @example
+ * ```ts
+ * const conn = await mysqlDialect.connect(parseConnectionUrl('mysql://root@127.0.0.1:3306/test'));
+ * const tables = await mysqlDialect.createIntrospector(conn).introspect();
+ * ```
+ */
+export const mysqlDialect: Dialect = {
+  name: 'mysql',
+  adapter: mysqlAdapter,
+  connect: (url) => MysqlConnection.open(url, mysqlDialect),
+  createIntrospector: (conn) => new MysqlIntrospector(conn),
+  createDdlCompiler: () => new MysqlDdlCompiler(),
+};

@@ -1,0 +1,188 @@
+import type { Connection as CallbackConnection, TypeCast } from 'mysql2';
+import type { Pool, PoolConnection } from 'mysql2/promise';
+import mysql from 'mysql2/promise';
+import type { Connection, QueryResult, StreamOptions } from '../connection.js';
+import type { Dialect } from '../dialect.js';
+import type { ConnectionUrl } from '../parse-connection-url.js';
+import { queryError } from '../query-error.js';
+import { isNetworkError, unreachableError } from '../unreachable-error.js';
+import { mysqlConnectError } from './mysql-connect-error.js';
+
+// tinyint(1) reads as boolean and JSON (MySQL's type, MariaDB's json-checked longtext) as parsed
+// values, so rows look the same as PostgreSQL's for the same contract.
+const typeCast: TypeCast = (field, next) => {
+  if (field.type === 'TINY' && field.length === 1) {
+    const text = field.string();
+    return text === null ? null : text !== '0';
+  }
+  if (field.type === 'JSON' || field.extendedFormat === 'json') {
+    const text = field.string('utf8');
+    return text === null ? null : JSON.parse(text);
+  }
+  return next();
+};
+
+/**
+ * A {@link Connection} over mysql2: a pool at the top level, one pooled connection inside a
+ * transaction (nested transactions become savepoints). `stream` reads the row stream of the
+ * callback API in batches, pausing the socket while the consumer is busy. BIGINT and DECIMAL come
+ * back as strings (exact), tinyint(1) as boolean, JSON parsed.
+ *
+ * @example
+ * ```ts
+ * const conn = await MysqlConnection.open(parseConnectionUrl('mysql://root@127.0.0.1:3306/test'), mysqlDialect);
+ * const { rows } = await conn.query('select ? + 1 as n', [41]);
+ * ```
+ */
+export class MysqlConnection implements Connection {
+  readonly dialect: Dialect;
+  readonly target: string;
+  readonly #url: ConnectionUrl;
+  readonly #pool: Pool;
+  readonly #conn: PoolConnection | undefined;
+  readonly #depth: number;
+
+  private constructor(dialect: Dialect, url: ConnectionUrl, pool: Pool, conn?: PoolConnection, depth = 0) {
+    this.dialect = dialect;
+    this.#url = url;
+    this.#pool = pool;
+    this.#conn = conn;
+    this.#depth = depth;
+    this.target = `mysql://${url.user ? `${url.user}@` : ''}${url.host}:${url.port}/${url.database ?? ''}`;
+  }
+
+  /** Opens a pool and checks that one connection can be made (so bad URLs fail here, clearly). */
+  static async open(url: ConnectionUrl, dialect: Dialect): Promise<MysqlConnection> {
+    const pool = mysql.createPool({
+      host: url.host ?? '127.0.0.1',
+      port: url.port ?? 3306,
+      ...(url.user === undefined ? {} : { user: url.user }),
+      ...(url.password === undefined ? {} : { password: url.password }),
+      ...(url.database === undefined ? {} : { database: url.database }),
+      connectionLimit: Number(new URL(url.url).searchParams.get('max') ?? 10),
+      connectTimeout: 15_000,
+      charset: 'utf8mb4',
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      multipleStatements: false,
+      typeCast,
+    });
+    try {
+      const conn = await pool.getConnection();
+      conn.release();
+    } catch (err) {
+      await pool.end().catch(() => {});
+      throw mysqlConnectError(url, err);
+    }
+    return new MysqlConnection(dialect, url, pool);
+  }
+
+  async query<R = Record<string, unknown>>(
+    sql: string,
+    params: readonly unknown[] = [],
+  ): Promise<QueryResult<R>> {
+    try {
+      const [result] = await (this.#conn ?? this.#pool).query(sql, params as unknown[]);
+      if (Array.isArray(result)) return { rows: result as R[], rowCount: result.length };
+      return { rows: [], rowCount: (result as { affectedRows?: number }).affectedRows ?? 0 };
+    } catch (err) {
+      throw this.#error(sql, err);
+    }
+  }
+
+  async *stream<R = Record<string, unknown>>(
+    sql: string,
+    params: readonly unknown[] = [],
+    options: StreamOptions = {},
+  ): AsyncIterable<R[]> {
+    const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1000));
+    const own = this.#conn === undefined;
+    const conn = this.#conn ?? (await this.#connect());
+    // The promise API has no row stream; the callback connection underneath does.
+    const core = conn.connection as unknown as CallbackConnection;
+    const rows = core.query(sql, params as unknown[]).stream({ highWaterMark: batchSize });
+    const iterator = rows[Symbol.asyncIterator]() as AsyncIterator<R>;
+    let state: 'reading' | 'done' | 'failed' = 'reading';
+    try {
+      let batch: R[] = [];
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        batch.push(next.value);
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
+      state = 'done';
+      if (batch.length > 0) yield batch;
+    } catch (err) {
+      state = 'failed';
+      throw this.#error(sql, err);
+    } finally {
+      if (own) {
+        // A result left half-read would arrive on the next user of the connection: drop it instead.
+        if (state === 'done') conn.release();
+        else conn.destroy();
+      } else if (state === 'reading') {
+        for (let next = await iterator.next(); !next.done; next = await iterator.next());
+      }
+    }
+  }
+
+  async transaction<T>(fn: (tx: Connection) => Promise<T>): Promise<T> {
+    if (this.#conn) {
+      const savepoint = `datakit_sp_${this.#depth + 1}`;
+      await this.query(`SAVEPOINT \`${savepoint}\``);
+      try {
+        const result = await fn(
+          new MysqlConnection(this.dialect, this.#url, this.#pool, this.#conn, this.#depth + 1),
+        );
+        await this.query(`RELEASE SAVEPOINT \`${savepoint}\``);
+        return result;
+      } catch (err) {
+        await this.query(`ROLLBACK TO SAVEPOINT \`${savepoint}\``).catch(() => {});
+        throw err;
+      }
+    }
+    const conn = await this.#connect();
+    let broken = false;
+    try {
+      let result: T;
+      try {
+        await conn.beginTransaction();
+        result = await fn(new MysqlConnection(this.dialect, this.#url, this.#pool, conn, 0));
+      } catch (err) {
+        await conn.rollback().catch(() => {
+          broken = true;
+        });
+        throw err;
+      }
+      try {
+        await conn.commit();
+      } catch (err) {
+        broken = true;
+        throw this.#error('COMMIT', err);
+      }
+      return result;
+    } finally {
+      if (broken) conn.destroy();
+      else conn.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#conn === undefined) await this.#pool.end();
+  }
+
+  async #connect(): Promise<PoolConnection> {
+    try {
+      return await this.#pool.getConnection();
+    } catch (err) {
+      throw mysqlConnectError(this.#url, err);
+    }
+  }
+
+  #error(sql: string, err: unknown): Error {
+    if (isNetworkError(err)) return unreachableError(this.#url, err);
+    return queryError(sql, err);
+  }
+}

@@ -1,0 +1,23 @@
+import type { Dialect } from '../dialect.js';
+import { PostgresDdlCompiler } from '../postgres/postgres-ddl-compiler.js';
+import { PostgresIntrospector } from '../postgres/postgres-introspector.js';
+import { pgliteAdapter } from './pglite-adapter.js';
+import { PgliteConnection } from './pglite-driver.js';
+
+/**
+ * Embedded PostgreSQL (PGlite, WASM) as a different driver for the PostgreSQL SQL family: it
+ * reuses the PostgreSQL introspector and DDL compiler. URLs: `pglite://memory` or
+ * `pglite://<data directory>`.
+ *
+ * @example
+ * ```ts
+ * const conn = await pgliteDialect.connect(parseConnectionUrl('pglite://./.datakit/warehouse'));
+ * ```
+ */
+export const pgliteDialect: Dialect = {
+  name: 'pglite',
+  adapter: pgliteAdapter,
+  connect: (url) => PgliteConnection.open(url, pgliteDialect),
+  createIntrospector: (conn) => new PostgresIntrospector(conn),
+  createDdlCompiler: () => new PostgresDdlCompiler(),
+};

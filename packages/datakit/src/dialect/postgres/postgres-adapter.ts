@@ -1,0 +1,27 @@
+import type { DialectAdapter } from '../dialect.js';
+
+/**
+ * The PostgreSQL SQL family: `"double""quoted"` identifiers, `$n` placeholders, transactional DDL,
+ * named enum types, schemas, `RETURNING` and `COPY`. PGlite shares it but has no COPY streams
+ * (see {@link pgliteAdapter}).
+ *
+ * @example
+ * ```ts
+ * postgresAdapter.quoteTable({ schema: 'system_a', name: 'a"b' }); // "system_a"."a""b"
+ * postgresAdapter.placeholder(2); // $2
+ * ```
+ */
+export const postgresAdapter: DialectAdapter = {
+  family: 'postgresql',
+  supportsTransactionalDdl: true,
+  supportsCopy: true,
+  supportsReturning: true,
+  supportsEnumTypes: true,
+  supportsSchemas: true,
+  quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
+  quoteTable: (table) =>
+    table.schema === undefined
+      ? postgresAdapter.quoteIdentifier(table.name)
+      : `${postgresAdapter.quoteIdentifier(table.schema)}.${postgresAdapter.quoteIdentifier(table.name)}`,
+  placeholder: (index) => `$${index}`,
+};

@@ -1,0 +1,22 @@
+import type { Dialect } from '../dialect.js';
+import { postgresAdapter } from './postgres-adapter.js';
+import { PostgresDdlCompiler } from './postgres-ddl-compiler.js';
+import { PostgresConnection } from './postgres-driver.js';
+import { PostgresIntrospector } from './postgres-introspector.js';
+
+/**
+ * PostgreSQL through node-postgres (`pg`) with `pg-copy-streams` for COPY.
+ *
+ * @example
+ * ```ts
+ * const conn = await postgresDialect.connect(parseConnectionUrl('postgres://postgres@127.0.0.1:5432/test'));
+ * const tables = await postgresDialect.createIntrospector(conn).introspect({ schema: 'public' });
+ * ```
+ */
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  adapter: postgresAdapter,
+  connect: (url) => PostgresConnection.open(url, postgresDialect),
+  createIntrospector: (conn) => new PostgresIntrospector(conn),
+  createDdlCompiler: () => new PostgresDdlCompiler(),
+};

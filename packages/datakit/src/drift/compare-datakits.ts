@@ -1,0 +1,165 @@
+import type { TableSchema } from '../schema/table-schema.js';
+import { describeChange } from './describe-change.js';
+import { detectChanges } from './detect-changes.js';
+import type { SchemaChange } from './schema-change.js';
+import { bumpCovers, declaredBump, maxBump, nextVersion, type SemverBump } from './semver-bump.js';
+
+/** One version of a datakit as plain schemas: what `datakit breaking` compares. */
+export interface DatakitSnapshot {
+  name?: string;
+  version: string;
+  tables: readonly TableSchema[];
+}
+
+/** One contract change and the semver bump it needs. */
+export type ContractChange = SchemaChange & {
+  bump: Exclude<SemverBump, 'none'>;
+  /** Names the table and column, the older and the newer state. */
+  message: string;
+};
+
+/**
+ * The changes between two versions of a datakit, the bump they need and whether the declared
+ * versions provide it.
+ *
+ * @example
+ * ```ts
+ * const result = compareDatakits(older, newer);
+ * if (!result.sufficient) console.error(`needs a ${result.required} bump: ${result.suggestedVersion}`);
+ * ```
+ */
+export interface ContractComparison {
+  older: { name?: string; version: string };
+  newer: { name?: string; version: string };
+  changes: ContractChange[];
+  /** The strongest bump any change needs (`none` when nothing changed). */
+  required: SemverBump;
+  /** The bump the versions declare (below 1.0.0 a minor bump counts as major). */
+  declared: SemverBump | 'downgrade';
+  sufficient: boolean;
+  /** The smallest version after the older one that would suffice. */
+  suggestedVersion: string;
+}
+
+/**
+ * Compares two versions of a datakit table by table (matched by schema and name) and gives each
+ * change its semver bump. Major: a removed table or column, a changed or narrowed type, a
+ * nullability change, a new NOT NULL column without a default, a removed enum value, a changed
+ * primary key. Minor: a new table, a new nullable (or defaulted) column, a widened type, a new
+ * enum value, a changed identity, added or removed uniques, foreign keys and checks. Patch:
+ * indexes, defaults, comments, enum order.
+ *
+ * @example
+ * ```ts
+ * const result = compareDatakits(
+ *   { version: '1.0.0', tables: [customerV1] },
+ *   { version: '1.1.0', tables: [customerV2] },
+ * );
+ * result.required; // 'major' when customerV2 dropped a column
+ * ```
+ */
+export function compareDatakits(older: DatakitSnapshot, newer: DatakitSnapshot): ContractComparison {
+  const key = (t: TableSchema) => `${t.schema ?? ''}\u0000${t.name}`;
+  const newerByKey = new Map(newer.tables.map((t) => [key(t), t]));
+  const olderKeys = new Set(older.tables.map(key));
+  const raw: SchemaChange[] = [];
+  for (const table of [...older.tables].sort(byName)) raw.push(...detectChanges(table, newerByKey.get(key(table))));
+  for (const table of [...newer.tables].sort(byName)) if (!olderKeys.has(key(table))) raw.push(...detectChanges(undefined, table));
+  const changes = raw.map((change) => classify(change, older.version, newer.version));
+  const required = changes.reduce<SemverBump>((bump, c) => maxBump(bump, c.bump), 'none');
+  const declared = declaredBump(older.version, newer.version);
+  const sufficient = required === 'none' || (declared !== 'downgrade' && bumpCovers(declared, required));
+  return {
+    older: snapshotId(older),
+    newer: snapshotId(newer),
+    changes,
+    required,
+    declared,
+    sufficient,
+    suggestedVersion: nextVersion(older.version, required),
+  };
+}
+
+/**
+ * The semver bump one change needs.
+ *
+ * @example
+ * ```ts
+ * bumpFor({ kind: 'table-added', table: { name: 'invoice' } }); // 'minor'
+ * ```
+ */
+export function bumpFor(change: SchemaChange): Exclude<SemverBump, 'none'> {
+  switch (change.kind) {
+    case 'table-missing':
+    case 'column-dropped':
+    case 'nullability-changed':
+    case 'enum-values-removed':
+    case 'primary-key-changed':
+      return 'major';
+    case 'column-type-changed':
+      return change.change === 'widened' ? 'minor' : 'major';
+    case 'column-added': {
+      const def = change.definition;
+      return def.nullable || def.default !== undefined || def.generated ? 'minor' : 'major';
+    }
+    case 'table-added':
+    case 'enum-values-added':
+    case 'generated-changed':
+    case 'unique-added':
+    case 'unique-dropped':
+    case 'foreign-key-added':
+    case 'foreign-key-dropped':
+    case 'check-added':
+    case 'check-dropped':
+      return 'minor';
+    case 'index-added':
+    case 'index-dropped':
+    case 'default-changed':
+    case 'comment-changed':
+    case 'enum-values-reordered':
+      return 'patch';
+  }
+}
+
+const VERBS: Record<SchemaChange['kind'], string> = {
+  'table-missing': 'removed',
+  'table-added': 'added',
+  'column-dropped': 'removed',
+  'column-added': 'added',
+  'column-type-changed': 'type changed',
+  'nullability-changed': 'nullability changed',
+  'enum-values-added': 'enum values added',
+  'enum-values-removed': 'enum values removed',
+  'enum-values-reordered': 'enum values reordered',
+  'default-changed': 'default changed',
+  'generated-changed': 'generation changed',
+  'comment-changed': 'comment changed',
+  'primary-key-changed': 'primary key changed',
+  'index-added': 'index added',
+  'index-dropped': 'index removed',
+  'unique-added': 'unique constraint added',
+  'unique-dropped': 'unique constraint removed',
+  'foreign-key-added': 'foreign key added',
+  'foreign-key-dropped': 'foreign key removed',
+  'check-added': 'check added',
+  'check-dropped': 'check removed',
+};
+
+function classify(change: SchemaChange, olderVersion: string, newerVersion: string): ContractChange {
+  const words = describeChange(change);
+  const subject = words.subject.charAt(0).toUpperCase() + words.subject.slice(1);
+  const message =
+    `${subject}: ${VERBS[change.kind]}. ${olderVersion} has ${words.from}; ${newerVersion} has ${words.to}` +
+    `${words.note ? ` (${words.note})` : ''}.`;
+  return { ...change, bump: bumpFor(change), message };
+}
+
+function byName(a: TableSchema, b: TableSchema): number {
+  const ka = `${a.schema ?? ''}.${a.name}`;
+  const kb = `${b.schema ?? ''}.${b.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+function snapshotId(snapshot: DatakitSnapshot): { name?: string; version: string } {
+  return snapshot.name === undefined ? { version: snapshot.version } : { name: snapshot.name, version: snapshot.version };
+}

@@ -1,0 +1,83 @@
+const CAST =
+  /::(?:"[^"]*"|[a-z_][a-z0-9_$]*)(?:\.(?:"[^"]*"|[a-z_][a-z0-9_$]*))?(?:\s*\(\s*\d+(?:\s*,\s*\d+)?\s*\))?(?:\s+(?:varying|precision|with(?:out)?\s+time\s+zone))*(?:\[\])*/g;
+
+const NOW = /^(?:now|current_timestamp|localtimestamp|transaction_timestamp)(?:\(\)|\d*)$/;
+
+/**
+ * A comparable form of a SQL expression as a catalog or a contract spells it, so that
+ * `'abc'::character varying`, `('abc')` and `'abc'` compare equal, as do `now()` and
+ * `CURRENT_TIMESTAMP`, or `CHECK ((price >= (0)::numeric))` and `"price" >= 0`. Only for
+ * equality tests: the result is not valid SQL.
+ *
+ * @example
+ * ```ts
+ * normalizeSqlExpression("'new'::order_status") === normalizeSqlExpression("'new'"); // true
+ * ```
+ */
+export function normalizeSqlExpression(expression: string): string {
+  let text = expression.trim().replace(/^check\s*/i, '');
+  text = mapUnquoted(text, (part) =>
+    part
+      .toLowerCase()
+      .replace(CAST, '')
+      .replace(/["`]/g, '')
+      .replace(/\s+/g, ''),
+  );
+  text = stripParens(text);
+  if (NOW.test(text)) text = 'current_timestamp';
+  const quotedNumber = /^'(-?\d+(?:\.\d+)?)'$/.exec(text);
+  if (quotedNumber?.[1] !== undefined) text = quotedNumber[1];
+  return text;
+}
+
+/**
+ * The comparable form of a column default; `NULL` and no default both give `undefined`.
+ *
+ * @example
+ * ```ts
+ * normalizeDefault('NULL'); // undefined
+ * normalizeDefault("'0'::numeric") === normalizeDefault('0'); // true
+ * ```
+ */
+export function normalizeDefault(expression: string | undefined): string | undefined {
+  if (expression === undefined) return undefined;
+  const text = normalizeSqlExpression(expression);
+  return text === 'null' || text === '' ? undefined : text;
+}
+
+function mapUnquoted(text: string, fn: (part: string) => string): string {
+  let result = '';
+  let index = 0;
+  while (index < text.length) {
+    const quote = text.indexOf("'", index);
+    if (quote < 0) {
+      result += fn(text.slice(index));
+      break;
+    }
+    result += fn(text.slice(index, quote));
+    let end = quote + 1;
+    for (;;) {
+      const next = text.indexOf("'", end);
+      if (next < 0) {
+        end = text.length;
+        break;
+      }
+      if (text[next + 1] === "'") {
+        end = next + 2;
+        continue;
+      }
+      end = next + 1;
+      break;
+    }
+    result += text.slice(quote, end);
+    index = end;
+  }
+  return result;
+}
+
+/** Removes parentheses outside string literals, except the `()` of a function call. */
+function stripParens(text: string): string {
+  return mapUnquoted(text, (part) =>
+    part.replace(/([a-z0-9_])\(\)/g, '$1\u0000').replace(/[()]/g, '').replace(/\u0000/g, '()'),
+  );
+}

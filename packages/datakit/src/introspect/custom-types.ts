@@ -1,0 +1,39 @@
+/**
+ * @internal Column types Drizzle has no builder for, declared once at the top of a generated
+ * module with `customType`. The name is the SQL type, so `fromDrizzle` reads it back unchanged.
+ */
+export const CUSTOM_TYPES: Record<string, { family: 'postgresql' | 'mysql'; data: string }> = {
+  bytea: { family: 'postgresql', data: 'Uint8Array' },
+  tstzrange: { family: 'postgresql', data: 'string' },
+  blob: { family: 'mysql', data: 'Uint8Array' },
+  tinyblob: { family: 'mysql', data: 'Uint8Array' },
+  mediumblob: { family: 'mysql', data: 'Uint8Array' },
+  longblob: { family: 'mysql', data: 'Uint8Array' },
+};
+
+/** @internal The declaration of one custom type, e.g. `const bytea = customType<...>(...)`. */
+export function customTypeDeclaration(name: string): string {
+  const data = CUSTOM_TYPES[name]?.data ?? 'string';
+  return `const ${name} = customType<{ data: ${data} }>({ dataType: () => '${name}' });`;
+}
+
+/** @internal What rendering one column needs besides its code. */
+export interface ColumnCode {
+  /** The builder chain without modifiers: `varchar({ length: 255 })`, `orderStatusEnum().array()`. */
+  builder: string;
+  /** Names to import from the dialect's `drizzle-orm/*-core` module. */
+  imports: string[];
+  /** Custom types to declare (keys of {@link CUSTOM_TYPES}). */
+  customTypes: string[];
+  /** Set when the type could not be mapped: the generated column is `text()`. */
+  unmapped?: string;
+}
+
+/** @internal Every builder name a generated module may import, reserved so table names never shadow one. */
+export const BUILDER_NAMES = [
+  'pgTable', 'pgSchema', 'pgEnum', 'smallint', 'integer', 'bigint', 'numeric', 'real', 'doublePrecision', 'boolean',
+  'text', 'varchar', 'char', 'uuid', 'date', 'time', 'timestamp', 'interval', 'json', 'jsonb', 'customType',
+  'primaryKey', 'unique', 'index', 'uniqueIndex', 'foreignKey', 'check', 'mysqlTable', 'mysqlSchema', 'mysqlEnum',
+  'tinyint', 'mediumint', 'int', 'decimal', 'float', 'double', 'tinytext', 'mediumtext', 'longtext', 'datetime',
+  'binary', 'varbinary', 'year', 'sql', 'defineDatakit', ...Object.keys(CUSTOM_TYPES),
+];

@@ -1,0 +1,176 @@
+import type { ColumnSchema, ForeignKeySchema, KeyConstraint, TableSchema } from '../schema/table-schema.js';
+import type { ColumnCode } from './custom-types.js';
+import { mysqlColumnBuilder } from './mysql-column-builder.js';
+import { pgColumnBuilder } from './pg-column-builder.js';
+import { renderDefault } from './render-default.js';
+import { commentText, propertyAccess, propertyKey, tsString } from './ts-names.js';
+
+/** A warning of code generation, printed by the CLI on stderr. */
+export interface CodegenWarning {
+  table: string;
+  column?: string;
+  /** The database's spelling of an unmapped type. */
+  rawType?: string;
+  message: string;
+}
+
+/** @internal What rendering a table needs from the module around it. */
+export interface TableRenderContext {
+  family: 'postgresql' | 'mysql';
+  bigint: 'bigint' | 'number';
+  /** `pgTable`, `mysqlTable` or `<schemaVar>.table`. */
+  tableFunction: string;
+  variable: string;
+  enumVariable(enumName: string): string | undefined;
+  /** The variable of another generated table, or undefined when it is not in the module. */
+  tableVariable(ref: ForeignKeySchema['references']): string | undefined;
+  use(module: 'drizzle-orm' | 'core', name: string): void;
+  declareCustomType(name: string): void;
+  warn(warning: CodegenWarning): void;
+}
+
+const INTEGER_KINDS = new Set(['smallint', 'integer', 'bigint']);
+
+/** @internal `export const <variable> = pgTable('<name>', { ...columns }, (t) => [...constraints]);` */
+export function renderTable(table: TableSchema, context: TableRenderContext): string {
+  const pk = table.primaryKey;
+  const inlinePk = pk && pk.columns.length === 1 && isDefaultPkName(table, pk, context.family) ? pk.columns[0] : undefined;
+  const inlineUniques = new Map<string, KeyConstraint>();
+  for (const unique of table.uniques) {
+    const [only] = unique.columns;
+    if (unique.columns.length === 1 && only !== undefined && !inlineUniques.has(only)) inlineUniques.set(only, unique);
+  }
+  const lines: string[] = [];
+  for (const column of table.columns) {
+    lines.push(...renderColumn(table, column, context, {
+      primaryKey: inlinePk === column.name,
+      unique: inlineUniques.get(column.name),
+    }));
+  }
+  const extras = renderExtras(table, context, inlinePk !== undefined, new Set(inlineUniques.values()));
+  // A foreign key to another table makes the two initializers refer to each other; an explicit
+  // return type on the callback stops TypeScript from inferring through that cycle (TS7022).
+  const crossReference = table.foreignKeys.some((fk) => !isSelfReference(table, fk) && context.tableVariable(fk.references));
+  const configType = context.family === 'postgresql' ? 'PgTableExtraConfigValue' : 'MySqlTableExtraConfigValue';
+  if (crossReference) context.use('core', `type ${configType}`);
+  const callback = crossReference ? `(t): ${configType}[] =>` : '(t) =>';
+  const doc = table.comment ? `/** ${commentText(table.comment)} */\n` : '';
+  const head = `${doc}export const ${context.variable} = ${context.tableFunction}(`;
+  const columns = `{\n${lines.map((l) => `  ${l}`).join('\n')}\n}`;
+  if (extras.length === 0) return `${head}${tsString(table.name)}, ${columns});`;
+  const indent = (text: string) => text.split('\n').map((l) => `  ${l}`).join('\n');
+  return `${head}\n  ${tsString(table.name)},\n${indent(columns)},\n  ${callback} [\n${extras.map((e) => `    ${e}`).join('\n')}\n  ],\n);`;
+}
+
+function renderColumn(
+  table: TableSchema,
+  column: ColumnSchema,
+  context: TableRenderContext,
+  inline: { primaryKey: boolean; unique: KeyConstraint | undefined },
+): string[] {
+  const code: ColumnCode =
+    context.family === 'postgresql'
+      ? pgColumnBuilder(column.type, { enumVariable: context.enumVariable, bigint: context.bigint })
+      : mysqlColumnBuilder(column.type, context.bigint);
+  for (const name of code.imports) context.use('core', name);
+  for (const name of code.customTypes) context.declareCustomType(name);
+  let chain = code.builder;
+  if (!column.nullable && !inline.primaryKey) chain += '.notNull()';
+  if (column.generated) {
+    if (context.family === 'mysql') chain += '.autoincrement()';
+    else if (INTEGER_KINDS.has(column.type.kind) && !column.type.dimensions) {
+      chain += column.generated === 'always' ? '.generatedAlwaysAsIdentity()' : '.generatedByDefaultAsIdentity()';
+    } else {
+      context.warn({ table: table.name, column: column.name, message: `generated column "${column.name}" is not an integer identity; written without generation` });
+    }
+  }
+  const fallback = renderDefault(column);
+  if (fallback.usesSql) context.use('drizzle-orm', 'sql');
+  chain += fallback.code;
+  if (inline.primaryKey) chain += '.primaryKey()';
+  if (inline.unique) chain += `.unique(${inline.unique.name ? tsString(inline.unique.name) : ''})`;
+  const lines: string[] = [];
+  if (column.comment) lines.push(`/** ${commentText(column.comment)} */`);
+  let line = `${propertyKey(column.name)}: ${chain},`;
+  if (code.unmapped !== undefined) {
+    line += ` // datakit: unmapped type ${JSON.stringify(code.unmapped)}`;
+    context.warn({
+      table: table.name,
+      column: column.name,
+      rawType: code.unmapped,
+      message: `column "${table.name}"."${column.name}" has type "${code.unmapped}", which Datakit cannot map; written as text()`,
+    });
+  }
+  lines.push(line);
+  return lines;
+}
+
+function renderExtras(
+  table: TableSchema,
+  context: TableRenderContext,
+  pkInline: boolean,
+  inlineUniques: ReadonlySet<KeyConstraint>,
+): string[] {
+  const cols = (names: readonly string[]) => names.map((n) => propertyAccess('t', n)).join(', ');
+  const extras: string[] = [];
+  const pk = table.primaryKey;
+  if (pk && !pkInline) {
+    context.use('core', 'primaryKey');
+    extras.push(`primaryKey({ ${pk.name ? `name: ${tsString(pk.name)}, ` : ''}columns: [${cols(pk.columns)}] }),`);
+  }
+  for (const unique of sortByName(table.uniques.filter((u) => !inlineUniques.has(u)))) {
+    context.use('core', 'unique');
+    extras.push(`unique(${unique.name ? tsString(unique.name) : ''}).on(${cols(unique.columns)}),`);
+  }
+  for (const index of sortByName(table.indexes)) {
+    const fn = index.unique ? 'uniqueIndex' : 'index';
+    context.use('core', fn);
+    extras.push(`${fn}(${tsString(index.name)}).on(${cols(index.columns)}),`);
+  }
+  for (const fk of sortByName(table.foreignKeys)) extras.push(...renderForeignKey(table, fk, context, cols));
+  for (const check of sortByName(table.checks)) {
+    context.use('core', 'check');
+    context.use('drizzle-orm', 'sql');
+    extras.push(`check(${tsString(check.name)}, sql\`${checkBody(check.expression)}\`),`);
+  }
+  return extras;
+}
+
+function renderForeignKey(
+  table: TableSchema,
+  fk: ForeignKeySchema,
+  context: TableRenderContext,
+  cols: (names: readonly string[]) => string,
+): string[] {
+  const target = isSelfReference(table, fk) ? 't' : context.tableVariable(fk.references);
+  const label = `${fk.references.schema ? `"${fk.references.schema}".` : ''}"${fk.references.table}"`;
+  if (!target) {
+    context.warn({ table: table.name, message: `foreign key ${fk.name ? `"${fk.name}" ` : ''}of "${table.name}" references ${label}, which is not in this datakit; left out` });
+    return [`// datakit: foreign key ${fk.name ? `"${fk.name}" ` : ''}(${fk.columns.join(', ')}) references ${label}, which is not in this datakit`];
+  }
+  context.use('core', 'foreignKey');
+  const foreign = fk.references.columns.map((c) => propertyAccess(target, c)).join(', ');
+  let code = `foreignKey({ ${fk.name ? `name: ${tsString(fk.name)}, ` : ''}columns: [${cols(fk.columns)}], foreignColumns: [${foreign}] })`;
+  if (fk.onDelete && fk.onDelete !== 'no action') code += `.onDelete(${tsString(fk.onDelete)})`;
+  if (fk.onUpdate && fk.onUpdate !== 'no action') code += `.onUpdate(${tsString(fk.onUpdate)})`;
+  return [`${code},`];
+}
+
+function isSelfReference(table: TableSchema, fk: ForeignKeySchema): boolean {
+  return fk.references.table === table.name && (fk.references.schema ?? table.schema) === table.schema;
+}
+
+function isDefaultPkName(table: TableSchema, pk: KeyConstraint, family: 'postgresql' | 'mysql'): boolean {
+  return pk.name === undefined || pk.name === (family === 'mysql' ? 'PRIMARY' : `${table.name}_pkey`);
+}
+
+/** A `CHECK (...)` clause as some catalogs return it, reduced to its expression. */
+function checkBody(expression: string): string {
+  const inner = /^\s*check\s*\((.*)\)\s*$/is.exec(expression)?.[1] ?? expression;
+  return inner.trim().replaceAll('\\', '\\\\').replaceAll('`', '\\`').replaceAll('${', '\\${');
+}
+
+function sortByName<T extends { name?: string; columns?: readonly string[] }>(items: readonly T[]): T[] {
+  const key = (item: T) => item.name ?? (item.columns ?? []).join(',');
+  return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}

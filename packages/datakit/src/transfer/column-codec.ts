@@ -1,0 +1,170 @@
+import { type Column, getTableColumns, type Table } from 'drizzle-orm';
+import { formatPgArray, parsePgArray } from './pg-array-text.js';
+import { PgDate, type PgDateKind } from './pg-date.js';
+import { formatPgDate, formatPgTimestamp, parsePgTimestamp } from './pg-timestamp-text.js';
+
+/**
+ * How a column's values travel: the decoder and encoder inline the simple kinds and call
+ * `fromText`/`toText` for the others.
+ */
+export type CodecKind = 'string' | 'integer' | 'float' | 'boolean' | 'bigint' | 'date' | 'json' | 'array' | 'other';
+
+/**
+ * One column of a Drizzle table with the functions that convert its values between the JS
+ * representation Drizzle gives it (`$inferSelect`) and PostgreSQL's text form, which is what COPY
+ * text and text parameters carry.
+ *
+ * @example
+ * ```ts
+ * const [id] = columnCodecs(customer);
+ * id.fromText('42'); // 42
+ * ```
+ * @internal
+ */
+export interface ColumnCodec {
+  /** The property name in Drizzle rows. */
+  readonly key: string;
+  /** The SQL column name. */
+  readonly name: string;
+  readonly sqlType: string;
+  readonly kind: CodecKind;
+  readonly notNull: boolean;
+  readonly hasDefault: boolean;
+  readonly primary: boolean;
+  readonly column: Column;
+  /** PostgreSQL text (already unescaped) to the JS value. */
+  fromText(text: string): unknown;
+  /** A non-null JS value to PostgreSQL input text (not yet COPY-escaped). */
+  toText(value: unknown): string;
+  /** A non-null value from a driver that parsed it (mysql2) to the JS value Drizzle promises. */
+  fromDriver(value: unknown): unknown;
+}
+
+type DrizzleColumn = Column & { baseColumn?: Column; withTimezone?: boolean };
+
+const identity = (text: string): string => text;
+const numberText = (v: unknown): string => (Object.is(v, -0) ? '-0' : String(v));
+const hex = (v: Uint8Array): string => `\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}`;
+
+function naturalText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Uint8Array) return hex(value);
+  if (value instanceof Date) return formatPgTimestamp(value, true);
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return String(value);
+}
+
+function dateCodec(kind: PgDateKind) {
+  const fromText = (text: string): Date => new PgDate(parsePgTimestamp(text), text, kind);
+  const toText = (v: unknown): string => {
+    if (v instanceof PgDate) {
+      const text = v.textFor(kind);
+      if (text !== undefined) return text;
+    }
+    if (v instanceof Date) return kind === 'date' ? formatPgDate(v) : formatPgTimestamp(v, kind === 'timestamptz');
+    return String(v);
+  };
+  const fromDriver = (v: unknown): Date => {
+    if (v instanceof Date) return v;
+    const text = String(v);
+    return new Date(kind === 'date' || /[zZ]|[+-]\d\d(:?\d\d)?$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+  };
+  return { fromText, toText, fromDriver };
+}
+
+function codecFor(column: DrizzleColumn): Omit<ColumnCodec, 'key' | 'name' | 'notNull' | 'hasDefault' | 'primary' | 'column'> {
+  const sqlType = column.getSQLType();
+  const base = { sqlType, fromText: identity as (t: string) => unknown, toText: naturalText, fromDriver: (v: unknown) => v };
+  switch (column.columnType) {
+    case 'PgArray': {
+      let inner = column.baseColumn as DrizzleColumn;
+      while (inner.columnType === 'PgArray' && inner.baseColumn) inner = inner.baseColumn as DrizzleColumn;
+      const element = codecFor(inner);
+      return {
+        ...base,
+        kind: 'array',
+        fromText: (text) => parsePgArray(text, element.fromText),
+        toText: (v) => formatPgArray(v as unknown[], element.toText),
+        fromDriver: (v) => (typeof v === 'string' ? parsePgArray(v, element.fromText) : v),
+      };
+    }
+    case 'PgTimestamp':
+      return { ...base, kind: 'date', ...dateCodec(column.withTimezone ? 'timestamptz' : 'timestamp') };
+    case 'PgDate':
+      return { ...base, kind: 'date', ...dateCodec('date') };
+    case 'PgCustomColumn':
+      return {
+        ...base,
+        kind: 'other',
+        fromText: (text) => column.mapFromDriverValue(sqlType === 'bytea' ? Buffer.from(text.slice(2), 'hex') : text),
+        toText: (v) => naturalText(column.mapToDriverValue(v)),
+        fromDriver: (v) => column.mapFromDriverValue(v),
+      };
+  }
+  switch (column.dataType) {
+    case 'number':
+      return {
+        ...base,
+        kind: /Int|Serial/.test(column.columnType) ? 'integer' : 'float',
+        fromText: Number,
+        toText: numberText,
+        fromDriver: (v) => (typeof v === 'number' ? v : Number(v)),
+      };
+    case 'bigint':
+      return { ...base, kind: 'bigint', fromText: BigInt, toText: String, fromDriver: (v) => BigInt(v as string) };
+    case 'boolean':
+      return {
+        ...base,
+        kind: 'boolean',
+        fromText: (text) => text === 't',
+        toText: (v) => (v ? 't' : 'f'),
+        fromDriver: (v) => (typeof v === 'boolean' ? v : Number(v) === 1),
+      };
+    case 'json':
+      return {
+        ...base,
+        kind: 'json',
+        fromText: (text) => JSON.parse(text),
+        toText: (v) => JSON.stringify(v),
+        fromDriver: (v) => (typeof v === 'string' ? JSON.parse(v) : v),
+      };
+    case 'date':
+      return { ...base, kind: 'date', ...dateCodec(/^date/i.test(sqlType) ? 'date' : 'timestamp') };
+    case 'string':
+      return {
+        ...base,
+        kind: 'string',
+        toText: naturalText,
+        fromDriver: (v) => (typeof v === 'string' ? v : v instanceof Uint8Array ? Buffer.from(v).toString() : naturalText(v)),
+      };
+    default:
+      return {
+        ...base,
+        kind: 'other',
+        fromText: (text) => column.mapFromDriverValue(text),
+        toText: (v) => naturalText(column.mapToDriverValue(v)),
+        fromDriver: (v) => column.mapFromDriverValue(v),
+      };
+  }
+}
+
+/**
+ * The codecs of a Drizzle table's columns, in declaration order.
+ *
+ * @example
+ * ```ts
+ * columnCodecs(customer).map((c) => c.name); // ['customer_id', 'full_name', ...]
+ * ```
+ * @internal
+ */
+export function columnCodecs(table: Table): ColumnCodec[] {
+  return Object.entries(getTableColumns(table)).map(([key, column]) => ({
+    key,
+    name: column.name,
+    notNull: column.notNull,
+    hasDefault: column.hasDefault || /serial/i.test(column.getSQLType()),
+    primary: column.primary,
+    column,
+    ...codecFor(column as DrizzleColumn),
+  }));
+}

@@ -1,0 +1,153 @@
+import type { ColumnCodec } from './column-codec.js';
+import { escapeCopyText } from './copy-text-escape.js';
+
+/**
+ * Encodes one target row as a COPY text line (with its newline), or returns `undefined` when a
+ * column that has a default is `undefined` in this row although it is in the column list.
+ * @internal
+ */
+export type CopyLineEncoder = (row: Record<string, unknown>) => string | undefined;
+
+/**
+ * Encodes one target row as text parameters (null for SQL NULL) appended to `out`; returns false
+ * in the same case where {@link CopyLineEncoder} returns `undefined`.
+ * @internal
+ */
+export type ParamsEncoder = (row: Record<string, unknown>, out: unknown[]) => boolean;
+
+function valueExpression(codec: ColumnCodec, index: number, copy: boolean): string {
+  const esc = copy ? 'esc' : '';
+  switch (codec.kind) {
+    case 'string':
+      return `${esc}(typeof v === 'string' ? v : t${index}(v))`;
+    case 'integer':
+      return `(typeof v === 'number' ? '' + v : ${esc}(t${index}(v)))`;
+    case 'boolean':
+      return `(v === true ? 't' : v === false ? 'f' : ${esc}(t${index}(v)))`;
+    default:
+      return `${esc}(t${index}(v))`;
+  }
+}
+
+function compile<F>(codecs: readonly ColumnCodec[], body: (index: number, codec: ColumnCodec) => string, tail: string): F {
+  const lines = codecs.map((codec, i) => body(i, codec));
+  const source = `return function encode(row, out) {\n  let v, line = ''; const start = out === undefined ? 0 : out.length;\n  ${lines.join('\n  ')}\n  ${tail}\n};`;
+  const encoders = codecs.map((c) => c.toText);
+  return new Function('esc', ...encoders.map((_, i) => `t${i}`), source)(escapeCopyText, ...encoders) as F;
+}
+
+/**
+ * Compiles the COPY text encoder for `codecs` (the target columns in COPY column order), followed
+ * by `constants`: values that are the same on every row (lineage), already in PostgreSQL text.
+ *
+ * @example
+ * ```ts
+ * const encode = createCopyLineEncoder(codecs, ['0b6c…', 'system-a']);
+ * encode({ id: 1, name: 'Ada' }); // '1\tAda\t0b6c…\tsystem-a\n'
+ * ```
+ * @internal
+ */
+export function createCopyLineEncoder(codecs: readonly ColumnCodec[], constants: readonly string[] = []): CopyLineEncoder {
+  return compile<CopyLineEncoder>(
+    codecs,
+    (i, codec) => {
+      const missing = codec.hasDefault ? `if (v === undefined) return undefined; ` : '';
+      const separator = i === 0 ? '' : `line += '\\t'; `;
+      return `${separator}v = row[${JSON.stringify(codec.key)}]; ${missing}line += v == null ? '\\\\N' : ${valueExpression(codec, i, true)};`;
+    },
+    `return line + ${JSON.stringify(suffixOf(constants))};`,
+  );
+}
+
+function suffixOf(constants: readonly string[]): string {
+  return `${constants.map((c) => `\t${escapeCopyText(c)}`).join('')}\n`;
+}
+
+/**
+ * Like {@link CopyLineEncoder}, but a value that is still the source row's value (`===`) is copied
+ * from the source COPY text instead of being formatted again. Adjacent copied fields become one
+ * slice, so a mostly unchanged row costs a few string pieces instead of one per column.
+ * @internal
+ */
+export type PassthroughLineEncoder = (
+  row: Record<string, unknown>,
+  source: Record<string, unknown>,
+  text: string,
+  offsets: Int32Array,
+  base: number,
+) => string | undefined;
+
+/** Source and target agree on the text of equal values (same JS representation and SQL spelling family). */
+function sameText(source: ColumnCodec, target: ColumnCodec): boolean {
+  if (source.kind !== target.kind) return false;
+  if (source.kind === 'date') return sourceDateKind(source) === sourceDateKind(target);
+  return source.kind === 'string' || source.kind === 'integer' || source.kind === 'float' || source.kind === 'boolean' || source.kind === 'bigint';
+}
+
+function sourceDateKind(codec: ColumnCodec): string {
+  return codec.sqlType.startsWith('date') ? 'date' : codec.sqlType.includes('with time zone') ? 'timestamptz' : 'timestamp';
+}
+
+/**
+ * Compiles a {@link PassthroughLineEncoder}. `mapping[k]` is the source column index whose value
+ * target column `k` usually carries (same key, or learned from the first row), or -1.
+ *
+ * @example
+ * ```ts
+ * const encode = createPassthroughLineEncoder(targetCodecs, sourceCodecs, [0, 1, -1], constants);
+ * const line = encode(transformed, sourceRow, batch.text, batch.offsets, r * (sourceCodecs.length + 1));
+ * ```
+ * @internal
+ */
+export function createPassthroughLineEncoder(
+  codecs: readonly ColumnCodec[],
+  sourceCodecs: readonly ColumnCodec[],
+  mapping: readonly number[],
+  constants: readonly string[] = [],
+): PassthroughLineEncoder {
+  const flush = 'if (a >= 0) { line += s.slice(a, b); a = -1; }';
+  const body = codecs.map((codec, k) => {
+    const separator = k === 0 ? '' : "line += '\\t';";
+    const missing = codec.hasDefault ? 'if (v === undefined) return undefined; ' : '';
+    const encode = `${flush} ${separator} ${missing}line += v == null ? '\\\\N' : ${valueExpression(codec, k, true)};`;
+    const m = mapping[k] ?? -1;
+    const source = sourceCodecs[m];
+    if (m < 0 || !source || !sameText(source, codec)) return `v = row[${JSON.stringify(codec.key)}]; ${encode}`;
+    const unchanged = codec.kind === 'date' ? ' && (v === null || v.getTime() === v.pgTime)' : '';
+    return `v = row[${JSON.stringify(codec.key)}];
+  if (v === src[${JSON.stringify(source.key)}]${unchanged}) {
+    fs = o[base + ${m}]; fe = o[base + ${m + 1}] - 1;
+    if (a >= 0 && fs === b + 1) b = fe;
+    else { ${flush} ${separator} a = fs; b = fe; }
+  } else { ${encode} }`;
+  });
+  const source = `return function encode(row, src, s, o, base) {
+  let v, line = '', a = -1, b = -1, fs = 0, fe = 0;
+  ${body.join('\n  ')}
+  ${flush}
+  return line + ${JSON.stringify(suffixOf(constants))};
+};`;
+  const encoders = codecs.map((c) => c.toText);
+  return new Function('esc', ...encoders.map((_, i) => `t${i}`), source)(escapeCopyText, ...encoders) as PassthroughLineEncoder;
+}
+
+/**
+ * Compiles the text-parameter encoder for batched INSERTs (PGlite, or any target without COPY).
+ *
+ * @example
+ * ```ts
+ * const params: unknown[] = [];
+ * createParamsEncoder(codecs, ['system-a'])({ id: 1, name: 'Ada' }, params); // params: ['1', 'Ada', 'system-a']
+ * ```
+ * @internal
+ */
+export function createParamsEncoder(codecs: readonly ColumnCodec[], constants: readonly string[] = []): ParamsEncoder {
+  return compile<ParamsEncoder>(
+    codecs,
+    (i, codec) => {
+      const missing = codec.hasDefault ? `if (v === undefined) { out.length = start; return false; } ` : '';
+      return `v = row[${JSON.stringify(codec.key)}]; ${missing}out.push(v == null ? null : ${valueExpression(codec, i, false)});`;
+    },
+    `${constants.map((c) => `out.push(${JSON.stringify(c)});`).join(' ')} return true;`,
+  );
+}

@@ -1,0 +1,75 @@
+/** A possibly nested array as PostgreSQL returns it; elements are decoded values or null. */
+export type PgArray = (unknown | PgArray)[];
+
+/**
+ * Parses a PostgreSQL array literal (`{1,2,NULL}`, `{{"a b","c\"d"}}`, `[0:1]={x,y}`), decoding
+ * each non-null element with `element`.
+ *
+ * @example
+ * ```ts
+ * parsePgArray('{1,NULL,3}', Number); // [1, null, 3]
+ * ```
+ * @internal
+ */
+export function parsePgArray(text: string, element: (text: string) => unknown): PgArray {
+  let i = text.charCodeAt(0) === 91 ? text.indexOf('=') + 1 : 0;
+  const parseList = (): PgArray => {
+    const out: PgArray = [];
+    i++; // '{'
+    if (text[i] === '}') {
+      i++;
+      return out;
+    }
+    for (;;) {
+      const c = text[i];
+      if (c === '{') out.push(parseList());
+      else if (c === '"') {
+        let value = '';
+        i++;
+        while (text[i] !== '"') {
+          if (text[i] === '\\') i++;
+          value += text[i++];
+        }
+        i++;
+        out.push(element(value));
+      } else {
+        let value = '';
+        let escaped = false;
+        while (text[i] !== ',' && text[i] !== '}') {
+          if (text[i] === '\\') {
+            i++;
+            escaped = true;
+          }
+          value += text[i++];
+        }
+        out.push(!escaped && value.toUpperCase() === 'NULL' ? null : element(value));
+      }
+      if (text[i++] === '}') return out;
+    }
+  };
+  return parseList();
+}
+
+const QUOTE = /["\\]/g;
+
+/**
+ * Formats a (possibly nested) JS array as a PostgreSQL array literal; every non-null element is
+ * quoted, which PostgreSQL accepts for all element types.
+ *
+ * @example
+ * ```ts
+ * formatPgArray([1, null, 'a"b'], String); // '{"1",NULL,"a\\"b"}'
+ * ```
+ * @internal
+ */
+export function formatPgArray(values: readonly unknown[], element: (value: unknown) => string): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) out += ',';
+    const v = values[i];
+    if (v === null || v === undefined) out += 'NULL';
+    else if (Array.isArray(v)) out += formatPgArray(v, element);
+    else out += `"${element(v).replace(QUOTE, '\\$&')}"`;
+  }
+  return `${out}}`;
+}

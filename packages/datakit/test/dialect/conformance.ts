@@ -1,0 +1,426 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection } from '../../src/dialect/connection.js';
+import type { DdlCompiler } from '../../src/dialect/ddl-compiler.js';
+import { DatakitError } from '../../src/errors/datakit-error.js';
+import type { ColumnSchema, TableSchema } from '../../src/schema/table-schema.js';
+import type { BadInputOptions } from './bad-input.js';
+import { describeBadInput } from './bad-input.js';
+import { roundTripTables, withoutRaw } from './round-trip-tables.js';
+
+/** What a dialect's test file hands to the shared suite. */
+export interface DialectConformanceOptions {
+  /** Shown in every describe block: `pglite`, `postgres`, `mysql`. */
+  name: string;
+  /** Opens the connection under test; called once per file. */
+  open: () => Promise<Connection>;
+  /** Where the suite creates its tables: a PostgreSQL schema (created) or the MySQL database. */
+  schema: () => string;
+  /** URLs that must fail cleanly; omitted where a dialect has no server to miss. */
+  badInput?: () => BadInputOptions;
+}
+
+/**
+ * The one body every dialect runs: queries with parameters, streaming, transactions, hostile
+ * identifiers, DDL round-trip through introspection, COPY where supported, and error shapes.
+ */
+export function runDialectConformance(options: DialectConformanceOptions): void {
+  describe(`dialect conformance: ${options.name}`, () => {
+    let conn: Connection;
+    let ddl: DdlCompiler;
+    let schema: string;
+    const ph = (i: number) => conn.dialect.adapter.placeholder(i);
+    const t = (name: string) => conn.dialect.adapter.quoteTable({ schema, name });
+    const q = (name: string) => conn.dialect.adapter.quoteIdentifier(name);
+    const create = async (table: TableSchema) => {
+      await conn.query(ddl.dropTable(table));
+      for (const sql of ddl.createTable(table)) await conn.query(sql);
+    };
+    const simple = (name: string, columns: ColumnSchema[], pk?: string): TableSchema => ({
+      schema,
+      name,
+      columns,
+      ...(pk ? { primaryKey: { columns: [pk] } } : {}),
+      uniques: [],
+      foreignKeys: [],
+      indexes: [],
+      checks: [],
+    });
+    const int = (name: string, nullable = false): ColumnSchema => ({
+      name,
+      type: { kind: 'integer' },
+      nullable,
+    });
+    const text = (name: string): ColumnSchema => ({ name, type: { kind: 'text' }, nullable: true });
+    const insertMany = async (table: string, columns: string[], rows: unknown[][]) => {
+      for (let start = 0; start < rows.length; start += 500) {
+        const chunk = rows.slice(start, start + 500);
+        let n = 0;
+        const values = chunk.map((row) => `(${row.map(() => ph(++n)).join(', ')})`).join(', ');
+        await conn.query(
+          `INSERT INTO ${t(table)} (${columns.map(q).join(', ')}) VALUES ${values}`,
+          chunk.flat(),
+        );
+      }
+    };
+    const tableNames = async () =>
+      (await conn.dialect.createIntrospector(conn).introspect({ schema })).map((table) => table.name);
+
+    beforeAll(async () => {
+      conn = await options.open();
+      ddl = conn.dialect.createDdlCompiler();
+      schema = options.schema();
+      if (conn.dialect.adapter.supportsSchemas) await conn.query(ddl.createSchema(schema));
+    });
+    afterAll(async () => {
+      await conn?.close();
+    });
+
+    it('is the dialect it was asked for, and shows its target without a password', () => {
+      expect(conn.dialect.name).toBe(options.name);
+      expect(conn.target).toMatch(new RegExp(`^${options.name}://`));
+      expect(conn.target).not.toContain(':***@');
+    });
+
+    it('runs queries with parameters, values never spliced into SQL', async () => {
+      await create(simple('dk_params', [int('id'), text('name')], 'id'));
+      const hostile = "x'); DROP TABLE dk_params; --";
+      const inserted = await conn.query(
+        `INSERT INTO ${t('dk_params')} (${q('id')}, ${q('name')}) VALUES (${ph(1)}, ${ph(2)}), (${ph(3)}, ${ph(4)})`,
+        [1, hostile, 2, null],
+      );
+      expect(inserted.rowCount).toBe(2);
+      const { rows } = await conn.query<{ name: string | null }>(
+        `SELECT ${q('name')} FROM ${t('dk_params')} WHERE ${q('id')} = ${ph(1)}`,
+        [1],
+      );
+      expect(rows).toEqual([{ name: hostile }]);
+      const updated = await conn.query(`UPDATE ${t('dk_params')} SET ${q('name')} = ${ph(1)}`, ['same']);
+      expect(updated.rowCount).toBe(2);
+    });
+
+    it('streams 25k rows in bounded batches, in order, and stays usable after an early stop', async () => {
+      await create(simple('dk_stream', [int('id'), text('payload')], 'id'));
+      await insertMany(
+        'dk_stream',
+        ['id', 'payload'],
+        Array.from({ length: 25_000 }, (_, i) => [i + 1, `row ${i + 1}`]),
+      );
+      const sizes: number[] = [];
+      let expected = 1;
+      for await (const batch of conn.stream<{ id: number }>(
+        `SELECT ${q('id')} FROM ${t('dk_stream')} ORDER BY ${q('id')}`,
+        [],
+        { batchSize: 1000 },
+      )) {
+        sizes.push(batch.length);
+        for (const row of batch) expect(Number(row.id)).toBe(expected++);
+      }
+      expect(expected - 1).toBe(25_000);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(1000);
+      expect(sizes.length).toBe(25);
+
+      let seen = 0;
+      for await (const batch of conn.stream(
+        `SELECT * FROM ${t('dk_stream')} WHERE ${q('id')} > ${ph(1)}`,
+        [10],
+        { batchSize: 300 },
+      )) {
+        seen += batch.length;
+        if (seen >= 600) break;
+      }
+      expect(seen).toBe(600);
+      const { rows } = await conn.query<{ n: number | string }>(
+        `SELECT count(*) AS n FROM ${t('dk_stream')}`,
+      );
+      expect(Number(rows[0]?.n)).toBe(25_000);
+    });
+
+    it('streams inside a transaction and sees its uncommitted rows', async () => {
+      await create(simple('dk_tx_stream', [int('id')], 'id'));
+      const total = await conn.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO ${t('dk_tx_stream')} (${q('id')}) VALUES (${ph(1)}), (${ph(2)}), (${ph(3)})`,
+          [1, 2, 3],
+        );
+        let count = 0;
+        for await (const batch of tx.stream(`SELECT * FROM ${t('dk_tx_stream')}`, [], { batchSize: 2 }))
+          count += batch.length;
+        for await (const _ of tx.stream(`SELECT * FROM ${t('dk_tx_stream')}`, [], { batchSize: 1 })) break;
+        const { rows } = await tx.query(`SELECT * FROM ${t('dk_tx_stream')}`);
+        return count + rows.length;
+      });
+      expect(total).toBe(6);
+    });
+
+    it('commits a transaction, rolls one back on throw, and nests with savepoints', async () => {
+      await create(simple('dk_tx', [int('id')], 'id'));
+      const ids = async () =>
+        (
+          await conn.query<{ id: number }>(`SELECT ${q('id')} FROM ${t('dk_tx')} ORDER BY ${q('id')}`)
+        ).rows.map((r) => Number(r.id));
+      await expect(
+        conn.transaction(async (tx) => {
+          await tx.query(`INSERT INTO ${t('dk_tx')} VALUES (${ph(1)})`, [1]);
+          return 'done';
+        }),
+      ).resolves.toBe('done');
+      const boom = new Error('boom');
+      await expect(
+        conn.transaction(async (tx) => {
+          await tx.query(`INSERT INTO ${t('dk_tx')} VALUES (${ph(1)})`, [2]);
+          throw boom;
+        }),
+      ).rejects.toBe(boom);
+      await conn.transaction(async (tx) => {
+        await tx.query(`INSERT INTO ${t('dk_tx')} VALUES (${ph(1)})`, [3]);
+        await expect(
+          tx.transaction(async (inner) => {
+            await inner.query(`INSERT INTO ${t('dk_tx')} VALUES (${ph(1)})`, [4]);
+            throw boom;
+          }),
+        ).rejects.toBe(boom);
+        await tx.transaction((inner) => inner.query(`INSERT INTO ${t('dk_tx')} VALUES (${ph(1)})`, [5]));
+      });
+      expect(await ids()).toEqual([1, 3, 5]);
+    });
+
+    it('rolls back DDL with the transaction where the adapter says it can', async () => {
+      const table = simple('dk_ddl_rollback', [int('id')]);
+      await conn.query(ddl.dropTable(table));
+      await expect(
+        conn.transaction(async (tx) => {
+          for (const sql of ddl.createTable(table)) await tx.query(sql);
+          throw new Error('undo');
+        }),
+      ).rejects.toThrow('undo');
+      expect((await tableNames()).includes('dk_ddl_rollback')).toBe(
+        !conn.dialect.adapter.supportsTransactionalDdl,
+      );
+    });
+
+    it('creates, writes and reads tables and columns whose names hold quotes, spaces and SQL', async () => {
+      await create(simple('y', [int('id')]));
+      const names = ['a"b', 'x; drop table y', 'with space', 'a`b', "it's"];
+      const table = simple(
+        'x; drop table y"`',
+        names.map((name, i) => ({ name, type: { kind: 'text' }, nullable: i > 0 })),
+      );
+      table.indexes.push({ name: 'idx "odd"', columns: ['with space'], unique: false });
+      await create(table);
+      await conn.query(
+        `INSERT INTO ${t(table.name)} (${names.map(q).join(', ')}) VALUES (${names.map((_, i) => ph(i + 1)).join(', ')})`,
+        names,
+      );
+      const { rows } = await conn.query(`SELECT * FROM ${t(table.name)}`);
+      expect(rows).toEqual([Object.fromEntries(names.map((n) => [n, n]))]);
+      const [read] = await conn.dialect.createIntrospector(conn).introspect({ schema, tables: [table.name] });
+      expect(read?.columns.map((c) => c.name)).toEqual(names);
+      expect(read?.indexes.map((i) => i.name)).toEqual(['idx "odd"']);
+      expect(await tableNames()).toContain('y');
+    });
+
+    it('round-trips every supported column kind and constraint through DDL and introspection', async () => {
+      const tables = roundTripTables(conn.dialect.adapter.family, schema);
+      for (const table of [...tables].reverse()) await conn.query(ddl.dropTable(table));
+      for (const table of tables) for (const sql of ddl.createTable(table)) await conn.query(sql);
+      const introspector = conn.dialect.createIntrospector(conn);
+      const read = await introspector.introspect({ schema, tables: tables.map((x) => x.name) });
+      const expected = withoutRaw(tables).sort((a, b) => (a.name < b.name ? -1 : 1));
+      expect(read.map((x) => x.name)).toEqual(expected.map((x) => x.name));
+      for (const [i, table] of withoutRaw(read).entries()) expect(table).toEqual(expected[i]);
+      expect(await introspector.introspect({ schema, tables: tables.map((x) => x.name) })).toEqual(read);
+    });
+
+    it('re-runs createTable without error where the SQL family has IF NOT EXISTS everywhere', async () => {
+      if (conn.dialect.adapter.family !== 'postgresql') return;
+      for (const table of roundTripTables(conn.dialect.adapter.family, schema)) {
+        for (const sql of ddl.createTable(table)) await conn.query(sql);
+      }
+    });
+
+    it('reads lossy mappings back as the adapter documents them', async () => {
+      const columns: ColumnSchema[] = [
+        { name: 'c_uuid', type: { kind: 'uuid' }, nullable: true },
+        { name: 'c_jsonb', type: { kind: 'jsonb' }, nullable: true },
+        { name: 'c_numeric', type: { kind: 'numeric' }, nullable: true },
+        { name: 'c_varchar', type: { kind: 'varchar' }, nullable: true },
+      ];
+      await create(simple('dk_lossy', columns));
+      const [read] = withoutRaw(
+        await conn.dialect.createIntrospector(conn).introspect({ schema, tables: ['dk_lossy'] }),
+      );
+      const expected =
+        conn.dialect.adapter.family === 'mysql'
+          ? [
+              { kind: 'char', length: 36 },
+              { kind: 'json' },
+              { kind: 'numeric', precision: 65, scale: 30 },
+              { kind: 'text' },
+            ]
+          : columns.map((c) => c.type);
+      expect(read?.columns.map((c) => c.type)).toEqual(expected);
+    });
+
+    it('refuses a type the dialect cannot store, naming table, column and fix', () => {
+      const type =
+        conn.dialect.adapter.family === 'mysql'
+          ? ({ kind: 'interval' } as const)
+          : ({ kind: 'unknown' } as const);
+      const table = simple('dk_bad_type', [{ name: 'span', type, nullable: true }]);
+      const error = catchError(() => ddl.createTable(table));
+      expect(error.code).toBe('UNSUPPORTED');
+      expect(error.message).toContain('"span"');
+      expect(error.message).toContain('dk_bad_type');
+      expect(error.context).toMatchObject({ table: 'dk_bad_type', column: 'span' });
+      expect(error.hint).toBeTruthy();
+    });
+
+    it('turns a failed statement into a QUERY error with the driver fields, the SQL and the cause', async () => {
+      await create(simple('dk_errors', [int('id')], 'id'));
+      await conn.query(`INSERT INTO ${t('dk_errors')} VALUES (${ph(1)})`, [1]);
+      const sql = `INSERT INTO ${t('dk_errors')} VALUES (${ph(1)})`;
+      const error = await conn.query(sql, [1]).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(DatakitError);
+      const err = error as DatakitError;
+      expect(err.code).toBe('QUERY');
+      expect(err.context.sql).toBe(sql);
+      expect(err.context.driverCode).toMatch(
+        conn.dialect.adapter.family === 'mysql' ? /^ER_DUP_ENTRY$/ : /^23505$/,
+      );
+      expect(err.cause).toBeInstanceOf(Error);
+      if (conn.dialect.adapter.family === 'postgresql') {
+        expect(err.context).toMatchObject({
+          table: 'dk_errors',
+          constraint: expect.any(String),
+          detail: expect.stringContaining('(id)=(1)'),
+        });
+      }
+      await expect(conn.query('SELECT * FROM dk_no_such_table')).rejects.toMatchObject({ code: 'QUERY' });
+      const streamSql = `SELECT * FROM ${t('dk_no_such_table')}`;
+      const streamed = (async () => {
+        for await (const _ of conn.stream(streamSql)) return 'rows';
+        return 'none';
+      })();
+      await expect(streamed).rejects.toMatchObject({ code: 'QUERY', context: { sql: streamSql } });
+      await expect(
+        conn.transaction(async (tx) => {
+          for await (const _ of tx.stream(streamSql)) return 'rows';
+          return 'none';
+        }),
+      ).rejects.toMatchObject({ code: 'QUERY' });
+      expect((await conn.query(`SELECT count(*) AS n FROM ${t('dk_errors')}`)).rows).toHaveLength(1);
+    });
+
+    describeCopy(
+      () => conn,
+      () => schema,
+    );
+    if (options.badInput) describeBadInput(options.name, options.badInput);
+  });
+}
+
+function describeCopy(connection: () => Connection, schemaOf: () => string): void {
+  const values: (string | null)[] = [
+    'tab\there',
+    'line\nbreak\r\n',
+    'back\\slash \\N',
+    null,
+    '',
+    'ünïcødé ✓',
+    'quote \' "',
+  ];
+  const copyEscape = (v: string | null) =>
+    v === null
+      ? '\\N'
+      : v.replaceAll('\\', '\\\\').replaceAll('\t', '\\t').replaceAll('\n', '\\n').replaceAll('\r', '\\r');
+  const copyText = values.map((v, i) => `${i + 1}\t${copyEscape(v)}\n`).join('');
+
+  it('copies text in and out with tabs, newlines, backslashes and NULL, or has no COPY at all', async () => {
+    const conn = connection();
+    if (!conn.dialect.adapter.supportsCopy) {
+      expect(conn.copyFrom).toBeUndefined();
+      expect(conn.copyTo).toBeUndefined();
+      return;
+    }
+    const table = conn.dialect.adapter.quoteTable({ schema: schemaOf(), name: 'dk_copy' });
+    await conn.query(`DROP TABLE IF EXISTS ${table}`);
+    await conn.query(`CREATE TABLE ${table} (id integer primary key, value text)`);
+    const bytes = new TextEncoder().encode(copyText);
+    async function* pieces() {
+      // 7-byte pieces split rows, escapes and multi-byte characters.
+      for (let i = 0; i < bytes.length; i += 7) yield bytes.subarray(i, i + 7);
+    }
+    expect(await conn.copyFrom?.(`COPY ${table} (id, value) FROM STDIN`, pieces())).toBe(values.length);
+    const { rows } = await conn.query<{ value: string | null }>(`SELECT value FROM ${table} ORDER BY id`);
+    expect(rows.map((r) => r.value)).toEqual(values);
+
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of copyTo(conn, `COPY (SELECT id, value FROM ${table} ORDER BY id) TO STDOUT`))
+      chunks.push(chunk);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(copyText);
+
+    await conn.transaction(async (tx) => {
+      expect(
+        await tx.copyFrom?.(
+          `COPY ${table} (id, value) FROM STDIN`,
+          (async function* () {
+            yield '100\tin a tx\n';
+          })(),
+        ),
+      ).toBe(1);
+    });
+    expect((await conn.query(`SELECT * FROM ${table} WHERE id = 100`)).rows).toHaveLength(1);
+  });
+
+  it('reports bad COPY data as a QUERY error, passes a source error through, and keeps working', async () => {
+    const conn = connection();
+    if (!conn.dialect.adapter.supportsCopy) return;
+    const table = conn.dialect.adapter.quoteTable({ schema: schemaOf(), name: 'dk_copy' });
+    const bad = copyFrom(
+      conn,
+      `COPY ${table} (id, value) FROM STDIN`,
+      (async function* () {
+        yield 'not a number\tx\n';
+      })(),
+    );
+    await expect(bad).rejects.toMatchObject({ code: 'QUERY', context: { driverCode: '22P02' } });
+    const sourceError = new Error('source failed');
+    const failing = copyFrom(
+      conn,
+      `COPY ${table} (id, value) FROM STDIN`,
+      (async function* () {
+        yield '200\tok\n';
+        throw sourceError;
+      })(),
+    );
+    await expect(failing).rejects.toBe(sourceError);
+    expect((await conn.query(`SELECT * FROM ${table} WHERE id = 200`)).rows).toHaveLength(0);
+  });
+}
+
+function copyFrom(
+  conn: Connection,
+  sql: string,
+  chunks: AsyncIterable<Uint8Array | string>,
+): Promise<number> {
+  if (!conn.copyFrom) throw new Error(`${conn.dialect.name} says supportsCopy but has no copyFrom`);
+  return conn.copyFrom(sql, chunks);
+}
+
+function copyTo(conn: Connection, sql: string): AsyncIterable<Uint8Array> {
+  if (!conn.copyTo) throw new Error(`${conn.dialect.name} says supportsCopy but has no copyTo`);
+  return conn.copyTo(sql);
+}
+
+function catchError(fn: () => unknown): DatakitError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DatakitError) return error;
+    throw error;
+  }
+  throw new Error('expected a DatakitError');
+}
