@@ -33,3 +33,12 @@ export type {
   KeyConstraint,
   TableSchema,
 } from './schema/table-schema.js';
+export { reference, temporal, transactional } from './contract/audit-mixins.js';
+export { tstzrange } from './contract/tstzrange.js';
+export { defineTransform } from './transform/define-transform.js';
+export type { Exact, LineageKey, Transform, TransformContext, TransformFn, TransformOutput } from './transform/define-transform.js';
+export { LINEAGE_COLUMNS, lineageColumns } from './transfer/lineage-columns.js';
+export { compileValidator } from './contract/compile-validator.js';
+export type { RowValidator, ValidatedRow, ValidationFailure, ValidationMode, ValidatorOptions } from './contract/compile-validator.js';
+export { datakitJsonSchema, toJsonSchema } from './contract/to-json-schema.js';
+export type { JsonSchema, JsonSchemaOptions, JsonSchemaType } from './contract/to-json-schema.js';

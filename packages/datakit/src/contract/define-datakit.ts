@@ -42,12 +42,12 @@ export interface Datakit<T extends Record<string, Table> = Record<string, Table>
   readonly layer: Layer;
   readonly system: string;
   readonly tables: T;
-  /** Options of the table under `key`, defaults merged in. */
-  optionsOf(key: keyof T & string): TableOptions;
-  /** The plain description of the table under `key` (cached). */
-  schemaOf(key: keyof T & string): TableSchema;
+  /** Options of the table under `key`, defaults merged in. (`string`, so any datakit fits `Datakit`.) */
+  optionsOf(key: string): TableOptions;
+  /** The plain description of the table under `key` (cached); throws for an unknown key. */
+  schemaOf(key: string): TableSchema;
   /** Table keys in declaration order. */
-  readonly keys: readonly (keyof T & string)[];
+  readonly keys: readonly string[];
 }
 
 const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
@@ -77,7 +77,7 @@ export function defineDatakit<T extends Record<string, Table>>(definition: Datak
       context: { datakit: name },
     });
   }
-  const keys = Object.keys(tables) as (keyof T & string)[];
+  const keys = Object.keys(tables);
   const perTable = (definition.options?.tables ?? {}) as Record<string, TableOptions | undefined>;
   for (const key of Object.keys(perTable)) {
     if (!(key in tables)) {

@@ -22,13 +22,31 @@ const MYSQL_INT_SIZES: [RegExp, number][] = [
   [/^int/, 4],
 ];
 
-function integerRangeName(type: ColumnType, family: 'postgresql' | 'mysql', sqlType: string): string {
+/**
+ * The range of an integer column: int2/int4/int8 on PostgreSQL; tinyint..bigint, signed or
+ * unsigned, on MySQL (named int1..int8 and uint1..uint8).
+ * @internal
+ *
+ * @example
+ * ```ts
+ * integerRange({ kind: 'smallint' }, 'mysql', 'tinyint unsigned'); // { name: 'uint1', min: 0n, max: 255n }
+ * ```
+ */
+export function integerRange(
+  type: ColumnType,
+  family: 'postgresql' | 'mysql',
+  sqlType: string,
+): { name: string; min: bigint; max: bigint } {
+  let name: string;
   if (family === 'postgresql') {
-    return type.kind === 'smallint' ? 'int2' : type.kind === 'integer' ? 'int4' : 'int8';
+    name = type.kind === 'smallint' ? 'int2' : type.kind === 'integer' ? 'int4' : 'int8';
+  } else {
+    const lower = sqlType.toLowerCase();
+    const size = MYSQL_INT_SIZES.find(([pattern]) => pattern.test(lower))?.[1] ?? 8;
+    name = `${/unsigned|^serial/.test(lower) ? 'u' : ''}int${size}`;
   }
-  const lower = sqlType.toLowerCase();
-  const size = MYSQL_INT_SIZES.find(([pattern]) => pattern.test(lower))?.[1] ?? 8;
-  return `${/unsigned|^serial/.test(lower) ? 'u' : ''}int${size}`;
+  const [min, max] = INT_RANGES[name] as [bigint, bigint];
+  return { name, min, max };
 }
 
 /**
@@ -47,8 +65,7 @@ export function integerRules(
   sqlType: string,
   representation: string,
 ): ValueRule[] {
-  const name = integerRangeName(type, family, sqlType);
-  const [min, max] = INT_RANGES[name] as [bigint, bigint];
+  const { name, min, max } = integerRange(type, family, sqlType);
   const outside = (v: unknown) => `is ${previewValue(v)}, outside the range of ${sqlType} (${min} to ${max})`;
   const widen = 'Use a wider integer type in the contract (e.g. bigint), or fix the value at the source.';
   if (representation === 'bigint') {
@@ -85,6 +102,28 @@ export function integerRules(
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^(?:NaN|[+-]?Infinity)$/;
 
+function integerDigits(type: ColumnType): number | undefined {
+  const { precision, scale = 0 } = type;
+  if (precision === undefined || scale < 0 || precision < scale) return undefined;
+  return precision - scale;
+}
+
+/**
+ * The pattern of a numeric column's decimal strings: plain decimals that fit precision and scale
+ * (trailing zeros beyond the scale allowed), or any decimal for an unconstrained numeric.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * decimalPattern({ kind: 'numeric', precision: 4, scale: 2 }).test('12.340'); // true
+ * ```
+ */
+export function decimalPattern(type: ColumnType): RegExp {
+  const digits = integerDigits(type);
+  if (digits === undefined) return DECIMAL;
+  return new RegExp(`^[+-]?(?=\\.?\\d)0*\\d{0,${digits}}(?:\\.\\d{0,${type.scale ?? 0}}0*)?$`);
+}
+
 /**
  * Rules of numeric/decimal columns: a decimal string (Drizzle's default), a number or a bigint,
  * that fits the precision and scale. Trailing fractional zeros beyond the scale are accepted
@@ -99,8 +138,7 @@ const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^(?:NaN|[+-]?Infini
  */
 export function numericRules(type: ColumnType, sqlType: string, representation: string): ValueRule[] {
   const { precision, scale = 0 } = type;
-  const digits = precision !== undefined ? precision - scale : undefined;
-  const limit = digits !== undefined && digits >= 0 && scale >= 0 ? digits : undefined;
+  const limit = integerDigits(type);
   const shape =
     limit === undefined ? '' : ` (at most ${limit} digits before the decimal point and ${scale} after)`;
   const fitName = `numeric-precision:${precision},${scale}`;
@@ -147,7 +185,7 @@ export function numericRules(type: ColumnType, sqlType: string, representation: 
   if (limit !== undefined) {
     // The precision pattern only accepts plain decimals, so check() can skip the general pattern.
     decimal.checkTest = () => STRING;
-    const fits = new RegExp(`^[+-]?(?=\\.?\\d)0*\\d{0,${limit}}(?:\\.\\d{0,${scale}}0*)?$`);
+    const fits = decimalPattern(type);
     rules.push(rule(fitName, (ref) => `${ref(fits)}.test(v)`, fitProblem, fitHint));
   }
   return rules;

@@ -12,8 +12,7 @@ export type DeployAction =
   | 'add-constraint'
   | 'create-index'
   | 'drop-index'
-  | 'change-primary-key'
-  | 'remove-enum-values';
+  | 'change-primary-key';
 
 /**
  * One change of a deploy plan: the statements that make it, and whether it can lose data or fail
@@ -37,8 +36,10 @@ export interface DeployStep {
   statements: string[];
 }
 
-/** A plan: its steps in order, and the destructive ones among them. */
+/** A plan: its steps in order, the destructive ones among them, and notes that change nothing. */
 export interface DeployPlan {
   steps: DeployStep[];
   destructive: DeployStep[];
+  /** Differences deploy leaves alone on purpose (e.g. enum values the contract no longer lists). */
+  notes: string[];
 }

@@ -21,6 +21,7 @@ export interface LiveState {
  */
 export function planDeploy(desired: readonly TableSchema[], live: LiveState, ddl: DdlCompiler): DeployPlan {
   const steps: DeployStep[] = [];
+  const notes: string[] = [];
   const schemas = new Set(live.schemas);
   const liveTables = new Map(live.tables.map((t) => [qualified(t), t]));
 
@@ -57,13 +58,9 @@ export function planDeploy(desired: readonly TableSchema[], live: LiveState, ddl
         steps.push({ action: 'add-enum-values', target: key, destructive: false, reason: `new values ${added.join(', ')}`, statements: ddl.addEnumValues(table.schema, enumName, added) });
       }
       if (removed.length > 0) {
-        steps.push({
-          action: 'remove-enum-values',
-          target: key,
-          destructive: true,
-          reason: `values ${removed.join(', ')} are no longer in the contract: PostgreSQL cannot drop enum values; migrate rows and recreate the type by hand`,
-          statements: [],
-        });
+        notes.push(
+          `enum ${key} keeps value(s) ${removed.join(', ')} that the contract no longer lists: PostgreSQL cannot drop enum values, and a wider type loads every row the contract allows`,
+        );
       }
     }
   }
@@ -99,7 +96,7 @@ export function planDeploy(desired: readonly TableSchema[], live: LiveState, ddl
       });
     }
   }
-  return { steps, destructive: steps.filter((s) => s.destructive) };
+  return { steps, destructive: steps.filter((s) => s.destructive), notes };
 }
 
 function qualified(table: { schema?: string; name: string }): string {

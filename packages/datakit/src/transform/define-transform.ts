@@ -28,7 +28,10 @@ export interface TransformContext {
  * type BronzeCustomer = TransformOutput<typeof bronzeCustomer>;
  * ```
  */
-export type TransformOutput<T extends Table> = Omit<InferInsertModel<T>, LineageKey>;
+export type TransformOutput<T extends Table> = WithoutLineage<InferInsertModel<T>>;
+
+/** `Omit` that keeps optional keys optional (Drizzle's insert models lose them through `Omit`). */
+type WithoutLineage<I> = { [K in keyof I as K extends LineageKey ? never : K]: I[K] };
 
 /**
  * `R` itself when it has no key beyond `Shape`; otherwise every extra key becomes `never`, so an

@@ -125,6 +125,7 @@ export function deploySuite(open: () => Promise<Connection>): void {
       expect.arrayContaining(['alter-column-type bronze.customer.email', 'add-column bronze.customer.tier']),
     );
     expect(refused.plan.destructive.find((s) => s.action === 'add-column')?.reason).toContain('NOT NULL');
+    expect(refused.plan.notes).toEqual([expect.stringContaining('enum bronze.status keeps value(s) closed')]);
     const { rows } = await conn.query<{ n: number }>(
       "select count(*)::int as n from information_schema.columns where table_schema = 'bronze' and table_name = 'customer' and column_name = 'tier'",
     );

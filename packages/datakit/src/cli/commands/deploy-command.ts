@@ -51,6 +51,7 @@ Examples:
 
 function formatDeploy(result: DeployResult, name: string): string {
   const lines = [`deploy ${name} → ${result.target}`];
+  for (const note of result.plan.notes) lines.push(`note: ${note}`);
   if (result.status === 'unchanged') {
     lines.push('No changes: the warehouse matches its contracts.');
     return lines.join('\n');

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { DatakitError } from '../../errors/datakit-error.js';
 
@@ -59,9 +60,10 @@ export async function openPglite(path: string): Promise<PgliteLease> {
 
 async function create(dataDir: string | undefined, path: string): Promise<PGlite> {
   try {
+    if (dataDir !== undefined) mkdirSync(dirname(dataDir), { recursive: true });
     return dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
   } catch (cause) {
-    throw new DatakitError('CONNECTION', `Cannot open the PGlite database at "${path}"`, {
+    throw new DatakitError('CONNECTION', `Cannot open the PGlite database at "${path}": ${(cause as Error).message}`, {
       hint:
         'Check that the directory is writable, is a PGlite data directory (not a server data directory), ' +
         'and is not open in another process.',

@@ -1,0 +1,130 @@
+import type { Connection } from '../dialect/connection.js';
+import { PgDate } from './pg-date.js';
+import type { StoreTable } from './run-store.js';
+
+/** Where in the pipeline a row was rejected. */
+export type RejectStage = 'source' | 'transform' | 'target';
+
+/**
+ * One rejected row, as stored in the rejects table.
+ *
+ * @example
+ * ```ts
+ * const reject: RejectRecord = { rowNumber: 17, stage: 'target', column: 'email', rule: 'max-length:200',
+ *   message: 'Row 17 of "customer": column "email" has 245 characters ...', row: { id: 17, email: '...' } };
+ * ```
+ */
+export interface RejectRecord {
+  /** 1-based position in the source stream. */
+  rowNumber: number;
+  stage: RejectStage;
+  column?: string;
+  rule: string;
+  message: string;
+  hint?: string;
+  /** The row that failed: the source row, or the transformed row for target rejects. */
+  row: unknown;
+}
+
+/** Load-wide fields of every reject row. @internal */
+export interface RejectContext {
+  loadId: string;
+  sourceTable: string;
+  targetTable: string;
+  table: StoreTable;
+  datakit: (stage: RejectStage) => { name?: string; version?: string };
+}
+
+// jsonb cannot hold U+0000, and the row should stay readable whatever its values are.
+function jsonValue(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value.includes('\u0000') ? value.replaceAll('\u0000', '\u2400') : value;
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (value instanceof PgDate) return value.pgText;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString('hex')}`;
+  if (Array.isArray(value)) return value.map(jsonValue);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = jsonValue(v);
+    return out;
+  }
+  return String(value);
+}
+
+/**
+ * The JSON text of a rejected row (Dates as PostgreSQL text, bigints as strings, bytes as hex).
+ *
+ * @example
+ * ```ts
+ * rowJson({ id: 1n, at: new Date(0) }); // '{"id":"1","at":"1970-01-01T00:00:00.000Z"}'
+ * ```
+ * @internal
+ */
+export function rowJson(row: unknown): string {
+  return JSON.stringify(jsonValue(row));
+}
+
+const COLUMNS = 12;
+const ROWS_PER_INSERT = 500;
+
+/**
+ * Inserts reject rows with parameters, in batches.
+ * @internal
+ */
+export async function insertRejects(conn: Connection, ctx: RejectContext, records: readonly RejectRecord[]): Promise<void> {
+  const q = (name: string) => conn.dialect.adapter.quoteIdentifier(name);
+  const table = `${q(ctx.table.schema)}.${q(ctx.table.name)}`;
+  for (let start = 0; start < records.length; start += ROWS_PER_INSERT) {
+    const batch = records.slice(start, start + ROWS_PER_INSERT);
+    const params: unknown[] = [];
+    const tuples = batch.map((r, i) => {
+      const dk = ctx.datakit(r.stage);
+      params.push(
+        ctx.loadId,
+        ctx.sourceTable,
+        ctx.targetTable,
+        r.rowNumber,
+        r.stage,
+        r.column ?? null,
+        r.rule,
+        r.message.replaceAll('\u0000', '\u2400'),
+        r.hint ?? null,
+        rowJson(r.row),
+        dk.name ?? null,
+        dk.version ?? null,
+      );
+      const base = i * COLUMNS;
+      return `(${Array.from({ length: COLUMNS }, (_, c) => `$${base + c + 1}`).join(', ')})`;
+    });
+    await conn.query(
+      `insert into ${table} ("load_id", "source_table", "target_table", "row_number", "stage", "column", "rule",
+         "message", "hint", "row", "datakit", "datakit_version") values ${tuples.join(', ')}`,
+      params,
+    );
+  }
+}
+
+/**
+ * Counts rejects, keeps the first few for error messages and buffers the rest until the writer
+ * can insert them (a COPY in progress holds the connection).
+ * @internal
+ */
+export class RejectCollector {
+  count = 0;
+  readonly first: RejectRecord[] = [];
+  pending: RejectRecord[] = [];
+
+  add(record: RejectRecord): void {
+    this.count++;
+    if (this.first.length < 10) this.first.push(record);
+    this.pending.push(record);
+  }
+
+  take(): RejectRecord[] {
+    const taken = this.pending;
+    this.pending = [];
+    return taken;
+  }
+}

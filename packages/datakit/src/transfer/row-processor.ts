@@ -1,0 +1,197 @@
+import type { ValidationFailure } from '../contract/compile-validator.js';
+import { DatakitError } from '../errors/datakit-error.js';
+import type { TransformContext } from '../transform/define-transform.js';
+import type { ColumnCodec } from './column-codec.js';
+import type { DecodedBatch, DecodedRow } from './copy-text-decoder.js';
+import {
+  type CopyLineEncoder,
+  createCopyLineEncoder,
+  createParamsEncoder,
+  createPassthroughLineEncoder,
+  type ParamsEncoder,
+  type PassthroughLineEncoder,
+} from './copy-text-encoder.js';
+import type { RejectCollector, RejectStage } from './reject-collector.js';
+
+/** Rows read from the source; `text`/`offsets` only when they were decoded from COPY text. @internal */
+export type SourceBatch = Pick<DecodedBatch, 'rows'> & Partial<Pick<DecodedBatch, 'text' | 'offsets'>>;
+
+/** The validator surface the processor needs (see `compileValidator`). @internal */
+export interface RowCheck {
+  check(row: unknown): boolean;
+  explain(row: unknown, rowNumber?: number | string): ValidationFailure | undefined;
+}
+
+/** Everything the per-row loop needs, resolved once per transfer. @internal */
+export interface ProcessorSetup {
+  sourceCodecs: readonly ColumnCodec[];
+  /** Writable target columns, without the lineage columns (they are `constants`). */
+  targetCodecs: readonly ColumnCodec[];
+  /** Lineage values in PostgreSQL text, appended to every row in `constantColumns` order. */
+  constants: readonly string[];
+  fn: (row: DecodedRow, ctx: TransformContext) => unknown;
+  ctx: TransformContext;
+  source: RowCheck;
+  target: RowCheck;
+  /** Set on each output row before validation when the target declares lineage columns without defaults. */
+  lineageValues?: Record<string, unknown>;
+  rejects: RejectCollector;
+  /** Fail as soon as more rows than this are rejected. */
+  maxRejectCount: number;
+  describeLimit: () => string;
+}
+
+/**
+ * The per-row loop: validate the source row, transform, validate the target row, encode. Counts
+ * every row into exactly one of loaded, rejected and dropped.
+ *
+ * @example
+ * ```ts
+ * const processor = new RowProcessor(setup);
+ * const text = processor.copyText(batch); // COPY text of the accepted rows
+ * ```
+ * @internal
+ */
+export class RowProcessor {
+  read = 0;
+  loaded = 0;
+  dropped = 0;
+  /** The target columns written, decided by the first accepted row (columns with defaults it leaves out are not written). */
+  columns: ColumnCodec[] | undefined;
+  readonly #setup: ProcessorSetup;
+  #plain: CopyLineEncoder | undefined;
+  #passthrough: PassthroughLineEncoder | undefined;
+  #params: ParamsEncoder | undefined;
+
+  constructor(setup: ProcessorSetup) {
+    this.#setup = setup;
+  }
+
+  /** The rejected count so far. */
+  get rejected(): number {
+    return this.#setup.rejects.count;
+  }
+
+  /** Transforms and validates one row: the output row, or undefined when it was rejected or dropped. */
+  #accept(row: DecodedRow): Record<string, unknown> | undefined {
+    const s = this.#setup;
+    const n = ++this.read;
+    if (!s.source.check(row)) return this.#reject(n, 'source', row, s.source.explain(row, n));
+    let out: unknown;
+    try {
+      out = s.fn(row, s.ctx);
+    } catch (err) {
+      return this.#rejectThrown(n, row, err);
+    }
+    if (out === null) {
+      this.dropped++;
+      return undefined;
+    }
+    if (s.lineageValues && typeof out === 'object' && out !== null) Object.assign(out, s.lineageValues);
+    if (!s.target.check(out)) {
+      if (out === undefined) {
+        return this.#rejectWith(n, 'target', row, undefined, 'transform-result', 'the transform returned undefined', 'Return the target row, or null to drop the row.');
+      }
+      return this.#reject(n, 'target', out, s.target.explain(out, n));
+    }
+    const record = out as Record<string, unknown>;
+    if (this.columns === undefined) this.#decideColumns(record, row);
+    return record;
+  }
+
+  #decideColumns(first: Record<string, unknown>, source: DecodedRow): void {
+    const s = this.#setup;
+    this.columns = s.targetCodecs.filter((c) => !c.hasDefault || first[c.key] !== undefined);
+    const sourceIndex = new Map(s.sourceCodecs.map((c, i) => [c.key, i]));
+    const mapping = this.columns.map((c) => {
+      const same = sourceIndex.get(c.key);
+      if (same !== undefined && first[c.key] === source[c.key]) return same;
+      const value = first[c.key];
+      if (value === null || typeof value === 'object') return same ?? -1;
+      const matches = s.sourceCodecs.flatMap((sc, i) => (source[sc.key] === value ? [i] : []));
+      return matches.length === 1 ? (matches[0] as number) : (same ?? -1);
+    });
+    this.#plain = createCopyLineEncoder(this.columns, s.constants);
+    this.#passthrough = createPassthroughLineEncoder(this.columns, s.sourceCodecs, mapping, s.constants);
+    this.#params = createParamsEncoder(this.columns, s.constants);
+  }
+
+  #missingDefault(n: number, out: Record<string, unknown>): undefined {
+    const column = this.columns?.find((c) => c.hasDefault && out[c.key] === undefined);
+    return this.#rejectWith(n, 'target', out, column?.name, 'default-columns',
+      `column "${column?.name}" is left out of this row, but earlier rows set it (a COPY writes the same columns on every row)`,
+      `Set ${column?.key} on every row (or on none, to use the column default).`);
+  }
+
+  /** Encodes the accepted rows of `batch` as COPY text lines. */
+  copyText(batch: SourceBatch): string {
+    const { rows, text, offsets } = batch;
+    const width = this.#setup.sourceCodecs.length + 1;
+    let chunk = '';
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as DecodedRow;
+      const out = this.#accept(row);
+      if (out === undefined) continue;
+      const line =
+        text !== undefined && offsets !== undefined
+          ? (this.#passthrough as PassthroughLineEncoder)(out, row, text, offsets, i * width)
+          : (this.#plain as CopyLineEncoder)(out);
+      if (line === undefined) {
+        this.#missingDefault(this.read, out);
+        continue;
+      }
+      chunk += line;
+      this.loaded++;
+    }
+    return chunk;
+  }
+
+  /** Appends the accepted rows of `batch` as text parameters to `params`; returns how many rows. */
+  paramRows(batch: SourceBatch, params: unknown[]): number {
+    let count = 0;
+    for (const row of batch.rows) {
+      const out = this.#accept(row);
+      if (out === undefined) continue;
+      if (!(this.#params as ParamsEncoder)(out, params)) {
+        this.#missingDefault(this.read, out);
+        continue;
+      }
+      count++;
+      this.loaded++;
+    }
+    return count;
+  }
+
+  #rejectThrown(n: number, row: DecodedRow, err: unknown): undefined {
+    const message = err instanceof Error ? err.message : String(err);
+    const column = err instanceof DatakitError ? err.context.column : undefined;
+    return this.#rejectWith(n, 'transform', row, column, 'transform', `the transform threw: ${message}`,
+      err instanceof DatakitError && err.hint ? err.hint : 'Fix the transform or the source row; throwing rejects just this row.');
+  }
+
+  #reject(n: number, stage: RejectStage, row: unknown, failure: ValidationFailure | undefined): undefined {
+    return this.#rejectWith(n, stage, row, failure?.column, failure?.rule ?? 'unknown',
+      failure?.message ?? 'the row failed validation', failure?.hint);
+  }
+
+  #rejectWith(n: number, stage: RejectStage, row: unknown, column: string | undefined, rule: string, message: string, hint?: string): undefined {
+    const s = this.#setup;
+    const where = message.startsWith('Row ') ? '' : `Row ${n} of "${s.ctx.source.table}": `;
+    s.rejects.add({
+      rowNumber: n,
+      stage,
+      ...(column === undefined ? {} : { column }),
+      rule,
+      message: `${where}${message}`,
+      ...(hint === undefined ? {} : { hint }),
+      row,
+    });
+    if (s.rejects.count > s.maxRejectCount) {
+      throw new DatakitError('TRANSFER', `Too many rejected rows: ${s.rejects.count} ${s.describeLimit()}`, {
+        hint: 'Fix the reasons below (see the rejects table), or raise maxRejects.',
+        context: { table: s.ctx.source.table, row: n, rule },
+      });
+    }
+    return undefined;
+  }
+}
