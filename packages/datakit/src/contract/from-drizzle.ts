@@ -116,7 +116,9 @@ export function fromDrizzle(table: Table, where: { datakit?: string } = {}): Tab
     return { name: name ?? `${tableName}_${names.join('_')}_idx`, columns: names, unique: Boolean(unique) };
   });
 
-  const checks = config.checks.map((check) => ({ name: check.name, expression: toSql(check.value) }));
+  // Drizzle qualifies column references with the table name; a contract's check must not name its table.
+  const qualifier = family === 'postgresql' ? `"${tableName.replaceAll('"', '""')}".` : `\`${tableName.replaceAll('`', '``')}\`.`;
+  const checks = config.checks.map((check) => ({ name: check.name, expression: toSql(check.value).replaceAll(qualifier, '') }));
   const result: TableSchema = { name: tableName, columns, uniques, foreignKeys, indexes, checks };
   if (config.schema) result.schema = config.schema;
   if (primaryKey) result.primaryKey = primaryKey;

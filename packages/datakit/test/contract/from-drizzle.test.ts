@@ -70,7 +70,7 @@ describe('fromDrizzle', () => {
     expect(byName.created_at).toMatchObject({ type: { kind: 'timestamptz', precision: 3 }, default: 'now()' });
     expect(schema.uniques).toEqual([{ name: 'customer_ext_id_key', columns: ['ext_id'] }]);
     expect(schema.indexes).toEqual([{ name: 'customer_email_idx', columns: ['email'], unique: false }]);
-    expect(schema.checks).toEqual([{ name: 'balance_positive', expression: '"customer"."balance" >= 0' }]);
+    expect(schema.checks).toEqual([{ name: 'balance_positive', expression: '"balance" >= 0' }]);
   });
 
   it('maps composite keys, foreign keys with actions and unique constraints', () => {

@@ -1,0 +1,151 @@
+import type { Connection } from '../dialect/connection.js';
+import { DatakitError } from '../errors/datakit-error.js';
+import type { ColumnCodec } from './column-codec.js';
+import { type HeldTransaction, holdTransaction } from './hold-transaction.js';
+import { keyRanges } from './key-ranges.js';
+import { mergeAsync } from './merge-async.js';
+import type { SourceBatch } from './row-processor.js';
+import { type Bound, PG_READ_SETTINGS, type ReadPlan, readSource } from './source-reader.js';
+
+/** What to extract. @internal */
+export interface ExtractionOptions {
+  source: Connection;
+  /** Read inside this transaction instead (the source is the target's own PGlite instance). */
+  via?: Connection;
+  table: ReadPlan['table'];
+  codecs: readonly ColumnCodec[];
+  /** Incremental: the cursor column and the value saved by the last load. */
+  cursor?: { codec: ColumnCodec; last: string | null | undefined };
+  partitions: number;
+  /** The single-column key to split partitions on. */
+  key?: ColumnCodec;
+  batchSize: number;
+}
+
+/** A running extraction: merged batches, the cursor window, a row estimate. @internal */
+export interface Extraction {
+  batches: AsyncIterable<SourceBatch>;
+  /** The cursor window `(from, to]` read by this load; `to` is saved as the next `from`. */
+  cursor?: { from: string | null; to: string | null };
+  /** Approximate source rows (for ETA), when the catalog knows. */
+  estimate?: number;
+  partitions: number;
+  /** Ends the source transactions (rolled back when `error` is given). */
+  close(error?: unknown): Promise<void>;
+}
+
+async function prepare(tx: Connection, parallel: boolean, snapshot?: string): Promise<void> {
+  if (tx.dialect.adapter.family !== 'postgresql') return;
+  if (parallel) await tx.query('set transaction isolation level repeatable read');
+  if (snapshot) await tx.query(`set transaction snapshot '${snapshot.replace(/'/g, "''")}'`);
+  for (const sql of PG_READ_SETTINGS) await tx.query(sql);
+}
+
+async function maxCursor(tx: Connection, table: ReadPlan['table'], codec: ColumnCodec, last: string | null | undefined): Promise<string | null> {
+  const a = tx.dialect.adapter;
+  const column = a.quoteIdentifier(codec.name);
+  const max = a.family === 'mysql' ? `cast(max(${column}) as char)` : `max(${column})::text`;
+  const where = last == null ? '' : ` where ${column} > ${a.placeholder(1)}${a.family === 'mysql' ? '' : `::${codec.sqlType}`}`;
+  const { rows } = await tx.query<{ hi: string | null }>(`select ${max} as hi from ${a.quoteTable(table)}${where}`, last == null ? [] : [last]);
+  return rows[0]?.hi ?? null;
+}
+
+async function estimateRows(tx: Connection, table: ReadPlan['table']): Promise<number | undefined> {
+  const a = tx.dialect.adapter;
+  try {
+    if (a.family === 'mysql') {
+      const { rows } = await tx.query<{ n: string | number | null }>(
+        'select table_rows as n from information_schema.tables where table_schema = coalesce(?, database()) and table_name = ?',
+        [table.schema ?? null, table.name],
+      );
+      const n = Number(rows[0]?.n ?? Number.NaN);
+      return n > 0 ? n : undefined;
+    }
+    const { rows } = await tx.query<{ n: string | number | null }>(
+      'select greatest(reltuples, 0)::bigint as n from pg_class where oid = to_regclass($1)',
+      [a.quoteTable(table)],
+    );
+    const n = Number(rows[0]?.n ?? Number.NaN);
+    return n > 0 ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts reading the source: one transaction (REPEATABLE READ and a shared exported snapshot when
+ * partitioned on PostgreSQL, so every partition sees the same data), the incremental window, and
+ * one reader per key range, merged.
+ * @internal
+ */
+export async function startExtraction(options: ExtractionOptions): Promise<Extraction> {
+  const held: HeldTransaction[] = [];
+  const close = async (error?: unknown) => {
+    const results = await Promise.allSettled(held.map((h) => h.end(error)));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed && error === undefined) throw failed.reason;
+  };
+  try {
+    const family = options.source.dialect.adapter.family;
+    const embedded = options.via !== undefined || options.source.dialect.name === 'pglite';
+    let partitions = embedded || !options.key ? 1 : options.partitions;
+    let main: Connection;
+    if (options.via) {
+      main = options.via;
+      for (const sql of PG_READ_SETTINGS) await main.query(sql);
+    } else {
+      const first = await holdTransaction(options.source);
+      held.push(first);
+      main = first.tx;
+      await prepare(main, partitions > 1);
+    }
+    const bounds: Bound[] = [];
+    let cursor: Extraction['cursor'];
+    if (options.cursor) {
+      const { codec, last } = options.cursor;
+      const to = await maxCursor(main, options.table, codec, last);
+      cursor = { from: last ?? null, to: to ?? last ?? null };
+      if (to === null) return { batches: (async function* () {})(), cursor, partitions: 1, close };
+      if (last != null) bounds.push({ column: codec, op: '>', value: last });
+      bounds.push({ column: codec, op: '<=', value: to });
+    }
+    const estimate = options.cursor ? undefined : await estimateRows(main, options.table);
+    const plan = (extra: readonly Bound[]): ReadPlan => ({
+      table: options.table,
+      codecs: options.codecs,
+      bounds: [...bounds, ...extra],
+      batchSize: options.batchSize,
+    });
+    const ranges = partitions > 1 && options.key ? await keyRanges(main, options.table, options.key, bounds, partitions) : [[]];
+    partitions = ranges.length;
+    const connections = [main];
+    if (partitions > 1) {
+      const snapshot =
+        family === 'postgresql'
+          ? (await main.query<{ id: string }>('select pg_export_snapshot() as id')).rows[0]?.id
+          : undefined;
+      for (let i = 1; i < partitions; i++) {
+        const more = await holdTransaction(options.source);
+        held.push(more);
+        await prepare(more.tx, true, snapshot);
+        connections.push(more.tx);
+      }
+    }
+    const readers = ranges.map((range, i) => readSource(connections[i] as Connection, plan(range)));
+    return {
+      batches: mergeAsync(readers),
+      ...(cursor ? { cursor } : {}),
+      ...(estimate === undefined ? {} : { estimate }),
+      partitions,
+      close,
+    };
+  } catch (err) {
+    await close(err).catch(() => {});
+    if (err instanceof DatakitError) throw err;
+    throw new DatakitError('TRANSFER', `Cannot start reading "${options.table.name}": ${err instanceof Error ? err.message : String(err)}`, {
+      hint: 'Check that the source table and columns exist as the contract says (datakit drift).',
+      context: { table: options.table.name },
+      cause: err,
+    });
+  }
+}

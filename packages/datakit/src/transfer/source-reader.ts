@@ -1,0 +1,111 @@
+import type { Connection } from '../dialect/connection.js';
+import type { ColumnCodec } from './column-codec.js';
+import { createCopyTextDecoder, type DecodedRow } from './copy-text-decoder.js';
+import type { SourceBatch } from './row-processor.js';
+
+/** A bound on one column: `"column" <op> value`, the value in the column type's text form. @internal */
+export interface Bound {
+  column: ColumnCodec;
+  op: '>' | '>=' | '<' | '<=';
+  value: string;
+}
+
+/** What to read: a table's columns, with optional bounds (cursor, key range). @internal */
+export interface ReadPlan {
+  table: { schema?: string; name: string };
+  codecs: readonly ColumnCodec[];
+  bounds: readonly Bound[];
+  /** Rows per batch for cursor-based reads (not COPY). */
+  batchSize: number;
+}
+
+/** Session settings that make PostgreSQL's text output exact and independent of the server's configuration. */
+export const PG_READ_SETTINGS = [
+  `set local timezone = 'UTC'`,
+  `set local datestyle = 'ISO, MDY'`,
+  `set local intervalstyle = 'postgres'`,
+  `set local bytea_output = 'hex'`,
+  `set local extra_float_digits = 1`,
+];
+
+function quoteTable(conn: Connection, table: ReadPlan['table']): string {
+  return conn.dialect.adapter.quoteTable(table);
+}
+
+/**
+ * Reads with `COPY (SELECT ...) TO STDOUT` and the text decoder (PostgreSQL). COPY takes no
+ * parameters, so bound values become literals quoted by the server (`quote_literal`).
+ * @internal
+ */
+export async function* readPgCopy(tx: Connection, plan: ReadPlan): AsyncGenerator<SourceBatch> {
+  const q = (name: string) => tx.dialect.adapter.quoteIdentifier(name);
+  const conditions: string[] = [];
+  for (const b of plan.bounds) {
+    const { rows } = await tx.query<{ l: string }>('select quote_literal($1::text) as l', [b.value]);
+    conditions.push(`${q(b.column.name)} ${b.op} ${rows[0]?.l}::${b.column.sqlType}`);
+  }
+  const where = conditions.length > 0 ? ` where ${conditions.join(' and ')}` : '';
+  const select = `select ${plan.codecs.map((c) => q(c.name)).join(', ')} from ${quoteTable(tx, plan.table)}${where}`;
+  const decoder = createCopyTextDecoder(plan.codecs);
+  for await (const chunk of (tx.copyTo as NonNullable<Connection['copyTo']>)(`copy (${select}) to stdout`)) {
+    const batch = decoder.push(chunk);
+    if (batch.rows.length > 0) yield batch;
+  }
+  decoder.end();
+}
+
+function compileRowConverter(codecs: readonly ColumnCodec[], from: 'text' | 'driver'): (row: Record<string, unknown>) => DecodedRow {
+  const fields = codecs.map(
+    (c, i) => `${JSON.stringify(c.key)}: (v = r[${JSON.stringify(from === 'text' ? c.key : c.name)}]) == null ? null : f${i}(v)`,
+  );
+  const body = `return function convert(r) { let v; return { ${fields.join(', ')} }; };`;
+  const fns = codecs.map((c) => (from === 'text' ? c.fromText : c.fromDriver));
+  return new Function(...fns.map((_, i) => `f${i}`), body)(...fns) as (row: Record<string, unknown>) => DecodedRow;
+}
+
+function placeholders(conn: Connection, plan: ReadPlan, cast: boolean): { where: string; params: string[] } {
+  const a = conn.dialect.adapter;
+  const params = plan.bounds.map((b) => b.value);
+  const conditions = plan.bounds.map(
+    (b, i) => `${a.quoteIdentifier(b.column.name)} ${b.op} ${a.placeholder(i + 1)}${cast ? `::${b.column.sqlType}` : ''}`,
+  );
+  return { where: conditions.length > 0 ? ` where ${conditions.join(' and ')}` : '', params };
+}
+
+/**
+ * Reads a PostgreSQL-family source without COPY (PGlite): every column as `::text` through a
+ * cursor, decoded by the same codecs as COPY text.
+ * @internal
+ */
+export async function* readPgText(tx: Connection, plan: ReadPlan): AsyncGenerator<SourceBatch> {
+  const q = (name: string) => tx.dialect.adapter.quoteIdentifier(name);
+  const { where, params } = placeholders(tx, plan, true);
+  const columns = plan.codecs.map((c) => `${q(c.name)}::text as ${q(c.key)}`).join(', ');
+  const convert = compileRowConverter(plan.codecs, 'text');
+  const sql = `select ${columns} from ${quoteTable(tx, plan.table)}${where}`;
+  for await (const rows of tx.stream(sql, params, { batchSize: plan.batchSize })) yield { rows: rows.map(convert) };
+}
+
+/**
+ * Reads a MySQL/MariaDB source through the driver's row stream; values are normalized to what
+ * the Drizzle column promises (`fromDriver`).
+ * @internal
+ */
+export async function* readDriverRows(tx: Connection, plan: ReadPlan): AsyncGenerator<SourceBatch> {
+  const q = (name: string) => tx.dialect.adapter.quoteIdentifier(name);
+  const { where, params } = placeholders(tx, plan, false);
+  const convert = compileRowConverter(plan.codecs, 'driver');
+  const sql = `select ${plan.codecs.map((c) => q(c.name)).join(', ')} from ${quoteTable(tx, plan.table)}${where}`;
+  for await (const rows of tx.stream(sql, params, { batchSize: plan.batchSize })) yield { rows: rows.map(convert) };
+}
+
+/**
+ * The reader for a source connection, chosen by its adapter's capabilities.
+ * @internal
+ */
+export function readSource(tx: Connection, plan: ReadPlan): AsyncGenerator<SourceBatch> {
+  const adapter = tx.dialect.adapter;
+  if (adapter.family === 'mysql') return readDriverRows(tx, plan);
+  if (adapter.supportsCopy && tx.copyTo) return readPgCopy(tx, plan);
+  return readPgText(tx, plan);
+}
