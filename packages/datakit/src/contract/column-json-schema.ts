@@ -1,6 +1,7 @@
 import type { Column } from 'drizzle-orm';
 import type { ColumnType } from '../schema/table-schema.js';
 import { decimalPattern, integerRange } from './number-rules.js';
+import { TIMESTAMP } from './rule-helpers.js';
 
 /** The JSON Schema types. */
 export type JsonSchemaType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
@@ -32,11 +33,11 @@ export interface JsonSchema {
   additionalProperties?: boolean;
   contentEncoding?: string;
   readOnly?: boolean;
-  not?: JsonSchema;
   /** Datakit's own annotation on a datakit's schema: name, version, layer, system. */
   'x-datakit'?: { name: string; version: string; layer: string; system: string };
 }
 
+const NOT_NULL: JsonSchemaType[] = ['string', 'number', 'integer', 'boolean', 'object', 'array'];
 const TIME = '^\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?$';
 
 function scalar(column: Column, type: ColumnType, family: 'postgresql' | 'mysql'): JsonSchema {
@@ -49,7 +50,12 @@ function scalar(column: Column, type: ColumnType, family: 'postgresql' | 'mysql'
     case 'bigint': {
       const { min, max } = integerRange(type, family, column.getSQLType());
       const safe = BigInt(Number.MAX_SAFE_INTEGER);
-      if (min >= -safe && max <= safe) return { type: 'integer', minimum: Number(min), maximum: Number(max) };
+      if (representation === 'number' || (min >= -safe && max <= safe)) {
+        // Number mode holds only safe integers, as the validator enforces.
+        const low = min < -safe ? -safe : min;
+        const high = max > safe ? safe : max;
+        return { type: 'integer', minimum: Number(low), maximum: Number(high) };
+      }
       return {
         type: 'integer',
         format: min === 0n ? 'uint64' : 'int64',
@@ -78,6 +84,8 @@ function scalar(column: Column, type: ColumnType, family: 'postgresql' | 'mysql'
       return { type: 'string', format: 'date' };
     case 'timestamp':
     case 'timestamptz':
+      // Date-mode values serialize as ISO 8601; string mode carries the database's own text form.
+      if (representation === 'string') return { type: 'string', pattern: TIMESTAMP.source };
       return { type: 'string', format: 'date-time' };
     case 'time':
       return { type: 'string', pattern: TIME };
@@ -100,9 +108,11 @@ function orNull(schema: JsonSchema): JsonSchema {
 }
 
 /**
- * The JSON Schema of one column's values as a row carries them in JSON: Dates as ISO strings
- * (`date-time`, `date`), numeric as decimal strings (Drizzle's default mode), bytea as base64,
- * nullable columns as type unions with `null`, arrays with nullable items.
+ * The JSON Schema of one column's values as a row carries them in JSON: timestamps as ISO 8601
+ * `date-time` (string-mode timestamps as the database prints them), dates as `date` (YYYY-MM-DD,
+ * also for Date-mode columns: write `d.toISOString().slice(0, 10)`), numeric as decimal strings
+ * (Drizzle's default mode), bytea as base64, nullable columns as type unions with `null`, arrays
+ * with nullable items.
  * @internal
  *
  * @example
@@ -125,6 +135,6 @@ export function columnJsonSchema(
   } else {
     schema = scalar(column, type, family);
   }
-  if (schema.type === undefined) return nullable ? schema : { ...schema, not: { type: 'null' } };
+  if (schema.type === undefined) return nullable ? schema : { ...schema, type: [...NOT_NULL] };
   return nullable ? orNull(schema) : schema;
 }

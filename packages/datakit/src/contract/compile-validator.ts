@@ -39,8 +39,12 @@ export interface RowValidator<Row = Record<string, unknown>> {
   explain(row: unknown, rowNumber?: number | string): ValidationFailure | undefined;
   /** Every failure (the first per column), in column order, then unknown keys; `[]` for a valid row. */
   explainAll(row: unknown, rowNumber?: number | string): ValidationFailure[];
-  /** Throws `DatakitError('VALIDATION')` with the first failure as message, hint and context. */
-  assert(row: unknown, rowNumber?: number | string): asserts row is Row;
+  /**
+   * Returns the row, typed, or throws `DatakitError('VALIDATION')` with the first failure as
+   * message, hint and context. (It returns the row rather than being a TypeScript assertion
+   * function, which would force an explicit type annotation on every validator variable.)
+   */
+  assert(row: unknown, rowNumber?: number | string): Row;
 }
 
 /** The row type a validator of table `T` in mode `M` accepts: `$inferSelect` or `$inferInsert`. */
@@ -63,6 +67,7 @@ let compilations = 0;
  * const validate = compileValidator(customer, { mode: 'select', datakit: 'system-a', version: '1.0.0' });
  * validate.check({ id: 1, email: 'a@b.c' }); // true
  * validate.explain({ id: 1.5, email: 'a@b.c' })?.rule; // 'type:integer'
+ * const row = validate.assert(input); // typed as typeof customer.$inferSelect
  * validate.assert({ id: 1, email: null }, 7);
  * // throws DatakitError VALIDATION: Row 7 of "customer" in system-a@1.0.0: column "email" is null, but it is NOT NULL
  * ```
@@ -106,7 +111,7 @@ function build(table: Table, options: ValidatorOptions, rejectUnknown: boolean):
     explain: (row, rowNumber) => (check(row) ? undefined : explain(row, rowNumber, true)[0]),
     explainAll: (row, rowNumber) => (check(row) ? [] : explain(row, rowNumber, false)),
     assert: (row, rowNumber) => {
-      if (check(row)) return;
+      if (check(row)) return row;
       const first = explain(row, rowNumber, true)[0];
       throw new DatakitError('VALIDATION', first?.message ?? `Row of "${tableName}" failed validation`, {
         hint: first?.hint ?? 'Report this as a Datakit bug: check() and explain() disagree on this row.',

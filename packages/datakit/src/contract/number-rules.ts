@@ -80,24 +80,26 @@ export function integerRules(
     ];
   }
   const safe = BigInt(Number.MAX_SAFE_INTEGER);
-  const lo = min < -safe ? -safe : min;
-  const hi = max > safe ? safe : max;
-  return [
+  const rules = [
     typeRule(
       'type:integer',
       `an integer number (${sqlType})`,
       "typeof v === 'number' && Number.isInteger(v)",
       'Convert it in the transform (e.g. Number(value) or Math.round(value)), or change the column type in the contract.',
     ),
-    lo !== min || hi !== max
-      ? rule(
-          'integer-range:safe',
-          `v >= ${lo} && v <= ${hi}`,
-          (v) => `is ${previewValue(v)}, beyond the integers a JavaScript number holds exactly (±${safe})`,
-          "Declare the column with mode: 'bigint' to carry 64-bit integers exactly.",
-        )
-      : rule(`integer-range:${name}`, `v >= ${min} && v <= ${max}`, outside, widen),
+    rule(`integer-range:${name}`, `v >= ${min} && v <= ${max}`, outside, widen),
   ];
+  if (min < -safe || max > safe) {
+    rules.push(
+      rule(
+        'integer-range:safe',
+        `v >= ${-safe} && v <= ${safe}`,
+        (v) => `is ${previewValue(v)}, beyond the integers a JavaScript number holds exactly (±${safe})`,
+        "Declare the column with mode: 'bigint' to carry 64-bit integers exactly.",
+      ),
+    );
+  }
+  return rules;
 }
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^(?:NaN|[+-]?Infinity)$/;
@@ -227,7 +229,9 @@ export function floatRules(
     rules.push(
       rule(
         'real-range',
-        '!(v > 3.4028234663852886e38 || v < -3.4028234663852886e38) || !Number.isFinite(v)',
+        // Math.fround rounds to the nearest float4 as PostgreSQL's input does: 3.4028235e38 (how
+        // PostgreSQL prints the largest real) fits, 3.5e38 does not.
+        '!Number.isFinite(v) || Number.isFinite(Math.fround(v))',
         (v) => `is ${previewValue(v)}, outside the range of real (±3.4e38)`,
         'Use double precision in the contract.',
       ),

@@ -41,20 +41,37 @@ export function fitsBytes(value: string | Uint8Array, limit: number): boolean {
   return Buffer.byteLength(value, 'utf8') <= limit;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIMESTAMP =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)?$/;
-const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?$/;
-const MYSQL_TIME = /^-?(\d{1,3}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?$/;
+// Shapes are matched with RegExp#test and numbers read by char code: exec() would allocate a
+// match array for every value.
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A timestamp as PostgreSQL and MySQL print it (Drizzle mode 'string'); day and hour ranges are checked apart. @internal */
+export const TIMESTAMP =
+  /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)?$/;
+const TIME = /^\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?$/;
+const MYSQL_TIME = /^-?\d{1,3}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?$/;
 
-function validDay(year: string, month: string, day: string): boolean {
-  const m = Number(month);
-  const d = Number(day);
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
+}
+
+// text starts with YYYY-MM-DD (already matched).
+function validDay(text: string): boolean {
+  const y = digits(text, 0, 4);
+  const m = digits(text, 5, 7);
+  const d = digits(text, 8, 10);
   if (m < 1 || m > 12 || d < 1) return false;
-  const y = Number(year);
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
   return d <= days;
+}
+
+// text has HH:MM[:SS...] at `at` (already matched).
+function validClock(text: string, at: number, maxHours: number, maxSeconds: number): boolean {
+  const colon = text.indexOf(':', at);
+  if (digits(text, at, colon) > maxHours || digits(text, colon + 1, colon + 3) > 59) return false;
+  return text.charCodeAt(colon + 3) !== 58 || digits(text, colon + 4, colon + 6) <= maxSeconds;
 }
 
 /**
@@ -68,8 +85,7 @@ function validDay(year: string, month: string, day: string): boolean {
  */
 export function isDateString(text: string): boolean {
   if (text === 'infinity' || text === '-infinity') return true;
-  const match = DATE.exec(text);
-  return match !== null && validDay(match[1] as string, match[2] as string, match[3] as string);
+  return DATE.test(text) && validDay(text);
 }
 
 /**
@@ -83,9 +99,7 @@ export function isDateString(text: string): boolean {
  */
 export function isTimestampString(text: string): boolean {
   if (text === 'infinity' || text === '-infinity') return true;
-  const match = TIMESTAMP.exec(text);
-  if (match === null || !validDay(match[1] as string, match[2] as string, match[3] as string)) return false;
-  return Number(match[4]) <= 24 && Number(match[5]) <= 59 && Number(match[6] ?? 0) <= 60;
+  return TIMESTAMP.test(text) && validDay(text) && validClock(text, 11, 24, 60);
 }
 
 /**
@@ -98,10 +112,8 @@ export function isTimestampString(text: string): boolean {
  * ```
  */
 export function isTimeString(text: string, mysql = false): boolean {
-  const match = (mysql ? MYSQL_TIME : TIME).exec(text);
-  if (match === null) return false;
-  const hours = Number(match[1]);
-  return (mysql ? hours <= 838 : hours <= 24) && Number(match[2]) <= 59 && Number(match[3] ?? 0) <= 59;
+  if (mysql) return MYSQL_TIME.test(text) && validClock(text, text.charCodeAt(0) === 45 ? 1 : 0, 838, 59);
+  return TIME.test(text) && validClock(text, 0, 24, 59);
 }
 
 const TOO_DEEP = 2;
@@ -187,6 +199,12 @@ function jsonSafe(value: unknown, ancestors: Set<object>, depth: number): boolea
   return ok;
 }
 
+function jsonPreview(_key: string, value: unknown): unknown {
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return value;
+}
+
 /**
  * A short, single-line rendering of a value for error messages.
  *
@@ -204,20 +222,17 @@ export function previewValue(value: unknown): string {
   }
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? 'Invalid Date' : `Date ${value.toISOString()}`;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   if (value instanceof Uint8Array) return `<${value.byteLength} bytes>`;
   if (typeof value === 'function') return 'a function';
   if (typeof value === 'symbol') return String(value);
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value, jsonPreview) ?? String(value);
   } catch {
-    text = Object.prototype.toString.call(value);
+    return '(cyclic)';
   }
-  const name = (value as object).constructor?.name;
-  const prefix = name && name !== 'Object' && name !== 'Array' ? `${name} ` : '';
-  return prefix + (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 /**
@@ -231,6 +246,9 @@ export function previewValue(value: unknown): string {
 export function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
-  if (typeof value === 'object') return (value as object).constructor?.name ?? 'object';
+  if (typeof value === 'object') {
+    const name = (value as object).constructor?.name;
+    return name && name !== 'Object' ? name : 'object';
+  }
   return typeof value;
 }

@@ -8,6 +8,11 @@ import { planEvolution } from './plan-evolution.js';
  * What a run does with a table after its drift policy: `ok` moves rows, `evolve` applies `ddl`
  * first, `quarantine` moves rows but validates each against the live table and sends misfits to
  * the rejects table, `fail` moves nothing.
+ *
+ * @example
+ * ```ts
+ * if (decision.outcome === 'fail') throw new Error('drift');
+ * ```
  */
 export type DriftOutcome = 'ok' | 'evolve' | 'quarantine' | 'fail';
 
@@ -35,7 +40,12 @@ export interface DriftDecision {
 }
 
 /** Breaking changes quarantine cannot handle per row: the statement itself would fail. */
-const STRUCTURAL = new Set<DriftChange['kind']>(['table-missing', 'column-dropped', 'column-added', 'primary-key-changed']);
+const STRUCTURAL = new Set<DriftChange['kind']>([
+  'table-missing',
+  'column-dropped',
+  'column-added',
+  'primary-key-changed',
+]);
 
 /**
  * Applies a table's drift policy to its report. `fail` (the default) stops on any breaking change;
@@ -55,7 +65,15 @@ export function applyDriftPolicy(
   evolve?: { contract: TableSchema; live: TableSchema | undefined; compiler: DdlCompiler },
 ): DriftDecision {
   const breaking = report.changes.filter((c) => c.severity === 'breaking');
-  const decision: DriftDecision = { policy, outcome: 'ok', blocking: breaking, resolved: [], ignored: [], ddl: [], notes: [] };
+  const decision: DriftDecision = {
+    policy,
+    outcome: 'ok',
+    blocking: breaking,
+    resolved: [],
+    ignored: [],
+    ddl: [],
+    notes: [],
+  };
   switch (policy) {
     case 'fail':
       break;
@@ -64,11 +82,15 @@ export function applyDriftPolicy(
       break;
     case 'evolve': {
       if (report.role === 'source') {
-        decision.notes.push('evolve applies to targets only; a source is never altered, so breaking drift fails');
+        decision.notes.push(
+          'evolve applies to targets only; a source is never altered, so breaking drift fails',
+        );
         break;
       }
       if (!evolve) {
-        decision.notes.push('evolve needs the contract, the live table and a DDL compiler; none given, so breaking drift fails');
+        decision.notes.push(
+          'evolve needs the contract, the live table and a DDL compiler; none given, so breaking drift fails',
+        );
         break;
       }
       const plan = planEvolution(report.changes, evolve.contract, evolve.live, evolve.compiler);

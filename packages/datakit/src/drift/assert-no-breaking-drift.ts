@@ -15,7 +15,9 @@ import { formatDriftReport } from './format-drift-report.js';
  * const quarantined = drift.tables.filter((t) => t.outcome === 'quarantine');
  * ```
  */
-export async function assertNoBreakingDrift(input: CheckDriftInput | DriftCheckResult): Promise<DriftCheckResult> {
+export async function assertNoBreakingDrift(
+  input: CheckDriftInput | DriftCheckResult,
+): Promise<DriftCheckResult> {
   const result = 'ok' in input ? input : await checkDrift(input);
   if (result.ok) return result;
   const failing = result.tables.filter((t) => t.outcome === 'fail');

@@ -4,7 +4,14 @@ import { type ContractComparison, compareDatakits, type DatakitSnapshot } from '
 import { loadDatakitFromGitRef } from './load-datakit-from-git-ref.js';
 import { loadDatakitModule, type PickDatakitOptions } from './load-datakit-module.js';
 
-/** What `datakit breaking` needs. */
+/**
+ * What `datakit breaking` needs.
+ *
+ * @example
+ * ```ts
+ * const input: CheckBreakingInput = { modulePath: 'datakits/crm/index.ts', against: 'v1.2.0' };
+ * ```
+ */
 export interface CheckBreakingInput extends PickDatakitOptions {
   /** The current datakit module, e.g. `datakits/system-a/index.ts`. */
   modulePath: string;

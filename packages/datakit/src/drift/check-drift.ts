@@ -3,9 +3,16 @@ import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { TableSchema } from '../schema/table-schema.js';
 import { applyDriftPolicy, type DriftDecision } from './apply-drift-policy.js';
-import { diffTable, type DriftReport, type DriftRole } from './diff-table.js';
+import { type DriftReport, type DriftRole, diffTable } from './diff-table.js';
 
-/** One table to check: its contract, where it lives and what to do on drift. */
+/**
+ * One table to check: its contract, where it lives and what to do on drift.
+ *
+ * @example
+ * ```ts
+ * const entry: DriftCheckTable = { system: 'system-a', role: 'source', contract: systemA.schemaOf('customer'), policy: 'fail' };
+ * ```
+ */
 export interface DriftCheckTable {
   /** The system (datakit or warehouse layer) the table belongs to, for messages. */
   system: string;
@@ -19,7 +26,14 @@ export interface DriftCheckTable {
   connection?: Connection;
 }
 
-/** What {@link checkDrift} takes. */
+/**
+ * What {@link checkDrift} takes.
+ *
+ * @example
+ * ```ts
+ * const input: CheckDriftInput = { connection: warehouse, tables: [entry], applyEvolution: true };
+ * ```
+ */
 export interface CheckDriftInput {
   tables: readonly DriftCheckTable[];
   /** The default connection for tables that name none. */
@@ -28,7 +42,14 @@ export interface CheckDriftInput {
   applyEvolution?: boolean;
 }
 
-/** The drift of one table, with its policy's decision. */
+/**
+ * The drift of one table, with its policy's decision.
+ *
+ * @example
+ * ```ts
+ * for (const t of result.tables) if (t.outcome === 'quarantine') validateAgainst(t.live);
+ * ```
+ */
 export interface TableDriftResult extends DriftDecision {
   system: string;
   role: DriftRole;
@@ -71,10 +92,14 @@ export async function checkDrift(input: CheckDriftInput): Promise<DriftCheckResu
   const located = input.tables.map((entry) => {
     const connection = entry.connection ?? input.connection;
     if (!connection) {
-      throw new DatakitError('USAGE', `No connection to check table "${entry.contract.name}" of ${entry.system} for drift`, {
-        hint: 'Pass checkDrift({ connection }) or a connection per table.',
-        context: { system: entry.system, table: entry.contract.name },
-      });
+      throw new DatakitError(
+        'USAGE',
+        `No connection to check table "${entry.contract.name}" of ${entry.system} for drift`,
+        {
+          hint: 'Pass checkDrift({ connection }) or a connection per table.',
+          context: { system: entry.system, table: entry.contract.name },
+        },
+      );
     }
     const schema = entry.schema ?? entry.contract.schema;
     const contract: TableSchema = { ...entry.contract };
@@ -114,7 +139,13 @@ function evaluate(
     live,
     compiler: connection.dialect.createDdlCompiler(),
   });
-  const result: TableDriftResult = { ...decision, system: entry.system, role: entry.role, report, applied: [] };
+  const result: TableDriftResult = {
+    ...decision,
+    system: entry.system,
+    role: entry.role,
+    report,
+    applied: [],
+  };
   if (live) result.live = live;
   return result;
 }
@@ -135,12 +166,18 @@ async function introspectAll(
     const introspector = connection.dialect.createIntrospector(connection);
     const perSchema = new Map<string | undefined, TableSchema[]>();
     for (const [schema, names] of bySchema) {
-      const tables = await introspector.introspect({ ...(schema === undefined ? {} : { schema }), tables: [...names] });
+      const tables = await introspector.introspect({
+        ...(schema === undefined ? {} : { schema }),
+        tables: [...names],
+      });
       perSchema.set(schema, tables);
     }
     found.set(connection, perSchema);
   }
   return located.map(({ connection, schema, contract }) =>
-    found.get(connection)?.get(schema)?.find((t) => t.name === contract.name),
+    found
+      .get(connection)
+      ?.get(schema)
+      ?.find((t) => t.name === contract.name),
   );
 }

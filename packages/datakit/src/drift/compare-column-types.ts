@@ -4,6 +4,11 @@ import type { ColumnKind, ColumnType } from '../schema/table-schema.js';
  * How a column type changed from `from` to `to`: `widened` when every `from` value fits `to`
  * (longer varchar, more numeric digits, integer → bigint, varchar → text), `narrowed` when some
  * may not, `retyped` when the kinds differ otherwise. Enum values are compared separately.
+ *
+ * @example
+ * ```ts
+ * const change: TypeChange = compareColumnTypes(contractType, liveType);
+ * ```
  */
 export type TypeChange = 'same' | 'widened' | 'narrowed' | 'retyped';
 
@@ -63,8 +68,7 @@ function compareSameKind(from: ColumnType, to: ColumnType): TypeChange {
 function compareNumeric(from: ColumnType, to: ColumnType): TypeChange {
   const digits = (t: ColumnType) =>
     t.precision === undefined ? Number.POSITIVE_INFINITY : t.precision - (t.scale ?? 0);
-  const scale = (t: ColumnType) =>
-    t.precision === undefined ? Number.POSITIVE_INFINITY : (t.scale ?? 0);
+  const scale = (t: ColumnType) => (t.precision === undefined ? Number.POSITIVE_INFINITY : (t.scale ?? 0));
   const integerPart = compareCapacity(digits(from), digits(to));
   const fraction = compareCapacity(scale(from), scale(to));
   if (integerPart === 'narrowed' || fraction === 'narrowed') return 'narrowed';
@@ -83,5 +87,9 @@ function stringCapacity(type: ColumnType): number {
 }
 
 function normalizeRaw(raw: string | undefined): string {
-  return (raw ?? '').toLowerCase().replace(/\s+/g, ' ').replace(/\s*([(),])\s*/g, '$1').trim();
+  return (raw ?? '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([(),])\s*/g, '$1')
+    .trim();
 }

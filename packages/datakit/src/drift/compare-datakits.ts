@@ -4,14 +4,28 @@ import { detectChanges } from './detect-changes.js';
 import type { SchemaChange } from './schema-change.js';
 import { bumpCovers, declaredBump, maxBump, nextVersion, type SemverBump } from './semver-bump.js';
 
-/** One version of a datakit as plain schemas: what `datakit breaking` compares. */
+/**
+ * One version of a datakit as plain schemas: what `datakit breaking` compares.
+ *
+ * @example
+ * ```ts
+ * const older: DatakitSnapshot = { name: 'crm', version: '1.0.0', tables: [customerV1] };
+ * ```
+ */
 export interface DatakitSnapshot {
   name?: string;
   version: string;
   tables: readonly TableSchema[];
 }
 
-/** One contract change and the semver bump it needs. */
+/**
+ * One contract change and the semver bump it needs.
+ *
+ * @example
+ * ```ts
+ * for (const c of result.changes) console.log(`${c.bump}  ${c.message}`);
+ * ```
+ */
 export type ContractChange = SchemaChange & {
   bump: Exclude<SemverBump, 'none'>;
   /** Names the table and column, the older and the newer state. */
@@ -63,8 +77,10 @@ export function compareDatakits(older: DatakitSnapshot, newer: DatakitSnapshot):
   const newerByKey = new Map(newer.tables.map((t) => [key(t), t]));
   const olderKeys = new Set(older.tables.map(key));
   const raw: SchemaChange[] = [];
-  for (const table of [...older.tables].sort(byName)) raw.push(...detectChanges(table, newerByKey.get(key(table))));
-  for (const table of [...newer.tables].sort(byName)) if (!olderKeys.has(key(table))) raw.push(...detectChanges(undefined, table));
+  for (const table of [...older.tables].sort(byName))
+    raw.push(...detectChanges(table, newerByKey.get(key(table))));
+  for (const table of [...newer.tables].sort(byName))
+    if (!olderKeys.has(key(table))) raw.push(...detectChanges(undefined, table));
   const changes = raw.map((change) => classify(change, older.version, newer.version));
   const required = changes.reduce<SemverBump>((bump, c) => maxBump(bump, c.bump), 'none');
   const declared = declaredBump(older.version, newer.version);
@@ -161,5 +177,7 @@ function byName(a: TableSchema, b: TableSchema): number {
 }
 
 function snapshotId(snapshot: DatakitSnapshot): { name?: string; version: string } {
-  return snapshot.name === undefined ? { version: snapshot.version } : { name: snapshot.name, version: snapshot.version };
+  return snapshot.name === undefined
+    ? { version: snapshot.version }
+    : { name: snapshot.name, version: snapshot.version };
 }

@@ -2,7 +2,14 @@ import type { ForeignKeySchema, KeyConstraint } from '../schema/table-schema.js'
 import { describeColumn, describeColumnType } from './describe-column-type.js';
 import type { ChangedTable, SchemaChange } from './schema-change.js';
 
-/** The two sides of a change in words, for drift and version messages alike. */
+/**
+ * The two sides of a change in words, for drift and version messages alike.
+ *
+ * @example
+ * ```ts
+ * const { subject, from, to } = describeChange(change);
+ * ```
+ */
 export interface ChangeDescription {
   /** `table "shop"."customer"` or `column "customer"."email"`. */
   subject: string;
@@ -24,7 +31,10 @@ export interface ChangeDescription {
  */
 export function describeChange(change: SchemaChange): ChangeDescription {
   const table = quoteTable(change.table);
-  const subject = 'column' in change && change.column !== undefined ? `column ${table}."${change.column}"` : `table ${table}`;
+  const subject =
+    'column' in change && change.column !== undefined
+      ? `column ${table}."${change.column}"`
+      : `table ${table}`;
   const base = { subject };
   switch (change.kind) {
     case 'table-missing':
@@ -32,13 +42,22 @@ export function describeChange(change: SchemaChange): ChangeDescription {
     case 'table-added':
       return { ...base, from: 'no such table', to: 'the table' };
     case 'column-dropped':
-      return withNote({ ...base, from: describeColumn(change.definition), to: 'no such column' },
-        change.renamedTo && `possibly renamed to "${change.renamedTo}"`);
+      return withNote(
+        { ...base, from: describeColumn(change.definition), to: 'no such column' },
+        change.renamedTo && `possibly renamed to "${change.renamedTo}"`,
+      );
     case 'column-added':
-      return withNote({ ...base, from: 'no such column', to: describeColumn(change.definition) },
-        change.renamedFrom && `possibly renamed from "${change.renamedFrom}"`);
+      return withNote(
+        { ...base, from: 'no such column', to: describeColumn(change.definition) },
+        change.renamedFrom && `possibly renamed from "${change.renamedFrom}"`,
+      );
     case 'column-type-changed':
-      return { ...base, from: describeColumnType(change.from), to: describeColumnType(change.to), note: change.change };
+      return {
+        ...base,
+        from: describeColumnType(change.from),
+        to: describeColumnType(change.to),
+        note: change.change,
+      };
     case 'nullability-changed':
       return { ...base, from: change.from ? 'null' : 'not null', to: change.to ? 'null' : 'not null' };
     case 'enum-values-added':
@@ -50,7 +69,12 @@ export function describeChange(change: SchemaChange): ChangeDescription {
         note: `${change.kind === 'enum-values-added' ? 'added' : 'removed'} ${change.values.map((v) => `'${v}'`).join(', ')}`,
       };
     case 'enum-values-reordered':
-      return { ...base, from: describeColumnType(change.from), to: describeColumnType(change.to), note: 'reordered' };
+      return {
+        ...base,
+        from: describeColumnType(change.from),
+        to: describeColumnType(change.to),
+        note: 'reordered',
+      };
     case 'default-changed':
       return { ...base, from: change.from ?? 'no default', to: change.to ?? 'no default' };
     case 'generated-changed':
@@ -58,11 +82,17 @@ export function describeChange(change: SchemaChange): ChangeDescription {
     case 'comment-changed':
       return { ...base, from: change.from ?? 'no comment', to: change.to ?? 'no comment' };
     case 'primary-key-changed':
-      return { ...base, from: describeKey('primary key', change.from), to: describeKey('primary key', change.to) };
+      return {
+        ...base,
+        from: describeKey('primary key', change.from),
+        to: describeKey('primary key', change.to),
+      };
     case 'index-added':
     case 'index-dropped': {
       const index = `${change.index.unique ? 'unique index' : 'index'} "${change.index.name}" (${change.index.columns.join(', ')})`;
-      return change.kind === 'index-added' ? { ...base, from: 'no such index', to: index } : { ...base, from: index, to: 'no such index' };
+      return change.kind === 'index-added'
+        ? { ...base, from: 'no such index', to: index }
+        : { ...base, from: index, to: 'no such index' };
     }
     case 'unique-added':
     case 'unique-dropped': {
@@ -81,12 +111,21 @@ export function describeChange(change: SchemaChange): ChangeDescription {
     case 'check-added':
     case 'check-dropped': {
       const check = `check "${change.check.name}" (${change.check.expression})`;
-      return change.kind === 'check-added' ? { ...base, from: 'no such check', to: check } : { ...base, from: check, to: 'no such check' };
+      return change.kind === 'check-added'
+        ? { ...base, from: 'no such check', to: check }
+        : { ...base, from: check, to: 'no such check' };
     }
   }
 }
 
-/** `"shop"."customer"`, or `"customer"` without a schema. */
+/**
+ * `"shop"."customer"`, or `"customer"` without a schema.
+ *
+ * @example
+ * ```ts
+ * quoteTable({ schema: 'shop', name: 'customer' }); // '"shop"."customer"'
+ * ```
+ */
 export function quoteTable(table: ChangedTable): string {
   return table.schema === undefined ? `"${table.name}"` : `"${table.schema}"."${table.name}"`;
 }
@@ -97,7 +136,10 @@ function describeKey(label: string, key: KeyConstraint | undefined): string {
 }
 
 function describeForeignKey(fk: ForeignKeySchema): string {
-  const actions = [fk.onDelete && `on delete ${fk.onDelete}`, fk.onUpdate && `on update ${fk.onUpdate}`].filter(Boolean);
+  const actions = [
+    fk.onDelete && `on delete ${fk.onDelete}`,
+    fk.onUpdate && `on update ${fk.onUpdate}`,
+  ].filter(Boolean);
   return `foreign key${fk.name ? ` "${fk.name}"` : ''} (${fk.columns.join(', ')}) references "${fk.references.table}" (${fk.references.columns.join(', ')})${actions.length > 0 ? ` ${actions.join(' ')}` : ''}`;
 }
 

@@ -19,10 +19,7 @@ export function describeColumnType(type: ColumnType): string {
       text = type.length === undefined ? type.kind : `${type.kind}(${type.length})`;
       break;
     case 'numeric':
-      text =
-        type.precision === undefined
-          ? 'numeric'
-          : `numeric(${type.precision},${type.scale ?? 0})`;
+      text = type.precision === undefined ? 'numeric' : `numeric(${type.precision},${type.scale ?? 0})`;
       break;
     case 'time':
     case 'timestamp':

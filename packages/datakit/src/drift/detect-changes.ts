@@ -1,9 +1,22 @@
-import type { ColumnSchema, ColumnType, ForeignKeySchema, KeyConstraint, TableSchema } from '../schema/table-schema.js';
+import type {
+  ColumnSchema,
+  ColumnType,
+  ForeignKeySchema,
+  KeyConstraint,
+  TableSchema,
+} from '../schema/table-schema.js';
 import { compareColumnTypes } from './compare-column-types.js';
 import { normalizeDefault, normalizeSqlExpression } from './normalize-sql-expression.js';
 import type { ChangedTable, SchemaChange } from './schema-change.js';
 
-/** Options of {@link detectChanges}. */
+/**
+ * Options of {@link detectChanges}.
+ *
+ * @example
+ * ```ts
+ * detectChanges(contract, live, { comments: 'declared' });
+ * ```
+ */
 export interface DetectChangesOptions {
   /**
    * `declared` (drift): compare comments only where `from` declares one, since contracts written as
@@ -39,26 +52,35 @@ export function detectChanges(
     changes.push(withOptional({ kind: 'comment-changed', table }, { from: from.comment, to: to.comment }));
   }
   if (!sameColumns(from.primaryKey?.columns, to.primaryKey?.columns)) {
-    changes.push(withOptional({ kind: 'primary-key-changed', table }, { from: from.primaryKey, to: to.primaryKey }));
+    changes.push(
+      withOptional({ kind: 'primary-key-changed', table }, { from: from.primaryKey, to: to.primaryKey }),
+    );
   }
   const fromUniques = uniqueKeys(from);
   const toUniques = uniqueKeys(to);
-  for (const [key, unique] of fromUniques) if (!toUniques.has(key)) changes.push({ kind: 'unique-dropped', table, unique });
-  for (const [key, unique] of toUniques) if (!fromUniques.has(key)) changes.push({ kind: 'unique-added', table, unique });
+  for (const [key, unique] of fromUniques)
+    if (!toUniques.has(key)) changes.push({ kind: 'unique-dropped', table, unique });
+  for (const [key, unique] of toUniques)
+    if (!fromUniques.has(key)) changes.push({ kind: 'unique-added', table, unique });
   const fromIndexes = plainIndexes(from);
   const toIndexes = plainIndexes(to);
-  for (const [key, index] of fromIndexes) if (!toIndexes.has(key)) changes.push({ kind: 'index-dropped', table, index });
-  for (const [key, index] of toIndexes) if (!fromIndexes.has(key)) changes.push({ kind: 'index-added', table, index });
+  for (const [key, index] of fromIndexes)
+    if (!toIndexes.has(key)) changes.push({ kind: 'index-dropped', table, index });
+  for (const [key, index] of toIndexes)
+    if (!fromIndexes.has(key)) changes.push({ kind: 'index-added', table, index });
   const fromFks = byKey(from.foreignKeys, foreignKeyKey);
   const toFks = byKey(to.foreignKeys, foreignKeyKey);
   for (const [key, foreignKey] of fromFks) {
     if (!toFks.has(key)) changes.push({ kind: 'foreign-key-dropped', table, foreignKey });
   }
-  for (const [key, foreignKey] of toFks) if (!fromFks.has(key)) changes.push({ kind: 'foreign-key-added', table, foreignKey });
+  for (const [key, foreignKey] of toFks)
+    if (!fromFks.has(key)) changes.push({ kind: 'foreign-key-added', table, foreignKey });
   const fromChecks = byKey(from.checks, (c) => normalizeSqlExpression(c.expression));
   const toChecks = byKey(to.checks, (c) => normalizeSqlExpression(c.expression));
-  for (const [key, check] of fromChecks) if (!toChecks.has(key)) changes.push({ kind: 'check-dropped', table, check });
-  for (const [key, check] of toChecks) if (!fromChecks.has(key)) changes.push({ kind: 'check-added', table, check });
+  for (const [key, check] of fromChecks)
+    if (!toChecks.has(key)) changes.push({ kind: 'check-dropped', table, check });
+  for (const [key, check] of toChecks)
+    if (!fromChecks.has(key)) changes.push({ kind: 'check-added', table, check });
   return changes;
 }
 
@@ -89,14 +111,18 @@ function columnChanges(
   }
   const added = to.columns
     .filter((c) => !fromNames.has(c.name))
-    .map((column): Extract<SchemaChange, { kind: 'column-added' }> => ({
-      kind: 'column-added',
-      table,
-      column: column.name,
-      definition: column,
-    }));
+    .map(
+      (column): Extract<SchemaChange, { kind: 'column-added' }> => ({
+        kind: 'column-added',
+        table,
+        column: column.name,
+        definition: column,
+      }),
+    );
   for (const drop of dropped) {
-    const rename = added.find((add) => add.renamedFrom === undefined && sameType(drop.definition.type, add.definition.type));
+    const rename = added.find(
+      (add) => add.renamedFrom === undefined && sameType(drop.definition.type, add.definition.type),
+    );
     if (rename) {
       rename.renamedFrom = drop.column;
       drop.renamedTo = rename.column;
@@ -115,17 +141,36 @@ function compareColumn(
   const changes: SchemaChange[] = [];
   const typeChange = compareColumnTypes(from.type, to.type);
   const enumNamesDiffer =
-    from.type.kind === 'enum' && to.type.kind === 'enum' && from.type.enumName !== undefined &&
-    to.type.enumName !== undefined && from.type.enumName !== to.type.enumName;
+    from.type.kind === 'enum' &&
+    to.type.kind === 'enum' &&
+    from.type.enumName !== undefined &&
+    to.type.enumName !== undefined &&
+    from.type.enumName !== to.type.enumName;
   if (typeChange !== 'same' || enumNamesDiffer) {
-    changes.push({ kind: 'column-type-changed', table, column, from: from.type, to: to.type, change: typeChange === 'same' ? 'retyped' : typeChange });
+    changes.push({
+      kind: 'column-type-changed',
+      table,
+      column,
+      from: from.type,
+      to: to.type,
+      change: typeChange === 'same' ? 'retyped' : typeChange,
+    });
   } else if (from.type.kind === 'enum' && to.type.kind === 'enum') {
     const fromValues = from.type.enumValues ?? [];
     const toValues = to.type.enumValues ?? [];
     const removed = fromValues.filter((v) => !toValues.includes(v));
     const added = toValues.filter((v) => !fromValues.includes(v));
-    if (removed.length > 0) changes.push({ kind: 'enum-values-removed', table, column, values: removed, from: from.type, to: to.type });
-    if (added.length > 0) changes.push({ kind: 'enum-values-added', table, column, values: added, from: from.type, to: to.type });
+    if (removed.length > 0)
+      changes.push({
+        kind: 'enum-values-removed',
+        table,
+        column,
+        values: removed,
+        from: from.type,
+        to: to.type,
+      });
+    if (added.length > 0)
+      changes.push({ kind: 'enum-values-added', table, column, values: added, from: from.type, to: to.type });
     const commonFrom = fromValues.filter((v) => toValues.includes(v));
     const commonTo = toValues.filter((v) => fromValues.includes(v));
     if (commonFrom.join('\u0000') !== commonTo.join('\u0000')) {
@@ -138,12 +183,21 @@ function compareColumn(
   const fromGenerated = generatedOf(from);
   const toGenerated = generatedOf(to);
   if (fromGenerated !== toGenerated) {
-    changes.push(withOptional({ kind: 'generated-changed', table, column }, { from: fromGenerated, to: toGenerated }));
-  } else if (!fromGenerated && normalizeDefault(from.default) !== normalizeDefault(to.default)) {
-    changes.push(withOptional({ kind: 'default-changed', table, column }, { from: from.default, to: to.default }));
+    changes.push(
+      withOptional({ kind: 'generated-changed', table, column }, { from: fromGenerated, to: toGenerated }),
+    );
+  } else if (
+    !fromGenerated &&
+    normalizeDefault(from.default, from.type.kind) !== normalizeDefault(to.default, to.type.kind)
+  ) {
+    changes.push(
+      withOptional({ kind: 'default-changed', table, column }, { from: from.default, to: to.default }),
+    );
   }
   if (commentDiffers(from.comment, to.comment, options)) {
-    changes.push(withOptional({ kind: 'comment-changed', table, column }, { from: from.comment, to: to.comment }));
+    changes.push(
+      withOptional({ kind: 'comment-changed', table, column }, { from: from.comment, to: to.comment }),
+    );
   }
   return changes;
 }
@@ -162,7 +216,11 @@ function sameType(a: ColumnType, b: ColumnType): boolean {
   );
 }
 
-function commentDiffers(from: string | undefined, to: string | undefined, options: DetectChangesOptions): boolean {
+function commentDiffers(
+  from: string | undefined,
+  to: string | undefined,
+  options: DetectChangesOptions,
+): boolean {
   if (options.comments === 'declared' && from === undefined) return false;
   return (from ?? '') !== (to ?? '');
 }
@@ -187,7 +245,9 @@ function uniqueKeys(table: TableSchema): Map<string, KeyConstraint> {
 
 /** Non-unique indexes, without the ones MySQL creates implicitly for a foreign key (same name and columns). */
 function plainIndexes(table: TableSchema): Map<string, TableSchema['indexes'][number]> {
-  const implicit = new Set(table.foreignKeys.map((fk) => `${fk.name ?? ''}\u0001${fk.columns.join('\u0000')}`));
+  const implicit = new Set(
+    table.foreignKeys.map((fk) => `${fk.name ?? ''}\u0001${fk.columns.join('\u0000')}`),
+  );
   return byKey(
     table.indexes.filter((i) => !i.unique && !implicit.has(`${i.name}\u0001${i.columns.join('\u0000')}`)),
     (i) => i.columns.join('\u0000'),

@@ -3,12 +3,33 @@ import { describeChange } from './describe-change.js';
 import { detectChanges } from './detect-changes.js';
 import type { ChangedTable, SchemaChange } from './schema-change.js';
 
-/** How much a drift change matters to a run: `breaking` stops it under the `fail` policy. */
+/**
+ * How much a drift change matters to a run: `breaking` stops it under the `fail` policy.
+ *
+ * @example
+ * ```ts
+ * const blocking = report.changes.filter((c) => c.severity === 'breaking');
+ * ```
+ */
 export type DriftSeverity = 'safe' | 'breaking' | 'info';
-/** Whether the table is read (`source`) or written (`target`) by a run. */
+/**
+ * Whether the table is read (`source`) or written (`target`) by a run.
+ *
+ * @example
+ * ```ts
+ * diffTable(contract, live, { role: 'target' });
+ * ```
+ */
 export type DriftRole = 'source' | 'target';
 
-/** One classified difference between a contract and the live table. */
+/**
+ * One classified difference between a contract and the live table.
+ *
+ * @example
+ * ```ts
+ * for (const c of report.changes) console.log(c.severity, c.message, c.fix ?? '');
+ * ```
+ */
 export type DriftChange = SchemaChange & {
   severity: DriftSeverity;
   /** What the contract says, e.g. `varchar(255) not null`. */
@@ -38,7 +59,14 @@ export interface DriftReport {
   breaking: boolean;
 }
 
-/** Fix texts shared by messages and tests. */
+/**
+ * Fix texts shared by messages and tests.
+ *
+ * @example
+ * ```ts
+ * change.fix?.includes(DRIFT_FIXES.rename);
+ * ```
+ */
 export const DRIFT_FIXES = {
   introspect: 're-run `datakit introspect` and review the diff',
   rename: 'add a transform for the renamed column',
@@ -67,7 +95,10 @@ export function diffTable(
   const changes = detectChanges(contract, live, { comments: 'declared' }).map((change) =>
     classify(change, options.role),
   );
-  const table = contract.schema === undefined ? { name: contract.name } : { schema: contract.schema, name: contract.name };
+  const table =
+    contract.schema === undefined
+      ? { name: contract.name }
+      : { schema: contract.schema, name: contract.name };
   return { table, role: options.role, changes, breaking: changes.some((c) => c.severity === 'breaking') };
 }
 
@@ -135,7 +166,8 @@ function rule(change: SchemaChange, role: DriftRole): Rule {
       return { severity: 'breaking', fix: source ? DRIFT_FIXES.introspect : DRIFT_FIXES.deploy };
     case 'column-added': {
       const def = change.definition;
-      if (source) return def.nullable ? { severity: 'safe' } : { severity: 'info', remark: 'not read by the contract' };
+      if (source)
+        return def.nullable ? { severity: 'safe' } : { severity: 'info', remark: 'not read by the contract' };
       if (def.nullable || def.default !== undefined || def.generated) return { severity: 'info' };
       return {
         severity: 'breaking',
@@ -148,19 +180,35 @@ function rule(change: SchemaChange, role: DriftRole): Rule {
       if (change.change === 'narrowed') {
         return {
           severity: 'breaking',
-          fix: source ? DRIFT_FIXES.introspect : 'widen the column in the database (the evolve drift policy does it), or ' + DRIFT_FIXES.destructive,
+          fix: source
+            ? DRIFT_FIXES.introspect
+            : 'widen the column in the database (the evolve drift policy does it), or ' +
+              DRIFT_FIXES.destructive,
         };
       }
-      return { severity: 'breaking', fix: source ? `${DRIFT_FIXES.introspect}, and adapt the transform to the new type` : DRIFT_FIXES.destructive };
+      return {
+        severity: 'breaking',
+        fix: source
+          ? `${DRIFT_FIXES.introspect}, and adapt the transform to the new type`
+          : DRIFT_FIXES.destructive,
+      };
     case 'nullability-changed':
       if (!source && change.from && !change.to) {
-        return { severity: 'breaking', remark: 'NULLs from the contract will be refused', fix: 'drop NOT NULL in the database (the evolve drift policy does it), or ' + DRIFT_FIXES.destructive };
+        return {
+          severity: 'breaking',
+          remark: 'NULLs from the contract will be refused',
+          fix: `drop NOT NULL in the database (the evolve drift policy does it), or ${DRIFT_FIXES.destructive}`,
+        };
       }
-      return source && !change.from && change.to ? { severity: 'info', remark: `rows with NULL will be rejected by validation` } : { severity: 'info' };
+      return source && !change.from && change.to
+        ? { severity: 'info', remark: 'rows with NULL will be rejected by validation' }
+        : { severity: 'info' };
     case 'enum-values-removed':
       return {
         severity: 'breaking',
-        fix: source ? DRIFT_FIXES.introspect : 'add the values back (the evolve drift policy does it), or ' + DRIFT_FIXES.destructive,
+        fix: source
+          ? DRIFT_FIXES.introspect
+          : `add the values back (the evolve drift policy does it), or ${DRIFT_FIXES.destructive}`,
       };
     case 'enum-values-added':
       return source ? { severity: 'info', remark: REJECTED } : { severity: 'info' };

@@ -18,12 +18,18 @@ export function formatContractComparison(comparison: ContractComparison): string
   if (comparison.changes.length === 0) {
     lines.push(`${span}: no contract changes.`);
   } else if (comparison.declared === 'downgrade') {
-    lines.push(`${span} lowers the version, but the changes need a ${comparison.required} bump: use ${comparison.suggestedVersion}.`);
+    lines.push(
+      `${span} lowers the version, but the changes need a ${comparison.required} bump: use ${comparison.suggestedVersion}.`,
+    );
   } else if (comparison.sufficient) {
-    lines.push(`${span} declares a ${comparison.declared} bump; the changes need ${comparison.required}: ok.`);
+    lines.push(
+      `${span} declares a ${comparison.declared} bump; the changes need ${comparison.required}: ok.`,
+    );
   } else {
     const declared = comparison.declared === 'none' ? 'no bump' : `a ${comparison.declared} bump`;
-    lines.push(`${span} declares ${declared}, but the changes need ${comparison.required}: use ${comparison.suggestedVersion}.`);
+    lines.push(
+      `${span} declares ${declared}, but the changes need ${comparison.required}: use ${comparison.suggestedVersion}.`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -23,7 +23,9 @@ export function formatDriftReport(result: DriftCheckResult, options: { only?: 'b
   const shown = options.only === 'blocking' ? drifted.filter((t) => t.outcome === 'fail') : drifted;
   for (const table of shown) lines.push(...formatTable(table, options));
   if (clean.length > 0 && options.only !== 'blocking') {
-    lines.push(`ok   ${clean.length} table${clean.length === 1 ? '' : 's'} without drift: ${clean.map(label).join(', ')}`);
+    lines.push(
+      `ok   ${clean.length} table${clean.length === 1 ? '' : 's'} without drift: ${clean.map(label).join(', ')}`,
+    );
   }
   const failing = result.tables.filter((t) => t.outcome === 'fail').length;
   lines.push(
@@ -36,7 +38,9 @@ export function formatDriftReport(result: DriftCheckResult, options: { only?: 'b
 
 function formatTable(table: TableDriftResult, options: { only?: 'blocking' }): string[] {
   const counts = (['breaking', 'safe', 'info'] as const)
-    .map((severity) => [severity, table.report.changes.filter((c) => c.severity === severity).length] as const)
+    .map(
+      (severity) => [severity, table.report.changes.filter((c) => c.severity === severity).length] as const,
+    )
     .filter(([, n]) => n > 0)
     .map(([severity, n]) => `${n} ${severity}`);
   const lines = [
@@ -45,13 +49,18 @@ function formatTable(table: TableDriftResult, options: { only?: 'blocking' }): s
   ];
   const changes = options.only === 'blocking' ? table.blocking : table.report.changes;
   for (const change of changes) lines.push(...formatChange(change, table));
-  for (const sql of table.ddl) lines.push(`  ${table.applied.includes(sql) ? 'applied' : 'evolve'}    ${sql.replace(/\s+/g, ' ')}`);
+  for (const sql of table.ddl)
+    lines.push(`  ${table.applied.includes(sql) ? 'applied' : 'evolve'}    ${sql.replace(/\s+/g, ' ')}`);
   for (const note of table.notes) lines.push(`  note      ${note}`);
   return lines;
 }
 
 function formatChange(change: DriftChange, table: TableDriftResult): string[] {
-  const tag = table.ignored.includes(change) ? 'ignored' : table.resolved.includes(change) ? 'evolves' : change.severity;
+  const tag = table.ignored.includes(change)
+    ? 'ignored'
+    : table.resolved.includes(change)
+      ? 'evolves'
+      : change.severity;
   const lines = [`  ${tag.padEnd(9)} ${change.message}`];
   if (change.fix && !table.resolved.includes(change)) lines.push(`            fix: ${change.fix}`);
   return lines;

@@ -10,7 +10,14 @@ import { loadDatakitModule, type PickDatakitOptions } from './load-datakit-modul
 
 const run = promisify(execFile);
 
-/** Options of {@link loadDatakitFromGitRef}. */
+/**
+ * Options of {@link loadDatakitFromGitRef}.
+ *
+ * @example
+ * ```ts
+ * await loadDatakitFromGitRef('origin/main', 'index.ts', { cwd: 'datakits/crm', exportName: 'crm' });
+ * ```
+ */
 export interface GitRefOptions extends PickDatakitOptions {
   /** A directory inside the repository (default: the process's working directory). */
   cwd?: string;

@@ -5,7 +5,14 @@ import { DatakitError } from '../errors/datakit-error.js';
 import type { TableSchema } from '../schema/table-schema.js';
 import type { DatakitSnapshot } from './compare-datakits.js';
 
-/** Which datakit of a module to take when it exports several. */
+/**
+ * Which datakit of a module to take when it exports several.
+ *
+ * @example
+ * ```ts
+ * await loadDatakitModule('datakits/all.ts', { name: 'system-a' });
+ * ```
+ */
 export interface PickDatakitOptions {
   /** The export's name (e.g. `systemA`). */
   exportName?: string;
@@ -30,7 +37,11 @@ interface DatakitLike {
  * ```
  */
 export function snapshotDatakit(datakit: DatakitLike): DatakitSnapshot {
-  return { name: datakit.name, version: datakit.version, tables: datakit.keys.map((key) => datakit.schemaOf(key)) };
+  return {
+    name: datakit.name,
+    version: datakit.version,
+    tables: datakit.keys.map((key) => datakit.schemaOf(key)),
+  };
 }
 
 /**
@@ -43,7 +54,10 @@ export function snapshotDatakit(datakit: DatakitLike): DatakitSnapshot {
  * const older = await loadDatakitModule('datakits/system-a/index.ts', { exportName: 'systemA' });
  * ```
  */
-export async function loadDatakitModule(modulePath: string, options: PickDatakitOptions = {}): Promise<DatakitSnapshot> {
+export async function loadDatakitModule(
+  modulePath: string,
+  options: PickDatakitOptions = {},
+): Promise<DatakitSnapshot> {
   const file = path.resolve(modulePath);
   if (!existsSync(file)) {
     throw new DatakitError('USAGE', `Datakit module "${modulePath}" does not exist`, {
@@ -55,10 +69,14 @@ export async function loadDatakitModule(modulePath: string, options: PickDatakit
   try {
     exports = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
   } catch (cause) {
-    throw new DatakitError('CONTRACT', `Datakit module "${modulePath}" failed to load: ${(cause as Error).message}`, {
-      hint: 'Fix the error in the module (run tsc on it), then try again.',
-      cause,
-    });
+    throw new DatakitError(
+      'CONTRACT',
+      `Datakit module "${modulePath}" failed to load: ${(cause as Error).message}`,
+      {
+        hint: 'Fix the error in the module (run tsc on it), then try again.',
+        cause,
+      },
+    );
   }
   return snapshotDatakit(pickDatakit(exports, modulePath, options));
 }
@@ -71,7 +89,11 @@ export async function loadDatakitModule(modulePath: string, options: PickDatakit
  * pickDatakit(await import('./datakits/system-a/index.ts'), 'datakits/system-a/index.ts');
  * ```
  */
-export function pickDatakit(exports: Record<string, unknown>, where: string, options: PickDatakitOptions = {}): DatakitLike {
+export function pickDatakit(
+  exports: Record<string, unknown>,
+  where: string,
+  options: PickDatakitOptions = {},
+): DatakitLike {
   const found = Object.keys(exports)
     .sort()
     .flatMap((key) => {
@@ -81,7 +103,8 @@ export function pickDatakit(exports: Record<string, unknown>, where: string, opt
   const unique = [...new Map(found.map((f) => [f.value, f])).values()];
   let chosen = unique;
   if (options.exportName !== undefined) chosen = unique.filter((f) => f.key === options.exportName);
-  else if (unique.length > 1 && options.name !== undefined) chosen = unique.filter((f) => f.value.name === options.name);
+  else if (unique.length > 1 && options.name !== undefined)
+    chosen = unique.filter((f) => f.value.name === options.name);
   const only = chosen[0];
   if (chosen.length === 1 && only) return only.value;
   const listed = unique.map((f) => `${f.key} (${f.value.name})`).join(', ');
@@ -102,5 +125,10 @@ export function pickDatakit(exports: Record<string, unknown>, where: string, opt
 function isDatakit(value: unknown): value is DatakitLike {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.name === 'string' && typeof v.version === 'string' && Array.isArray(v.keys) && typeof v.schemaOf === 'function';
+  return (
+    typeof v.name === 'string' &&
+    typeof v.version === 'string' &&
+    Array.isArray(v.keys) &&
+    typeof v.schemaOf === 'function'
+  );
 }

@@ -17,11 +17,7 @@ const NOW = /^(?:now|current_timestamp|localtimestamp|transaction_timestamp)(?:\
 export function normalizeSqlExpression(expression: string): string {
   let text = expression.trim().replace(/^check\s*/i, '');
   text = mapUnquoted(text, (part) =>
-    part
-      .toLowerCase()
-      .replace(CAST, '')
-      .replace(/["`]/g, '')
-      .replace(/\s+/g, ''),
+    part.toLowerCase().replace(CAST, '').replace(/["`]/g, '').replace(/\s+/g, ''),
   );
   text = stripParens(text);
   if (NOW.test(text)) text = 'current_timestamp';
@@ -31,18 +27,25 @@ export function normalizeSqlExpression(expression: string): string {
 }
 
 /**
- * The comparable form of a column default; `NULL` and no default both give `undefined`.
+ * The comparable form of a column default; `NULL` and no default both give `undefined`. For a
+ * boolean column, MySQL's `1`/`0` and PostgreSQL's `true`/`false` compare equal.
  *
  * @example
  * ```ts
  * normalizeDefault('NULL'); // undefined
  * normalizeDefault("'0'::numeric") === normalizeDefault('0'); // true
+ * normalizeDefault('1', 'boolean') === normalizeDefault('true', 'boolean'); // true
  * ```
  */
-export function normalizeDefault(expression: string | undefined): string | undefined {
+export function normalizeDefault(expression: string | undefined, kind?: string): string | undefined {
   if (expression === undefined) return undefined;
   const text = normalizeSqlExpression(expression);
-  return text === 'null' || text === '' ? undefined : text;
+  if (text === 'null' || text === '') return undefined;
+  if (kind === 'boolean') {
+    if (/^'?(?:1|t|true)'?$/.test(text)) return 'true';
+    if (/^'?(?:0|f|false)'?$/.test(text)) return 'false';
+  }
+  return text;
 }
 
 function mapUnquoted(text: string, fn: (part: string) => string): string {
@@ -78,6 +81,8 @@ function mapUnquoted(text: string, fn: (part: string) => string): string {
 /** Removes parentheses outside string literals, except the `()` of a function call. */
 function stripParens(text: string): string {
   return mapUnquoted(text, (part) =>
-    part.replace(/([a-z0-9_])\(\)/g, '$1\u0000').replace(/[()]/g, '').replace(/\u0000/g, '()'),
+    part.replace(/([a-z0-9_])\(\)|[()]/g, (_match, call: string | undefined) =>
+      call === undefined ? '' : `${call}()`,
+    ),
   );
 }

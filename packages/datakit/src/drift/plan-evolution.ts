@@ -3,7 +3,14 @@ import type { ColumnSchema, TableSchema } from '../schema/table-schema.js';
 import { compareColumnTypes } from './compare-column-types.js';
 import type { DriftChange } from './diff-table.js';
 
-/** The DDL that evolves a live target towards its contract, and the changes it resolves. */
+/**
+ * The DDL that evolves a live target towards its contract, and the changes it resolves.
+ *
+ * @example
+ * ```ts
+ * const { ddl, resolved } = planEvolution(report.changes, contract, live, compiler);
+ * ```
+ */
 export interface EvolutionPlan {
   ddl: string[];
   resolved: DriftChange[];
@@ -13,8 +20,9 @@ export interface EvolutionPlan {
 /**
  * Plans the additive DDL that makes a live target satisfy its contract: creates a missing table,
  * adds missing columns (NOT NULL ones without a default are added nullable, since the table may
- * have rows), widens narrowed columns, drops a NOT NULL the contract does not have, adds missing
- * enum values and indexes. Never drops or narrows anything.
+ * have rows), widens narrowed columns, drops a NOT NULL the contract does not have (also on a
+ * column the contract does not know), adds missing enum values and indexes. Never drops or
+ * narrows anything.
  *
  * @example
  * ```ts
@@ -61,9 +69,16 @@ export function planEvolution(
         }
         break;
       }
+      case 'column-added':
+        // A NOT NULL column the contract does not fill would refuse every insert: relax it.
+        if (change.severity === 'breaking') {
+          resolve(change, compiler.setNotNull(table, { ...change.definition, nullable: true }, false));
+        }
+        break;
       case 'nullability-changed': {
         const current = liveColumn(change.column);
-        if (change.from && !change.to && current) resolve(change, compiler.setNotNull(table, { ...current, nullable: true }, false));
+        if (change.from && !change.to && current)
+          resolve(change, compiler.setNotNull(table, { ...current, nullable: true }, false));
         break;
       }
       case 'enum-values-removed': {
@@ -74,8 +89,14 @@ export function planEvolution(
           resolve(change, ...compiler.addEnumValues(table.schema, current.type.enumName, change.values));
         } else {
           const liveValues = current.type.enumValues ?? [];
-          const values = [...(wanted.type.enumValues ?? []), ...liveValues.filter((v) => !wanted.type.enumValues?.includes(v))];
-          resolve(change, compiler.alterColumnType(table, { ...current, type: { ...current.type, enumValues: values } }));
+          const values = [
+            ...(wanted.type.enumValues ?? []),
+            ...liveValues.filter((v) => !wanted.type.enumValues?.includes(v)),
+          ];
+          resolve(
+            change,
+            compiler.alterColumnType(table, { ...current, type: { ...current.type, enumValues: values } }),
+          );
         }
         break;
       }

@@ -8,7 +8,14 @@ import type {
 } from '../schema/table-schema.js';
 import type { TypeChange } from './compare-column-types.js';
 
-/** A table named in a change: its schema (when known) and name. */
+/**
+ * A table named in a change: its schema (when known) and name.
+ *
+ * @example
+ * ```ts
+ * const table: ChangedTable = { schema: 'shop', name: 'customer' };
+ * ```
+ */
 export interface ChangedTable {
   schema?: string;
   name: string;
@@ -30,8 +37,20 @@ export interface ChangedTable {
 export type SchemaChange =
   | { kind: 'table-missing'; table: ChangedTable }
   | { kind: 'table-added'; table: ChangedTable }
-  | { kind: 'column-dropped'; table: ChangedTable; column: string; definition: ColumnSchema; renamedTo?: string }
-  | { kind: 'column-added'; table: ChangedTable; column: string; definition: ColumnSchema; renamedFrom?: string }
+  | {
+      kind: 'column-dropped';
+      table: ChangedTable;
+      column: string;
+      definition: ColumnSchema;
+      renamedTo?: string;
+    }
+  | {
+      kind: 'column-added';
+      table: ChangedTable;
+      column: string;
+      definition: ColumnSchema;
+      renamedFrom?: string;
+    }
   | {
       kind: 'column-type-changed';
       table: ChangedTable;
@@ -41,8 +60,22 @@ export type SchemaChange =
       change: Exclude<TypeChange, 'same'>;
     }
   | { kind: 'nullability-changed'; table: ChangedTable; column: string; from: boolean; to: boolean }
-  | { kind: 'enum-values-added'; table: ChangedTable; column: string; values: string[]; from: ColumnType; to: ColumnType }
-  | { kind: 'enum-values-removed'; table: ChangedTable; column: string; values: string[]; from: ColumnType; to: ColumnType }
+  | {
+      kind: 'enum-values-added';
+      table: ChangedTable;
+      column: string;
+      values: string[];
+      from: ColumnType;
+      to: ColumnType;
+    }
+  | {
+      kind: 'enum-values-removed';
+      table: ChangedTable;
+      column: string;
+      values: string[];
+      from: ColumnType;
+      to: ColumnType;
+    }
   | { kind: 'enum-values-reordered'; table: ChangedTable; column: string; from: ColumnType; to: ColumnType }
   | { kind: 'default-changed'; table: ChangedTable; column: string; from?: string; to?: string }
   | {
@@ -59,5 +92,12 @@ export type SchemaChange =
   | { kind: 'foreign-key-added' | 'foreign-key-dropped'; table: ChangedTable; foreignKey: ForeignKeySchema }
   | { kind: 'check-added' | 'check-dropped'; table: ChangedTable; check: CheckSchema };
 
-/** The kind names of {@link SchemaChange}. */
+/**
+ * The kind names of {@link SchemaChange}.
+ *
+ * @example
+ * ```ts
+ * const kind: SchemaChangeKind = 'column-dropped';
+ * ```
+ */
 export type SchemaChangeKind = SchemaChange['kind'];

@@ -3,7 +3,14 @@ import { BUILDER_NAMES, customTypeDeclaration } from './custom-types.js';
 import { type CodegenWarning, renderTable } from './render-table.js';
 import { NameScope, toCamelCase, tsString } from './ts-names.js';
 
-/** Options of {@link generateDatakit}. */
+/**
+ * Options of {@link generateDatakit}.
+ *
+ * @example
+ * ```ts
+ * const options: GenerateDatakitOptions = { name: 'system-d', version: '1.0.0', dialect: 'mysql', bigint: 'number' };
+ * ```
+ */
 export interface GenerateDatakitOptions {
   /** The datakit's package-style name, e.g. `system-d`; its camelCase is the export's name. */
   name: string;
@@ -20,7 +27,14 @@ export interface GenerateDatakitOptions {
   bigint?: 'bigint' | 'number';
 }
 
-/** The generated module and what it could not express. */
+/**
+ * The generated module and what it could not express.
+ *
+ * @example
+ * ```ts
+ * const { code, warnings, exportName } = generateDatakit(tables, options);
+ * ```
+ */
 export interface GeneratedDatakit {
   /** The TypeScript source. The same tables always give the same bytes. */
   code: string;
@@ -45,9 +59,14 @@ export interface GeneratedDatakit {
  * for (const w of warnings) console.error(`warning: ${w.message}`);
  * ```
  */
-export function generateDatakit(tables: readonly TableSchema[], options: GenerateDatakitOptions): GeneratedDatakit {
+export function generateDatakit(
+  tables: readonly TableSchema[],
+  options: GenerateDatakitOptions,
+): GeneratedDatakit {
   const family = options.dialect;
-  const sorted = [...tables].sort((a, b) => compare(`${a.schema ?? ''}\u0000${a.name}`, `${b.schema ?? ''}\u0000${b.name}`));
+  const sorted = [...tables].sort((a, b) =>
+    compare(`${a.schema ?? ''}\u0000${a.name}`, `${b.schema ?? ''}\u0000${b.name}`),
+  );
   const schemaOf = (table: { schema?: string }): string | undefined => {
     if (options.schema !== undefined) return options.schema ?? undefined;
     return family === 'postgresql' && table.schema !== 'public' ? table.schema : undefined;
@@ -60,21 +79,35 @@ export function generateDatakit(tables: readonly TableSchema[], options: Generat
   const schemaVars = new Map<string, string>();
   for (const table of sorted) {
     const schema = schemaOf(table);
-    if (schema !== undefined && !schemaVars.has(schema)) schemaVars.set(schema, scope.take(`${toCamelCase(schema)}Schema`, ''));
+    if (schema !== undefined && !schemaVars.has(schema))
+      schemaVars.set(schema, scope.take(`${toCamelCase(schema)}Schema`, ''));
   }
-  const enumVars = new Map<string, { variable: string; schema: string | undefined; values: readonly string[] }>();
+  const enumVars = new Map<
+    string,
+    { variable: string; schema: string | undefined; values: readonly string[] }
+  >();
   if (family === 'postgresql') {
     const enums = sorted
-      .flatMap((t) => t.columns.map((c) => ({ type: c.type, schema: schemaOf(t), table: t.name, column: c.name })))
+      .flatMap((t) =>
+        t.columns.map((c) => ({ type: c.type, schema: schemaOf(t), table: t.name, column: c.name })),
+      )
       .filter((c) => c.type.kind === 'enum' && c.type.enumName !== undefined)
       .sort((a, b) => compare(a.type.enumName ?? '', b.type.enumName ?? ''));
     for (const { type, schema, table, column } of enums) {
       const name = type.enumName as string;
       const known = enumVars.get(name);
       if (!known) {
-        enumVars.set(name, { variable: scope.take(`${toCamelCase(name)}Enum`, ''), schema, values: type.enumValues ?? [] });
+        enumVars.set(name, {
+          variable: scope.take(`${toCamelCase(name)}Enum`, ''),
+          schema,
+          values: type.enumValues ?? [],
+        });
       } else if (known.values.join('\u0000') !== (type.enumValues ?? []).join('\u0000')) {
-        warnings.push({ table, column, message: `enum "${name}" has different values in different tables; the first is used` });
+        warnings.push({
+          table,
+          column,
+          message: `enum "${name}" has different values in different tables; the first is used`,
+        });
       }
     }
   }
@@ -84,13 +117,19 @@ export function generateDatakit(tables: readonly TableSchema[], options: Generat
   const typeScope = new NameScope();
 
   const findTable = (ref: ForeignKeySchema['references'], from: TableSchema) =>
-    sorted.find((t) => t.name === ref.table && (ref.schema === undefined || (t.schema ?? from.schema) === ref.schema));
+    sorted.find(
+      (t) => t.name === ref.table && (ref.schema === undefined || (t.schema ?? from.schema) === ref.schema),
+    );
   const blocks: string[] = [];
   for (const table of sorted) {
     const schema = schemaOf(table);
     const schemaVar = schema === undefined ? undefined : schemaVars.get(schema);
     const variable = tableVars.get(table) as string;
-    const tableFunction = schemaVar ? `${schemaVar}.table` : family === 'postgresql' ? 'pgTable' : 'mysqlTable';
+    const tableFunction = schemaVar
+      ? `${schemaVar}.table`
+      : family === 'postgresql'
+        ? 'pgTable'
+        : 'mysqlTable';
     if (!schemaVar) imports.core.add(tableFunction);
     const code = renderTable(table, {
       family,
@@ -120,7 +159,12 @@ export function generateDatakit(tables: readonly TableSchema[], options: Generat
     const schemaVar = schema === undefined ? undefined : schemaVars.get(schema);
     if (!schemaVar) imports.core.add('pgEnum');
     const fn = schemaVar ? `${schemaVar}.enum` : 'pgEnum';
-    head.push(`export const ${variable} = ${fn}(${tsString(name)}, [${values.map(tsString).join(', ')}]);`);
+    const line = `export const ${variable} = ${fn}(${tsString(name)}, [${values.map(tsString).join(', ')}]);`;
+    head.push(
+      line.length <= 110
+        ? line
+        : `export const ${variable} = ${fn}(${tsString(name)}, [\n${values.map((v) => `  ${tsString(v)},`).join('\n')}\n]);`,
+    );
   }
   const datakit =
     `export const ${exportName} = defineDatakit({\n  name: ${tsString(options.name)},\n  version: ${tsString(options.version)},\n` +
@@ -144,9 +188,24 @@ export function generateDatakit(tables: readonly TableSchema[], options: Generat
 
 /** One import statement, names sorted, wrapped one per line past 110 characters as Biome does. */
 function importLine(names: string[], module: string): string {
-  const sorted = names.sort((a, b) => compare(a.replace(/^type /, ''), b.replace(/^type /, '')));
+  const sorted = names.sort((a, b) => biomeOrder(a.replace(/^type /, ''), b.replace(/^type /, '')));
   const line = `import { ${sorted.join(', ')} } from '${module}';`;
-  return line.length <= 110 ? line : `import {\n${sorted.map((n) => `  ${n},`).join('\n')}\n} from '${module}';`;
+  return line.length <= 110
+    ? line
+    : `import {\n${sorted.map((n) => `  ${n},`).join('\n')}\n} from '${module}';`;
+}
+
+/** Biome's order of imported names: letter by letter ignoring case, an upper-case letter before its lower case. */
+function biomeOrder(a: string, b: string): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i] as string;
+    const y = b[i] as string;
+    if (x === y) continue;
+    const byLetter = compare(x.toLowerCase(), y.toLowerCase());
+    if (byLetter !== 0) return byLetter;
+    return x === x.toUpperCase() ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 function compare(a: string, b: string): number {

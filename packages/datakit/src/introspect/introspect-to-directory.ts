@@ -7,7 +7,14 @@ import { DatakitError } from '../errors/datakit-error.js';
 import { generateDatakit } from './generate-datakit.js';
 import type { CodegenWarning } from './render-table.js';
 
-/** What `datakit introspect <url> --out <dir>` takes. */
+/**
+ * What `datakit introspect <url> --out <dir>` takes.
+ *
+ * @example
+ * ```ts
+ * await introspectToDirectory({ url: 'postgres://u@h/crm', schema: 'crm', tables: ['customer'], out: 'datakits/crm' });
+ * ```
+ */
 export interface IntrospectToDirectoryOptions {
   /** Connection URL of the database to read; ignored when `connection` is given. */
   url?: string;
@@ -26,7 +33,14 @@ export interface IntrospectToDirectoryOptions {
   bigint?: 'bigint' | 'number';
 }
 
-/** What `introspectToDirectory` wrote. */
+/**
+ * What `introspectToDirectory` wrote.
+ *
+ * @example
+ * ```ts
+ * const { files, warnings } = await introspectToDirectory({ url, out: 'datakits/crm' });
+ * ```
+ */
 export interface IntrospectToDirectoryResult {
   /** Absolute paths of the written files. */
   files: string[];
@@ -51,7 +65,9 @@ export interface IntrospectToDirectoryResult {
  * for (const w of warnings) console.error(`warning: ${w.message}`);
  * ```
  */
-export async function introspectToDirectory(options: IntrospectToDirectoryOptions): Promise<IntrospectToDirectoryResult> {
+export async function introspectToDirectory(
+  options: IntrospectToDirectoryOptions,
+): Promise<IntrospectToDirectoryResult> {
   if (!options.connection && !options.url) {
     throw new DatakitError('USAGE', 'introspect needs a connection URL', {
       hint: 'datakit introspect postgres://user@host:5432/db --out datakits/<name>',
@@ -71,17 +87,26 @@ export async function introspectToDirectory(options: IntrospectToDirectoryOption
     const where = options.schema === undefined ? conn.target : `schema "${options.schema}" of ${conn.target}`;
     const missing = (options.tables ?? []).filter((t) => !tables.some((found) => found.name === t));
     if (missing.length > 0) {
-      throw new DatakitError('USAGE', `Table${missing.length === 1 ? '' : 's'} ${missing.map((t) => `"${t}"`).join(', ')} not found in ${where}`, {
-        hint: 'Check the names after --tables (comma-separated, case-sensitive) and --schema.',
-        context: { table: missing[0] as string },
-      });
+      throw new DatakitError(
+        'USAGE',
+        `Table${missing.length === 1 ? '' : 's'} ${missing.map((t) => `"${t}"`).join(', ')} not found in ${where}`,
+        {
+          hint: 'Check the names after --tables (comma-separated, case-sensitive) and --schema.',
+          context: { table: missing[0] as string },
+        },
+      );
     }
     if (tables.length === 0) {
       throw new DatakitError('USAGE', `No tables found in ${where}`, {
         hint: 'Pass --schema with the schema (PostgreSQL) or database (MySQL) that holds the tables.',
       });
     }
-    const generated = generateDatakit(tables, { name, version, dialect: conn.dialect.adapter.family, ...(options.bigint ? { bigint: options.bigint } : {}) });
+    const generated = generateDatakit(tables, {
+      name,
+      version,
+      dialect: conn.dialect.adapter.family,
+      ...(options.bigint ? { bigint: options.bigint } : {}),
+    });
     await mkdir(out, { recursive: true });
     await writeFile(file, generated.code);
     return {
@@ -96,7 +121,11 @@ export async function introspectToDirectory(options: IntrospectToDirectoryOption
 }
 
 function defaultName(out: string): string {
-  const base = path.basename(out).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '');
+  const base = path
+    .basename(out)
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+/, '');
   return base === '' ? 'datakit' : base;
 }
 

@@ -1,9 +1,15 @@
 import type { ColumnType } from '../schema/table-schema.js';
-import { CUSTOM_TYPES, type ColumnCode } from './custom-types.js';
+import { type ColumnCode, CUSTOM_TYPES } from './custom-types.js';
 import { tsString } from './ts-names.js';
 
 const TEXTS = new Set(['tinytext', 'text', 'mediumtext', 'longtext']);
-const INTS: Record<string, string> = { tinyint: 'tinyint', smallint: 'smallint', mediumint: 'mediumint', int: 'int', integer: 'int' };
+const INTS: Record<string, string> = {
+  tinyint: 'tinyint',
+  smallint: 'smallint',
+  mediumint: 'mediumint',
+  int: 'int',
+  integer: 'int',
+};
 
 /**
  * @internal The Drizzle `mysql-core` builder for a column type. The raw MySQL spelling picks the
@@ -28,7 +34,10 @@ export function mysqlColumnBuilder(type: ColumnType, bigintMode: 'bigint' | 'num
     case 'bigint':
       return plain('bigint', [`mode: '${bigintMode}'`, ...unsigned]);
     case 'numeric':
-      return plain('decimal', type.precision === undefined ? [] : [`precision: ${type.precision}`, `scale: ${type.scale ?? 0}`]);
+      return plain(
+        'decimal',
+        type.precision === undefined ? [] : [`precision: ${type.precision}`, `scale: ${type.scale ?? 0}`],
+      );
     case 'real':
       return plain(base === 'double' || base === 'real' ? 'double' : 'float');
     case 'double':
@@ -38,7 +47,9 @@ export function mysqlColumnBuilder(type: ColumnType, bigintMode: 'bigint' | 'num
     case 'text':
       return plain(TEXTS.has(base) ? base : 'text');
     case 'varchar':
-      return type.length === undefined ? { ...plain('text'), unmapped: type.raw ?? 'varchar without a length' } : plain('varchar', [`length: ${type.length}`]);
+      return type.length === undefined
+        ? { ...plain('text'), unmapped: type.raw ?? 'varchar without a length' }
+        : plain('varchar', [`length: ${type.length}`]);
     case 'char':
       return plain('char', type.length === undefined ? [] : [`length: ${type.length}`]);
     case 'uuid':
@@ -55,10 +66,16 @@ export function mysqlColumnBuilder(type: ColumnType, bigintMode: 'bigint' | 'num
     case 'jsonb':
       return plain('json');
     case 'enum':
-      return { builder: `mysqlEnum([${(type.enumValues ?? []).map(tsString).join(', ')}])`, imports: ['mysqlEnum'], customTypes: [] };
+      return {
+        builder: `mysqlEnum([${(type.enumValues ?? []).map(tsString).join(', ')}])`,
+        imports: ['mysqlEnum'],
+        customTypes: [],
+      };
     case 'bytea':
-      if ((base === 'binary' || base === 'varbinary') && type.length !== undefined) return plain(base, [`length: ${type.length}`]);
-      if (CUSTOM_TYPES[base]?.family === 'mysql') return { builder: `${base}()`, imports: ['customType'], customTypes: [base] };
+      if ((base === 'binary' || base === 'varbinary') && type.length !== undefined)
+        return plain(base, [`length: ${type.length}`]);
+      if (CUSTOM_TYPES[base]?.family === 'mysql')
+        return { builder: `${base}()`, imports: ['customType'], customTypes: [base] };
       return { builder: 'longblob()', imports: ['customType'], customTypes: ['longblob'] };
     default:
       return { ...plain('text'), unmapped: type.raw ?? type.kind };

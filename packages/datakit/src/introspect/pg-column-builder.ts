@@ -19,8 +19,16 @@ export function pgColumnBuilder(type: ColumnType, context: PgBuilderContext): Co
 }
 
 function scalar(type: ColumnType, context: PgBuilderContext): ColumnCode {
-  const plain = (name: string, args = ''): ColumnCode => ({ builder: `${name}(${args})`, imports: [name], customTypes: [] });
-  const custom = (name: string): ColumnCode => ({ builder: `${name}()`, imports: ['customType'], customTypes: [name] });
+  const plain = (name: string, args = ''): ColumnCode => ({
+    builder: `${name}(${args})`,
+    imports: [name],
+    customTypes: [],
+  });
+  const custom = (name: string): ColumnCode => ({
+    builder: `${name}()`,
+    imports: ['customType'],
+    customTypes: [name],
+  });
   const precision = type.precision === undefined ? [] : [`precision: ${type.precision}`];
   switch (type.kind) {
     case 'smallint':
@@ -38,7 +46,12 @@ function scalar(type: ColumnType, context: PgBuilderContext): ColumnCode {
     case 'double':
       return plain('doublePrecision');
     case 'numeric':
-      return plain('numeric', options(type.precision === undefined ? [] : [`precision: ${type.precision}`, `scale: ${type.scale ?? 0}`]));
+      return plain(
+        'numeric',
+        options(
+          type.precision === undefined ? [] : [`precision: ${type.precision}`, `scale: ${type.scale ?? 0}`],
+        ),
+      );
     case 'varchar':
     case 'char':
       return plain(type.kind, options(type.length === undefined ? [] : [`length: ${type.length}`]));

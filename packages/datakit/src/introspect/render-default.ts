@@ -26,7 +26,9 @@ function literalValue(expression: string, kind: ColumnKind): string | undefined 
   const numeric = quoted ?? bare;
   if (NUMBER_KINDS.has(kind) && /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i.test(numeric)) {
     const n = Number(numeric);
-    return Number.isFinite(n) && String(n) !== 'NaN' && Math.abs(n) <= Number.MAX_SAFE_INTEGER ? numeric.replace(/^\+/, '') : undefined;
+    return Number.isFinite(n) && String(n) !== 'NaN' && Math.abs(n) <= Number.MAX_SAFE_INTEGER
+      ? numeric.replace(/^\+/, '')
+      : undefined;
   }
   if (kind === 'numeric' && /^-?\d+(?:\.\d+)?$/.test(numeric)) return tsString(numeric);
   if (kind === 'boolean') {

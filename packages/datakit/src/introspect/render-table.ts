@@ -5,7 +5,14 @@ import { pgColumnBuilder } from './pg-column-builder.js';
 import { renderDefault } from './render-default.js';
 import { commentText, propertyAccess, propertyKey, tsString } from './ts-names.js';
 
-/** A warning of code generation, printed by the CLI on stderr. */
+/**
+ * A warning of code generation, printed by the CLI on stderr.
+ *
+ * @example
+ * ```ts
+ * for (const w of warnings) console.error(`warning: ${w.message}`);
+ * ```
+ */
 export interface CodegenWarning {
   table: string;
   column?: string;
@@ -34,32 +41,48 @@ const INTEGER_KINDS = new Set(['smallint', 'integer', 'bigint']);
 /** @internal `export const <variable> = pgTable('<name>', { ...columns }, (t) => [...constraints]);` */
 export function renderTable(table: TableSchema, context: TableRenderContext): string {
   const pk = table.primaryKey;
-  const inlinePk = pk && pk.columns.length === 1 && isDefaultPkName(table, pk, context.family) ? pk.columns[0] : undefined;
+  const inlinePk =
+    pk && pk.columns.length === 1 && isDefaultPkName(table, pk, context.family) ? pk.columns[0] : undefined;
   const inlineUniques = new Map<string, KeyConstraint>();
   for (const unique of table.uniques) {
     const [only] = unique.columns;
-    if (unique.columns.length === 1 && only !== undefined && !inlineUniques.has(only)) inlineUniques.set(only, unique);
+    if (unique.columns.length === 1 && only !== undefined && !inlineUniques.has(only))
+      inlineUniques.set(only, unique);
   }
   const lines: string[] = [];
   for (const column of table.columns) {
-    lines.push(...renderColumn(table, column, context, {
-      primaryKey: inlinePk === column.name,
-      unique: inlineUniques.get(column.name),
-    }));
+    lines.push(
+      ...renderColumn(table, column, context, {
+        primaryKey: inlinePk === column.name,
+        unique: inlineUniques.get(column.name),
+      }),
+    );
   }
   const extras = renderExtras(table, context, inlinePk !== undefined, new Set(inlineUniques.values()));
   // A foreign key to another table makes the two initializers refer to each other; an explicit
   // return type on the callback stops TypeScript from inferring through that cycle (TS7022).
-  const crossReference = table.foreignKeys.some((fk) => !isSelfReference(table, fk) && context.tableVariable(fk.references));
-  const configType = context.family === 'postgresql' ? 'PgTableExtraConfigValue' : 'MySqlTableExtraConfigValue';
+  const crossReference = table.foreignKeys.some(
+    (fk) => !isSelfReference(table, fk) && context.tableVariable(fk.references),
+  );
+  const configType =
+    context.family === 'postgresql' ? 'PgTableExtraConfigValue' : 'MySqlTableExtraConfigValue';
   if (crossReference) context.use('core', `type ${configType}`);
   const callback = crossReference ? `(t): ${configType}[] =>` : '(t) =>';
   const doc = table.comment ? `/** ${commentText(table.comment)} */\n` : '';
   const head = `${doc}export const ${context.variable} = ${context.tableFunction}(`;
   const columns = `{\n${lines.map((l) => `  ${l}`).join('\n')}\n}`;
   if (extras.length === 0) return `${head}${tsString(table.name)}, ${columns});`;
-  const indent = (text: string) => text.split('\n').map((l) => `  ${l}`).join('\n');
-  return `${head}\n  ${tsString(table.name)},\n${indent(columns)},\n  ${callback} [\n${extras.map((e) => `    ${e}`).join('\n')}\n  ],\n);`;
+  const indent = (text: string) =>
+    text
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n');
+  const oneLine = `  ${callback} [${extras.join(', ')}],`;
+  const flat = oneLine.length <= 110 && extras.every((e) => !e.includes('\n') && !e.startsWith('//'));
+  const list = flat
+    ? oneLine
+    : `  ${callback} [\n${extras.map((e) => `${e}${e.startsWith('//') ? '' : ','}`.replace(/^/gm, '    ')).join('\n')}\n  ],`;
+  return `${head}\n  ${tsString(table.name)},\n${indent(columns)},\n${list}\n);`;
 }
 
 function renderColumn(
@@ -75,13 +98,24 @@ function renderColumn(
   for (const name of code.imports) context.use('core', name);
   for (const name of code.customTypes) context.declareCustomType(name);
   let chain = code.builder;
-  if (!column.nullable && !inline.primaryKey) chain += '.notNull()';
+  // A PostgreSQL identity is NOT NULL by definition, as is a primary key column.
+  const identity =
+    context.family === 'postgresql' &&
+    column.generated !== undefined &&
+    INTEGER_KINDS.has(column.type.kind) &&
+    !column.type.dimensions;
+  if (!column.nullable && !inline.primaryKey && !identity) chain += '.notNull()';
   if (column.generated) {
     if (context.family === 'mysql') chain += '.autoincrement()';
-    else if (INTEGER_KINDS.has(column.type.kind) && !column.type.dimensions) {
-      chain += column.generated === 'always' ? '.generatedAlwaysAsIdentity()' : '.generatedByDefaultAsIdentity()';
+    else if (identity) {
+      chain +=
+        column.generated === 'always' ? '.generatedAlwaysAsIdentity()' : '.generatedByDefaultAsIdentity()';
     } else {
-      context.warn({ table: table.name, column: column.name, message: `generated column "${column.name}" is not an integer identity; written without generation` });
+      context.warn({
+        table: table.name,
+        column: column.name,
+        message: `generated column "${column.name}" is not an integer identity; written without generation`,
+      });
     }
   }
   const fallback = renderDefault(column);
@@ -116,22 +150,26 @@ function renderExtras(
   const pk = table.primaryKey;
   if (pk && !pkInline) {
     context.use('core', 'primaryKey');
-    extras.push(`primaryKey({ ${pk.name ? `name: ${tsString(pk.name)}, ` : ''}columns: [${cols(pk.columns)}] }),`);
+    // MySQL names every primary key PRIMARY and ignores a given name; PostgreSQL keeps it.
+    const named = pk.name !== undefined && !(context.family === 'mysql' && pk.name === 'PRIMARY');
+    extras.push(
+      `primaryKey({ ${named ? `name: ${tsString(pk.name as string)}, ` : ''}columns: [${cols(pk.columns)}] })`,
+    );
   }
   for (const unique of sortByName(table.uniques.filter((u) => !inlineUniques.has(u)))) {
     context.use('core', 'unique');
-    extras.push(`unique(${unique.name ? tsString(unique.name) : ''}).on(${cols(unique.columns)}),`);
+    extras.push(`unique(${unique.name ? tsString(unique.name) : ''}).on(${cols(unique.columns)})`);
   }
   for (const index of sortByName(table.indexes)) {
     const fn = index.unique ? 'uniqueIndex' : 'index';
     context.use('core', fn);
-    extras.push(`${fn}(${tsString(index.name)}).on(${cols(index.columns)}),`);
+    extras.push(`${fn}(${tsString(index.name)}).on(${cols(index.columns)})`);
   }
-  for (const fk of sortByName(table.foreignKeys)) extras.push(...renderForeignKey(table, fk, context, cols));
+  for (const fk of sortByName(table.foreignKeys)) extras.push(renderForeignKey(table, fk, context, cols));
   for (const check of sortByName(table.checks)) {
     context.use('core', 'check');
     context.use('drizzle-orm', 'sql');
-    extras.push(`check(${tsString(check.name)}, sql\`${checkBody(check.expression)}\`),`);
+    extras.push(`check(${tsString(check.name)}, sql\`${checkBody(check.expression)}\`)`);
   }
   return extras;
 }
@@ -141,19 +179,30 @@ function renderForeignKey(
   fk: ForeignKeySchema,
   context: TableRenderContext,
   cols: (names: readonly string[]) => string,
-): string[] {
+): string {
   const target = isSelfReference(table, fk) ? 't' : context.tableVariable(fk.references);
   const label = `${fk.references.schema ? `"${fk.references.schema}".` : ''}"${fk.references.table}"`;
   if (!target) {
-    context.warn({ table: table.name, message: `foreign key ${fk.name ? `"${fk.name}" ` : ''}of "${table.name}" references ${label}, which is not in this datakit; left out` });
-    return [`// datakit: foreign key ${fk.name ? `"${fk.name}" ` : ''}(${fk.columns.join(', ')}) references ${label}, which is not in this datakit`];
+    context.warn({
+      table: table.name,
+      message: `foreign key ${fk.name ? `"${fk.name}" ` : ''}of "${table.name}" references ${label}, which is not in this datakit; left out`,
+    });
+    return `// datakit: foreign key ${fk.name ? `"${fk.name}" ` : ''}(${fk.columns.join(', ')}) references ${label}, which is not in this datakit`;
   }
   context.use('core', 'foreignKey');
   const foreign = fk.references.columns.map((c) => propertyAccess(target, c)).join(', ');
-  let code = `foreignKey({ ${fk.name ? `name: ${tsString(fk.name)}, ` : ''}columns: [${cols(fk.columns)}], foreignColumns: [${foreign}] })`;
-  if (fk.onDelete && fk.onDelete !== 'no action') code += `.onDelete(${tsString(fk.onDelete)})`;
-  if (fk.onUpdate && fk.onUpdate !== 'no action') code += `.onUpdate(${tsString(fk.onUpdate)})`;
-  return [`${code},`];
+  const fields = [
+    ...(fk.name ? [`name: ${tsString(fk.name)}`] : []),
+    `columns: [${cols(fk.columns)}]`,
+    `foreignColumns: [${foreign}]`,
+  ];
+  let actions = '';
+  if (fk.onDelete && fk.onDelete !== 'no action') actions += `.onDelete(${tsString(fk.onDelete)})`;
+  if (fk.onUpdate && fk.onUpdate !== 'no action') actions += `.onUpdate(${tsString(fk.onUpdate)})`;
+  const line = `foreignKey({ ${fields.join(', ')} })${actions}`;
+  // Wrapped past the line width the way Biome formats it (the entry sits 4 spaces deep, then a comma).
+  if (line.length + 5 <= 110) return line;
+  return ['foreignKey({', ...fields.map((f) => `  ${f},`), `})${actions}`].join('\n');
 }
 
 function isSelfReference(table: TableSchema, fk: ForeignKeySchema): boolean {

@@ -12,16 +12,17 @@ export function isIdentifier(name: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
 }
 
-/** @internal A single-quoted TypeScript string literal. */
+/** @internal A TypeScript string literal: single-quoted, or double-quoted when that needs fewer escapes (as Biome writes it). */
 export function tsString(value: string): string {
-  return `'${value
+  const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
+  return `${quote}${value
     .replaceAll('\\', '\\\\')
-    .replaceAll("'", "\\'")
+    .replaceAll(quote, `\\${quote}`)
     .replaceAll('\n', '\\n')
     .replaceAll('\r', '\\r')
     .replaceAll('\t', '\\t')
     .replaceAll('\u2028', '\\u2028')
-    .replaceAll('\u2029', '\\u2029')}'`;
+    .replaceAll('\u2029', '\\u2029')}${quote}`;
 }
 
 /** @internal An object key: bare when it is an identifier, quoted otherwise. */
@@ -51,7 +52,10 @@ export function commentText(text: string): string {
 export function toCamelCase(name: string, pascal = false): string {
   const words = name.split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
   let result = words
-    .map((word, i) => (i === 0 && !pascal ? word.charAt(0).toLowerCase() : word.charAt(0).toUpperCase()) + word.slice(1))
+    .map(
+      (word, i) =>
+        (i === 0 && !pascal ? word.charAt(0).toLowerCase() : word.charAt(0).toUpperCase()) + word.slice(1),
+    )
     .join('');
   if (result === '') result = pascal ? 'Table' : 'table';
   if (/^[0-9]/.test(result)) result = `_${result}`;

@@ -6,8 +6,22 @@ import { formatPgDate, formatPgTimestamp, parsePgTimestamp } from './pg-timestam
 /**
  * How a column's values travel: the decoder and encoder inline the simple kinds and call
  * `fromText`/`toText` for the others.
+ *
+ * @example
+ * ```ts
+ * const kind: CodecKind = 'date'; // timestamps and dates in Date mode
+ * ```
  */
-export type CodecKind = 'string' | 'integer' | 'float' | 'boolean' | 'bigint' | 'date' | 'json' | 'array' | 'other';
+export type CodecKind =
+  | 'string'
+  | 'integer'
+  | 'float'
+  | 'boolean'
+  | 'bigint'
+  | 'date'
+  | 'json'
+  | 'array'
+  | 'other';
 
 /**
  * One column of a Drizzle table with the functions that convert its values between the JS
@@ -36,6 +50,8 @@ export interface ColumnCodec {
   fromText(text: string): unknown;
   /** A non-null JS value to PostgreSQL input text (not yet COPY-escaped). */
   toText(value: unknown): string;
+  /** A non-null JS value as a query parameter: the text, except bytes stay bytes (PGlite types bytea parameters). */
+  toParam(value: unknown): unknown;
   /** A non-null value from a driver that parsed it (mysql2) to the JS value Drizzle promises. */
   fromDriver(value: unknown): unknown;
 }
@@ -44,7 +60,8 @@ type DrizzleColumn = Column & { baseColumn?: Column; withTimezone?: boolean };
 
 const identity = (text: string): string => text;
 const numberText = (v: unknown): string => (Object.is(v, -0) ? '-0' : String(v));
-const hex = (v: Uint8Array): string => `\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}`;
+const hex = (v: Uint8Array): string =>
+  `\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}`;
 
 function naturalText(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -61,20 +78,36 @@ function dateCodec(kind: PgDateKind) {
       const text = v.textFor(kind);
       if (text !== undefined) return text;
     }
-    if (v instanceof Date) return kind === 'date' ? formatPgDate(v) : formatPgTimestamp(v, kind === 'timestamptz');
+    if (v instanceof Date)
+      return kind === 'date' ? formatPgDate(v) : formatPgTimestamp(v, kind === 'timestamptz');
     return String(v);
   };
   const fromDriver = (v: unknown): Date => {
     if (v instanceof Date) return v;
     const text = String(v);
-    return new Date(kind === 'date' || /[zZ]|[+-]\d\d(:?\d\d)?$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+    return new Date(
+      kind === 'date' || /[zZ]|[+-]\d\d(:?\d\d)?$/.test(text) ? text : `${text.replace(' ', 'T')}Z`,
+    );
   };
   return { fromText, toText, fromDriver };
 }
 
-function codecFor(column: DrizzleColumn): Omit<ColumnCodec, 'key' | 'name' | 'notNull' | 'hasDefault' | 'primary' | 'column'> {
+type CodecParts = Omit<
+  ColumnCodec,
+  'key' | 'name' | 'notNull' | 'hasDefault' | 'primary' | 'column' | 'toParam'
+> & {
+  toParam?: ((value: unknown) => unknown) | undefined;
+};
+
+function codecFor(column: DrizzleColumn): CodecParts {
   const sqlType = column.getSQLType();
-  const base = { sqlType, fromText: identity as (t: string) => unknown, toText: naturalText, fromDriver: (v: unknown) => v };
+  const base = {
+    sqlType,
+    fromText: identity as (t: string) => unknown,
+    toText: naturalText,
+    toParam: undefined as ((v: unknown) => unknown) | undefined,
+    fromDriver: (v: unknown) => v,
+  };
   switch (column.columnType) {
     case 'PgArray': {
       let inner = column.baseColumn as DrizzleColumn;
@@ -96,8 +129,13 @@ function codecFor(column: DrizzleColumn): Omit<ColumnCodec, 'key' | 'name' | 'no
       return {
         ...base,
         kind: 'other',
-        fromText: (text) => column.mapFromDriverValue(sqlType === 'bytea' ? Buffer.from(text.slice(2), 'hex') : text),
+        fromText: (text) =>
+          column.mapFromDriverValue(sqlType === 'bytea' ? Buffer.from(text.slice(2), 'hex') : text),
         toText: (v) => naturalText(column.mapToDriverValue(v)),
+        toParam: (v) => {
+          const driver = column.mapToDriverValue(v);
+          return driver instanceof Uint8Array ? driver : naturalText(driver);
+        },
         fromDriver: (v) => column.mapFromDriverValue(v),
       };
   }
@@ -111,12 +149,18 @@ function codecFor(column: DrizzleColumn): Omit<ColumnCodec, 'key' | 'name' | 'no
         fromDriver: (v) => (typeof v === 'number' ? v : Number(v)),
       };
     case 'bigint':
-      return { ...base, kind: 'bigint', fromText: BigInt, toText: String, fromDriver: (v) => BigInt(v as string) };
+      return {
+        ...base,
+        kind: 'bigint',
+        fromText: BigInt,
+        toText: String,
+        fromDriver: (v) => BigInt(v as string),
+      };
     case 'boolean':
       return {
         ...base,
         kind: 'boolean',
-        fromText: (text) => text === 't',
+        fromText: (text) => text === 't' || text === 'true',
         toText: (v) => (v ? 't' : 'f'),
         fromDriver: (v) => (typeof v === 'boolean' ? v : Number(v) === 1),
       };
@@ -135,7 +179,8 @@ function codecFor(column: DrizzleColumn): Omit<ColumnCodec, 'key' | 'name' | 'no
         ...base,
         kind: 'string',
         toText: naturalText,
-        fromDriver: (v) => (typeof v === 'string' ? v : v instanceof Uint8Array ? Buffer.from(v).toString() : naturalText(v)),
+        fromDriver: (v) =>
+          typeof v === 'string' ? v : v instanceof Uint8Array ? Buffer.from(v).toString() : naturalText(v),
       };
     default:
       return {
@@ -143,6 +188,10 @@ function codecFor(column: DrizzleColumn): Omit<ColumnCodec, 'key' | 'name' | 'no
         kind: 'other',
         fromText: (text) => column.mapFromDriverValue(text),
         toText: (v) => naturalText(column.mapToDriverValue(v)),
+        toParam: (v) => {
+          const driver = column.mapToDriverValue(v);
+          return driver instanceof Uint8Array ? driver : naturalText(driver);
+        },
         fromDriver: (v) => column.mapFromDriverValue(v),
       };
   }
@@ -158,13 +207,17 @@ function codecFor(column: DrizzleColumn): Omit<ColumnCodec, 'key' | 'name' | 'no
  * @internal
  */
 export function columnCodecs(table: Table): ColumnCodec[] {
-  return Object.entries(getTableColumns(table)).map(([key, column]) => ({
-    key,
-    name: column.name,
-    notNull: column.notNull,
-    hasDefault: column.hasDefault || /serial/i.test(column.getSQLType()),
-    primary: column.primary,
-    column,
-    ...codecFor(column as DrizzleColumn),
-  }));
+  return Object.entries(getTableColumns(table)).map(([key, column]) => {
+    const { toParam, ...parts } = codecFor(column as DrizzleColumn);
+    return {
+      key,
+      name: column.name,
+      notNull: column.notNull,
+      hasDefault: column.hasDefault || /serial/i.test(column.getSQLType()),
+      primary: column.primary,
+      column,
+      ...parts,
+      toParam: toParam ?? parts.toText,
+    };
+  });
 }

@@ -4,6 +4,11 @@ import { escapeCopyText } from './copy-text-escape.js';
 /**
  * Encodes one target row as a COPY text line (with its newline), or returns `undefined` when a
  * column that has a default is `undefined` in this row although it is in the column list.
+ *
+ * @example
+ * ```ts
+ * const line = createCopyLineEncoder(codecs)({ id: 1, name: 'Ada' }); // '1\tAda\n'
+ * ```
  * @internal
  */
 export type CopyLineEncoder = (row: Record<string, unknown>) => string | undefined;
@@ -11,6 +16,12 @@ export type CopyLineEncoder = (row: Record<string, unknown>) => string | undefin
 /**
  * Encodes one target row as text parameters (null for SQL NULL) appended to `out`; returns false
  * in the same case where {@link CopyLineEncoder} returns `undefined`.
+ *
+ * @example
+ * ```ts
+ * const params: unknown[] = [];
+ * createParamsEncoder(codecs)({ id: 1, name: 'Ada' }, params); // true, params ['1', 'Ada']
+ * ```
  * @internal
  */
 export type ParamsEncoder = (row: Record<string, unknown>, out: unknown[]) => boolean;
@@ -29,10 +40,15 @@ function valueExpression(codec: ColumnCodec, index: number, copy: boolean): stri
   }
 }
 
-function compile<F>(codecs: readonly ColumnCodec[], body: (index: number, codec: ColumnCodec) => string, tail: string): F {
+function compile<F>(
+  codecs: readonly ColumnCodec[],
+  body: (index: number, codec: ColumnCodec) => string,
+  tail: string,
+  params = false,
+): F {
   const lines = codecs.map((codec, i) => body(i, codec));
   const source = `return function encode(row, out) {\n  let v, line = ''; const start = out === undefined ? 0 : out.length;\n  ${lines.join('\n  ')}\n  ${tail}\n};`;
-  const encoders = codecs.map((c) => c.toText);
+  const encoders = codecs.map((c) => (params ? c.toParam : c.toText));
   return new Function('esc', ...encoders.map((_, i) => `t${i}`), source)(escapeCopyText, ...encoders) as F;
 }
 
@@ -47,7 +63,10 @@ function compile<F>(codecs: readonly ColumnCodec[], body: (index: number, codec:
  * ```
  * @internal
  */
-export function createCopyLineEncoder(codecs: readonly ColumnCodec[], constants: readonly string[] = []): CopyLineEncoder {
+export function createCopyLineEncoder(
+  codecs: readonly ColumnCodec[],
+  constants: readonly string[] = [],
+): CopyLineEncoder {
   return compile<CopyLineEncoder>(
     codecs,
     (i, codec) => {
@@ -64,14 +83,20 @@ function suffixOf(constants: readonly string[]): string {
 }
 
 /**
- * Like {@link CopyLineEncoder}, but a value that is still the source row's value (`===`) is copied
- * from the source COPY text instead of being formatted again. Adjacent copied fields become one
- * slice, so a mostly unchanged row costs a few string pieces instead of one per column.
+ * Like {@link CopyLineEncoder}, but a value that is still the decoded source value (`===`, and for
+ * a Date the same instant) is copied from the source COPY text instead of being formatted again.
+ * Adjacent copied fields become one slice, so a mostly unchanged row costs a few string pieces
+ * instead of one per column. `values`/`offsets`/`base` locate the row in a {@link DecodedBatch}.
+ *
+ * @example
+ * ```ts
+ * const line = encode(transformed, batch.values, batch.text, batch.offsets, r * (columns + 1));
+ * ```
  * @internal
  */
 export type PassthroughLineEncoder = (
   row: Record<string, unknown>,
-  source: Record<string, unknown>,
+  values: readonly unknown[],
   text: string,
   offsets: Int32Array,
   base: number,
@@ -81,11 +106,21 @@ export type PassthroughLineEncoder = (
 function sameText(source: ColumnCodec, target: ColumnCodec): boolean {
   if (source.kind !== target.kind) return false;
   if (source.kind === 'date') return sourceDateKind(source) === sourceDateKind(target);
-  return source.kind === 'string' || source.kind === 'integer' || source.kind === 'float' || source.kind === 'boolean' || source.kind === 'bigint';
+  return (
+    source.kind === 'string' ||
+    source.kind === 'integer' ||
+    source.kind === 'float' ||
+    source.kind === 'boolean' ||
+    source.kind === 'bigint'
+  );
 }
 
 function sourceDateKind(codec: ColumnCodec): string {
-  return codec.sqlType.startsWith('date') ? 'date' : codec.sqlType.includes('with time zone') ? 'timestamptz' : 'timestamp';
+  return codec.sqlType.startsWith('date')
+    ? 'date'
+    : codec.sqlType.includes('with time zone')
+      ? 'timestamptz'
+      : 'timestamp';
 }
 
 /**
@@ -112,10 +147,11 @@ export function createPassthroughLineEncoder(
     const encode = `${flush} ${separator} ${missing}line += v == null ? '\\\\N' : ${valueExpression(codec, k, true)};`;
     const m = mapping[k] ?? -1;
     const source = sourceCodecs[m];
-    if (m < 0 || !source || !sameText(source, codec)) return `v = row[${JSON.stringify(codec.key)}]; ${encode}`;
+    if (m < 0 || !source || !sameText(source, codec))
+      return `v = row[${JSON.stringify(codec.key)}]; ${encode}`;
     const unchanged = codec.kind === 'date' ? ' && (v === null || v.getTime() === v.pgTime)' : '';
     return `v = row[${JSON.stringify(codec.key)}];
-  if (v === src[${JSON.stringify(source.key)}]${unchanged}) {
+  if (v === src[base + ${m}]${unchanged}) {
     fs = o[base + ${m}]; fe = o[base + ${m + 1}] - 1;
     if (a >= 0 && fs === b + 1) b = fe;
     else { ${flush} ${separator} a = fs; b = fe; }
@@ -128,7 +164,10 @@ export function createPassthroughLineEncoder(
   return line + ${JSON.stringify(suffixOf(constants))};
 };`;
   const encoders = codecs.map((c) => c.toText);
-  return new Function('esc', ...encoders.map((_, i) => `t${i}`), source)(escapeCopyText, ...encoders) as PassthroughLineEncoder;
+  return new Function('esc', ...encoders.map((_, i) => `t${i}`), source)(
+    escapeCopyText,
+    ...encoders,
+  ) as PassthroughLineEncoder;
 }
 
 /**
@@ -141,7 +180,10 @@ export function createPassthroughLineEncoder(
  * ```
  * @internal
  */
-export function createParamsEncoder(codecs: readonly ColumnCodec[], constants: readonly string[] = []): ParamsEncoder {
+export function createParamsEncoder(
+  codecs: readonly ColumnCodec[],
+  constants: readonly string[] = [],
+): ParamsEncoder {
   return compile<ParamsEncoder>(
     codecs,
     (i, codec) => {
@@ -149,5 +191,6 @@ export function createParamsEncoder(codecs: readonly ColumnCodec[], constants: r
       return `v = row[${JSON.stringify(codec.key)}]; ${missing}out.push(v == null ? null : ${valueExpression(codec, i, false)});`;
     },
     `${constants.map((c) => `out.push(${JSON.stringify(c)});`).join(' ')} return true;`,
+    true,
   );
 }

@@ -3,11 +3,19 @@ import { DatakitError } from '../errors/datakit-error.js';
 import type { ColumnCodec } from './column-codec.js';
 import { type HeldTransaction, holdTransaction } from './hold-transaction.js';
 import { keyRanges } from './key-ranges.js';
+import { type LiveColumns, liveColumns } from './live-columns.js';
 import { mergeAsync } from './merge-async.js';
 import type { SourceBatch } from './row-processor.js';
 import { type Bound, PG_READ_SETTINGS, type ReadPlan, readSource } from './source-reader.js';
 
-/** What to extract. @internal */
+/**
+ * What to extract. @internal
+ *
+ * @example
+ * ```ts
+ * const options: ExtractionOptions = { source, table: { name: 'orders' }, codecs, partitions: 4, key: idCodec, batchSize: 1000 };
+ * ```
+ */
 export interface ExtractionOptions {
   source: Connection;
   /** Read inside this transaction instead (the source is the target's own PGlite instance). */
@@ -22,13 +30,23 @@ export interface ExtractionOptions {
   batchSize: number;
 }
 
-/** A running extraction: merged batches, the cursor window, a row estimate. @internal */
+/**
+ * A running extraction: merged batches, the cursor window, a row estimate. @internal
+ *
+ * @example
+ * ```ts
+ * for await (const batch of extraction.batches) process(batch);
+ * await extraction.close();
+ * ```
+ */
 export interface Extraction {
   batches: AsyncIterable<SourceBatch>;
   /** The cursor window `(from, to]` read by this load; `to` is saved as the next `from`. */
   cursor?: { from: string | null; to: string | null };
   /** Approximate source rows (for ETA), when the catalog knows. */
   estimate?: number;
+  /** What the live source columns guarantee (PostgreSQL family). */
+  live: LiveColumns;
   partitions: number;
   /** Ends the source transactions (rolled back when `error` is given). */
   close(error?: unknown): Promise<void>;
@@ -41,12 +59,23 @@ async function prepare(tx: Connection, parallel: boolean, snapshot?: string): Pr
   for (const sql of PG_READ_SETTINGS) await tx.query(sql);
 }
 
-async function maxCursor(tx: Connection, table: ReadPlan['table'], codec: ColumnCodec, last: string | null | undefined): Promise<string | null> {
+async function maxCursor(
+  tx: Connection,
+  table: ReadPlan['table'],
+  codec: ColumnCodec,
+  last: string | null | undefined,
+): Promise<string | null> {
   const a = tx.dialect.adapter;
   const column = a.quoteIdentifier(codec.name);
   const max = a.family === 'mysql' ? `cast(max(${column}) as char)` : `max(${column})::text`;
-  const where = last == null ? '' : ` where ${column} > ${a.placeholder(1)}${a.family === 'mysql' ? '' : `::${codec.sqlType}`}`;
-  const { rows } = await tx.query<{ hi: string | null }>(`select ${max} as hi from ${a.quoteTable(table)}${where}`, last == null ? [] : [last]);
+  const where =
+    last == null
+      ? ''
+      : ` where ${column} > ${a.placeholder(1)}${a.family === 'mysql' ? '' : `::${codec.sqlType}`}`;
+  const { rows } = await tx.query<{ hi: string | null }>(
+    `select ${max} as hi from ${a.quoteTable(table)}${where}`,
+    last == null ? [] : [last],
+  );
   return rows[0]?.hi ?? null;
 }
 
@@ -76,11 +105,19 @@ async function estimateRows(tx: Connection, table: ReadPlan['table']): Promise<n
  * Starts reading the source: one transaction (REPEATABLE READ and a shared exported snapshot when
  * partitioned on PostgreSQL, so every partition sees the same data), the incremental window, and
  * one reader per key range, merged.
+ *
+ * @example
+ * ```ts
+ * const extraction = await startExtraction({ source, table: { name: 'orders' }, codecs, partitions: 1, batchSize: 1000 });
+ * ```
  * @internal
  */
 export async function startExtraction(options: ExtractionOptions): Promise<Extraction> {
   const held: HeldTransaction[] = [];
+  let merged: AsyncGenerator<SourceBatch> | undefined;
   const close = async (error?: unknown) => {
+    // Readers stopped halfway must finish their statement before their transaction can end.
+    await merged?.return(undefined).catch(() => {});
     const results = await Promise.allSettled(held.map((h) => h.end(error)));
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed && error === undefined) throw failed.reason;
@@ -105,18 +142,30 @@ export async function startExtraction(options: ExtractionOptions): Promise<Extra
       const { codec, last } = options.cursor;
       const to = await maxCursor(main, options.table, codec, last);
       cursor = { from: last ?? null, to: to ?? last ?? null };
-      if (to === null) return { batches: (async function* () {})(), cursor, partitions: 1, close };
+      if (to === null)
+        return {
+          batches: (async function* () {})(),
+          cursor,
+          partitions: 1,
+          live: { integerText: new Set(), guaranteed: new Set() },
+          close,
+        };
       if (last != null) bounds.push({ column: codec, op: '>', value: last });
       bounds.push({ column: codec, op: '<=', value: to });
     }
     const estimate = options.cursor ? undefined : await estimateRows(main, options.table);
+    const live = await liveColumns(main, options.table, options.codecs);
     const plan = (extra: readonly Bound[]): ReadPlan => ({
       table: options.table,
       codecs: options.codecs,
       bounds: [...bounds, ...extra],
       batchSize: options.batchSize,
+      integerText: live.integerText,
     });
-    const ranges = partitions > 1 && options.key ? await keyRanges(main, options.table, options.key, bounds, partitions) : [[]];
+    const ranges =
+      partitions > 1 && options.key
+        ? await keyRanges(main, options.table, options.key, bounds, partitions)
+        : [[]];
     partitions = ranges.length;
     const connections = [main];
     if (partitions > 1) {
@@ -132,20 +181,26 @@ export async function startExtraction(options: ExtractionOptions): Promise<Extra
       }
     }
     const readers = ranges.map((range, i) => readSource(connections[i] as Connection, plan(range)));
+    merged = mergeAsync(readers);
     return {
-      batches: mergeAsync(readers),
+      batches: merged,
       ...(cursor ? { cursor } : {}),
       ...(estimate === undefined ? {} : { estimate }),
+      live,
       partitions,
       close,
     };
   } catch (err) {
     await close(err).catch(() => {});
     if (err instanceof DatakitError) throw err;
-    throw new DatakitError('TRANSFER', `Cannot start reading "${options.table.name}": ${err instanceof Error ? err.message : String(err)}`, {
-      hint: 'Check that the source table and columns exist as the contract says (datakit drift).',
-      context: { table: options.table.name },
-      cause: err,
-    });
+    throw new DatakitError(
+      'TRANSFER',
+      `Cannot start reading "${options.table.name}": ${err instanceof Error ? err.message : String(err)}`,
+      {
+        hint: 'Check that the source table and columns exist as the contract says (datakit drift).',
+        context: { table: options.table.name },
+        cause: err,
+      },
+    );
   }
 }

@@ -1,6 +1,13 @@
 import type { Connection } from '../dialect/connection.js';
 
-/** A transaction kept open until `end` is called. @internal */
+/**
+ * A transaction kept open until `end` is called. @internal
+ *
+ * @example
+ * ```ts
+ * const { tx, end } = await holdTransaction(conn);
+ * ```
+ */
 export interface HeldTransaction {
   tx: Connection;
   /** Commits (no error) or rolls back (with the error that ended the work). */

@@ -5,8 +5,13 @@ import type { Bound, ReadPlan } from './source-reader.js';
 function whereOf(conn: Connection, bounds: readonly Bound[]): { where: string; params: string[] } {
   const a = conn.dialect.adapter;
   const cast = a.family === 'mysql' ? () => '' : (b: Bound) => `::${b.column.sqlType}`;
-  const conditions = bounds.map((b, i) => `${a.quoteIdentifier(b.column.name)} ${b.op} ${a.placeholder(i + 1)}${cast(b)}`);
-  return { where: conditions.length > 0 ? ` where ${conditions.join(' and ')}` : '', params: bounds.map((b) => b.value) };
+  const conditions = bounds.map(
+    (b, i) => `${a.quoteIdentifier(b.column.name)} ${b.op} ${a.placeholder(i + 1)}${cast(b)}`,
+  );
+  return {
+    where: conditions.length > 0 ? ` where ${conditions.join(' and ')}` : '',
+    params: bounds.map((b) => b.value),
+  };
 }
 
 function toRanges(key: ColumnCodec, cuts: readonly string[]): Bound[][] {
@@ -54,7 +59,9 @@ export async function keyRanges(
     const low = BigInt(lo);
     const span = BigInt(hi) - low + 1n;
     const parts = span < BigInt(n) ? Number(span) : n;
-    const cuts = Array.from({ length: parts - 1 }, (_, i) => (low + (span * BigInt(i + 1)) / BigInt(parts)).toString());
+    const cuts = Array.from({ length: parts - 1 }, (_, i) =>
+      (low + (span * BigInt(i + 1)) / BigInt(parts)).toString(),
+    );
     return toRanges(key, cuts);
   }
   if (a.family !== 'postgresql') return [[]];

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** SQL names of the lineage columns, in the order the mixin declares them. */
+/**
+ * SQL names of the lineage columns, in the order the mixin declares them.
+ *
+ * @example
+ * ```ts
+ * LINEAGE_COLUMNS.includes('_load_id'); // true
+ * ```
+ */
 export const LINEAGE_COLUMNS = ['_load_id', '_loaded_at', '_source_system', '_source_table'] as const;
 
 /**

@@ -18,8 +18,11 @@ export async function* mergeAsync<T>(sources: readonly AsyncIterable<T>[]): Asyn
   type Step = { index: number; result: IteratorResult<T> };
   const pending = new Map<number, Promise<Step>>();
   const pull = (index: number) =>
-    pending.set(index, (iterators[index] as AsyncIterator<T>).next().then((result) => ({ index, result })));
-  iterators.forEach((_, i) => pull(i));
+    pending.set(
+      index,
+      (iterators[index] as AsyncIterator<T>).next().then((result) => ({ index, result })),
+    );
+  for (let i = 0; i < iterators.length; i++) pull(i);
   try {
     while (pending.size > 0) {
       const { index, result } = await Promise.race(pending.values());

@@ -1,4 +1,11 @@
-/** A possibly nested array as PostgreSQL returns it; elements are decoded values or null. */
+/**
+ * A possibly nested array as PostgreSQL returns it; elements are decoded values or null.
+ *
+ * @example
+ * ```ts
+ * const nested: PgArray = [[1, 2], [3, null]];
+ * ```
+ */
 export type PgArray = (unknown | PgArray)[];
 
 /**

@@ -1,4 +1,11 @@
-/** Which PostgreSQL type a {@link PgDate}'s text was read from. */
+/**
+ * Which PostgreSQL type a {@link PgDate}'s text was read from.
+ *
+ * @example
+ * ```ts
+ * const kind: PgDateKind = 'timestamptz';
+ * ```
+ */
 export type PgDateKind = 'timestamptz' | 'timestamp' | 'date';
 
 /**

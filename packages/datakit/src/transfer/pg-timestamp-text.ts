@@ -12,7 +12,7 @@ function daysFromCivil(year: number, month: number, day: number): number {
 
 function digits(text: string, from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  for (let i = from; i < to; i++) n = n * 10 + (text.charCodeAt(i) - 48);
   return n;
 }
 
@@ -30,7 +30,7 @@ function digits(text: string, from: number, to: number): number {
  */
 export function parsePgTimestamp(text: string): number {
   const fast = parseCommonTimestamp(text);
-  return fast === fast ? fast : parseAnyTimestamp(text);
+  return Number.isNaN(fast) ? parseAnyTimestamp(text) : fast;
 }
 
 /* `YYYY-MM-DD HH:MM:SS[.f{1,6}][+00]` with a year from 1970 to 2099 — nearly every value — without
@@ -38,8 +38,19 @@ export function parsePgTimestamp(text: string): number {
 const MONTH_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 function parseCommonTimestamp(t: string): number {
   const n = t.length;
-  if (n < 19 || t.charCodeAt(4) !== 45 || t.charCodeAt(10) !== 32 || t.charCodeAt(0) !== 50 && t.charCodeAt(0) !== 49) return Number.NaN;
-  const year = (t.charCodeAt(0) - 48) * 1000 + (t.charCodeAt(1) - 48) * 100 + (t.charCodeAt(2) - 48) * 10 + t.charCodeAt(3) - 48;
+  if (
+    n < 19 ||
+    t.charCodeAt(4) !== 45 ||
+    t.charCodeAt(10) !== 32 ||
+    (t.charCodeAt(0) !== 50 && t.charCodeAt(0) !== 49)
+  )
+    return Number.NaN;
+  const year =
+    (t.charCodeAt(0) - 48) * 1000 +
+    (t.charCodeAt(1) - 48) * 100 +
+    (t.charCodeAt(2) - 48) * 10 +
+    t.charCodeAt(3) -
+    48;
   if (year < 1970 || year > 2099) return Number.NaN;
   const month = (t.charCodeAt(5) - 48) * 10 + t.charCodeAt(6) - 48;
   const day = (t.charCodeAt(8) - 48) * 10 + t.charCodeAt(9) - 48;
@@ -73,10 +84,15 @@ function parseAnyTimestamp(text: string): number {
   const end = bc ? text.length - 3 : text.length;
   let year = digits(text, 0, yearEnd);
   if (bc) year = 1 - year;
-  let ms = daysFromCivil(year, digits(text, yearEnd + 1, yearEnd + 3), digits(text, yearEnd + 4, yearEnd + 6)) * 86_400_000;
+  let ms =
+    daysFromCivil(year, digits(text, yearEnd + 1, yearEnd + 3), digits(text, yearEnd + 4, yearEnd + 6)) *
+    86_400_000;
   let i = yearEnd + 7;
   if (i < end) {
-    ms += digits(text, i, i + 2) * 3_600_000 + digits(text, i + 3, i + 5) * 60_000 + digits(text, i + 6, i + 8) * 1000;
+    ms +=
+      digits(text, i, i + 2) * 3_600_000 +
+      digits(text, i + 3, i + 5) * 60_000 +
+      digits(text, i + 6, i + 8) * 1000;
     i += 8;
     if (text.charCodeAt(i) === 46) {
       const from = i + 1;

@@ -2,7 +2,14 @@ import type { Connection } from '../dialect/connection.js';
 import { PgDate } from './pg-date.js';
 import type { StoreTable } from './run-store.js';
 
-/** Where in the pipeline a row was rejected. */
+/**
+ * Where in the pipeline a row was rejected.
+ *
+ * @example
+ * ```ts
+ * const stage: RejectStage = 'transform'; // the transform threw
+ * ```
+ */
 export type RejectStage = 'source' | 'transform' | 'target';
 
 /**
@@ -26,7 +33,14 @@ export interface RejectRecord {
   row: unknown;
 }
 
-/** Load-wide fields of every reject row. @internal */
+/**
+ * Load-wide fields of every reject row. @internal
+ *
+ * @example
+ * ```ts
+ * const ctx: RejectContext = { loadId, sourceTable: 'crm.customer', targetTable: 'bronze.customer', table: { schema: 'datakit', name: 'rejects' }, datakit: () => ({}) };
+ * ```
+ */
 export interface RejectContext {
   loadId: string;
   sourceTable: string;
@@ -38,7 +52,8 @@ export interface RejectContext {
 // jsonb cannot hold U+0000, and the row should stay readable whatever its values are.
 function jsonValue(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value.includes('\u0000') ? value.replaceAll('\u0000', '\u2400') : value;
+  if (typeof value === 'string')
+    return value.includes('\u0000') ? value.replaceAll('\u0000', '\u2400') : value;
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   if (value instanceof PgDate) return value.pgText;
@@ -71,9 +86,18 @@ const ROWS_PER_INSERT = 500;
 
 /**
  * Inserts reject rows with parameters, in batches.
+ *
+ * @example
+ * ```ts
+ * await insertRejects(tx, ctx, collector.take());
+ * ```
  * @internal
  */
-export async function insertRejects(conn: Connection, ctx: RejectContext, records: readonly RejectRecord[]): Promise<void> {
+export async function insertRejects(
+  conn: Connection,
+  ctx: RejectContext,
+  records: readonly RejectRecord[],
+): Promise<void> {
   const q = (name: string) => conn.dialect.adapter.quoteIdentifier(name);
   const table = `${q(ctx.table.schema)}.${q(ctx.table.name)}`;
   for (let start = 0; start < records.length; start += ROWS_PER_INSERT) {
@@ -109,6 +133,13 @@ export async function insertRejects(conn: Connection, ctx: RejectContext, record
 /**
  * Counts rejects, keeps the first few for error messages and buffers the rest until the writer
  * can insert them (a COPY in progress holds the connection).
+ *
+ * @example
+ * ```ts
+ * const rejects = new RejectCollector();
+ * rejects.add({ rowNumber: 3, stage: 'transform', rule: 'transform', message: 'boom', row });
+ * await insertRejects(tx, ctx, rejects.take());
+ * ```
  * @internal
  */
 export class RejectCollector {

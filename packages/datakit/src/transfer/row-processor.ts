@@ -13,16 +13,38 @@ import {
 } from './copy-text-encoder.js';
 import type { RejectCollector, RejectStage } from './reject-collector.js';
 
-/** Rows read from the source; `text`/`offsets` only when they were decoded from COPY text. @internal */
-export type SourceBatch = Pick<DecodedBatch, 'rows'> & Partial<Pick<DecodedBatch, 'text' | 'offsets'>>;
+/**
+ * Rows read from the source; `text`/`offsets` only when they were decoded from COPY text. @internal
+ *
+ * @example
+ * ```ts
+ * const batch: SourceBatch = { rows: [{ id: 1, name: 'Ada' }] }; // from a driver, no COPY text
+ * ```
+ */
+export type SourceBatch = Pick<DecodedBatch, 'rows'> &
+  Partial<Pick<DecodedBatch, 'text' | 'offsets' | 'values'>>;
 
-/** The validator surface the processor needs (see `compileValidator`). @internal */
+/**
+ * The validator surface the processor needs (see `compileValidator`). @internal
+ *
+ * @example
+ * ```ts
+ * const check: RowCheck = compileValidator(customer, { mode: 'select' });
+ * ```
+ */
 export interface RowCheck {
   check(row: unknown): boolean;
   explain(row: unknown, rowNumber?: number | string): ValidationFailure | undefined;
 }
 
-/** Everything the per-row loop needs, resolved once per transfer. @internal */
+/**
+ * Everything the per-row loop needs, resolved once per transfer. @internal
+ *
+ * @example
+ * ```ts
+ * const processor = new RowProcessor(setup);
+ * ```
+ */
 export interface ProcessorSetup {
   sourceCodecs: readonly ColumnCodec[];
   /** Writable target columns, without the lineage columns (they are `constants`). */
@@ -33,9 +55,9 @@ export interface ProcessorSetup {
   ctx: TransformContext;
   source: RowCheck;
   target: RowCheck;
-  /** Set on each output row before validation when the target declares lineage columns without defaults. */
-  lineageValues?: Record<string, unknown>;
   rejects: RejectCollector;
+  /** Source primary-key columns: rejects name a row by its key (`customer_id=17`) rather than its position. */
+  sourceKey: readonly ColumnCodec[];
   /** Fail as soon as more rows than this are rejected. */
   maxRejectCount: number;
   describeLimit: () => string;
@@ -76,7 +98,8 @@ export class RowProcessor {
   #accept(row: DecodedRow): Record<string, unknown> | undefined {
     const s = this.#setup;
     const n = ++this.read;
-    if (!s.source.check(row)) return this.#reject(n, 'source', row, s.source.explain(row, n));
+    if (!s.source.check(row))
+      return this.#reject(n, 'source', row, s.source.explain(row, this.#label(n, row)));
     let out: unknown;
     try {
       out = s.fn(row, s.ctx);
@@ -87,12 +110,20 @@ export class RowProcessor {
       this.dropped++;
       return undefined;
     }
-    if (s.lineageValues && typeof out === 'object' && out !== null) Object.assign(out, s.lineageValues);
     if (!s.target.check(out)) {
       if (out === undefined) {
-        return this.#rejectWith(n, 'target', row, undefined, 'transform-result', 'the transform returned undefined', 'Return the target row, or null to drop the row.');
+        return this.#rejectWith(
+          n,
+          'target',
+          row,
+          undefined,
+          'transform-result',
+          'the transform returned undefined',
+          'Return the target row, or null to drop the row.',
+          row,
+        );
       }
-      return this.#reject(n, 'target', out, s.target.explain(out, n));
+      return this.#reject(n, 'target', out, s.target.explain(out, this.#label(n, row)), row);
     }
     const record = out as Record<string, unknown>;
     if (this.columns === undefined) this.#decideColumns(record, row);
@@ -116,16 +147,23 @@ export class RowProcessor {
     this.#params = createParamsEncoder(this.columns, s.constants);
   }
 
-  #missingDefault(n: number, out: Record<string, unknown>): undefined {
+  #missingDefault(n: number, out: Record<string, unknown>, source: DecodedRow): undefined {
     const column = this.columns?.find((c) => c.hasDefault && out[c.key] === undefined);
-    return this.#rejectWith(n, 'target', out, column?.name, 'default-columns',
+    return this.#rejectWith(
+      n,
+      'target',
+      out,
+      column?.name,
+      'default-columns',
       `column "${column?.name}" is left out of this row, but earlier rows set it (a COPY writes the same columns on every row)`,
-      `Set ${column?.key} on every row (or on none, to use the column default).`);
+      `Set ${column?.key} on every row (or on none, to use the column default).`,
+      source,
+    );
   }
 
   /** Encodes the accepted rows of `batch` as COPY text lines. */
   copyText(batch: SourceBatch): string {
-    const { rows, text, offsets } = batch;
+    const { rows, text, offsets, values } = batch;
     const width = this.#setup.sourceCodecs.length + 1;
     let chunk = '';
     for (let i = 0; i < rows.length; i++) {
@@ -133,11 +171,11 @@ export class RowProcessor {
       const out = this.#accept(row);
       if (out === undefined) continue;
       const line =
-        text !== undefined && offsets !== undefined
-          ? (this.#passthrough as PassthroughLineEncoder)(out, row, text, offsets, i * width)
+        text !== undefined && offsets !== undefined && values !== undefined
+          ? (this.#passthrough as PassthroughLineEncoder)(out, values, text, offsets, i * width)
           : (this.#plain as CopyLineEncoder)(out);
       if (line === undefined) {
-        this.#missingDefault(this.read, out);
+        this.#missingDefault(this.read, out, row);
         continue;
       }
       chunk += line;
@@ -153,7 +191,7 @@ export class RowProcessor {
       const out = this.#accept(row);
       if (out === undefined) continue;
       if (!(this.#params as ParamsEncoder)(out, params)) {
-        this.#missingDefault(this.read, out);
+        this.#missingDefault(this.read, out, row);
         continue;
       }
       count++;
@@ -162,21 +200,60 @@ export class RowProcessor {
     return count;
   }
 
+  #label(n: number, row: DecodedRow): string | number {
+    const key = this.#setup.sourceKey;
+    if (key.length === 0) return n;
+    return key.map((c) => `${c.key}=${String(row[c.key])}`).join(',');
+  }
+
   #rejectThrown(n: number, row: DecodedRow, err: unknown): undefined {
     const message = err instanceof Error ? err.message : String(err);
     const column = err instanceof DatakitError ? err.context.column : undefined;
-    return this.#rejectWith(n, 'transform', row, column, 'transform', `the transform threw: ${message}`,
-      err instanceof DatakitError && err.hint ? err.hint : 'Fix the transform or the source row; throwing rejects just this row.');
+    return this.#rejectWith(
+      n,
+      'transform',
+      row,
+      column,
+      'transform',
+      `the transform threw: ${message}`,
+      err instanceof DatakitError && err.hint
+        ? err.hint
+        : 'Fix the transform or the source row; throwing rejects just this row.',
+    );
   }
 
-  #reject(n: number, stage: RejectStage, row: unknown, failure: ValidationFailure | undefined): undefined {
-    return this.#rejectWith(n, stage, row, failure?.column, failure?.rule ?? 'unknown',
-      failure?.message ?? 'the row failed validation', failure?.hint);
+  #reject(
+    n: number,
+    stage: RejectStage,
+    row: unknown,
+    failure: ValidationFailure | undefined,
+    source?: DecodedRow,
+  ): undefined {
+    return this.#rejectWith(
+      n,
+      stage,
+      row,
+      failure?.column,
+      failure?.rule ?? 'unknown',
+      failure?.message ?? 'the row failed validation',
+      failure?.hint,
+      source,
+    );
   }
 
-  #rejectWith(n: number, stage: RejectStage, row: unknown, column: string | undefined, rule: string, message: string, hint?: string): undefined {
+  #rejectWith(
+    n: number,
+    stage: RejectStage,
+    row: unknown,
+    column: string | undefined,
+    rule: string,
+    message: string,
+    hint?: string,
+    source?: DecodedRow,
+  ): undefined {
     const s = this.#setup;
-    const where = message.startsWith('Row ') ? '' : `Row ${n} of "${s.ctx.source.table}": `;
+    const label = this.#label(n, (source ?? row) as DecodedRow);
+    const where = message.startsWith('Row ') ? '' : `Row ${label} of "${s.ctx.source.table}": `;
     s.rejects.add({
       rowNumber: n,
       stage,
@@ -189,7 +266,7 @@ export class RowProcessor {
     if (s.rejects.count > s.maxRejectCount) {
       throw new DatakitError('TRANSFER', `Too many rejected rows: ${s.rejects.count} ${s.describeLimit()}`, {
         hint: 'Fix the reasons below (see the rejects table), or raise maxRejects.',
-        context: { table: s.ctx.source.table, row: n, rule },
+        context: { table: s.ctx.source.table, row: label, rule },
       });
     }
     return undefined;

@@ -1,15 +1,27 @@
 import type { Connection } from '../dialect/connection.js';
 
-/** Where the transfer engine keeps its own tables in the warehouse. */
+/**
+ * Where the transfer engine keeps its own tables in the warehouse.
+ *
+ * @example
+ * ```ts
+ * `select * from ${RUN_STORE_SCHEMA}.loads`; // datakit.loads
+ * ```
+ */
 export const RUN_STORE_SCHEMA = 'datakit';
 
-/** A table reference in the run store or a layer schema. */
+/**
+ * A table reference in the run store or a layer schema.
+ *
+ * @example
+ * ```ts
+ * const rejects: StoreTable = { schema: 'datakit', name: 'rejects' };
+ * ```
+ */
 export interface StoreTable {
   schema: string;
   name: string;
 }
-
-const ensured = new WeakMap<Connection, Map<string, Promise<void>>>();
 
 function ddl(q: (name: string) => string, rejects: StoreTable): string[] {
   const s = q(RUN_STORE_SCHEMA);
@@ -47,28 +59,34 @@ function ddl(q: (name: string) => string, rejects: StoreTable): string[] {
  * ```
  * @internal
  */
-export function ensureRunStore(conn: Connection, rejects: StoreTable): Promise<void> {
-  let perConnection = ensured.get(conn);
-  if (!perConnection) {
-    perConnection = new Map();
-    ensured.set(conn, perConnection);
-  }
-  const key = `${rejects.schema}.${rejects.name}`;
-  const known = perConnection;
-  let done = known.get(key);
-  if (!done) {
-    const q = (name: string) => conn.dialect.adapter.quoteIdentifier(name);
-    done = conn.transaction(async (tx) => {
-      await tx.query(`select pg_advisory_xact_lock(hashtext('datakit.run-store'))`);
-      for (const sql of ddl(q, rejects)) await tx.query(sql);
-    });
-    known.set(key, done);
-    done.catch(() => known.delete(key));
-  }
-  return done;
+export async function ensureRunStore(conn: Connection, rejects: StoreTable): Promise<void> {
+  const q = (name: string) => conn.dialect.adapter.quoteIdentifier(name);
+  // Only touch DDL when something is missing: a production role may read and write these tables
+  // without the right to create schemas.
+  const names = [
+    `${q(RUN_STORE_SCHEMA)}."loads"`,
+    `${q(RUN_STORE_SCHEMA)}."cursors"`,
+    `${q(rejects.schema)}.${q(rejects.name)}`,
+  ];
+  const { rows } = await conn.query<{ ready: boolean }>(
+    'select to_regclass($1) is not null and to_regclass($2) is not null and to_regclass($3) is not null as ready',
+    names,
+  );
+  if (rows[0]?.ready) return;
+  await conn.transaction(async (tx) => {
+    await tx.query(`select pg_advisory_xact_lock(hashtext('datakit.run-store'))`);
+    for (const sql of ddl(q, rejects)) await tx.query(sql);
+  });
 }
 
-/** The columns of a `datakit.loads` row, as the engine writes them. @internal */
+/**
+ * The columns of a `datakit.loads` row, as the engine writes them. @internal
+ *
+ * @example
+ * ```ts
+ * await recordLoadStart(warehouse, { loadId, name: 'crm.customer', sourceSystem: 'crm', sourceTable: 'customer', targetTable: 'bronze.customer', disposition: 'append', startedAt: new Date(), logicalTime: new Date() });
+ * ```
+ */
 export interface LoadRecord {
   loadId: string;
   name: string;
@@ -83,11 +101,21 @@ export interface LoadRecord {
   datakitVersion?: string;
 }
 
-/** Final counts and outcome of a load. @internal */
+/**
+ * Final counts and outcome of a load. @internal
+ *
+ * @example
+ * ```ts
+ * await recordLoadEnd(tx, loadId, { status: 'succeeded', finishedAt: new Date(), counts });
+ * ```
+ */
 export interface LoadOutcome {
   status: 'succeeded' | 'failed';
   finishedAt: Date;
-  counts: Record<'read' | 'loaded' | 'rejected' | 'dropped' | 'inserted' | 'updated' | 'unchanged' | 'closed', number>;
+  counts: Record<
+    'read' | 'loaded' | 'rejected' | 'dropped' | 'inserted' | 'updated' | 'unchanged' | 'closed',
+    number
+  >;
   cursorFrom?: string | null;
   cursorTo?: string | null;
   error?: string;
@@ -95,6 +123,11 @@ export interface LoadOutcome {
 
 /**
  * Records a load as `running` (outside the load's transaction, so a killed load stays visible).
+ *
+ * @example
+ * ```ts
+ * await recordLoadStart(warehouse, load);
+ * ```
  * @internal
  */
 export async function recordLoadStart(conn: Connection, load: LoadRecord): Promise<void> {
@@ -121,6 +154,11 @@ export async function recordLoadStart(conn: Connection, load: LoadRecord): Promi
 /**
  * Records how a load ended; inside the load's transaction on success, so the status commits with
  * the data.
+ *
+ * @example
+ * ```ts
+ * await recordLoadEnd(tx, load.loadId, { status: 'succeeded', finishedAt: new Date(), counts });
+ * ```
  * @internal
  */
 export async function recordLoadEnd(conn: Connection, loadId: string, outcome: LoadOutcome): Promise<void> {
@@ -149,7 +187,14 @@ export async function recordLoadEnd(conn: Connection, loadId: string, outcome: L
   );
 }
 
-/** The saved value of an incremental cursor, or undefined before the first load. @internal */
+/**
+ * The saved value of an incremental cursor, or undefined before the first load. @internal
+ *
+ * @example
+ * ```ts
+ * const last = await readCursor(warehouse, 'crm.customer->bronze.customer'); // undefined on the first load
+ * ```
+ */
 export async function readCursor(conn: Connection, name: string): Promise<string | null | undefined> {
   const { rows } = await conn.query<{ value: string | null }>(
     `select "value" from "datakit"."cursors" where "name" = $1`,
@@ -158,10 +203,24 @@ export async function readCursor(conn: Connection, name: string): Promise<string
   return rows.length === 0 ? undefined : (rows[0]?.value ?? null);
 }
 
-/** Saves a cursor value; called inside the load's transaction. @internal */
+/**
+ * Saves a cursor value; called inside the load's transaction. @internal
+ *
+ * @example
+ * ```ts
+ * await saveCursor(tx, { name, sourceTable: 'customer', targetTable: 'bronze.customer', column: 'updated_at', value: '2024-05-01 10:00:00+00', loadId });
+ * ```
+ */
 export async function saveCursor(
   conn: Connection,
-  cursor: { name: string; sourceTable: string; targetTable: string; column: string; value: string | null; loadId: string },
+  cursor: {
+    name: string;
+    sourceTable: string;
+    targetTable: string;
+    column: string;
+    value: string | null;
+    loadId: string;
+  },
 ): Promise<void> {
   await conn.query(
     `insert into "datakit"."cursors" ("name", "source_table", "target_table", "cursor_column", "value", "load_id", "updated_at")

@@ -3,23 +3,46 @@ import type { ColumnCodec } from './column-codec.js';
 import { createCopyTextDecoder, type DecodedRow } from './copy-text-decoder.js';
 import type { SourceBatch } from './row-processor.js';
 
-/** A bound on one column: `"column" <op> value`, the value in the column type's text form. @internal */
+/**
+ * A bound on one column: `"column" <op> value`, the value in the column type's text form. @internal
+ *
+ * @example
+ * ```ts
+ * const after: Bound = { column: updatedAt, op: '>', value: '2024-05-01 10:00:00+00' };
+ * ```
+ */
 export interface Bound {
   column: ColumnCodec;
   op: '>' | '>=' | '<' | '<=';
   value: string;
 }
 
-/** What to read: a table's columns, with optional bounds (cursor, key range). @internal */
+/**
+ * What to read: a table's columns, with optional bounds (cursor, key range). @internal
+ *
+ * @example
+ * ```ts
+ * const plan: ReadPlan = { table: { name: 'orders' }, codecs, bounds: [], batchSize: 1000, integerText: new Set() };
+ * ```
+ */
 export interface ReadPlan {
   table: { schema?: string; name: string };
   codecs: readonly ColumnCodec[];
   bounds: readonly Bound[];
   /** Rows per batch for cursor-based reads (not COPY). */
   batchSize: number;
+  /** Columns whose live type guarantees integer text (see `liveColumns`). */
+  integerText: ReadonlySet<string>;
 }
 
-/** Session settings that make PostgreSQL's text output exact and independent of the server's configuration. */
+/**
+ * Session settings that make PostgreSQL's text output exact and independent of the server's configuration.
+ *
+ * @example
+ * ```ts
+ * for (const sql of PG_READ_SETTINGS) await tx.query(sql);
+ * ```
+ */
 export const PG_READ_SETTINGS = [
   `set local timezone = 'UTC'`,
   `set local datestyle = 'ISO, MDY'`,
@@ -46,7 +69,7 @@ export async function* readPgCopy(tx: Connection, plan: ReadPlan): AsyncGenerato
   }
   const where = conditions.length > 0 ? ` where ${conditions.join(' and ')}` : '';
   const select = `select ${plan.codecs.map((c) => q(c.name)).join(', ')} from ${quoteTable(tx, plan.table)}${where}`;
-  const decoder = createCopyTextDecoder(plan.codecs);
+  const decoder = createCopyTextDecoder(plan.codecs, plan.integerText);
   for await (const chunk of (tx.copyTo as NonNullable<Connection['copyTo']>)(`copy (${select}) to stdout`)) {
     const batch = decoder.push(chunk);
     if (batch.rows.length > 0) yield batch;
@@ -54,20 +77,27 @@ export async function* readPgCopy(tx: Connection, plan: ReadPlan): AsyncGenerato
   decoder.end();
 }
 
-function compileRowConverter(codecs: readonly ColumnCodec[], from: 'text' | 'driver'): (row: Record<string, unknown>) => DecodedRow {
+function compileRowConverter(
+  codecs: readonly ColumnCodec[],
+  from: 'text' | 'driver',
+): (row: Record<string, unknown>) => DecodedRow {
   const fields = codecs.map(
-    (c, i) => `${JSON.stringify(c.key)}: (v = r[${JSON.stringify(from === 'text' ? c.key : c.name)}]) == null ? null : f${i}(v)`,
+    (c, i) =>
+      `${JSON.stringify(c.key)}: (v = r[${JSON.stringify(from === 'text' ? c.key : c.name)}]) == null ? null : f${i}(v)`,
   );
   const body = `return function convert(r) { let v; return { ${fields.join(', ')} }; };`;
   const fns = codecs.map((c) => (from === 'text' ? c.fromText : c.fromDriver));
-  return new Function(...fns.map((_, i) => `f${i}`), body)(...fns) as (row: Record<string, unknown>) => DecodedRow;
+  return new Function(...fns.map((_, i) => `f${i}`), body)(...fns) as (
+    row: Record<string, unknown>,
+  ) => DecodedRow;
 }
 
 function placeholders(conn: Connection, plan: ReadPlan, cast: boolean): { where: string; params: string[] } {
   const a = conn.dialect.adapter;
   const params = plan.bounds.map((b) => b.value);
   const conditions = plan.bounds.map(
-    (b, i) => `${a.quoteIdentifier(b.column.name)} ${b.op} ${a.placeholder(i + 1)}${cast ? `::${b.column.sqlType}` : ''}`,
+    (b, i) =>
+      `${a.quoteIdentifier(b.column.name)} ${b.op} ${a.placeholder(i + 1)}${cast ? `::${b.column.sqlType}` : ''}`,
   );
   return { where: conditions.length > 0 ? ` where ${conditions.join(' and ')}` : '', params };
 }
@@ -83,7 +113,8 @@ export async function* readPgText(tx: Connection, plan: ReadPlan): AsyncGenerato
   const columns = plan.codecs.map((c) => `${q(c.name)}::text as ${q(c.key)}`).join(', ');
   const convert = compileRowConverter(plan.codecs, 'text');
   const sql = `select ${columns} from ${quoteTable(tx, plan.table)}${where}`;
-  for await (const rows of tx.stream(sql, params, { batchSize: plan.batchSize })) yield { rows: rows.map(convert) };
+  for await (const rows of tx.stream(sql, params, { batchSize: plan.batchSize }))
+    yield { rows: rows.map(convert) };
 }
 
 /**
@@ -96,11 +127,17 @@ export async function* readDriverRows(tx: Connection, plan: ReadPlan): AsyncGene
   const { where, params } = placeholders(tx, plan, false);
   const convert = compileRowConverter(plan.codecs, 'driver');
   const sql = `select ${plan.codecs.map((c) => q(c.name)).join(', ')} from ${quoteTable(tx, plan.table)}${where}`;
-  for await (const rows of tx.stream(sql, params, { batchSize: plan.batchSize })) yield { rows: rows.map(convert) };
+  for await (const rows of tx.stream(sql, params, { batchSize: plan.batchSize }))
+    yield { rows: rows.map(convert) };
 }
 
 /**
  * The reader for a source connection, chosen by its adapter's capabilities.
+ *
+ * @example
+ * ```ts
+ * for await (const batch of readSource(tx, plan)) process(batch);
+ * ```
  * @internal
  */
 export function readSource(tx: Connection, plan: ReadPlan): AsyncGenerator<SourceBatch> {

@@ -1,7 +1,14 @@
 import type { InferInsertModel, InferSelectModel, Table } from 'drizzle-orm';
 import { DatakitError } from '../errors/datakit-error.js';
 
-/** The lineage columns the transfer engine fills on bronze targets; transforms never set them. */
+/**
+ * The lineage columns the transfer engine fills on bronze targets; transforms never set them.
+ *
+ * @example
+ * ```ts
+ * const filled: LineageKey[] = ['_load_id', '_loaded_at'];
+ * ```
+ */
 export type LineageKey = '_load_id' | '_loaded_at' | '_source_system' | '_source_table';
 
 /**
@@ -99,9 +106,13 @@ export function defineTransform<S extends Table, T extends Table, R extends Tran
   fn: (row: InferSelectModel<S>, ctx: TransformContext) => Exact<TransformOutput<T>, R> | null,
 ): Transform<S, T> {
   if (typeof fn !== 'function') {
-    throw new DatakitError('USAGE', 'defineTransform needs a function (row, ctx) => targetRow | null as its third argument', {
-      hint: 'Call defineTransform(sourceTable, targetTable, (row, ctx) => ({ ...columns })).',
-    });
+    throw new DatakitError(
+      'USAGE',
+      'defineTransform needs a function (row, ctx) => targetRow | null as its third argument',
+      {
+        hint: 'Call defineTransform(sourceTable, targetTable, (row, ctx) => ({ ...columns })).',
+      },
+    );
   }
   const run = fn as TransformFn<S, T>;
   return {

@@ -39,17 +39,23 @@ describe('diffTable', () => {
   });
 
   it('classifies a new nullable column in a source as safe', () => {
-    const live = customerTable((t) => t.columns.push({ name: 'nickname', type: { kind: 'text' }, nullable: true }));
+    const live = customerTable((t) =>
+      t.columns.push({ name: 'nickname', type: { kind: 'text' }, nullable: true }),
+    );
     const change = only(diffTable(customerTable(), live, { role: 'source' }).changes);
     expect(change).toMatchObject({ kind: 'column-added', column: 'nickname', severity: 'safe' });
     expect(change.message).toContain('"nickname"');
   });
 
   it('classifies a new NOT NULL column without default as breaking in a target, info in a source', () => {
-    const live = customerTable((t) => t.columns.push({ name: 'region', type: { kind: 'text' }, nullable: false }));
+    const live = customerTable((t) =>
+      t.columns.push({ name: 'region', type: { kind: 'text' }, nullable: false }),
+    );
     expect(only(diffTable(customerTable(), live, { role: 'target' }).changes).severity).toBe('breaking');
     expect(only(diffTable(customerTable(), live, { role: 'source' }).changes).severity).toBe('info');
-    const defaulted = customerTable((t) => t.columns.push({ name: 'region', type: { kind: 'text' }, nullable: false, default: "'eu'" }));
+    const defaulted = customerTable((t) =>
+      t.columns.push({ name: 'region', type: { kind: 'text' }, nullable: false, default: "'eu'" }),
+    );
     expect(only(diffTable(customerTable(), defaulted, { role: 'target' }).changes).severity).toBe('info');
   });
 
@@ -58,8 +64,15 @@ describe('diffTable', () => {
       t.columns = t.columns.filter((c) => c.name !== 'full_name');
       t.indexes = [];
     });
-    const change = diffTable(customerTable(), live, { role: 'source' }).changes.find((c) => c.kind === 'column-dropped');
-    expect(change).toMatchObject({ column: 'full_name', severity: 'breaking', contract: 'text null', live: 'no such column' });
+    const change = diffTable(customerTable(), live, { role: 'source' }).changes.find(
+      (c) => c.kind === 'column-dropped',
+    );
+    expect(change).toMatchObject({
+      column: 'full_name',
+      severity: 'breaking',
+      contract: 'text null',
+      live: 'no such column',
+    });
     expect(change?.message).toContain('"full_name"');
     expect(change?.fix).toBe(DRIFT_FIXES.introspect);
   });
@@ -84,7 +97,9 @@ describe('diffTable', () => {
       column(t, 'age').type = { kind: 'integer' };
       t.indexes = [];
     });
-    const dropped = diffTable(customerTable(), live, { role: 'source' }).changes.find((c) => c.kind === 'column-dropped');
+    const dropped = diffTable(customerTable(), live, { role: 'source' }).changes.find(
+      (c) => c.kind === 'column-dropped',
+    );
     expect(dropped).toBeDefined();
     expect(dropped && 'renamedTo' in dropped).toBe(false);
   });
@@ -94,7 +109,11 @@ describe('diffTable', () => {
       column(t, 'email').type = { kind: 'varchar', length: 500 };
     });
     expect(only(diffTable(customerTable(), widened, { role: 'target' }).changes)).toMatchObject({
-      kind: 'column-type-changed', change: 'widened', severity: 'safe', contract: 'varchar(255)', live: 'varchar(500)',
+      kind: 'column-type-changed',
+      change: 'widened',
+      severity: 'safe',
+      contract: 'varchar(255)',
+      live: 'varchar(500)',
     });
     const narrowed = customerTable((t) => {
       column(t, 'email').type = { kind: 'varchar', length: 100 };
@@ -113,7 +132,10 @@ describe('diffTable', () => {
       const live = customerTable((t) => {
         column(t, 'balance').type = type;
       });
-      expect(only(diffTable(customerTable(), live, { role: 'source' }).changes).severity, JSON.stringify(type)).toBe('breaking');
+      expect(
+        only(diffTable(customerTable(), live, { role: 'source' }).changes).severity,
+        JSON.stringify(type),
+      ).toBe('breaking');
     }
     const wider = customerTable((t) => {
       column(t, 'balance').type = { kind: 'numeric', precision: 14, scale: 4 };
@@ -126,7 +148,11 @@ describe('diffTable', () => {
       column(t, 'full_name').type = { kind: 'jsonb' };
     });
     expect(only(diffTable(customerTable(), live, { role: 'source' }).changes)).toMatchObject({
-      kind: 'column-type-changed', change: 'retyped', severity: 'breaking', contract: 'text', live: 'jsonb',
+      kind: 'column-type-changed',
+      change: 'retyped',
+      severity: 'breaking',
+      contract: 'text',
+      live: 'jsonb',
     });
   });
 
@@ -135,7 +161,12 @@ describe('diffTable', () => {
       column(t, 'full_name').nullable = false;
     });
     const target = only(diffTable(customerTable(), live, { role: 'target' }).changes);
-    expect(target).toMatchObject({ kind: 'nullability-changed', severity: 'breaking', contract: 'null', live: 'not null' });
+    expect(target).toMatchObject({
+      kind: 'nullability-changed',
+      severity: 'breaking',
+      contract: 'null',
+      live: 'not null',
+    });
     expect(target.message).toContain('"full_name"');
     expect(only(diffTable(customerTable(), live, { role: 'source' }).changes).severity).toBe('info');
   });
@@ -157,10 +188,16 @@ describe('diffTable', () => {
     expect(change).toMatchObject({ kind: 'enum-values-removed', values: ['closed'], severity: 'breaking' });
     expect(change.message).toContain("removed 'closed'");
     const added = customerTable((t) => {
-      column(t, 'status').type = { kind: 'enum', enumName: 'customer_status', enumValues: ['new', 'active', 'closed', 'vip'] };
+      column(t, 'status').type = {
+        kind: 'enum',
+        enumName: 'customer_status',
+        enumValues: ['new', 'active', 'closed', 'vip'],
+      };
     });
     expect(only(diffTable(customerTable(), added, { role: 'source' }).changes)).toMatchObject({
-      kind: 'enum-values-added', values: ['vip'], severity: 'info',
+      kind: 'enum-values-added',
+      values: ['vip'],
+      severity: 'info',
     });
   });
 
@@ -173,12 +210,20 @@ describe('diffTable', () => {
   });
 
   it('classifies a new index as safe and a missing one as info', () => {
-    const added = customerTable((t) => t.indexes.push({ name: 'customer_created_idx', columns: ['created_at'], unique: false }));
-    expect(only(diffTable(customerTable(), added, { role: 'target' }).changes)).toMatchObject({ kind: 'index-added', severity: 'safe' });
+    const added = customerTable((t) =>
+      t.indexes.push({ name: 'customer_created_idx', columns: ['created_at'], unique: false }),
+    );
+    expect(only(diffTable(customerTable(), added, { role: 'target' }).changes)).toMatchObject({
+      kind: 'index-added',
+      severity: 'safe',
+    });
     const dropped = customerTable((t) => {
       t.indexes = [];
     });
-    expect(only(diffTable(customerTable(), dropped, { role: 'target' }).changes)).toMatchObject({ kind: 'index-dropped', severity: 'info' });
+    expect(only(diffTable(customerTable(), dropped, { role: 'target' }).changes)).toMatchObject({
+      kind: 'index-dropped',
+      severity: 'info',
+    });
   });
 
   it('reports default, unique, check and foreign-key changes as info', () => {
@@ -188,7 +233,10 @@ describe('diffTable', () => {
       t.checks = [{ name: 'c', expression: 'balance > -100' }];
       t.foreignKeys = [{ columns: ['customer_id'], references: { table: 'person', columns: ['id'] } }];
     });
-    const kinds = diffTable(customerTable(), live, { role: 'target' }).changes.map((c) => [c.kind, c.severity]);
+    const kinds = diffTable(customerTable(), live, { role: 'target' }).changes.map((c) => [
+      c.kind,
+      c.severity,
+    ]);
     expect(kinds).toEqual([
       ['default-changed', 'info'],
       ['unique-dropped', 'info'],
@@ -199,7 +247,11 @@ describe('diffTable', () => {
   });
 
   it('treats a MySQL implicit foreign-key index as part of the foreign key', () => {
-    const fk = { name: 'customer_person_fk', columns: ['full_name'], references: { table: 'person', columns: ['name'] } };
+    const fk = {
+      name: 'customer_person_fk',
+      columns: ['full_name'],
+      references: { table: 'person', columns: ['name'] },
+    };
     const contract = customerTable((t) => {
       t.foreignKeys = [fk];
     });

@@ -9,7 +9,12 @@ export function customerTable(change: (table: TableSchema) => void = () => {}): 
       { name: 'customer_id', type: { kind: 'integer' }, nullable: false, generated: 'identity' },
       { name: 'email', type: { kind: 'varchar', length: 255 }, nullable: false },
       { name: 'full_name', type: { kind: 'text' }, nullable: true },
-      { name: 'status', type: { kind: 'enum', enumName: 'customer_status', enumValues: ['new', 'active', 'closed'] }, nullable: false, default: "'new'" },
+      {
+        name: 'status',
+        type: { kind: 'enum', enumName: 'customer_status', enumValues: ['new', 'active', 'closed'] },
+        nullable: false,
+        default: "'new'",
+      },
       { name: 'balance', type: { kind: 'numeric', precision: 12, scale: 2 }, nullable: true, default: '0' },
       { name: 'created_at', type: { kind: 'timestamptz' }, nullable: false, default: 'now()' },
     ],

@@ -1,7 +1,12 @@
 import { boolean, integer, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { describe, expectTypeOf, test } from 'vitest';
-import { defineTransform, type Transform, type TransformContext, type TransformOutput } from '../../src/transform/define-transform.js';
 import { lineageColumns } from '../../src/transfer/lineage-columns.js';
+import {
+  defineTransform,
+  type Transform,
+  type TransformContext,
+  type TransformOutput,
+} from '../../src/transform/define-transform.js';
 
 const customer = pgTable('customer', {
   customer_id: integer().primaryKey(),
@@ -27,14 +32,21 @@ describe('defineTransform types', () => {
       expectTypeOf(row.email).toEqualTypeOf<string | null>();
       expectTypeOf(row.signed_up_at).toEqualTypeOf<Date>();
       expectTypeOf(ctx).toEqualTypeOf<TransformContext>();
-      return { id: row.customer_id, name: row.full_name.toUpperCase(), email: row.email, signed_up_at: row.signed_up_at };
+      return {
+        id: row.customer_id,
+        name: row.full_name.toUpperCase(),
+        email: row.email,
+        signed_up_at: row.signed_up_at,
+      };
     });
     expectTypeOf(t).toEqualTypeOf<Transform<typeof customer, typeof bronzeCustomer>>();
   });
 
   test('columns with defaults are optional, null drops the row', () => {
     defineTransform(customer, bronzeCustomer, (row) =>
-      row.vip ? null : { id: row.customer_id, name: row.full_name, signed_up_at: row.signed_up_at, tier: 'basic' },
+      row.vip
+        ? null
+        : { id: row.customer_id, name: row.full_name, signed_up_at: row.signed_up_at, tier: 'basic' },
     );
   });
 
@@ -60,7 +72,10 @@ describe('defineTransform types', () => {
 
   test('forgetting a required target column does not compile', () => {
     // @ts-expect-error name is NOT NULL without a default
-    defineTransform(customer, bronzeCustomer, (row) => ({ id: row.customer_id, signed_up_at: row.signed_up_at }));
+    defineTransform(customer, bronzeCustomer, (row) => ({
+      id: row.customer_id,
+      signed_up_at: row.signed_up_at,
+    }));
   });
 
   test('an unknown extra column does not compile', () => {

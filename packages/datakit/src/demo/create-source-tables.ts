@@ -1,0 +1,47 @@
+import type { Connection } from '../dialect/connection.js';
+import type { TableSchema } from '../schema/table-schema.js';
+
+/**
+ * The table as the demo creates it in a source database. A MySQL contract's inline `ENUM(...)`
+ * has no type name, which PostgreSQL needs, so on the PostgreSQL family it is named
+ * `<table>_<column>` (the schema model is otherwise the same on both families).
+ *
+ * @example
+ * ```ts
+ * sourceTableFor(systemD.schemaOf('orders'), 'postgresql').columns.find((c) => c.name === 'status')?.type.enumName;
+ * // 'orders_status'
+ * ```
+ * @internal
+ */
+export function sourceTableFor(table: TableSchema, family: 'postgresql' | 'mysql'): TableSchema {
+  if (family !== 'postgresql') return table;
+  const columns = table.columns.map((column) =>
+    column.type.kind === 'enum' && !column.type.enumName
+      ? { ...column, type: { ...column.type, enumName: `${table.name}_${column.name}` } }
+      : column,
+  );
+  return { ...table, columns };
+}
+
+/**
+ * (Re)creates source tables from their contracts: drops them first (children before parents),
+ * then creates them parents first with the dialect's DDL compiler. Returns the tables as created.
+ *
+ * @example
+ * ```ts
+ * const [customer, address] = await recreateSourceTables(conn, [systemA.schemaOf('customer'), systemA.schemaOf('address')]);
+ * ```
+ * @internal
+ */
+export async function recreateSourceTables(
+  conn: Connection,
+  tables: readonly TableSchema[],
+): Promise<TableSchema[]> {
+  const { adapter } = conn.dialect;
+  const created = tables.map((t) => sourceTableFor(t, adapter.family));
+  for (const table of [...created].reverse())
+    await conn.query(`DROP TABLE IF EXISTS ${adapter.quoteTable(table)}`);
+  const ddl = conn.dialect.createDdlCompiler();
+  for (const table of created) for (const sql of ddl.createTable(table)) await conn.query(sql);
+  return created;
+}

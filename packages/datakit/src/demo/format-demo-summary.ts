@@ -1,0 +1,85 @@
+import { dataDirLine } from './demo-locations.js';
+import type { DemoSummary } from './run-demo.js';
+
+const n = (value: number) => Math.round(value).toLocaleString('en-US');
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function table(header: readonly string[], rows: readonly (readonly string[])[], rightFrom: number): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => (i >= rightFrom ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+/**
+ * The demo's summary as terminal text: what happened to the data directory (first line), the
+ * seeded sources, the deploy, one line per transfer (rows read, loaded, rejected, dropped, time,
+ * rows/s) with totals, the rejects by reason, where the data is kept and the `next` commands.
+ *
+ * @example
+ * ```ts
+ * io.out(formatDemoSummary(await runDemo(), ['npx datakit deploy --plan --env dev']));
+ * ```
+ */
+export function formatDemoSummary(summary: DemoSummary, next: readonly string[] = []): string {
+  const out: string[] = [dataDirLine(summary.data.action, summary.data.dir), ''];
+  const bySystem = new Map<string, string[]>();
+  for (const t of summary.seeded.tables)
+    bySystem.set(t.system, [...(bySystem.get(t.system) ?? []), `${t.table} ${n(t.rows)}`]);
+  out.push(
+    `Seeded ${n(summary.seeded.rows)} source rows with factories (seed ${summary.seed}) in ${s(summary.seeded.durationMs)}:`,
+    ...[...bySystem].map(([system, tables]) => `  ${system}: ${tables.join(', ')}`),
+    `  deliberately bad: ${summary.badRows.length} rows (rejected by the transforms); ${n(summary.cancelledOrders)} cancelled orders (dropped)`,
+    `Deployed warehouse "${summary.warehouse}" (bronze and silver): ${summary.deploy.status}, ${summary.deploy.steps} step(s) in ${s(summary.deploy.durationMs)}`,
+    '',
+  );
+  const rows = summary.transfers.map((t) => [
+    t.name,
+    `${t.source} → ${t.target}`,
+    t.disposition,
+    n(t.rows.read),
+    n(t.rows.loaded),
+    n(t.rows.rejected),
+    n(t.rows.dropped),
+    s(t.durationMs),
+    n(t.rowsPerSecond),
+  ]);
+  const total = summary.totals;
+  rows.push([
+    'total',
+    '',
+    '',
+    n(total.read),
+    n(total.loaded),
+    n(total.rejected),
+    n(total.dropped),
+    s(total.durationMs),
+    n(total.rowsPerSecond),
+  ]);
+  out.push(
+    ...table(
+      ['transfer', 'source → target', 'mode', 'read', 'loaded', 'rejected', 'dropped', 'time', 'rows/s'],
+      rows,
+      3,
+    ),
+    '',
+  );
+  if (summary.rejects.length > 0) {
+    out.push(`Rejected rows, with their reasons (all of them are in ${summary.rejectsTable}):`);
+    for (const r of summary.rejects)
+      out.push(`  ${r.target}: ${r.rows > 1 ? `${n(r.rows)} × ` : ''}${r.message}`);
+    out.push('');
+  }
+  out.push(
+    `Data kept in ${summary.data.dir}:`,
+    `  warehouse  ${summary.data.warehouseUrl}`,
+    ...Object.entries(summary.data.sourceUrls).map(([system, url]) => `  ${system.padEnd(9)}  ${url}`),
+    '',
+    `Finished in ${s(summary.durationMs)}, peak memory ${n(summary.peakRssMb)} MB.`,
+  );
+  if (next.length > 0) out.push('', 'Next:', ...next.map((line) => `  ${line}`));
+  return out.join('\n');
+}

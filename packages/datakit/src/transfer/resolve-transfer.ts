@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import type { Table } from 'drizzle-orm';
+import type { WriteDisposition } from '../contract/define-datakit.js';
+import { fromDrizzle } from '../contract/from-drizzle.js';
+import { DatakitError } from '../errors/datakit-error.js';
+import type { TransformContext, TransformFn } from '../transform/define-transform.js';
+import { type ColumnCodec, columnCodecs } from './column-codec.js';
+import type { SqlTable } from './dispositions.js';
+import { LINEAGE_COLUMNS } from './lineage-columns.js';
+import { formatPgTimestamp } from './pg-timestamp-text.js';
+import type { TransferOptions } from './transfer-options.js';
+
+const DISPOSITIONS: readonly WriteDisposition[] = ['append', 'replace', 'merge', 'history'];
+
+/**
+ * Everything a transfer needs, resolved and checked before a connection is touched. @internal
+ *
+ * @example
+ * ```ts
+ * const plan: TransferPlan = resolveTransfer(options, 'crm');
+ * plan.target.written.map((c) => c.name); // columns the transform fills
+ * ```
+ */
+export interface TransferPlan {
+  name: string;
+  loadId: string;
+  disposition: WriteDisposition;
+  source: { table: Table; ref: SqlTable; codecs: ColumnCodec[]; key: ColumnCodec[]; system: string };
+  /** `filled`: SQL names of target columns the engine sets itself (lineage; `systime` of history), not the transform. */
+  target: {
+    table: Table;
+    ref: SqlTable;
+    codecs: ColumnCodec[];
+    written: ColumnCodec[];
+    filled: string[];
+    key: ColumnCodec[];
+  };
+  fn: TransformFn<Table, Table>;
+  ctx: TransformContext;
+  startedAt: Date;
+  /** Lineage columns the target has (SQL names) and their values in PostgreSQL text. */
+  lineage: { names: string[]; text: string[] };
+  cursor?: ColumnCodec;
+  maxRejects: { count: number; fraction?: number; text: string };
+  partitions: number;
+  batchSize: number;
+  detectDeletes: boolean;
+}
+
+function usage(message: string, hint: string, context: Record<string, string> = {}): DatakitError {
+  return new DatakitError('USAGE', message, { hint, context });
+}
+
+function identityTransform(
+  source: readonly ColumnCodec[],
+  target: readonly ColumnCodec[],
+): TransformFn<Table, Table> {
+  const shared = target.map((c) => c.key).filter((k) => source.some((s) => s.key === k));
+  const body = `return { ${shared.map((k) => `${JSON.stringify(k)}: row[${JSON.stringify(k)}]`).join(', ')} };`;
+  return new Function('row', body) as TransformFn<Table, Table>;
+}
+
+function maxRejectsOf(value: number | undefined): TransferPlan['maxRejects'] {
+  if (value === undefined) return { count: Number.POSITIVE_INFINITY, text: '(no limit)' };
+  if (!(value >= 0) || (value >= 1 && !Number.isInteger(value))) {
+    throw usage(
+      `maxRejects must be a count (0, 1, 2, ...) or a fraction between 0 and 1, got ${value}`,
+      'Use e.g. maxRejects: 100 or maxRejects: 0.01.',
+    );
+  }
+  if (value > 0 && value < 1)
+    return {
+      count: Number.POSITIVE_INFINITY,
+      fraction: value,
+      text: `(maxRejects ${value * 100}% of rows read)`,
+    };
+  return { count: value, text: `(maxRejects ${value})` };
+}
+
+function keyCodecs(
+  codecs: readonly ColumnCodec[],
+  names: readonly string[],
+  table: string,
+  what: string,
+): ColumnCodec[] {
+  return names.map((name) => {
+    const codec = codecs.find((c) => c.key === name || c.name === name);
+    if (!codec) {
+      throw usage(
+        `The ${what} "${name}" is not a column of "${table}"`,
+        `Columns: ${codecs.map((c) => c.key).join(', ')}.`,
+        { table, column: name },
+      );
+    }
+    return codec;
+  });
+}
+
+/**
+ * Checks the options and resolves tables, columns, keys, lineage and limits into a plan.
+ *
+ * @example
+ * ```ts
+ * const plan = resolveTransfer({ from, to, transform: customerToBronze, disposition: 'merge' }, 'crm');
+ * ```
+ * @internal
+ */
+export function resolveTransfer(
+  options: TransferOptions<Table, Table>,
+  sourceDatabase: string,
+): TransferPlan {
+  const transform = typeof options.transform === 'function' ? undefined : options.transform;
+  const sourceTable = options.source ?? transform?.source;
+  const targetTable = options.target ?? transform?.target;
+  if (!sourceTable || !targetTable) {
+    throw usage(
+      'transfer needs a source and a target table',
+      'Pass { source, target } (Drizzle tables) or a transform made with defineTransform.',
+    );
+  }
+  const disposition = options.disposition ?? 'append';
+  if (!DISPOSITIONS.includes(disposition)) {
+    throw usage(`Unknown disposition "${disposition}"`, `Use one of: ${DISPOSITIONS.join(', ')}.`);
+  }
+  const sourceSchema = fromDrizzle(sourceTable);
+  const targetSchema = fromDrizzle(targetTable);
+  const sourceCodecs = columnCodecs(sourceTable);
+  const targetCodecs = columnCodecs(targetTable);
+  const lineageSet = new Set<string>(LINEAGE_COLUMNS);
+  const lineageCodecs = targetCodecs.filter((c) => lineageSet.has(c.name));
+  const excluded = new Set([
+    ...lineageCodecs.map((c) => c.name),
+    ...(disposition === 'history' ? ['systime'] : []),
+  ]);
+  const written = targetCodecs.filter(
+    (c) => !excluded.has(c.name) && !(c.column.generated && c.column.generated.type !== 'byDefault'),
+  );
+  if (disposition === 'history' && !targetCodecs.some((c) => c.name === 'systime')) {
+    throw usage(
+      `history needs a "systime" tstzrange column on "${targetSchema.name}"`,
+      'Add the temporal or transactional audit mixin (systime) to the target table.',
+      { table: targetSchema.name },
+    );
+  }
+  const pkNames = (schema: typeof targetSchema) =>
+    (schema.primaryKey?.columns ?? []).filter((c) => c !== 'systime');
+  let key: ColumnCodec[] = [];
+  if (disposition === 'merge' || disposition === 'history') {
+    const names = options.key ?? pkNames(targetSchema);
+    if (names.length === 0) {
+      throw usage(
+        `${disposition} needs a key, and "${targetSchema.name}" has no primary key`,
+        `Pass key: ['<column>'] or declare a primary key on the target.`,
+        { table: targetSchema.name },
+      );
+    }
+    key = keyCodecs(targetCodecs, names, targetSchema.name, 'key column');
+  }
+  const cursor =
+    options.cursor === undefined
+      ? undefined
+      : keyCodecs(sourceCodecs, [options.cursor], sourceSchema.name, 'cursor column')[0];
+  if (cursor && disposition === 'replace') {
+    throw usage(
+      'An incremental (cursor) transfer cannot use the replace disposition: it would delete every row not read this time',
+      'Use append or merge with a cursor, or drop the cursor to replace the whole table.',
+    );
+  }
+  const partitions = options.partitions ?? 1;
+  if (!Number.isInteger(partitions) || partitions < 1 || partitions > 8) {
+    throw usage(
+      `partitions must be an integer from 1 to 8, got ${partitions}`,
+      'Each partition holds one source connection (the pool has 10).',
+    );
+  }
+  const sourceKey = keyCodecs(
+    sourceCodecs,
+    sourceSchema.primaryKey?.columns ?? [],
+    sourceSchema.name,
+    'primary key column',
+  );
+  if (partitions > 1 && sourceKey.length !== 1) {
+    throw usage(
+      `partitions need a single-column primary key on "${sourceSchema.name}"`,
+      'Declare one primary key column on the source table, or use partitions: 1.',
+      { table: sourceSchema.name },
+    );
+  }
+  const loadId = options.loadId ?? randomUUID();
+  const startedAt = new Date();
+  const system =
+    options.sourceSystem ?? options.sourceDatakit?.system ?? options.sourceDatakit?.name ?? sourceDatabase;
+  const sourceName = sourceSchema.schema ? `${sourceSchema.schema}.${sourceSchema.name}` : sourceSchema.name;
+  const lineageText: Record<string, string> = {
+    _load_id: loadId,
+    _loaded_at: formatPgTimestamp(startedAt, true),
+    _source_system: system,
+    _source_table: sourceName,
+  };
+  const qualified = (s: { schema?: string; name: string }) => (s.schema ? `${s.schema}.${s.name}` : s.name);
+  return {
+    name: options.name ?? `${system}.${sourceName}->${qualified(targetSchema)}`,
+    loadId,
+    disposition,
+    source: {
+      table: sourceTable,
+      ref: { ...(sourceSchema.schema ? { schema: sourceSchema.schema } : {}), name: sourceSchema.name },
+      codecs: sourceCodecs,
+      key: sourceKey,
+      system,
+    },
+    target: {
+      table: targetTable,
+      ref: { ...(targetSchema.schema ? { schema: targetSchema.schema } : {}), name: targetSchema.name },
+      codecs: targetCodecs,
+      written,
+      filled: [...excluded],
+      key,
+    },
+    fn:
+      ((typeof options.transform === 'function' ? options.transform : transform?.fn) as TransformFn<
+        Table,
+        Table
+      >) ?? identityTransform(sourceCodecs, written),
+    ctx: { loadId, logicalTime: options.logicalTime ?? startedAt, source: { system, table: sourceName } },
+    startedAt,
+    lineage: {
+      names: lineageCodecs.map((c) => c.name),
+      text: lineageCodecs.map((c) => lineageText[c.name] as string),
+    },
+    ...(cursor ? { cursor } : {}),
+    maxRejects: maxRejectsOf(options.maxRejects),
+    partitions,
+    batchSize: options.batchSize ?? 1000,
+    detectDeletes: options.detectDeletes ?? cursor === undefined,
+  };
+}

@@ -1,0 +1,124 @@
+import type { InferSelectModel, Table } from 'drizzle-orm';
+import type { WriteDisposition } from '../contract/define-datakit.js';
+import type { Connection } from '../dialect/connection.js';
+import type { Transform, TransformFn } from '../transform/define-transform.js';
+import type { TransferProgress } from './progress-reporter.js';
+import type { RejectRecord } from './reject-collector.js';
+
+/**
+ * The datakit a table belongs to: named in rejects and loads, and its system in lineage.
+ *
+ * @example
+ * ```ts
+ * const systemA: DatakitInfo = { name: 'system-a', version: '1.2.0', system: 'crm' };
+ * ```
+ */
+export interface DatakitInfo {
+  name: string;
+  version: string;
+  system?: string;
+}
+
+/**
+ * Options of {@link transfer}. `source`/`target` default to the transform's tables.
+ *
+ * @example
+ * ```ts
+ * const options: TransferOptions<typeof customer, typeof bronzeCustomer> = {
+ *   from: process.env.SYSTEM_A_URL!, to: process.env.WAREHOUSE_URL!,
+ *   transform: customerToBronze, disposition: 'merge', cursor: 'updated_at', maxRejects: 100,
+ * };
+ * ```
+ */
+export interface TransferOptions<S extends Table = Table, T extends Table = Table> {
+  /** The source database: a connection (kept open) or a URL (opened and closed by the transfer). */
+  from: Connection | string;
+  /** The warehouse (PostgreSQL or PGlite). */
+  to: Connection | string;
+  source?: S;
+  target?: T;
+  /** A `defineTransform` result or a plain function; default: copy the columns the two tables share by key. */
+  transform?: Transform<S, T> | TransformFn<S, T>;
+  /** append (default), replace, merge (upsert on key) or history (SCD2 on `systime`). */
+  disposition?: WriteDisposition;
+  /** Target keys identifying a row for merge/history (default: the target primary key without `systime`). */
+  key?: readonly string[];
+  /** Source column key for incremental extraction (rows with a greater value than the last load). */
+  cursor?: keyof InferSelectModel<S> & string;
+  /** Names the transfer in `datakit.loads` and keys its cursor (default: `system.table->schema.table`). */
+  name?: string;
+  /** Read the source over this many connections by primary-key ranges (PostgreSQL/MySQL sources). */
+  partitions?: number;
+  /** Rejected rows allowed: a count (0, 1, 2, ...) or a fraction of rows read (0 < x < 1). Default: no limit. */
+  maxRejects?: number;
+  /** Source system in lineage and loads (default: the source datakit's system, else the source database name). */
+  sourceSystem?: string;
+  sourceDatakit?: DatakitInfo;
+  targetDatakit?: DatakitInfo;
+  /** The time the load stands for: `ctx.logicalTime` and the start of new history versions (default: now). */
+  logicalTime?: Date;
+  loadId?: string;
+  /** Where rejects go (default `datakit.rejects`). */
+  rejectsTable?: { schema: string; name: string };
+  /** history: close keys missing from the extract (default: true unless incremental). */
+  detectDeletes?: boolean;
+  /** Draw progress on stderr (live on a TTY, one summary line otherwise). Default false. */
+  progress?: boolean;
+  onProgress?: (progress: TransferProgress) => void;
+  /** Rows per fetch/INSERT on paths without COPY (default 1000). */
+  batchSize?: number;
+}
+
+/**
+ * Row counts of a load; `read = loaded + rejected + dropped` always holds.
+ *
+ * @example
+ * ```ts
+ * const { read, loaded, rejected, dropped } = result.rows; // read === loaded + rejected + dropped
+ * ```
+ */
+export interface TransferCounts {
+  read: number;
+  /** Accepted rows written to the target (append/replace) or the stage (merge/history). */
+  loaded: number;
+  rejected: number;
+  /** Rows the transform dropped by returning null. */
+  dropped: number;
+  /** merge: new keys; history: versions opened; append/replace: equals loaded. */
+  inserted: number;
+  /** merge: changed rows rewritten. */
+  updated: number;
+  /** merge/history: rows identical to the target, not rewritten. */
+  unchanged: number;
+  /** history: versions closed (changed or deleted keys). */
+  closed: number;
+}
+
+/**
+ * What a successful transfer did.
+ *
+ * @example
+ * ```ts
+ * const result = await transfer(options);
+ * console.log(`${result.rows.loaded} loaded, ${result.rows.rejected} rejected at ${Math.round(result.rowsPerSecond)} rows/s`);
+ * ```
+ */
+export interface TransferResult {
+  loadId: string;
+  name: string;
+  status: 'succeeded';
+  source: { system: string; table: string };
+  target: string;
+  disposition: WriteDisposition;
+  rows: TransferCounts;
+  cursor?: { column: string; from: string | null; to: string | null };
+  partitions: number;
+  startedAt: Date;
+  finishedAt: Date;
+  durationMs: number;
+  rowsPerSecond: number;
+  /** The first rejected rows (all of them are in the rejects table). */
+  rejects: RejectRecord[];
+  /** Things the load did differently than asked, e.g. history delete detection skipped because rows were rejected. */
+  warnings: string[];
+}

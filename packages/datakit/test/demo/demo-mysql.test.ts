@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type DemoSummary, runDemo } from '../../src/demo/run-demo.js';
+import { connect } from '../../src/dialect/connect.js';
+import type { Connection } from '../../src/dialect/connection.js';
+import { createTestDatabase, describeServer, type TestDatabase } from '../support/servers.js';
+
+await describeServer('mysql', 'demo with System D on MariaDB', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'datakit-demo-mysql-'));
+  let db: TestDatabase;
+  let summary: DemoSummary;
+  let systemD: Connection;
+  let warehouse: Connection;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('mysql', 'demo');
+    summary = await runDemo({
+      rows: 400,
+      dataDir: path.join(root, 'data'),
+      cacheDir: path.join(root, 'cache'),
+      systemDUrl: db.url,
+    });
+    systemD = await connect(db.url);
+    warehouse = await connect(summary.data.warehouseUrl);
+  });
+
+  afterAll(async () => {
+    await systemD?.close();
+    await warehouse?.close();
+    await db?.drop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('seeds orders and order lines into MariaDB and loads them into bronze, rejects and drops included', async () => {
+    expect(summary.data.sourceUrls['system-d']).toBe(db.url);
+    expect(
+      summary.seeded.tables
+        .filter((t) => t.system === 'system-d')
+        .every((t) => t.database.startsWith('mysql://')),
+    ).toBe(true);
+    const source = await systemD.query<{ n: number; total: string }>(
+      "select count(*) as n, cast(sum(total) as char) as total from `orders` where status <> 'cancelled' and total >= 0",
+    );
+    const bronze = await warehouse.query<{ n: number; total: string }>(
+      'select count(*)::int as n, sum(total_amount)::text as total from bronze."order"',
+    );
+    expect(bronze.rows[0]).toEqual({ n: Number(source.rows[0]?.n), total: source.rows[0]?.total });
+    const lines = await systemD.query<{ n: number; amount: string }>(
+      'select count(*) as n, cast(sum(unit_price * quantity) as char) as amount from `order_line` where quantity >= 1',
+    );
+    const bronzeLines = await warehouse.query<{ n: number; amount: string }>(
+      'select count(*)::int as n, sum(line_amount)::text as amount from bronze."order_line"',
+    );
+    expect(bronzeLines.rows[0]).toEqual({ n: Number(lines.rows[0]?.n), amount: lines.rows[0]?.amount });
+    const order = summary.transfers.find((t) => t.name === 'order');
+    expect(order?.rows.rejected).toBe(2);
+    expect(order?.rows.dropped).toBe(summary.cancelledOrders);
+  });
+
+  it('keeps the order timestamps exact across MariaDB DATETIME(3) and bronze timestamptz', async () => {
+    const source = await systemD.query<{ order_date: Date }>(
+      'select order_date from `orders` where order_id = 1',
+    );
+    const bronze = await warehouse.query<{ ordered_at: Date }>(
+      'select ordered_at from bronze."order" where id = 1',
+    );
+    expect(bronze.rows[0]?.ordered_at.toISOString()).toBe(source.rows[0]?.order_date.toISOString());
+  });
+});

@@ -1,0 +1,206 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerDemoCommand } from '../../src/cli/commands/demo-command.js';
+import { demoSizes } from '../../src/demo/demo-sizes.js';
+import { type DemoSummary, runDemo } from '../../src/demo/run-demo.js';
+import { connect } from '../../src/dialect/connect.js';
+import type { Connection } from '../../src/dialect/connection.js';
+import { BRONZE_CHECKS } from './bronze-checksums.js';
+
+const ROWS = 600;
+const root = mkdtempSync(path.join(tmpdir(), 'datakit-demo-'));
+const dataDir = path.join(root, 'data');
+const cacheDir = path.join(root, 'cache');
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('runDemo at a small size', () => {
+  let summary: DemoSummary;
+  let warehouse: Connection;
+  let sources: Connection;
+  const progress: string[] = [];
+
+  beforeAll(async () => {
+    summary = await runDemo({ rows: ROWS, dataDir, cacheDir, onProgress: (line) => progress.push(line) });
+    warehouse = await connect(summary.data.warehouseUrl);
+    sources = await connect(summary.data.sourceUrls['system-a'] as string);
+  });
+
+  afterAll(async () => {
+    await warehouse?.close();
+    await sources?.close();
+  });
+
+  it('seeds every source table, runs the six transfers and reconciles every count', () => {
+    expect(summary.data.action).toBe('created');
+    expect(progress[0]).toMatch(/^Creating the demo data in /);
+    expect(summary.seeded.rows).toBe(ROWS);
+    expect(summary.transfers.map((t) => t.name).sort()).toEqual([
+      'address',
+      'category',
+      'customer',
+      'order',
+      'order_line',
+      'product',
+    ]);
+    for (const t of summary.transfers) {
+      const seeded = summary.seeded.tables.find((s) => `${s.system}.${s.table}` === t.source);
+      expect(t.rows.read, t.name).toBe(seeded?.rows);
+      expect(t.rows.read, t.name).toBe(t.rows.loaded + t.rows.rejected + t.rows.dropped);
+    }
+    expect(summary.totals.read).toBe(ROWS);
+    expect(summary.totals.rejected).toBe(summary.badRows.length);
+    expect(summary.totals.dropped).toBe(summary.cancelledOrders);
+  });
+
+  it('loads parents before the tables that reference them', () => {
+    const order = summary.transfers.map((t) => t.name);
+    expect(order.indexOf('customer')).toBeLessThan(order.indexOf('address'));
+    expect(order.indexOf('category')).toBeLessThan(order.indexOf('product'));
+    expect(order.indexOf('order')).toBeLessThan(order.indexOf('order_line'));
+  });
+
+  it.each(BRONZE_CHECKS.map((c) => [c.target, c] as const))(
+    'bronze.%s holds exactly the transformed source rows (count and checksum, by SQL)',
+    async (target, check) => {
+      const source = (await sources.query<{ n: number; md5: string }>(check.sourceSql)).rows[0];
+      const bronze = (await warehouse.query<{ n: number; md5: string }>(check.bronzeSql)).rows[0];
+      const result = summary.transfers.find((t) => t.target === `bronze.${target}`);
+      expect(bronze?.n).toBe(
+        (result?.rows.read ?? 0) - (result?.rows.rejected ?? 0) - (result?.rows.dropped ?? 0),
+      );
+      expect(bronze?.n).toBeGreaterThan(0);
+      expect(bronze).toEqual(source);
+    },
+  );
+
+  it('puts each deliberately bad row in the rejects table with its reason, and nothing else', async () => {
+    const { rows } = await warehouse.query<{
+      source_table: string;
+      stage: string;
+      message: string;
+      row: Record<string, unknown>;
+    }>('select "source_table", "stage", "message", "row" from "datakit"."rejects" order by "id"');
+    expect(rows).toHaveLength(7);
+    expect(summary.badRows.map((b) => b.table).sort()).toEqual([
+      'customer',
+      'customer',
+      'customer',
+      'order_line',
+      'order_line',
+      'orders',
+      'orders',
+    ]);
+    for (const bad of summary.badRows) {
+      const match = rows.filter(
+        (r) =>
+          r.source_table === bad.table && Object.entries(bad.key).every(([k, value]) => r.row[k] === value),
+      );
+      expect(match, JSON.stringify(bad)).toHaveLength(1);
+      expect(match[0]?.stage).toBe('transform');
+      expect(match[0]?.message).toContain(bad.reason);
+    }
+    const emails = await sources.query<{ email: string }>(
+      'select "email" from "customer" where "customer_id" = any($1::int[]) order by "customer_id"',
+      [summary.badRows.filter((b) => b.table === 'customer').map((b) => b.key.customer_id)],
+    );
+    expect(emails.rows.map((r) => r.email)).toEqual([
+      'not-an-email',
+      'ann.lee(at)example.com',
+      'bob@localhost',
+    ]);
+  });
+
+  it('drops the cancelled orders: none reach bronze and the dropped count is the source count', async () => {
+    const cancelled = await sources.query<{ n: number }>(
+      `select count(*)::int as "n" from "orders" where "status" = 'cancelled'`,
+    );
+    expect(cancelled.rows[0]?.n).toBe(summary.cancelledOrders);
+    expect(summary.cancelledOrders).toBeGreaterThan(0);
+    expect(summary.transfers.find((t) => t.name === 'order')?.rows.dropped).toBe(summary.cancelledOrders);
+    const inBronze = await warehouse.query<{ n: number }>(
+      `select count(*)::int as "n" from bronze."order" where "status" = 'cancelled'`,
+    );
+    expect(inBronze.rows[0]?.n).toBe(0);
+  });
+
+  it('records every load in the run store with the same counts', async () => {
+    const { rows } = await warehouse.query<{
+      name: string;
+      status: string;
+      rows_read: string;
+      rows_rejected: string;
+    }>('select "name", "status", "rows_read", "rows_rejected" from "datakit"."loads" order by "started_at"');
+    expect(rows.map((r) => r.name)).toEqual(summary.transfers.map((t) => `demo.${t.name}`));
+    expect(rows.every((r) => r.status === 'succeeded')).toBe(true);
+    expect(rows.map((r) => Number(r.rows_read))).toEqual(summary.transfers.map((t) => t.rows.read));
+  });
+});
+
+async function runDemoCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  let code = 0;
+  const program = new Command('datakit').exitOverride();
+  registerDemoCommand(program, { out: (t) => out.push(t), err: (t) => err.push(t), cwd: root }, (c) => {
+    code = Math.max(code, c);
+  });
+  await program.parseAsync(['node', 'datakit', 'demo', ...args]);
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('datakit demo (CLI)', () => {
+  it('a second run resets the data directory, says so first, and prints the summary table', async () => {
+    const { code, stdout, stderr } = await runDemoCli(['--rows', '300', '--data-dir', 'data', '--seed', '2']);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(
+      `Reset the demo data in ${dataDir}: removed the databases of a previous run (--keep reuses them).`,
+    );
+    expect(stderr.split('\n')[0]).toMatch(/^Reset the demo data in /);
+    expect(stdout).toMatch(
+      /transfer\s+source → target\s+mode\s+read\s+loaded\s+rejected\s+dropped\s+time\s+rows\/s/,
+    );
+    const customers = demoSizes(300).customer;
+    expect(stdout).toMatch(
+      new RegExp(
+        `customer\\s+system-a\\.customer → bronze\\.customer\\s+merge\\s+${customers}\\s+${customers - 3}\\s+3\\s+0\\s`,
+      ),
+    );
+    expect(stdout).toMatch(/^total\s+300\s/m);
+    expect(stdout).toContain('email "not-an-email" is not an email address');
+    expect(stdout).toContain(`warehouse  pglite://${path.join(dataDir, 'warehouse')}`);
+    expect(stdout).toContain('npx datakit demo --keep --data-dir data');
+  });
+
+  it('--keep --json reuses the data: one JSON document, every bronze row unchanged by the merge', async () => {
+    const { code, stdout } = await runDemoCli([
+      '--rows',
+      '300',
+      '--data-dir',
+      'data',
+      '--seed',
+      '2',
+      '--keep',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout) as DemoSummary;
+    expect(summary.data.action).toBe('reused');
+    expect(summary.totals.read).toBe(300);
+    for (const t of summary.transfers) {
+      expect(t.rows.inserted, t.name).toBe(0);
+      expect(t.rows.updated, t.name).toBe(0);
+      expect(t.rows.unchanged, t.name).toBe(t.rows.loaded);
+    }
+  });
+
+  it('--rows below the minimum is a usage error naming the flag', async () => {
+    await expect(runDemoCli(['--rows', '5', '--data-dir', 'data'])).rejects.toMatchObject({
+      code: 'USAGE',
+      message: expect.stringContaining('--rows'),
+    });
+  });
+});
