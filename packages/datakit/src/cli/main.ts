@@ -2,9 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { DatakitError } from '../errors/datakit-error.js';
 import { type CliIO, processIO } from './cli-context.js';
 import { registerBreakingCommand } from './commands/breaking-command.js';
+import { registerDemoCommand } from './commands/demo-command.js';
 import { registerDeployCommand } from './commands/deploy-command.js';
 import { registerDriftCommand } from './commands/drift-command.js';
 import { registerIntrospectCommand } from './commands/introspect-command.js';
+import { registerTransferCommand } from './commands/transfer-command.js';
 
 /** Exit codes: 0 ok, 1 the work failed, 2 the command line or config is wrong. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -37,7 +39,9 @@ Examples:
 
 Exit codes: 0 ok, 1 failure (or breaking drift / refused deploy), 2 usage or config error.`,
   );
+  registerDemoCommand(program, io, setExitCode);
   registerDeployCommand(program, io, setExitCode);
+  registerTransferCommand(program, io, setExitCode);
   registerDriftCommand(program, io, setExitCode);
   registerIntrospectCommand(program, io);
   registerBreakingCommand(program, io, setExitCode);

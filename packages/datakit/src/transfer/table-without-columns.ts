@@ -1,7 +1,9 @@
-import { getTableColumns, type Table } from 'drizzle-orm';
+import { getTableColumns, is, type Table } from 'drizzle-orm';
+import { MySqlTable } from 'drizzle-orm/mysql-core';
 
-// Drizzle keys a table's columns by this registered symbol (not exposed in its types).
+// Drizzle keys a table's columns and extra-config builder by these registered symbols (not in its types).
 const COLUMNS = Symbol.for('drizzle:Columns');
+const EXTRA_CONFIG_BUILDER = Symbol.for('drizzle:ExtraConfigBuilder');
 
 const views = new WeakMap<Table, Map<string, Table>>();
 
@@ -30,7 +32,14 @@ export function tableWithoutColumns<T extends Table>(table: T, names: readonly s
     const kept = Object.fromEntries(
       Object.entries(getTableColumns(table)).filter(([, c]) => !drop.has(c.name)),
     );
-    view = Object.create(table, { [COLUMNS]: { value: kept, enumerable: false } }) as Table;
+    // mysql-core builds keys and indexes from the columns it finds on the table: give its builder the full set.
+    const full = getTableColumns(table);
+    const builder = (table as unknown as Record<symbol, unknown>)[EXTRA_CONFIG_BUILDER];
+    const properties: PropertyDescriptorMap = { [COLUMNS]: { value: kept, enumerable: false } };
+    if (is(table, MySqlTable) && typeof builder === 'function') {
+      properties[EXTRA_CONFIG_BUILDER] = { value: () => (builder as (columns: unknown) => unknown)(full), enumerable: false };
+    }
+    view = Object.create(table, properties) as Table;
     perTable.set(key, view);
   }
   return view as T;
