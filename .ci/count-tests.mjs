@@ -11,7 +11,11 @@ let skipped = 0;
 for (const suite of report.testResults ?? []) {
   for (const test of suite.assertionResults ?? []) {
     const name = [...(test.ancestorTitles ?? []), test.title].join(' > ');
-    const db = /\[(pglite|postgres|mysql)\b/.exec(name)?.[1] ?? 'no database';
+    const db =
+      /\[(pglite|postgres|mysql)\b/.exec(name)?.[1] ??
+      /\b(pglite|postgres|mysql|mariadb)\b/i.exec(name)?.[1]?.toLowerCase().replace('mariadb', 'mysql') ??
+      /(pglite|postgres|mysql)/.exec(suite.name ?? '')?.[1] ??
+      'no database';
     const entry = counts.get(db) ?? { passed: 0, failed: 0, skipped: 0 };
     if (test.status === 'passed') entry.passed++, passed++;
     else if (test.status === 'failed') entry.failed++, failed++;
