@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { DatakitError } from '../errors/datakit-error.js';
 import { configSchema } from './config-schema.js';
 import type { DatakitConfig } from './define-config.js';
-import { nearestName } from './nearest-name.js';
+import { nearestName } from '../errors/nearest-name.js';
 
 const CANDIDATES = ['datakit.config.ts', 'datakit.config.mts', 'datakit.config.js', 'datakit.config.mjs'];
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { EnvironmentConfig, WarehouseConfig } from './define-config.js';
 import type { LoadedConfig } from './load-config.js';
-import { nearestName } from './nearest-name.js';
+import { nearestName } from '../errors/nearest-name.js';
 import { resolveEnvVars } from './resolve-env-vars.js';
 
 /** One warehouse in one environment, with its URLs resolved on demand. */

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { planDemoTransfers, runDemoTransfers } from '../../demo/run-demo-transfers.js';
 import { assertNoBreakingDrift } from '../../drift/assert-no-breaking-drift.js';
 import { DatakitError } from '../../errors/datakit-error.js';
-import { nearestName } from '../../config/nearest-name.js';
+import { nearestName } from '../../errors/nearest-name.js';
 import { type CliIO, type CommonOptions, loadTarget } from '../cli-context.js';
 import { withConnections } from '../with-connections.js';
 
