@@ -2,6 +2,7 @@ import type { Table } from 'drizzle-orm';
 import { compileValidator } from '../contract/compile-validator.js';
 import { connect } from '../dialect/connect.js';
 import type { Connection } from '../dialect/connection.js';
+import { onSide } from '../dialect/connection-lost-error.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { TransformContext } from '../transform/define-transform.js';
 import { completeLoad } from './complete-load.js';
@@ -259,11 +260,12 @@ function succeeded(
 async function failed(
   plan: TransferPlan,
   to: Connection,
-  err: unknown,
+  caught: unknown,
   counts: TransferCounts,
   rejects: RejectCollector,
   rejectContext: RejectContext,
 ): Promise<DatakitError> {
+  const err = onSide(caught, 'warehouse', to.target);
   const reasons = rejects.first
     .slice(0, 3)
     .map((r) => `  - ${r.message}`)
@@ -278,7 +280,9 @@ async function failed(
       ? err.hint
       : 'Fix the cause and run the transfer again: it starts from the same state.';
   const context = err instanceof DatakitError ? { ...err.context } : {};
-  return new DatakitError('TRANSFER', message, {
+  // A lost connection stays a CONNECTION error, so a scheduler can tell it worth retrying.
+  const code = err instanceof DatakitError && err.code === 'CONNECTION' ? 'CONNECTION' : 'TRANSFER';
+  return new DatakitError(code, message, {
     hint,
     context: { table: plan.ctx.source.table, ...context },
     cause: err,

@@ -2,6 +2,7 @@ import type { Connection as CallbackConnection, TypeCast } from 'mysql2';
 import type { Pool, PoolConnection } from 'mysql2/promise';
 import mysql from 'mysql2/promise';
 import type { Connection, QueryResult, StreamOptions } from '../connection.js';
+import { connectionLostError, isConnectionLost } from '../connection-lost-error.js';
 import type { Dialect } from '../dialect.js';
 import type { ConnectionUrl } from '../parse-connection-url.js';
 import { queryError } from '../query-error.js';
@@ -21,6 +22,8 @@ const typeCast: TypeCast = (field, next) => {
   }
   return next();
 };
+
+const listening = new WeakSet<CallbackConnection>();
 
 /**
  * A {@link Connection} over mysql2: a pool at the top level, one pooled connection inside a
@@ -101,6 +104,12 @@ export class MysqlConnection implements Connection {
     // The promise API has no row stream; the callback connection underneath does.
     const core = conn.connection as unknown as CallbackConnection;
     const rows = core.query(sql, params as unknown[]).stream({ highWaterMark: batchSize });
+    // mysql2 reports a connection lost mid-result (KILL, server gone) on the connection, not on
+    // the row stream, which would then wait forever: end the stream with that error.
+    const onLost = (err: Error) => rows.destroy(err);
+    const onEnd = () => rows.destroy(Object.assign(new Error('Connection lost: the server closed the connection'), { code: 'PROTOCOL_CONNECTION_LOST' }));
+    core.once('error', onLost);
+    core.once('end', onEnd);
     const iterator = rows[Symbol.asyncIterator]() as AsyncIterator<R>;
     let state: 'reading' | 'done' | 'failed' = 'reading';
     try {
@@ -118,6 +127,8 @@ export class MysqlConnection implements Connection {
       state = 'failed';
       throw this.#error(sql, err);
     } finally {
+      core.off('error', onLost);
+      core.off('end', onEnd);
       if (own) {
         // A result left half-read would arrive on the next user of the connection: drop it instead.
         if (state === 'done') conn.release();
@@ -174,14 +185,35 @@ export class MysqlConnection implements Connection {
   }
 
   async #connect(): Promise<PoolConnection> {
+    let conn: PoolConnection;
     try {
-      return await this.#pool.getConnection();
+      conn = await this.#pool.getConnection();
     } catch (err) {
       throw mysqlConnectError(this.#url, err);
     }
+    // The pool listens for one 'error' only; a second one (a lost connection seen by a statement
+    // and by the socket) must not crash the process: the statement reports it.
+    const core = conn.connection as unknown as CallbackConnection;
+    if (!listening.has(core)) {
+      listening.add(core);
+      core.on('error', () => {});
+    }
+    return conn;
   }
 
   #error(sql: string, err: unknown): Error {
+    if (isConnectionLost(err) || (this.#conn !== undefined && isNetworkError(err))) {
+      const { host, port, database } = this.#url;
+      return connectionLostError(
+        {
+          target: this.target,
+          ...(host === undefined ? {} : { host }),
+          ...(port === undefined ? {} : { port }),
+          ...(database === undefined ? {} : { database }),
+        },
+        err,
+      );
+    }
     if (isNetworkError(err)) return unreachableError(this.#url, err);
     return queryError(sql, err);
   }
