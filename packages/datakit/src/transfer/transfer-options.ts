@@ -67,6 +67,11 @@ export interface TransferOptions<S extends Table = Table, T extends Table = Tabl
   onProgress?: (progress: TransferProgress) => void;
   /** Rows per fetch/INSERT on paths without COPY (default 1000). */
   batchSize?: number;
+  /**
+   * Milliseconds to wait while another load writes the same target table (default 300000, 0:
+   * forever); then the load fails naming the holder. Loads of one target never overlap.
+   */
+  lockTimeout?: number;
 }
 
 /**

@@ -9,6 +9,7 @@ import { completeLoad } from './complete-load.js';
 import type { DecodedRow } from './copy-text-decoder.js';
 import { prepareTarget } from './dispositions.js';
 import { type Extraction, startExtraction } from './extraction.js';
+import { lockLoadTarget } from './lock-load-target.js';
 import { ProgressReporter } from './progress-reporter.js';
 import { insertRejects, RejectCollector, type RejectContext } from './reject-collector.js';
 import { resolveTransfer, type TransferPlan } from './resolve-transfer.js';
@@ -100,7 +101,6 @@ async function run(
     table: rejectsTable,
     datakit: datakitOf,
   };
-  const last = plan.cursor ? await readCursor(to, plan.name) : undefined;
   await recordLoadStart(to, {
     loadId: plan.loadId,
     name: plan.name,
@@ -135,6 +135,14 @@ async function run(
   let extraction: Extraction | undefined;
   try {
     const result = await to.transaction(async (tx) => {
+      await lockLoadTarget(tx, {
+        loadId: plan.loadId,
+        target: targetName,
+        startedAt: plan.startedAt,
+        ...(options.lockTimeout === undefined ? {} : { timeoutMs: options.lockTimeout }),
+      });
+      // Read under the lock: a concurrent run of the same transfer sees the cursor it committed.
+      const last = plan.cursor ? await readCursor(tx, plan.name) : undefined;
       extraction = await startExtraction({
         source: from,
         ...(sameInstance ? { via: tx } : {}),

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connect } from '../../src/dialect/connect.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import { DatakitError } from '../../src/errors/datakit-error.js';
+import { lockLoadTarget } from '../../src/transfer/lock-load-target.js';
+import { ensureRunStore, recordLoadStart } from '../../src/transfer/run-store.js';
 import { transfer } from '../../src/transfer/transfer.js';
 import { jsonLine, runScript } from '../support/child-process.js';
 import { createTestDatabase, describeServer, type TestDatabase } from '../support/servers.js';
@@ -148,6 +151,45 @@ await describeServer('postgres', 'transfer failures end cleanly', () => {
     expect(loaded.sort()).toEqual([0, ROWS]);
     expect(await bronzeRows(warehouse)).toEqual(await expectedRows(source));
   }, 120_000);
+
+  it('a load waits at most lockTimeout for another load of its target, then fails naming the holder', async () => {
+    await ensureRunStore(warehouse, { schema: 'datakit', name: 'rejects' });
+    const holder = randomUUID();
+    await recordLoadStart(warehouse, {
+      loadId: holder,
+      name: 'other->bronze.customer',
+      sourceSystem: 'other',
+      sourceTable: 'customer',
+      targetTable: 'bronze.customer',
+      disposition: 'append',
+      startedAt: new Date(Date.now() - 1000),
+      logicalTime: new Date(),
+    });
+    await warehouse.transaction(async (tx) => {
+      await lockLoadTarget(tx, { loadId: holder, target: 'bronze.customer', startedAt: new Date() });
+      const started = Date.now();
+      const error = await transfer({ from: sourceDb.url, to: warehouseDb.url, transform: toBronze, lockTimeout: 1000 }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(error).toBeInstanceOf(DatakitError);
+      const message = (error as DatakitError).message;
+      expect(message).toContain('the load of bronze.customer');
+      expect(message).toContain(`load ${holder} ("other->bronze.customer"`);
+      expect(message).toMatch(/pid \d+/);
+      expect((error as DatakitError).hint).toContain('lockTimeout');
+    });
+    // The holder's session is gone but its load row says running: the next load marks it failed.
+    await transfer({ from: source, to: warehouse, transform: toBronze });
+    const { rows } = await warehouse.query<{ status: string; error: string }>(
+      'select status, error from datakit.loads where load_id = $1',
+      [holder],
+    );
+    expect(rows[0]?.status).toBe('failed');
+    expect(rows[0]?.error).toContain('Abandoned');
+    expect(await bronzeRows(warehouse)).toEqual(await expectedRows(source));
+  }, 60_000);
 
   describe('two concurrent merges', () => {
     for (const trial of [1, 2, 3]) {
