@@ -5,6 +5,7 @@ import type { TableSchema } from '../schema/table-schema.js';
 import type { DeployPlan, DeployStep } from './deploy-step.js';
 import { desiredTables } from './desired-tables.js';
 import { planDeploy } from './plan-deploy.js';
+import { withDeployLock } from './with-deploy-lock.js';
 
 /** What a deploy did: its plan, and whether it was applied or refused. */
 export interface DeployResult {
@@ -23,6 +24,8 @@ export interface DeployOptions {
   apply?: boolean;
   /** Apply destructive steps too. */
   allowDestructive?: boolean;
+  /** Milliseconds to wait while another deploy of the warehouse runs (default 300000; 0: forever). */
+  lockTimeout?: number;
 }
 
 /**
@@ -37,8 +40,13 @@ export interface DeployOptions {
  * ```
  */
 export async function deployWarehouse(options: DeployOptions): Promise<DeployResult> {
+  if (!options.apply) return deployOn(options, options.connection);
+  const lock = options.lockTimeout === undefined ? {} : { timeoutMs: options.lockTimeout };
+  return withDeployLock(options.connection, lock, (connection) => deployOn(options, connection));
+}
+
+async function deployOn(options: DeployOptions, connection: Connection): Promise<DeployResult> {
   const started = performance.now();
-  const { connection } = options;
   const desired = desiredTables(options.warehouse).map((d) => d.table);
   const introspector = connection.dialect.createIntrospector(connection);
   const schemas = await introspector.listSchemas();
