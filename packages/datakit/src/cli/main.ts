@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { DatakitError } from '../errors/datakit-error.js';
 import { type CliIO, processIO } from './cli-context.js';
+import { guardProcess } from './guard-process.js';
 import { registerBreakingCommand } from './commands/breaking-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerDeployCommand } from './commands/deploy-command.js';
@@ -62,6 +63,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     exitCode = Math.max(exitCode, code);
   });
   const json = argv.includes('--json');
+  const guard = io === processIO ? guardProcess(io, json) : undefined;
   try {
     await program.parseAsync([...argv]);
     return exitCode;
@@ -81,5 +83,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       io.err(`error: ${(error as Error).stack ?? String(error)}`);
     }
     return code;
+  } finally {
+    guard?.settled();
   }
 }
