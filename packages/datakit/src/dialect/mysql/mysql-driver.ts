@@ -64,6 +64,9 @@ export class MysqlConnection implements Connection {
       ...(url.database === undefined ? {} : { database: url.database }),
       connectionLimit: Number(new URL(url.url).searchParams.get('max') ?? 10),
       connectTimeout: 15_000,
+      // The OS probes a silent peer after 30 s instead of its default two hours.
+      enableKeepAlive: true,
+      keepAliveInitialDelay: 30_000,
       charset: 'utf8mb4',
       supportBigNumbers: true,
       bigNumberStrings: true,
