@@ -21,7 +21,7 @@ function statOrUndefined(path: string): Stats | undefined {
 }
 
 function unusable(path: string, why: string, hint: string, cause?: unknown): DatakitError {
-  return new DatakitError('CONFIG', `The PGlite data directory "${path}" ${why}`, {
+  return new DatakitError('CONNECTION', `The PGlite data directory "${path}" ${why}`, {
     hint,
     context: { database: path },
     ...(cause === undefined ? {} : { cause }),
