@@ -1,7 +1,15 @@
 import { DatakitError } from '../errors/datakit-error.js';
 import type { CliIO } from './cli-context.js';
 
-/** The handle of {@link guardProcess}: call `settled()` once the command has returned its exit code. */
+/**
+ * The handle of {@link guardProcess}: call `settled()` once the command has returned its exit code.
+ *
+ * @example
+ * ```ts
+ * const guard: ProcessGuard = guardProcess(processIO, false);
+ * guard.settled();
+ * ```
+ */
 export interface ProcessGuard {
   settled(): void;
 }
@@ -35,7 +43,11 @@ export function guardProcess(io: CliIO, json: boolean): ProcessGuard {
     if (error instanceof DatakitError) report(error.toJSON());
     else {
       const message = error instanceof Error ? error.message : String(error);
-      report({ code: 'INTERNAL', message: `Unexpected failure: ${message}`, hint: `This is a bug in datakit or a driver. ${RERUN}` });
+      report({
+        code: 'INTERNAL',
+        message: `Unexpected failure: ${message}`,
+        hint: `This is a bug in datakit or a driver. ${RERUN}`,
+      });
     }
     process.exit(1);
   };

@@ -33,7 +33,14 @@ export function isConnectionLost(cause: unknown): boolean {
   return LOST_MESSAGE.test(cause.message);
 }
 
-/** Where a lost connection pointed: its redacted URL and, when known, host, port and database. */
+/**
+ * Where a lost connection pointed: its redacted URL and, when known, host, port and database.
+ *
+ * @example
+ * ```ts
+ * const place: LostConnectionPlace = { target: conn.target, host: 'db', port: 5432, database: 'dw' };
+ * ```
+ */
 export interface LostConnectionPlace {
   /** The connection's redacted URL (`Connection.target`): never holds a password. */
   target: string;
@@ -49,7 +56,9 @@ function reasonOf(cause: unknown): string {
   if (cause instanceof DatakitError) return reasonOf(cause.cause);
   if (!(cause instanceof Error)) return String(cause);
   const code = (cause as { code?: unknown }).code;
-  return typeof code === 'string' && !cause.message.includes(code) ? `${cause.message} (${code})` : cause.message;
+  return typeof code === 'string' && !cause.message.includes(code)
+    ? `${cause.message} (${code})`
+    : cause.message;
 }
 
 /**

@@ -43,7 +43,12 @@ await describeServer('postgres', 'concurrent deploys of one warehouse', () => {
   it('two `datakit deploy` commands at once both exit 0', async () => {
     const db = await createTestDatabase('postgres', 'deploy_race_cli');
     try {
-      const deploy = () => runScript(BIN, ['deploy', '--env', 'test', '--json'], { cwd: repo, env: envFor(db.url), timeoutMs: 120_000 });
+      const deploy = () =>
+        runScript(BIN, ['deploy', '--env', 'test', '--json'], {
+          cwd: repo,
+          env: envFor(db.url),
+          timeoutMs: 120_000,
+        });
       const outcomes = await Promise.all([deploy().outcome, deploy().outcome]);
       for (const o of outcomes) expect({ code: o.code, stderr: o.stderr }).toEqual({ code: 0, stderr: '' });
       const statuses = outcomes.map((o) => (JSON.parse(o.stdout) as { status: string }).status).sort();

@@ -30,7 +30,11 @@ export interface Child {
  * const { code, stdout } = await child.outcome;
  * ```
  */
-export function runScript(script: string, args: string[], options: { timeoutMs?: number; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Child {
+export function runScript(
+  script: string,
+  args: string[],
+  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Child {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -71,7 +75,8 @@ export function runScript(script: string, args: string[], options: { timeoutMs?:
   const outcome = new Promise<ChildOutcome>((resolve) => {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      for (const w of waiters.splice(0)) w.reject(new Error(`child exited (${code ?? signal}) before "${w.prefix}":\n${stdout}\n${stderr}`));
+      for (const w of waiters.splice(0))
+        w.reject(new Error(`child exited (${code ?? signal}) before "${w.prefix}":\n${stdout}\n${stderr}`));
       resolve({ code, signal, stdout, stderr, timedOut });
     });
   });

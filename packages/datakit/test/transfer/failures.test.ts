@@ -51,9 +51,11 @@ await describeServer('postgres', 'transfer failures end cleanly', () => {
   }
 
   async function loads(): Promise<{ status: string; error: string | null; rows_loaded: string | null }[]> {
-    const { rows } = await warehouse.query<{ status: string; error: string | null; rows_loaded: string | null }>(
-      'select status, error, rows_loaded::text from datakit.loads order by started_at',
-    );
+    const { rows } = await warehouse.query<{
+      status: string;
+      error: string | null;
+      rows_loaded: string | null;
+    }>('select status, error, rows_loaded::text from datakit.loads order by started_at');
     return rows;
   }
 
@@ -83,7 +85,8 @@ await describeServer('postgres', 'transfer failures end cleanly', () => {
     await warehouse.query(
       `insert into bronze.customer values (200000, 'X', null, null, true, now(), gen_random_uuid(), now(), 's', 't')`,
     );
-    const { code, stdout, stderr, timedOut } = await runScript(CHILD, [spec({ disposition: 'append' })]).outcome;
+    const { code, stdout, stderr, timedOut } = await runScript(CHILD, [spec({ disposition: 'append' })])
+      .outcome;
     expect({ code, timedOut, stderr }).toMatchObject({ code: 1, timedOut: false });
     const error = jsonLine<ErrorBody>(stdout, 'ERROR');
     expect(error?.datakit).toBe(true);
@@ -99,7 +102,9 @@ await describeServer('postgres', 'transfer failures end cleanly', () => {
   }, 90_000);
 
   it('maxRejects exceeded mid-stream rejects the promise, rolls back both sides and releases every connection', async () => {
-    await source.query(`update crm.customer set full_name = 'BOOM' where customer_id between 150001 and 150020`);
+    await source.query(
+      `update crm.customer set full_name = 'BOOM' where customer_id between 150001 and 150020`,
+    );
     try {
       const error = await transfer({
         from: sourceDb.url,
@@ -115,7 +120,9 @@ await describeServer('postgres', 'transfer failures end cleanly', () => {
       expect((error as DatakitError).message).toMatch(/Too many rejected rows: 6 \(maxRejects 5\)/);
       expect((error as DatakitError).message).toContain('bronze.customer');
     } finally {
-      await source.query(`update crm.customer set full_name = 'Customer ' || customer_id where full_name = 'BOOM'`);
+      await source.query(
+        `update crm.customer set full_name = 'Customer ' || customer_id where full_name = 'BOOM'`,
+      );
     }
     expect(await bronzeRows(warehouse)).toEqual([]);
     const [load] = await loads();
@@ -147,7 +154,9 @@ await describeServer('postgres', 'transfer failures end cleanly', () => {
       { code: 0, timedOut: false },
       { code: 0, timedOut: false },
     ]);
-    const loaded = outcomes.map((o) => jsonLine<{ rows: { loaded: number } }>(o.stdout, 'RESULT')?.rows.loaded);
+    const loaded = outcomes.map(
+      (o) => jsonLine<{ rows: { loaded: number } }>(o.stdout, 'RESULT')?.rows.loaded,
+    );
     expect(loaded.sort()).toEqual([0, ROWS]);
     expect(await bronzeRows(warehouse)).toEqual(await expectedRows(source));
   }, 120_000);
@@ -168,7 +177,12 @@ await describeServer('postgres', 'transfer failures end cleanly', () => {
     await warehouse.transaction(async (tx) => {
       await lockLoadTarget(tx, { loadId: holder, target: 'bronze.customer', startedAt: new Date() });
       const started = Date.now();
-      const error = await transfer({ from: sourceDb.url, to: warehouseDb.url, transform: toBronze, lockTimeout: 1000 }).then(
+      const error = await transfer({
+        from: sourceDb.url,
+        to: warehouseDb.url,
+        transform: toBronze,
+        lockTimeout: 1000,
+      }).then(
         () => undefined,
         (e: unknown) => e,
       );
@@ -195,7 +209,9 @@ await describeServer('postgres', 'transfer failures end cleanly', () => {
     for (const trial of [1, 2, 3]) {
       it(`both succeed, no deadlock reaches the user (trial ${trial})`, async () => {
         await transfer({ from: source, to: warehouse, transform: toBronze, disposition: 'merge' });
-        await source.query(`update crm.customer set score = coalesce(score, 0) + 1 where customer_id % 3 = ${trial % 3}`);
+        await source.query(
+          `update crm.customer set score = coalesce(score, 0) + 1 where customer_id % 3 = ${trial % 3}`,
+        );
         const merge = () => runScript(CHILD, [spec({ disposition: 'merge' })]);
         const outcomes = await Promise.all([merge().outcome, merge().outcome]);
         for (const o of outcomes) {

@@ -88,7 +88,9 @@ await describeServer('postgres', 'transfer killed with SIGKILL', () => {
   }
 
   async function statuses(): Promise<string[]> {
-    const { rows } = await warehouse.query<{ status: string }>('select status from datakit.loads order by started_at');
+    const { rows } = await warehouse.query<{ status: string }>(
+      'select status from datakit.loads order by started_at',
+    );
     return rows.map((r) => r.status);
   }
 
@@ -114,7 +116,12 @@ await describeServer('postgres', 'transfer killed with SIGKILL', () => {
     expect(await bronzeRows(warehouse)).toEqual(before);
     expect(await statuses()).toEqual(['succeeded', 'running']);
 
-    const rerun = await transfer({ from: source, to: warehouse, transform: toBronze, disposition: 'replace' });
+    const rerun = await transfer({
+      from: source,
+      to: warehouse,
+      transform: toBronze,
+      disposition: 'replace',
+    });
     expect(rerun.rows).toMatchObject({ read: ROWS, loaded: ROWS });
     expect(await bronzeRows(warehouse)).toEqual(await expectedRows(source));
     expect(await statuses()).toEqual(['succeeded', 'failed', 'succeeded']);
@@ -133,10 +140,18 @@ await describeServer('postgres', 'transfer killed with SIGKILL', () => {
       const before = await bronzeRows(warehouse);
 
       try {
-        await killMidLoad({ disposition: 'merge', ...(when.signalAt ? { signalAt: when.signalAt } : {}) }, when.blocked);
+        await killMidLoad(
+          { disposition: 'merge', ...(when.signalAt ? { signalAt: when.signalAt } : {}) },
+          when.blocked,
+        );
         expect(await bronzeRows(warehouse)).toEqual(before);
 
-        const rerun = await transfer({ from: source, to: warehouse, transform: toBronze, disposition: 'merge' });
+        const rerun = await transfer({
+          from: source,
+          to: warehouse,
+          transform: toBronze,
+          disposition: 'merge',
+        });
         expect(rerun.rows).toMatchObject({ inserted: 1, updated: ROWS / 10 });
         expect(await bronzeRows(warehouse)).toEqual(await expectedRows(source));
         expect(await statuses()).toEqual(['succeeded', 'failed', 'succeeded']);
@@ -154,9 +169,12 @@ await describeServer('postgres', 'transfer killed with SIGKILL', () => {
     it(`history killed ${when.name}: no version is opened or closed, a re-run versions exactly the changes`, async () => {
       await createBronze(warehouse);
       await transfer({ from: source, to: warehouse, transform: toHistory, disposition: 'history' });
-      await source.query(`update crm.customer set full_name = full_name || ' v2' where customer_id % 100 = 0`);
+      await source.query(
+        `update crm.customer set full_name = full_name || ' v2' where customer_id % 100 = 0`,
+      );
       const versions = async () =>
-        (await warehouse.query<{ n: string }>('select count(*) as n from bronze.customer_history')).rows[0]?.n;
+        (await warehouse.query<{ n: string }>('select count(*) as n from bronze.customer_history')).rows[0]
+          ?.n;
       const before = await versions();
       expect(Number(before)).toBe(ROWS);
 
@@ -165,14 +183,21 @@ await describeServer('postgres', 'transfer killed with SIGKILL', () => {
         await killMidLoad({ ...spec, ...(when.signalAt ? { signalAt: when.signalAt } : {}) }, when.blocked);
         expect(await versions()).toBe(before);
 
-        const rerun = await transfer({ from: source, to: warehouse, transform: toHistory, disposition: 'history' });
+        const rerun = await transfer({
+          from: source,
+          to: warehouse,
+          transform: toHistory,
+          disposition: 'history',
+        });
         expect(rerun.rows).toMatchObject({ inserted: ROWS / 100, closed: ROWS / 100 });
         expect(Number(await versions())).toBe(ROWS + ROWS / 100);
         expect(await bronzeRows(warehouse, OPEN_HISTORY)).toEqual(await expectedRows(source));
         expect(await statuses()).toEqual(['succeeded', 'failed', 'succeeded']);
         await expectKilledLoadMarkedFailed();
       } finally {
-        await source.query(`update crm.customer set full_name = 'Customer ' || customer_id where full_name like '% v2'`);
+        await source.query(
+          `update crm.customer set full_name = 'Customer ' || customer_id where full_name like '% v2'`,
+        );
       }
     }, 150_000);
   }
@@ -180,11 +205,14 @@ await describeServer('postgres', 'transfer killed with SIGKILL', () => {
   it('incremental append: the cursor does not move, a re-run loads exactly the rows after it', async () => {
     await createBronze(warehouse);
     await source.query('alter table crm.customer rename to customer_all');
-    await source.query('create table crm.customer as select * from crm.customer_all where customer_id <= 1000');
+    await source.query(
+      'create table crm.customer as select * from crm.customer_all where customer_id <= 1000',
+    );
     await transfer({ from: source, to: warehouse, transform: toBronze, cursor: 'updated_at' });
     await source.query('drop table crm.customer');
     await source.query('alter table crm.customer_all rename to customer');
-    const cursor = async () => (await warehouse.query<{ value: string }>('select value from datakit.cursors')).rows[0]?.value;
+    const cursor = async () =>
+      (await warehouse.query<{ value: string }>('select value from datakit.cursors')).rows[0]?.value;
     const before = await cursor();
 
     await killMidLoad({ disposition: 'append', cursor: 'updated_at', signalAt: 20_000 });

@@ -1,4 +1,12 @@
-import { datetime, decimal, int, boolean as myBoolean, mysqlTable, text as myText, varchar as myVarchar } from 'drizzle-orm/mysql-core';
+import {
+  datetime,
+  decimal,
+  int,
+  boolean as myBoolean,
+  mysqlTable,
+  text as myText,
+  varchar as myVarchar,
+} from 'drizzle-orm/mysql-core';
 import type { Connection } from '../../src/dialect/connection.js';
 import { defineTransform } from '../../src/transform/define-transform.js';
 import { bronzeCustomer } from './fixtures.js';

@@ -26,7 +26,11 @@ try {
   const result = await transfer({
     from: spec.from,
     to: spec.to,
-    transform: (spec.transform === 'history' ? toHistory : spec.transform === 'mysql' ? mysqlToBronze : toBronze) as never,
+    transform: (spec.transform === 'history'
+      ? toHistory
+      : spec.transform === 'mysql'
+        ? mysqlToBronze
+        : toBronze) as never,
     ...(spec.disposition ? { disposition: spec.disposition } : {}),
     ...(spec.cursor ? { cursor: spec.cursor as never } : {}),
     ...(spec.maxRejects === undefined ? {} : { maxRejects: spec.maxRejects }),

@@ -110,7 +110,12 @@ export class MysqlConnection implements Connection {
     // mysql2 reports a connection lost mid-result (KILL, server gone) on the connection, not on
     // the row stream, which would then wait forever: end the stream with that error.
     const onLost = (err: Error) => rows.destroy(err);
-    const onEnd = () => rows.destroy(Object.assign(new Error('Connection lost: the server closed the connection'), { code: 'PROTOCOL_CONNECTION_LOST' }));
+    const onEnd = () =>
+      rows.destroy(
+        Object.assign(new Error('Connection lost: the server closed the connection'), {
+          code: 'PROTOCOL_CONNECTION_LOST',
+        }),
+      );
     core.once('error', onLost);
     core.once('end', onEnd);
     const iterator = rows[Symbol.asyncIterator]() as AsyncIterator<R>;

@@ -2,7 +2,8 @@ import { accessSync, constants, mkdirSync, readdirSync, type Stats, statSync } f
 import { dirname } from 'node:path';
 import { DatakitError } from '../../errors/datakit-error.js';
 
-const HINT_URL = 'Use pglite://memory, or pglite://<directory> naming a new or empty directory, or one PGlite created.';
+const HINT_URL =
+  'Use pglite://memory, or pglite://<directory> naming a new or empty directory, or one PGlite created.';
 
 function errorText(cause: unknown): string {
   if (cause instanceof Error && cause.message) return cause.message;
@@ -16,7 +17,12 @@ function statOrUndefined(path: string): Stats | undefined {
   } catch (cause) {
     if ((cause as { code?: unknown }).code === 'ENOENT') return undefined;
     if ((cause as { code?: unknown }).code === 'ENOTDIR') return undefined;
-    throw unusable(path, `cannot be read (${errorText(cause)})`, 'Check the path and its permissions.', cause);
+    throw unusable(
+      path,
+      `cannot be read (${errorText(cause)})`,
+      'Check the path and its permissions.',
+      cause,
+    );
   }
 }
 
@@ -60,7 +66,12 @@ export function checkPgliteDirectory(path: string): void {
     try {
       mkdirSync(path, { recursive: true });
     } catch (cause) {
-      throw unusable(path, `cannot be created (${errorText(cause)})`, 'Check that its parent directory is writable, or choose another path.', cause);
+      throw unusable(
+        path,
+        `cannot be created (${errorText(cause)})`,
+        'Check that its parent directory is writable, or choose another path.',
+        cause,
+      );
     }
     return;
   }
@@ -81,7 +92,8 @@ export function checkPgliteDirectory(path: string): void {
   }
   const entries = readdirSync(path).filter((name) => !name.startsWith('.'));
   if (entries.length === 0 || entries.includes('PG_VERSION')) return;
-  const shown = entries.slice(0, 5).join(', ') + (entries.length > 5 ? `, … (${entries.length} entries)` : '');
+  const shown =
+    entries.slice(0, 5).join(', ') + (entries.length > 5 ? `, … (${entries.length} entries)` : '');
   throw unusable(
     path,
     `is not a PGlite data directory (no PG_VERSION) and not empty: it holds ${shown}`,

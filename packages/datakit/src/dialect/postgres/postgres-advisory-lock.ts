@@ -53,8 +53,17 @@ const unsigned = (param: string) => `((hashtext(${param})::bigint + 4294967296) 
  * ```
  * @internal
  */
-export async function findLockHolder(conn: Connection, scope: string, key: string): Promise<LockHolder | undefined> {
-  const { rows } = await conn.query<{ pid: number; application_name: string | null; client: string | null; since: Date | string | null }>(
+export async function findLockHolder(
+  conn: Connection,
+  scope: string,
+  key: string,
+): Promise<LockHolder | undefined> {
+  const { rows } = await conn.query<{
+    pid: number;
+    application_name: string | null;
+    client: string | null;
+    since: Date | string | null;
+  }>(
     `select a.pid, a.application_name, host(a.client_addr) as client, a.xact_start as since
        from pg_locks l join pg_stat_activity a on a.pid = l.pid
       where l.locktype = 'advisory' and l.granted and l.objsubid = 2
@@ -72,6 +81,10 @@ export async function findLockHolder(conn: Connection, scope: string, key: strin
     client: row.client,
     since: row.since === null ? null : new Date(row.since),
   };
+}
+
+function waited(ms: number): string {
+  return ms < 10_000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 function describeSession(holder: LockHolder): string {
@@ -99,9 +112,13 @@ function describeSession(holder: LockHolder): string {
  */
 export async function advisoryXactLock(tx: Connection, lock: AdvisoryLock): Promise<void> {
   if (!Number.isFinite(lock.timeoutMs) || lock.timeoutMs < 0) {
-    throw new DatakitError('CONFIG', `${lock.option} must be a number of milliseconds (0 waits forever), got ${String(lock.timeoutMs)}`, {
-      hint: `Use e.g. ${lock.option}: 300000 (5 minutes).`,
-    });
+    throw new DatakitError(
+      'CONFIG',
+      `${lock.option} must be a number of milliseconds (0 waits forever), got ${String(lock.timeoutMs)}`,
+      {
+        hint: `Use e.g. ${lock.option}: 300000 (5 minutes).`,
+      },
+    );
   }
   const keys = [lock.scope, lock.key];
   const take = `select pg_advisory_xact_lock(hashtext($1::text), hashtext($2::text))`;
@@ -114,18 +131,23 @@ export async function advisoryXactLock(tx: Connection, lock: AdvisoryLock): Prom
     // A savepoint, so a timed-out wait leaves the transaction usable for naming the holder.
     await tx.transaction(async (sp) => {
       const { rows: saved } = await sp.query<{ v: string }>(`select current_setting('lock_timeout') as v`);
-      await sp.query(`select set_config('lock_timeout', $1, true)`, [`${Math.max(0, Math.round(lock.timeoutMs))}ms`]);
+      await sp.query(`select set_config('lock_timeout', $1, true)`, [
+        `${Math.max(0, Math.round(lock.timeoutMs))}ms`,
+      ]);
       await sp.query(take, keys);
       await sp.query(`select set_config('lock_timeout', $1, true)`, [saved[0]?.v ?? '0']);
     });
   } catch (err) {
     if ((err as DatakitError).context?.driverCode !== LOCK_TIMEOUT) throw err;
     const holder = await findLockHolder(tx, lock.scope, lock.key).catch(() => undefined);
-    const extra = holder && lock.describeHolder ? await lock.describeHolder(holder).catch(() => undefined) : undefined;
-    const who = holder ? `${extra ? `${extra}, ` : ''}${describeSession(holder)}` : 'a session that has since ended';
+    const extra =
+      holder && lock.describeHolder ? await lock.describeHolder(holder).catch(() => undefined) : undefined;
+    const who = holder
+      ? `${extra ? `${extra}, ` : ''}${describeSession(holder)}`
+      : 'a session that has since ended';
     throw new DatakitError(
       lock.code,
-      `Gave up after waiting ${Math.round(lock.timeoutMs / 1000)} s for ${lock.what}: it is held by ${who}`,
+      `Gave up after waiting ${waited(lock.timeoutMs)} for ${lock.what}: it is held by ${who}`,
       {
         hint:
           `Only one runs at a time. Wait for it to finish, or raise ${lock.option} (milliseconds) to wait ` +

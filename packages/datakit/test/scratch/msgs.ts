@@ -1,0 +1,21 @@
+import { connect } from '../../src/dialect/connect.js';
+import { DatakitError } from '../../src/errors/datakit-error.js';
+import { transfer } from '../../src/transfer/transfer.js';
+import { lockLoadTarget } from '../../src/transfer/lock-load-target.js';
+import { createTestDatabase } from '../support/servers.js';
+import { createBronze, createSource, toBronze } from '../transfer/fixtures.js';
+const s = await createTestDatabase('postgres', 'msg_src');
+const w = await createTestDatabase('postgres', 'msg_dw');
+const source = await connect(s.url); const wh = await connect(w.url);
+await createSource(source); await createBronze(wh);
+await source.query(`insert into crm.customer select i, 'Customer ' || i, 'c' || i || '@x.org', i / 100.0, i % 2 = 0, timestamptz '2024-01-01' + i * interval '1 second' from generate_series(1, 50000) i`);
+await wh.query(`insert into bronze.customer values (40000, 'X', null, null, true, now(), gen_random_uuid(), now(), 's', 't')`);
+const show = (e: unknown) => console.log('---\n' + (e instanceof DatakitError ? `[${e.code}] ${e.describe()}\n${JSON.stringify(e.context)}` : String(e)));
+await transfer({ from: s.url, to: w.url, transform: toBronze }).catch(show);
+await wh.query('truncate bronze.customer');
+await wh.transaction(async (tx) => {
+  await lockLoadTarget(tx, { loadId: '00000000-0000-0000-0000-000000000001', target: 'bronze.customer', startedAt: new Date() });
+  await transfer({ from: s.url, to: w.url, transform: toBronze, lockTimeout: 500 }).catch(show);
+});
+await transfer({ from: s.url, to: w.url, transform: toBronze, lockTimeout: -1 }).catch(show);
+await source.close(); await wh.close(); await s.drop(); await w.drop();
