@@ -61,9 +61,13 @@ export async function deployWarehouse(options: DeployOptions): Promise<DeployRes
   if (plan.destructive.length > 0 && !options.allowDestructive) return result('refused');
   const manual = plan.steps.filter((s) => s.statements.length === 0);
   if (manual.length > 0) {
-    throw new DatakitError('DEPLOY', `${manual.length} change(s) cannot be applied automatically: ${manual.map((s) => `${s.target} (${s.reason})`).join('; ')}`, {
-      hint: 'Migrate these by hand, then deploy again.',
-    });
+    throw new DatakitError(
+      'DEPLOY',
+      `${manual.length} change(s) cannot be applied automatically: ${manual.map((s) => `${s.target} (${s.reason})`).join('; ')}`,
+      {
+        hint: 'Migrate these by hand, then deploy again.',
+      },
+    );
   }
   if (connection.dialect.adapter.supportsTransactionalDdl) {
     await connection.transaction(async (tx) => {
@@ -80,11 +84,15 @@ async function runStep(conn: Connection, step: DeployStep): Promise<void> {
     try {
       await conn.query(sql);
     } catch (cause) {
-      throw new DatakitError('DEPLOY', `Deploy step "${step.action}" on ${step.target} failed: ${(cause as Error).message}`, {
-        hint: 'Nothing was applied where the database supports transactional DDL; fix the cause and deploy again.',
-        context: { sql, table: step.target },
-        cause,
-      });
+      throw new DatakitError(
+        'DEPLOY',
+        `Deploy step "${step.action}" on ${step.target} failed: ${(cause as Error).message}`,
+        {
+          hint: 'Nothing was applied where the database supports transactional DDL; fix the cause and deploy again.',
+          context: { sql, table: step.target },
+          cause,
+        },
+      );
     }
   }
 }

@@ -35,7 +35,9 @@ describe('planDeploy (pure, no database)', () => {
       ],
       primaryKey: { columns: ['order_id'] },
       uniques: [],
-      foreignKeys: [{ columns: ['customer_id'], references: { table: 'customer', columns: ['customer_id'] } }],
+      foreignKeys: [
+        { columns: ['customer_id'], references: { table: 'customer', columns: ['customer_id'] } },
+      ],
       indexes: [],
       checks: [],
     };
@@ -141,9 +143,18 @@ describe('planDeploy (pure, no database)', () => {
     const withStatus = (name: string) =>
       customerTable((t) => {
         t.name = name;
-        column(t, 'status').type = { kind: 'enum', enumName: 'customer_status', enumValues: ['new', 'active'] };
+        column(t, 'status').type = {
+          kind: 'enum',
+          enumName: 'customer_status',
+          enumValues: ['new', 'active'],
+        };
       });
-    const desired = [customerTable(), customerTable((t) => { t.name = 'prospect'; })];
+    const desired = [
+      customerTable(),
+      customerTable((t) => {
+        t.name = 'prospect';
+      }),
+    ];
     const result = plan(desired, [withStatus('customer'), withStatus('prospect')]);
     expect(actions(result)).toEqual(['+ add-enum-values shop.customer_status']);
     expect(result.steps[0]?.statements).toEqual([

@@ -138,6 +138,14 @@ export class MysqlDdlCompiler extends SqlDdlCompiler {
     return this.alterColumnType(table, { ...column, nullable: !notNull });
   }
 
+  setDefault(table: TableRef, column: ColumnSchema): string {
+    return this.alterColumnType(table, column);
+  }
+
+  extendEnum(table: TableRef, column: ColumnSchema): string[] {
+    return [this.alterColumnType(table, column)];
+  }
+
   createIndex(table: TableRef, index: IndexSchema): string {
     return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${this.q(index.name)} ON ${this.table(table)} (${this.columnList(index.columns)})`;
   }

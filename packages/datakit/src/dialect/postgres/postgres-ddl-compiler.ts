@@ -75,6 +75,23 @@ export class PostgresDdlCompiler extends SqlDdlCompiler {
     return `ALTER TABLE ${this.table(table)} ALTER COLUMN ${this.q(name)} ${notNull ? 'SET' : 'DROP'} NOT NULL`;
   }
 
+  setDefault(table: TableRef, column: ColumnSchema): string {
+    const change = column.default === undefined ? 'DROP DEFAULT' : `SET DEFAULT ${column.default}`;
+    return `ALTER TABLE ${this.table(table)} ALTER COLUMN ${this.q(column.name)} ${change}`;
+  }
+
+  extendEnum(table: TableRef, column: ColumnSchema, added: readonly string[]): string[] {
+    const { enumName } = column.type;
+    if (!enumName) {
+      throw this.unsupported(
+        column.type,
+        { table: table.name, column: column.name, ...schemaOf(table) },
+        'Give the enum a type name (pgEnum("name", [...])).',
+      );
+    }
+    return this.addEnumValues(table.schema, enumName, added);
+  }
+
   createIndex(table: TableRef, index: IndexSchema): string {
     const unique = index.unique ? 'UNIQUE ' : '';
     return `CREATE ${unique}INDEX IF NOT EXISTS ${this.q(index.name)} ON ${this.table(table)} (${this.columnList(index.columns)})`;
