@@ -47,14 +47,24 @@ export function deploySuite(open: () => Promise<Connection>): void {
   });
 
   it('plans bronze without constraints and silver with all of them, changing nothing', async () => {
-    const result = await deployWarehouse({ warehouse: warehouse({ bronze: { datakits: [v1] }, silver: { datakits: [v1] } }), connection: conn });
+    const result = await deployWarehouse({
+      warehouse: warehouse({ bronze: { datakits: [v1] }, silver: { datakits: [v1] } }),
+      connection: conn,
+    });
     expect(result.status).toBe('planned');
     const statements = result.plan.steps.flatMap((s) => s.statements).join('\n');
     expect(statements).toContain('"bronze"."customer"');
     expect(statements).toContain('"silver"."order"');
-    const bronzeSql = result.plan.steps.filter((s) => s.target.startsWith('bronze')).flatMap((s) => s.statements).join('\n');
+    const bronzeSql = result.plan.steps
+      .filter((s) => s.target.startsWith('bronze'))
+      .flatMap((s) => s.statements)
+      .join('\n');
     expect(bronzeSql.toLowerCase()).not.toMatch(/foreign key|references|unique|check/);
-    const silverSql = result.plan.steps.filter((s) => s.target.startsWith('silver')).flatMap((s) => s.statements).join('\n').toLowerCase();
+    const silverSql = result.plan.steps
+      .filter((s) => s.target.startsWith('silver'))
+      .flatMap((s) => s.statements)
+      .join('\n')
+      .toLowerCase();
     expect(silverSql).toMatch(/references "silver"."customer"/);
     expect(silverSql).toContain('unique');
     expect(silverSql).toContain('amount_positive');
@@ -73,8 +83,13 @@ export function deploySuite(open: () => Promise<Connection>): void {
     const second = await deployWarehouse({ warehouse: config, connection: conn, apply: true });
     expect(second.plan.steps.map((s) => `${s.action} ${s.target}: ${s.reason}`)).toEqual([]);
     expect(second.status).toBe('unchanged');
-    await conn.query('insert into "bronze"."we""ird table" ("select * from x; --", id) values ($1, $2)', ["'); drop table x; --", 1]);
-    const { rows } = await conn.query<{ v: string }>('select "select * from x; --" as v from "bronze"."we""ird table"');
+    await conn.query('insert into "bronze"."we""ird table" ("select * from x; --", id) values ($1, $2)', [
+      "'); drop table x; --",
+      1,
+    ]);
+    const { rows } = await conn.query<{ v: string }>(
+      'select "select * from x; --" as v from "bronze"."we""ird table"',
+    );
     expect(rows[0]?.v).toBe("'); drop table x; --");
   });
 
@@ -92,7 +107,12 @@ export function deploySuite(open: () => Promise<Connection>): void {
       (t) => [index('customer_phone_idx').on(t.phone)],
     );
     const note = pgTable('note', { id: integer().primaryKey(), body: text().notNull() });
-    const v2 = defineDatakit({ name: 'shop', version: '1.1.0', layer: 'bronze', tables: { customer: customer2, order, note } });
+    const v2 = defineDatakit({
+      name: 'shop',
+      version: '1.1.0',
+      layer: 'bronze',
+      tables: { customer: customer2, order, note },
+    });
     const config = warehouse({ bronze: { datakits: [v2] }, silver: { datakits: [v2] } });
     const result = await deployWarehouse({ warehouse: config, connection: conn, apply: true });
     expect(result.status).toBe('applied');
@@ -115,7 +135,12 @@ export function deploySuite(open: () => Promise<Connection>): void {
       phone: text(),
       tier: integer().notNull(),
     });
-    const v3 = defineDatakit({ name: 'shop', version: '2.0.0', layer: 'bronze', tables: { customer: customer3 } });
+    const v3 = defineDatakit({
+      name: 'shop',
+      version: '2.0.0',
+      layer: 'bronze',
+      tables: { customer: customer3 },
+    });
     const config = warehouse({ bronze: { datakits: [v3] } });
     await conn.query('insert into "bronze"."customer" (id, email) values (1, $1)', ['a@example.com']);
     const refused = await deployWarehouse({ warehouse: config, connection: conn, apply: true });
@@ -128,13 +153,20 @@ export function deploySuite(open: () => Promise<Connection>): void {
       action: 'alter-column-type',
       destructive: false,
     });
-    expect(refused.plan.notes).toEqual([expect.stringMatching(/"bronze"."customer"."status".*added 'closed'/)]);
+    expect(refused.plan.notes).toEqual([
+      expect.stringMatching(/"bronze"."customer"."status".*added 'closed'/),
+    ]);
     const { rows } = await conn.query<{ n: number }>(
       "select count(*)::int as n from information_schema.columns where table_schema = 'bronze' and table_name = 'customer' and column_name = 'tier'",
     );
     expect(rows[0]?.n).toBe(0);
     await conn.query('delete from "bronze"."customer"');
-    const allowed = await deployWarehouse({ warehouse: config, connection: conn, apply: true, allowDestructive: true });
+    const allowed = await deployWarehouse({
+      warehouse: config,
+      connection: conn,
+      apply: true,
+      allowDestructive: true,
+    });
     expect(allowed.status).toBe('applied');
     const after = await deployWarehouse({ warehouse: config, connection: conn });
     expect(after.status).toBe('unchanged');

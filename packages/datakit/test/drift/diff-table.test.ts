@@ -137,7 +137,9 @@ describe('diffTable', () => {
         column(t, 'balance').type = type;
       });
       const label = JSON.stringify(type);
-      expect(only(diffTable(customerTable(), live, { role: 'target' }).changes).severity, label).toBe('breaking');
+      expect(only(diffTable(customerTable(), live, { role: 'target' }).changes).severity, label).toBe(
+        'breaking',
+      );
       expect(only(diffTable(customerTable(), live, { role: 'source' }).changes).severity, label).toBe('safe');
     }
     const wider = customerTable((t) => {

@@ -1,10 +1,6 @@
 import type { DriftOutcome } from '../../src/drift/apply-drift-policy.js';
 import { DRIFT_FIXES } from '../../src/drift/classify-change.js';
-import {
-  type DriftChange,
-  type DriftRole,
-  type DriftSeverity,
-} from '../../src/drift/diff-table.js';
+import type { DriftChange, DriftRole, DriftSeverity } from '../../src/drift/diff-table.js';
 import type { TableSchema } from '../../src/schema/table-schema.js';
 
 export type Alter = (
