@@ -1,10 +1,22 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { WarehouseConfig } from '../../src/config/define-config.js';
+import { transactional } from '../../src/contract/audit-mixins.js';
 import { defineDatakit } from '../../src/contract/define-datakit.js';
 import { deployWarehouse } from '../../src/deploy/deploy-warehouse.js';
 import type { Connection } from '../../src/dialect/connection.js';
+import { DatakitError } from '../../src/errors/datakit-error.js';
 
 const status = pgEnum('status', ['new', 'active']);
 const customer = pgTable('customer', {
@@ -170,5 +182,69 @@ export function deploySuite(open: () => Promise<Connection>): void {
     expect(allowed.status).toBe('applied');
     const after = await deployWarehouse({ warehouse: config, connection: conn });
     expect(after.status).toBe('unchanged');
+  });
+
+  const byId = pgTable('price', {
+    id: integer().primaryKey(),
+    amount: integer().notNull(),
+    ...transactional(),
+  });
+  const versioned = pgTable(
+    'price',
+    { id: integer().notNull(), amount: integer().notNull(), ...transactional() },
+    (t) => [primaryKey({ columns: [t.id, t.systime] })],
+  );
+
+  it('refuses a history table whose primary key lacks systime, naming the table and the fix', async () => {
+    const kit = defineDatakit({
+      name: 'prices',
+      version: '1.0.0',
+      layer: 'bronze',
+      tables: { price: byId },
+      options: { writeDisposition: 'history' },
+    });
+    const error = await deployWarehouse({
+      warehouse: warehouse({ bronze: { datakits: [kit] } }),
+      connection: conn,
+      apply: true,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatakitError);
+    const deploy = error as DatakitError;
+    expect(deploy.code).toBe('DEPLOY');
+    expect(deploy.message).toContain('"bronze"."price" has primary key (id) without "systime"');
+    expect(deploy.message).toContain('duplicate key');
+    expect(deploy.hint).toContain('primaryKey({ columns: [t.id, t.systime] })');
+    expect(deploy.context).toMatchObject({ datakit: 'prices', schema: 'bronze', table: 'price' });
+    const { rows } = await conn.query<{ n: number }>(
+      "select count(*)::int as n from information_schema.tables where table_schema = 'bronze' and table_name = 'price'",
+    );
+    expect(rows[0]?.n).toBe(0);
+  });
+
+  it('refuses it too when a transfer writes it with history, and deploys it once systime is in the key', async () => {
+    const kit = defineDatakit({ name: 'prices', version: '1.0.0', layer: 'bronze', tables: { price: byId } });
+    const source = pgTable('price', { id: integer().primaryKey(), amount: integer().notNull() });
+    const config = (
+      target: typeof byId | typeof versioned,
+      layers: WarehouseConfig['layers'],
+    ): WarehouseConfig => ({
+      ...warehouse(layers),
+      transfers: { price: { from: 'erp', source, target, disposition: 'history' } },
+    });
+    await expect(
+      deployWarehouse({ warehouse: config(byId, { bronze: { datakits: [kit] } }), connection: conn }),
+    ).rejects.toThrow(/"bronze"."price" has primary key \(id\) without "systime"/);
+    const fixed = defineDatakit({
+      name: 'prices',
+      version: '1.1.0',
+      layer: 'bronze',
+      tables: { price: versioned },
+    });
+    const result = await deployWarehouse({
+      warehouse: config(versioned, { bronze: { datakits: [fixed] } }),
+      connection: conn,
+      apply: true,
+    });
+    expect(result.status).toBe('applied');
   });
 }
