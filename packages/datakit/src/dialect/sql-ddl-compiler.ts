@@ -29,6 +29,9 @@ export interface TypeSite {
  * @internal
  */
 export abstract class SqlDdlCompiler implements DdlCompiler {
+  /** The database's name in messages, e.g. `PostgreSQL`. */
+  protected abstract readonly databaseName: string;
+
   constructor(protected readonly adapter: DialectAdapter) {}
 
   abstract renderType(type: ColumnType, where: TypeSite): string;
@@ -125,7 +128,7 @@ export abstract class SqlDdlCompiler implements DdlCompiler {
     const table = where.schema ? `${where.schema}.${where.table}` : where.table;
     return new DatakitError(
       'UNSUPPORTED',
-      `Column "${where.column}" of table "${table}" has type "${spelled}", which ${this.adapter.family === 'mysql' ? 'MySQL/MariaDB' : 'PostgreSQL'} cannot store`,
+      `Column "${where.column}" of table "${table}" has type "${spelled}", which ${this.databaseName} cannot store`,
       {
         hint,
         context: {

@@ -38,6 +38,8 @@ const PLAIN: Partial<Record<ColumnType['kind'], string>> = {
  * ```
  */
 export class MysqlDdlCompiler extends SqlDdlCompiler {
+  protected readonly databaseName = 'MySQL/MariaDB';
+
   constructor() {
     super(mysqlAdapter);
   }

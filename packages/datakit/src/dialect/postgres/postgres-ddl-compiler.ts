@@ -31,6 +31,8 @@ const PLAIN: Partial<Record<ColumnType['kind'], string>> = {
  * ```
  */
 export class PostgresDdlCompiler extends SqlDdlCompiler {
+  protected readonly databaseName = 'PostgreSQL';
+
   constructor() {
     super(postgresAdapter);
   }
