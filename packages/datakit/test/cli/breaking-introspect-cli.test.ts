@@ -24,7 +24,13 @@ interface BreakingJson {
   declared: string;
   sufficient: boolean;
   suggestedVersion: string;
-  changes: { kind: string; column?: string; bump: string; classification: { severity: string }; message: string }[];
+  changes: {
+    kind: string;
+    column?: string;
+    bump: string;
+    classification: { severity: string };
+    message: string;
+  }[];
 }
 
 describe('datakit breaking (CLI)', () => {
@@ -39,10 +45,15 @@ describe('datakit breaking (CLI)', () => {
   afterAll(() => project?.remove());
 
   it('exits 1 when the declared bump is too small, naming the change and the version to use', async () => {
-    const { code, stdout } = await runCli(['breaking', 'patch', '--against', 'released/shop.ts'], project.dir);
+    const { code, stdout } = await runCli(
+      ['breaking', 'patch', '--against', 'released/shop.ts'],
+      project.dir,
+    );
     expect(code).toBe(1);
     expect(stdout).toContain('major  Column "customer"."email": removed.');
-    expect(stdout).toContain('shop 1.0.0 → 1.0.1 declares a patch bump, but the changes need major: use 2.0.0.');
+    expect(stdout).toContain(
+      'shop 1.0.0 → 1.0.1 declares a patch bump, but the changes need major: use 2.0.0.',
+    );
   });
 
   it('exits 0 when the version bump covers the changes (major for a removed column, minor for a new one)', async () => {
@@ -55,7 +66,10 @@ describe('datakit breaking (CLI)', () => {
   });
 
   it('--json gives the bump, the verdict and every classified change', async () => {
-    const { code, stdout } = await runCli(['breaking', 'patch', '--against', 'released/shop.ts', '--json'], project.dir);
+    const { code, stdout } = await runCli(
+      ['breaking', 'patch', '--against', 'released/shop.ts', '--json'],
+      project.dir,
+    );
     expect(code).toBe(1);
     const body = JSON.parse(stdout) as BreakingJson;
     expect(body).toMatchObject({
@@ -102,16 +116,24 @@ await describeServer('postgres', 'datakit introspect (CLI)', () => {
   });
 
   it('writes the datakit, and a second run writes the same bytes', async () => {
-    const first = await runCli(['introspect', db.url, '--schema', 'crm', '--out', 'datakits/crm'], project.dir);
+    const first = await runCli(
+      ['introspect', db.url, '--schema', 'crm', '--out', 'datakits/crm'],
+      project.dir,
+    );
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    expect(first.stdout).toContain('Wrote datakits/crm/index.ts: datakit "crm" with 2 table(s): address, customer');
+    expect(first.stdout).toContain(
+      'Wrote datakits/crm/index.ts: datakit "crm" with 2 table(s): address, customer',
+    );
     const file = path.join(project.dir, 'datakits/crm/index.ts');
     const written = readFileSync(file);
     const text = written.toString();
     expect(text).toContain("export const customer = crmSchema.table('customer', {");
     expect(text).toContain("crmSchema.enum('tier', ['basic', 'gold'])");
     expect(text).toContain('foreignColumns: [customer.id]');
-    const second = await runCli(['introspect', db.url, '--schema', 'crm', '--out', 'datakits/crm'], project.dir);
+    const second = await runCli(
+      ['introspect', db.url, '--schema', 'crm', '--out', 'datakits/crm'],
+      project.dir,
+    );
     expect(second.code).toBe(0);
     expect(readFileSync(file).equals(written)).toBe(true);
   });

@@ -57,7 +57,15 @@ interface DriftJson {
     system: string;
     role: string;
     outcome: string;
-    report: { changes: { kind: string; column?: string; severity: string; classification: { severity: string }; fix?: string }[] };
+    report: {
+      changes: {
+        kind: string;
+        column?: string;
+        severity: string;
+        classification: { severity: string };
+        fix?: string;
+      }[];
+    };
   }[];
 }
 
@@ -81,12 +89,17 @@ await describeServer('postgres', 'datakit deploy and drift (CLI)', () => {
       createTestDatabase('postgres', 'cli_src'),
     ]);
     [warehouse, source] = await Promise.all([connect(warehouseDb.url), connect(sourceDb.url)]);
-    await source.query('create table customer (id integer primary key, email varchar(100) not null, name text)');
+    await source.query(
+      'create table customer (id integer primary key, email varchar(100) not null, name text)',
+    );
     project = createTempProject('dk-cli-deploy-');
     const urls = { warehouse: warehouseDb.url, source: sourceDb.url };
     project.write('datakit.config.ts', config(urls));
     project.write('tier.config.ts', config(urls, '\n  tier: integer().notNull(),'));
-    project.write('history.config.ts', config(urls, '', ", options: { tables: { price: { writeDisposition: 'history' } } }"));
+    project.write(
+      'history.config.ts',
+      config(urls, '', ", options: { tables: { price: { writeDisposition: 'history' } } }"),
+    );
   });
   afterAll(async () => {
     await Promise.allSettled([warehouse?.close(), source?.close()]);
@@ -158,7 +171,9 @@ await describeServer('postgres', 'datakit deploy and drift (CLI)', () => {
     const { code, stdout } = await cli('drift');
     expect(code).toBe(1);
     expect(stdout).toContain('FAIL shop source "customer"');
-    expect(stdout).toContain('Column "customer"."email": nullability changed. The contract says not null; the database has null');
+    expect(stdout).toContain(
+      'Column "customer"."email": nullability changed. The contract says not null; the database has null',
+    );
     expect(stdout).toContain('fix: make the column nullable in the contract');
     expect(stdout).toContain('Drift check failed: 1 of 2 tables would stop a run.');
   });

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { DeployPlan, DeployStep } from '../../deploy/deploy-step.js';
 import type { DeployResult } from '../../deploy/deploy-warehouse.js';
-import type { DriftChange } from '../../drift/diff-table.js';
 import { deployWarehouse } from '../../deploy/deploy-warehouse.js';
+import type { DriftChange } from '../../drift/diff-table.js';
 import { type CliIO, type CommonOptions, loadTarget, withConnection } from '../cli-context.js';
 
 interface DeployFlags extends CommonOptions {
@@ -19,10 +19,16 @@ interface DeployFlags extends CommonOptions {
  * npx datakit deploy --env prod --allow-destructive --json
  * ```
  */
-export function registerDeployCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
+export function registerDeployCommand(
+  program: Command,
+  io: CliIO,
+  setExitCode: (code: number) => void,
+): void {
   program
     .command('deploy')
-    .description('Create or update the schemas and tables of every layer (bronze, silver, gold), idempotently.')
+    .description(
+      'Create or update the schemas and tables of every layer (bronze, silver, gold), idempotently.',
+    )
     .option('--plan', 'print the statements and change nothing')
     .option('--allow-destructive', 'also apply drops, retypes and new NOT NULL columns')
     .option('-e, --env <name>', 'environment (default: the config default, else dev)')
@@ -40,11 +46,22 @@ Examples:
     .action(async (flags: DeployFlags) => {
       const { target } = await loadTarget(flags, io);
       const result = await withConnection(target.warehouseUrl(), (connection) =>
-        deployWarehouse({ warehouse: target.warehouse, connection, apply: !flags.plan, allowDestructive: Boolean(flags.allowDestructive) }),
+        deployWarehouse({
+          warehouse: target.warehouse,
+          connection,
+          apply: !flags.plan,
+          allowDestructive: Boolean(flags.allowDestructive),
+        }),
       );
       if (result.status === 'refused') setExitCode(1);
       if (flags.json) {
-        const body = { ok: result.status !== 'refused', warehouse: target.warehouseName, env: target.envName, ...result, plan: planJson(result.plan) };
+        const body = {
+          ok: result.status !== 'refused',
+          warehouse: target.warehouseName,
+          env: target.envName,
+          ...result,
+          plan: planJson(result.plan),
+        };
         io.out(JSON.stringify(body, null, 2));
         return;
       }
@@ -86,5 +103,10 @@ function planJson(plan: DeployPlan) {
     message: c.message,
     ...(c.fix ? { fix: c.fix } : {}),
   });
-  return { steps: plan.steps.map(step), destructive: plan.destructive.map(step), changes: plan.changes.map(change), notes: plan.notes };
+  return {
+    steps: plan.steps.map(step),
+    destructive: plan.destructive.map(step),
+    changes: plan.changes.map(change),
+    notes: plan.notes,
+  };
 }
