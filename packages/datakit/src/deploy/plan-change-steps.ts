@@ -82,7 +82,10 @@ export function planChangeSteps(changes: readonly DriftChange[], context: Change
       action,
       target,
       destructive: destructive ?? change.classification.severity === 'breaking',
-      reason: `${change.classification.reason} (the database has ${change.live}; the contract says ${change.contract})`,
+      reason:
+        change.kind === 'table-missing'
+          ? change.classification.reason
+          : `${change.classification.reason} (the database has ${change.live}; the contract says ${change.contract})`,
       statements,
       changes: [change],
     };

@@ -65,6 +65,8 @@ export function deploySuite(open: () => Promise<Connection>): void {
     });
     expect(result.status).toBe('planned');
     const statements = result.plan.steps.flatMap((s) => s.statements).join('\n');
+    // One enum type per layer schema, created once even though bronze and silver tables share it.
+    expect(statements.match(/CREATE TYPE/g)).toHaveLength(2);
     expect(statements).toContain('"bronze"."customer"');
     expect(statements).toContain('"silver"."order"');
     const bronzeSql = result.plan.steps
