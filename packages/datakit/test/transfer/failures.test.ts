@@ -12,7 +12,7 @@ import { createTestDatabase, describeServer, type TestDatabase } from '../suppor
 import { bronzeRows, createBronze, createSource, expectedRows, toBronze } from './fixtures.js';
 import type { ChildSpec } from './transfer-child.js';
 
-const ROWS = 250_000;
+const ROWS = 200_000;
 const CHILD = fileURLToPath(new URL('./transfer-child.ts', import.meta.url));
 const ADMIN = 'dk_test_admin';
 
@@ -48,6 +48,19 @@ await describeServer('postgres', 'transfer failures end cleanly', () => {
       if (n !== 0) await new Promise((r) => setTimeout(r, 100));
     }
     return n;
+  }
+
+  /** Waits until `n` sessions of the warehouse wait for a lock (other than the test's own LOCK TABLE). */
+  async function waitForLockWaiters(n: number): Promise<void> {
+    for (let i = 0; i < 600; i++) {
+      const { rows } = await warehouse.query<{ n: string }>(
+        `select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'
+           and query not ilike 'lock table%'`,
+      );
+      if (Number(rows[0]?.n) >= n) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`fewer than ${n} sessions ever waited for a lock`);
   }
 
   async function loads(): Promise<{ status: string; error: string | null; rows_loaded: string | null }[]> {
@@ -208,12 +221,19 @@ await describeServer('postgres', 'transfer failures end cleanly', () => {
   describe('two concurrent merges', () => {
     for (const trial of [1, 2, 3]) {
       it(`both succeed, no deadlock reaches the user (trial ${trial})`, async () => {
-        await transfer({ from: source, to: warehouse, transform: toBronze, disposition: 'merge' });
         await source.query(
           `update crm.customer set score = coalesce(score, 0) + 1 where customer_id % 3 = ${trial % 3}`,
         );
-        const merge = () => runScript(CHILD, [spec({ disposition: 'merge' })]);
-        const outcomes = await Promise.all([merge().outcome, merge().outcome]);
+        const merge = () => runScript(CHILD, [spec({ disposition: 'merge', partitions: 4 })]);
+        // Hold the target until both runs wait for a lock, so their merge statements start at
+        // the same instant (each stage in its own order) unless something serialises them.
+        const children = await warehouse.transaction(async (tx) => {
+          await tx.query('lock table bronze.customer in share mode');
+          const both = [merge(), merge()];
+          await waitForLockWaiters(2);
+          return both;
+        });
+        const outcomes = await Promise.all(children.map((c) => c.outcome));
         for (const o of outcomes) {
           expect(o.stdout).not.toContain('deadlock');
           expect({ code: o.code, timedOut: o.timedOut, error: jsonLine(o.stdout, 'ERROR') }).toEqual({

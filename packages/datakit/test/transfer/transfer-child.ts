@@ -16,6 +16,7 @@ export interface ChildSpec {
   disposition?: TransferOptions['disposition'];
   cursor?: 'updated_at';
   maxRejects?: number;
+  partitions?: number;
   lockTimeout?: number;
   signalAt?: number;
 }
@@ -34,6 +35,7 @@ try {
     ...(spec.disposition ? { disposition: spec.disposition } : {}),
     ...(spec.cursor ? { cursor: spec.cursor as never } : {}),
     ...(spec.maxRejects === undefined ? {} : { maxRejects: spec.maxRejects }),
+    ...(spec.partitions === undefined ? {} : { partitions: spec.partitions }),
     ...(spec.lockTimeout === undefined ? {} : ({ lockTimeout: spec.lockTimeout } as object)),
     onProgress: (p) => {
       if (!told && spec.signalAt !== undefined && p.read >= spec.signalAt) {
