@@ -21,8 +21,22 @@ const transfer = z.strictObject({
   transform: z.custom<unknown>((v) => typeof v === 'function' || (typeof v === 'object' && v !== null && 'fn' in v), {
     message: 'expected defineTransform(...) or a function',
   }).optional(),
+  layer: z.enum(['bronze', 'silver', 'gold']).optional(),
   disposition: z.enum(['append', 'replace', 'merge', 'history']).optional(),
-  options: z.record(z.string(), z.unknown()).optional(),
+  options: z
+    .strictObject({
+      cursor: z.string().min(1).optional(),
+      key: z.array(z.string().min(1)).min(1).optional(),
+      partitions: z.number().int('must be a whole number').min(1).max(8).optional(),
+      maxRejects: z
+        .number()
+        .min(0)
+        .refine((n) => n < 1 || Number.isInteger(n), 'must be a count (0, 1, 2, ...) or a fraction between 0 and 1')
+        .optional(),
+      batchSize: z.number().int('must be a whole number').min(1).optional(),
+      detectDeletes: z.boolean().optional(),
+    })
+    .optional(),
 });
 const warehouse = z.strictObject({
   layers: z.strictObject({ bronze: layer.optional(), silver: layer.optional(), gold: layer.optional() }),
