@@ -6,6 +6,8 @@ import { DatakitError } from '../errors/datakit-error.js';
 import { configSchema } from './config-schema.js';
 import type { DatakitConfig } from './define-config.js';
 import { nearestName } from '../errors/nearest-name.js';
+import { planTransfers } from '../warehouse/plan-transfers.js';
+import { buildTaskGraph } from '../warehouse/task-graph.js';
 
 const CANDIDATES = ['datakit.config.ts', 'datakit.config.mts', 'datakit.config.js', 'datakit.config.mjs'];
 
@@ -85,8 +87,15 @@ export function validateConfig(value: unknown, file = 'datakit.config.ts'): Data
         unknownSystem(system, `warehouses.${warehouseName}.environments.${envName}.sources.${system}`);
       }
     }
+    const layers = Object.keys(warehouse.layers);
     for (const [name, transfer] of Object.entries(warehouse.transfers ?? {})) {
-      unknownSystem(transfer.from, `warehouses.${warehouseName}.transfers.${name}.from`);
+      if (!layers.includes(transfer.from)) unknownSystem(transfer.from, `warehouses.${warehouseName}.transfers.${name}.from`);
+    }
+    try {
+      buildTaskGraph(planTransfers(warehouseName, warehouse));
+    } catch (error) {
+      if (error instanceof DatakitError) throw new DatakitError(error.code, `${file}: ${error.message}`, { ...(error.hint ? { hint: error.hint } : {}), context: error.context });
+      throw error;
     }
   }
   return config;
@@ -97,13 +106,17 @@ function configError(error: z.ZodError, file: string): DatakitError {
   if (!issue) return new DatakitError('CONFIG', `${file} is not valid`);
   const where = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    const full = where ? `${where}.${key}` : key;
     const known = knownKeys(issue.path);
-    const near = nearestName(key, known);
-    return new DatakitError('CONFIG', `${file}: unknown key "${full}"${near ? ` — did you mean "${near}"?` : ''}`, {
-      hint: near ? `Rename "${key}" to "${near}".` : `Valid keys here: ${known.join(', ')}.`,
-      context: { key: full },
+    const unknown = issue.keys.map((key) => {
+      const full = where ? `${where}.${key}` : key;
+      const near = nearestName(key, known);
+      return { key, full, near, text: `unknown key "${full}"${near ? ` — did you mean "${near}"?` : ''}` };
+    });
+    const first = unknown[0] as (typeof unknown)[number];
+    const renames = unknown.filter((u) => u.near).map((u) => `"${u.key}" to "${u.near}"`);
+    return new DatakitError('CONFIG', `${file}: ${unknown.map((u) => u.text).join('; ')}`, {
+      hint: renames.length === unknown.length ? `Rename ${renames.join(' and ')}.` : `Valid keys here: ${known.join(', ')}.`,
+      context: { key: first.full },
     });
   }
   const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { dialectFor } from '../dialect/connect.js';
+import { parseConnectionUrl } from '../dialect/parse-connection-url.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { EnvironmentConfig, WarehouseConfig } from './define-config.js';
 import type { LoadedConfig } from './load-config.js';
@@ -59,7 +61,7 @@ export function selectEnvironment(loaded: LoadedConfig, options: { warehouse?: s
     warehouse,
     envName,
     environment,
-    warehouseUrl: () => absolutePglite(resolveEnvVars(environment.url, `${base}.url`), root),
+    warehouseUrl: () => warehouseUrlOf(absolutePglite(resolveEnvVars(environment.url, `${base}.url`), root), `${base}.url`),
     sourceUrl: (system) => {
       const url = environment.sources?.[system];
       if (url === undefined) {
@@ -71,6 +73,18 @@ export function selectEnvironment(loaded: LoadedConfig, options: { warehouse?: s
       return absolutePglite(resolveEnvVars(url, `${base}.sources.${system}`), root);
     },
   };
+}
+
+/** The warehouse holds the layers and the run store: it must speak PostgreSQL (a server or PGlite). */
+function warehouseUrlOf(url: string, key: string): string {
+  const parsed = parseConnectionUrl(url);
+  if (dialectFor(parsed.kind).adapter.family !== 'postgresql') {
+    throw new DatakitError('CONFIG', `The warehouse must be PostgreSQL or PGlite, but ${key} is ${parsed.redacted}`, {
+      hint: 'Use a postgres:// or pglite:// URL for the warehouse; MySQL/MariaDB can only be a source system.',
+      context: { key },
+    });
+  }
+  return url;
 }
 
 function absolutePglite(url: string, root: string): string {
