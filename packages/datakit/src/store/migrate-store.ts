@@ -43,6 +43,24 @@ export const LATEST_STORE_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, 
  * ```
  */
 export async function migrateStore(conn: Connection): Promise<StoreMigrationResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(conn);
+    } catch (error) {
+      // A session that looked the schema up before another one created it may still have that
+      // miss cached after the lock (an advisory lock does not refresh the catalog caches): a new
+      // transaction does.
+      if (attempt >= 3 || !createdConcurrently(error)) throw error;
+    }
+  }
+}
+
+function createdConcurrently(error: unknown): boolean {
+  const code = error instanceof DatakitError ? error.context.driverCode : undefined;
+  return code === '23505' || code === '42P06' || code === '42P07';
+}
+
+async function migrateOnce(conn: Connection): Promise<StoreMigrationResult> {
   return conn.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1::bigint)', [STORE_LOCK]);
     await tx.query('create schema if not exists "datakit"');
@@ -63,7 +81,11 @@ export async function migrateStore(conn: Connection): Promise<StoreMigrationResu
           throw new DatakitError(
             'DEPLOY',
             `Run store migration ${migration.version} (${migration.name}) failed: ${(cause as Error).message}`,
-            { hint: 'Nothing was applied; fix the cause and run datakit deploy again.', context: { sql: statement }, cause },
+            {
+              hint: 'Nothing was applied; fix the cause and run datakit deploy again.',
+              context: { ...(cause instanceof DatakitError ? cause.context : {}), sql: statement },
+              cause,
+            },
           );
         }
       }
@@ -78,12 +100,18 @@ export async function migrateStore(conn: Connection): Promise<StoreMigrationResu
 }
 
 async function refuseUnversionedStore(tx: Connection): Promise<void> {
-  const { rows } = await tx.query<{ found: boolean }>(`select to_regclass('"datakit"."loads"') is not null as found`);
+  const { rows } = await tx.query<{ found: boolean }>(
+    `select to_regclass('"datakit"."loads"') is not null as found`,
+  );
   if (rows[0]?.found) {
-    throw new DatakitError('DEPLOY', 'The schema "datakit" holds a run store from before versioned migrations', {
-      hint: 'Rename or drop the schema "datakit" (it holds only load history, rejects and cursors), then run datakit deploy.',
-      context: { schema: 'datakit' },
-    });
+    throw new DatakitError(
+      'DEPLOY',
+      'The schema "datakit" holds a run store from before versioned migrations',
+      {
+        hint: 'Rename or drop the schema "datakit" (it holds only load history, rejects and cursors), then run datakit deploy.',
+        context: { schema: 'datakit' },
+      },
+    );
   }
 }
 

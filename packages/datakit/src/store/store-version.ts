@@ -16,7 +16,9 @@ export async function storeVersion(conn: Connection): Promise<number> {
     `select to_regclass('"datakit"."migrations"') is not null as found`,
   );
   if (!rows[0]?.found) return 0;
-  const max = await conn.query<{ version: number | null }>('select max("version") as "version" from "datakit"."migrations"');
+  const max = await conn.query<{ version: number | null }>(
+    'select max("version") as "version" from "datakit"."migrations"',
+  );
   return Number(max.rows[0]?.version ?? 0);
 }
 
@@ -45,6 +47,9 @@ export async function ensureStoreCurrent(conn: Connection, options: { migrate: b
     version === 0
       ? `The warehouse ${conn.target} has no run store (schema "datakit")`
       : `The run store of ${conn.target} is at version ${version}; this Datakit needs ${LATEST_STORE_VERSION}`,
-    { hint: 'Run datakit deploy for this environment: it creates and migrates the run store.', context: { schema: 'datakit' } },
+    {
+      hint: 'Run datakit deploy for this environment: it creates and migrates the run store.',
+      context: { schema: 'datakit' },
+    },
   );
 }
