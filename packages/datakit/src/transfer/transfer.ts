@@ -267,8 +267,9 @@ function succeeded(
     ...(drift
       ? {
           drift: {
-            source: drift.source.outcome,
-            target: drift.target.outcome,
+            // After evolving, the re-check says ok: report what the policy did.
+            source: drift.source.applied.length > 0 ? 'evolve' : drift.source.outcome,
+            target: drift.target.applied.length > 0 ? 'evolve' : drift.target.outcome,
             applied: [...drift.source.applied, ...drift.target.applied],
           },
         }
