@@ -11,7 +11,14 @@ import { buildTaskGraph } from '../warehouse/task-graph.js';
 
 const CANDIDATES = ['datakit.config.ts', 'datakit.config.mts', 'datakit.config.js', 'datakit.config.mjs'];
 
-/** A loaded, validated configuration and where it came from. */
+/**
+ * A loaded, validated configuration and where it came from.
+ *
+ * @example
+ * ```ts
+ * const { config, file, root }: LoadedConfig = await loadConfig();
+ * ```
+ */
 export interface LoadedConfig {
   config: DatakitConfig;
   /** Absolute path of the config file. */

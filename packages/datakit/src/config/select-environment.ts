@@ -7,7 +7,15 @@ import type { LoadedConfig } from './load-config.js';
 import { nearestName } from '../errors/nearest-name.js';
 import { resolveEnvVars } from './resolve-env-vars.js';
 
-/** One warehouse in one environment, with its URLs resolved on demand. */
+/**
+ * One warehouse in one environment, with its URLs resolved on demand.
+ *
+ * @example
+ * ```ts
+ * const target: SelectedEnvironment = selectEnvironment(await loadConfig(), { env: 'prod' });
+ * await connect(target.warehouseUrl());
+ * ```
+ */
 export interface SelectedEnvironment {
   warehouseName: string;
   warehouse: WarehouseConfig;

@@ -4,11 +4,32 @@ import { nearestName } from '../errors/nearest-name.js';
 import type { TableSchema } from '../schema/table-schema.js';
 import { fromDrizzle } from './from-drizzle.js';
 
-/** Where a datakit's tables live: a source system, or a warehouse layer. */
+/**
+ * Where a datakit's tables live: a source system, or a warehouse layer.
+ *
+ * @example
+ * ```ts
+ * const layer: Layer = 'bronze';
+ * ```
+ */
 export type Layer = 'source' | 'bronze' | 'silver' | 'gold';
-/** How a transfer writes a target table. */
+/**
+ * How a transfer writes a target table.
+ *
+ * @example
+ * ```ts
+ * const disposition: WriteDisposition = 'merge';
+ * ```
+ */
 export type WriteDisposition = 'append' | 'replace' | 'merge' | 'history';
-/** What a run does when the live table has drifted from the contract. */
+/**
+ * What a run does when the live table has drifted from the contract.
+ *
+ * @example
+ * ```ts
+ * const policy: DriftPolicy = 'evolve';
+ * ```
+ */
 export type DriftPolicy = 'fail' | 'evolve' | 'ignore-new-columns' | 'quarantine';
 
 /**
@@ -30,7 +51,14 @@ export interface TableOptions<T extends Table = Table> {
   cursor?: keyof InferSelectModel<T> & string;
 }
 
-/** What `defineDatakit` takes. `tables` maps a key to a Drizzle table (`pgTable` or `mysqlTable`). */
+/**
+ * What `defineDatakit` takes. `tables` maps a key to a Drizzle table (`pgTable` or `mysqlTable`).
+ *
+ * @example
+ * ```ts
+ * const definition: DatakitDefinition<{ customer: typeof customer }> = { name: 'system-a', version: '1.0.0', tables: { customer } };
+ * ```
+ */
 export interface DatakitDefinition<T extends Record<string, Table>> {
   /** npm-style name, e.g. `system-a`. */
   name: string;
@@ -45,7 +73,15 @@ export interface DatakitDefinition<T extends Record<string, Table>> {
   options?: Omit<TableOptions, 'cursor'> & { tables?: { [K in keyof T]?: TableOptions<T[K]> } };
 }
 
-/** A datakit: named, versioned Drizzle tables with options and their plain schemas. */
+/**
+ * A datakit: named, versioned Drizzle tables with options and their plain schemas.
+ *
+ * @example
+ * ```ts
+ * const systemA: Datakit = defineDatakit({ name: 'system-a', version: '1.0.0', tables: { customer } });
+ * systemA.schemaOf('customer').columns.length;
+ * ```
+ */
 export interface Datakit<T extends Record<string, Table> = Record<string, Table>> {
   readonly name: string;
   readonly version: string;

@@ -1,4 +1,11 @@
-/** What a deploy step does. */
+/**
+ * What a deploy step does.
+ *
+ * @example
+ * ```ts
+ * const action: DeployAction = 'create-table';
+ * ```
+ */
 export type DeployAction =
   | 'create-schema'
   | 'create-enum'
@@ -36,7 +43,15 @@ export interface DeployStep {
   statements: string[];
 }
 
-/** A plan: its steps in order, the destructive ones among them, and notes that change nothing. */
+/**
+ * A plan: its steps in order, the destructive ones among them, and notes that change nothing.
+ *
+ * @example
+ * ```ts
+ * const plan: DeployPlan = planDeploy(desired, live, conn.dialect.createDdlCompiler());
+ * plan.destructive.length; // 0 when everything is additive
+ * ```
+ */
 export interface DeployPlan {
   steps: DeployStep[];
   destructive: DeployStep[];

@@ -7,7 +7,15 @@ import { desiredTables } from './desired-tables.js';
 import { planDeploy } from './plan-deploy.js';
 import { migrateStore, type StoreMigrationResult } from '../store/migrate-store.js';
 
-/** What a deploy did: its plan, and whether it was applied or refused. */
+/**
+ * What a deploy did: its plan, and whether it was applied or refused.
+ *
+ * @example
+ * ```ts
+ * const result: DeployResult = await deployWarehouse({ warehouse, connection, apply: true });
+ * if (result.status === 'refused') console.error(result.plan.destructive);
+ * ```
+ */
 export interface DeployResult {
   /** `planned` (dry run), `applied`, `unchanged` (nothing to do) or `refused` (destructive steps). */
   status: 'planned' | 'applied' | 'unchanged' | 'refused';
@@ -18,7 +26,14 @@ export interface DeployResult {
   durationMs: number;
 }
 
-/** Options of {@link deployWarehouse}. */
+/**
+ * Options of {@link deployWarehouse}.
+ *
+ * @example
+ * ```ts
+ * await deployWarehouse({ warehouse: config.warehouses.main, connection, apply: true } satisfies DeployOptions);
+ * ```
+ */
 export interface DeployOptions {
   warehouse: WarehouseConfig;
   connection: Connection;

@@ -8,7 +8,14 @@ import type {
   TableSchema,
 } from '../schema/table-schema.js';
 
-/** A table reference: schema (optional) and name. */
+/**
+ * A table reference: schema (optional) and name.
+ *
+ * @example
+ * ```ts
+ * const ref: TableRef = { schema: 'bronze', name: 'customer' };
+ * ```
+ */
 export interface TableRef {
   schema?: string;
   name: string;

@@ -28,7 +28,14 @@ export interface StoreMigrationResult {
   applied: { version: number; name: string }[];
 }
 
-/** The version the migrations of this Datakit bring a store to. */
+/**
+ * The version the migrations of this Datakit bring a store to.
+ *
+ * @example
+ * ```ts
+ * const current = (await storeVersion(warehouse)) === LATEST_STORE_VERSION;
+ * ```
+ */
 export const LATEST_STORE_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 
 /**

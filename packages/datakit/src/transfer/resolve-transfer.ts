@@ -65,7 +65,15 @@ function identityTransform(
   return new Function('row', body) as TransformFn<Table, Table>;
 }
 
-/** Rejected rows a load may have when `maxRejects` is not given: 1% of the rows read. */
+/**
+ * Rejected rows a load may have when `maxRejects` is not given: 1% of the rows read. Past it the
+ * load fails and its target is left unchanged.
+ *
+ * @example
+ * ```ts
+ * await transfer({ from, to, transform, maxRejects: DEFAULT_MAX_REJECTS / 10 }); // stricter: 0.1%
+ * ```
+ */
 export const DEFAULT_MAX_REJECTS = 0.01;
 
 function maxRejectsOf(value: number | undefined): TransferPlan['maxRejects'] {
