@@ -2,9 +2,9 @@ import path from 'node:path';
 import { dialectFor } from '../dialect/connect.js';
 import { parseConnectionUrl } from '../dialect/parse-connection-url.js';
 import { DatakitError } from '../errors/datakit-error.js';
+import { nearestName } from '../errors/nearest-name.js';
 import type { EnvironmentConfig, WarehouseConfig } from './define-config.js';
 import type { LoadedConfig } from './load-config.js';
-import { nearestName } from '../errors/nearest-name.js';
 import { resolveEnvVars } from './resolve-env-vars.js';
 
 /**
@@ -38,7 +38,10 @@ export interface SelectedEnvironment {
  * const conn = await connect(target.warehouseUrl());
  * ```
  */
-export function selectEnvironment(loaded: LoadedConfig, options: { warehouse?: string; env?: string } = {}): SelectedEnvironment {
+export function selectEnvironment(
+  loaded: LoadedConfig,
+  options: { warehouse?: string; env?: string } = {},
+): SelectedEnvironment {
   const { config, root } = loaded;
   const names = Object.keys(config.warehouses);
   const warehouseName = options.warehouse ?? (names.length === 1 ? names[0] : undefined);
@@ -69,14 +72,19 @@ export function selectEnvironment(loaded: LoadedConfig, options: { warehouse?: s
     warehouse,
     envName,
     environment,
-    warehouseUrl: () => warehouseUrlOf(absolutePglite(resolveEnvVars(environment.url, `${base}.url`), root), `${base}.url`),
+    warehouseUrl: () =>
+      warehouseUrlOf(absolutePglite(resolveEnvVars(environment.url, `${base}.url`), root), `${base}.url`),
     sourceUrl: (system) => {
       const url = environment.sources?.[system];
       if (url === undefined) {
-        throw new DatakitError('CONFIG', `Environment "${envName}" has no URL for source system "${system}"`, {
-          hint: `Add it: ${base}.sources: { '${system}': '\${env:${system.toUpperCase().replace(/-/g, '_')}_URL}' }.`,
-          context: { system, key: `${base}.sources` },
-        });
+        throw new DatakitError(
+          'CONFIG',
+          `Environment "${envName}" has no URL for source system "${system}"`,
+          {
+            hint: `Add it: ${base}.sources: { '${system}': '\${env:${system.toUpperCase().replace(/-/g, '_')}_URL}' }.`,
+            context: { system, key: `${base}.sources` },
+          },
+        );
       }
       return absolutePglite(resolveEnvVars(url, `${base}.sources.${system}`), root);
     },
@@ -87,10 +95,14 @@ export function selectEnvironment(loaded: LoadedConfig, options: { warehouse?: s
 function warehouseUrlOf(url: string, key: string): string {
   const parsed = parseConnectionUrl(url);
   if (dialectFor(parsed.kind).adapter.family !== 'postgresql') {
-    throw new DatakitError('CONFIG', `The warehouse must be PostgreSQL or PGlite, but ${key} is ${parsed.redacted}`, {
-      hint: 'Use a postgres:// or pglite:// URL for the warehouse; MySQL/MariaDB can only be a source system.',
-      context: { key },
-    });
+    throw new DatakitError(
+      'CONFIG',
+      `The warehouse must be PostgreSQL or PGlite, but ${key} is ${parsed.redacted}`,
+      {
+        hint: 'Use a postgres:// or pglite:// URL for the warehouse; MySQL/MariaDB can only be a source system.',
+        context: { key },
+      },
+    );
   }
   return url;
 }

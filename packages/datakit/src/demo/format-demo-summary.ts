@@ -1,5 +1,5 @@
-import { dataDirLine } from './demo-locations.js';
 import { formatTransferTable } from '../warehouse/transfer-summary.js';
+import { dataDirLine } from './demo-locations.js';
 import type { DemoSummary } from './run-demo.js';
 
 const n = (value: number) => Math.round(value).toLocaleString('en-US');

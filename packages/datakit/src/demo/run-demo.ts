@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { DatakitConfig } from '../config/define-config.js';
+import { selectEnvironment } from '../config/select-environment.js';
 import type { Datakit } from '../contract/define-datakit.js';
 import { deployWarehouse } from '../deploy/deploy-warehouse.js';
 import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
-import { selectEnvironment } from '../config/select-environment.js';
 import { planWarehouse } from '../warehouse/plan-warehouse.js';
 import { runWarehouseTransfers } from '../warehouse/run-warehouse-transfers.js';
 import type { TransferLine, TransferSummary } from '../warehouse/transfer-summary.js';

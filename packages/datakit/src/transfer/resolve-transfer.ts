@@ -8,8 +8,8 @@ import type { TransformContext, TransformFn } from '../transform/define-transfor
 import { type ColumnCodec, columnCodecs } from './column-codec.js';
 import type { SqlTable } from './dispositions.js';
 import { LINEAGE_COLUMNS } from './lineage-columns.js';
-import type { LoadKey } from './run-store.js';
 import { formatPgTimestamp } from './pg-timestamp-text.js';
+import type { LoadKey } from './run-store.js';
 import type { TransferOptions } from './transfer-options.js';
 
 const DISPOSITIONS: readonly WriteDisposition[] = ['append', 'replace', 'merge', 'history'];
@@ -107,7 +107,10 @@ function keyCodecs(
   return names.map((name) => {
     const codec = codecs.find((c) => c.key === name || c.name === name);
     if (!codec) {
-      const near = nearestName(name, codecs.map((c) => c.key));
+      const near = nearestName(
+        name,
+        codecs.map((c) => c.key),
+      );
       throw usage(
         `The ${what} "${name}" is not a column of "${table}"${near ? ` — did you mean "${near}"?` : ''}`,
         `Columns: ${codecs.map((c) => c.key).join(', ')}.`,
@@ -227,7 +230,10 @@ export function resolveTransfer(
   const name = options.name ?? `${system}.${sourceName}->${qualified(targetRef)}`;
   const heartbeatMs = options.heartbeatMs ?? 10_000;
   if (!(heartbeatMs > 0)) {
-    throw usage(`heartbeatMs must be a positive number of milliseconds, got ${heartbeatMs}`, 'Use e.g. heartbeatMs: 10000.');
+    throw usage(
+      `heartbeatMs must be a positive number of milliseconds, got ${heartbeatMs}`,
+      'Use e.g. heartbeatMs: 10000.',
+    );
   }
   return {
     name,

@@ -197,7 +197,11 @@ interface CursorRow {
  * const last = await readCursor(warehouse, key, 'updated_at'); // undefined on the first load
  * ```
  */
-export async function readCursor(conn: Connection, key: LoadKey, column: string): Promise<string | null | undefined> {
+export async function readCursor(
+  conn: Connection,
+  key: LoadKey,
+  column: string,
+): Promise<string | null | undefined> {
   const { rows } = await conn.query<CursorRow>(
     `select "source_system", "source_table", "target_table", "cursor_column", "value" from "datakit"."cursors"
      where "warehouse" = $1 and "environment" = $2 and "transfer" = $3`,
@@ -207,7 +211,11 @@ export async function readCursor(conn: Connection, key: LoadKey, column: string)
   if (!saved) return undefined;
   const differs = (
     [
-      ['source table', `${saved.source_system}.${saved.source_table}`, `${key.sourceSystem}.${key.sourceTable}`],
+      [
+        'source table',
+        `${saved.source_system}.${saved.source_table}`,
+        `${key.sourceSystem}.${key.sourceTable}`,
+      ],
       ['target table', saved.target_table, key.targetTable],
       ['cursor column', saved.cursor_column, column],
     ] as const

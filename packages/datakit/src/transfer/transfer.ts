@@ -3,21 +3,21 @@ import { compileValidator } from '../contract/compile-validator.js';
 import { connect } from '../dialect/connect.js';
 import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
+import { ensureStoreCurrent } from '../store/store-version.js';
 import type { TransformContext } from '../transform/define-transform.js';
+import { checkTransferDrift, type TransferDrift } from './check-transfer-drift.js';
 import { completeLoad } from './complete-load.js';
 import type { DecodedRow } from './copy-text-decoder.js';
 import { prepareTarget } from './dispositions.js';
 import { type Extraction, startExtraction } from './extraction.js';
+import { startHeartbeat } from './load-heartbeat.js';
 import { ProgressReporter } from './progress-reporter.js';
+import { quarantineValidator } from './quarantine-validator.js';
 import { insertRejects, RejectCollector, type RejectContext } from './reject-collector.js';
 import { resolveTransfer, type TransferPlan } from './resolve-transfer.js';
 import { RowProcessor } from './row-processor.js';
-import { markAbandonedLoads, readCursor, recordLoadEnd, recordLoadStart } from './run-store.js';
 import { rowsPerSecond } from './rows-per-second.js';
-import { ensureStoreCurrent } from '../store/store-version.js';
-import { checkTransferDrift, type TransferDrift } from './check-transfer-drift.js';
-import { startHeartbeat } from './load-heartbeat.js';
-import { quarantineValidator } from './quarantine-validator.js';
+import { markAbandonedLoads, readCursor, recordLoadEnd, recordLoadStart } from './run-store.js';
 import { tableWithoutColumns } from './table-without-columns.js';
 import { writeWithCopy, writeWithInsert } from './target-writer.js';
 import type { TransferCounts, TransferOptions, TransferResult } from './transfer-options.js';
@@ -114,7 +114,9 @@ async function run(
   };
   await markAbandonedLoads(to);
   const last =
-    plan.cursor && options.resetCursor !== true ? await readCursor(to, plan.key, plan.cursor.name) : undefined;
+    plan.cursor && options.resetCursor !== true
+      ? await readCursor(to, plan.key, plan.cursor.name)
+      : undefined;
   await recordLoadStart(to, {
     ...plan.key,
     loadId: plan.loadId,

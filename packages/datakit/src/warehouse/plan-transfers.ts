@@ -1,5 +1,10 @@
 import { getTableColumns, type Table } from 'drizzle-orm';
-import type { TransferConfig, TransferConfigOptions, WarehouseConfig, WarehouseLayer } from '../config/define-config.js';
+import type {
+  TransferConfig,
+  TransferConfigOptions,
+  WarehouseConfig,
+  WarehouseLayer,
+} from '../config/define-config.js';
 import type { Datakit, DriftPolicy, WriteDisposition } from '../contract/define-datakit.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { nearestName } from '../errors/nearest-name.js';
@@ -87,8 +92,12 @@ function planTransfer(
   tables: readonly PlacedTable[],
 ): PlannedTransfer {
   const source = plannedSource(where, config, warehouse, tables);
-  const candidates = tables.filter((t) => t.drizzle === config.target && (!config.layer || t.layer === config.layer));
-  const target = LAYERS.map((layer) => candidates.find((t) => t.layer === layer)).find((t) => t !== undefined);
+  const candidates = tables.filter(
+    (t) => t.drizzle === config.target && (!config.layer || t.layer === config.layer),
+  );
+  const target = LAYERS.map((layer) => candidates.find((t) => t.layer === layer)).find(
+    (t) => t !== undefined,
+  );
   if (!target) {
     throw configError(
       `${where}.target is not a table of ${config.layer ? `the ${config.layer} layer` : 'any layer'} of the warehouse`,
@@ -190,7 +199,10 @@ function checkColumn(key: string, table: Table, where: string, what: string): vo
   );
 }
 
-function transformOf(where: string, transform: TransferConfig['transform']): Pick<PlannedTransfer, 'transform'> {
+function transformOf(
+  where: string,
+  transform: TransferConfig['transform'],
+): Pick<PlannedTransfer, 'transform'> {
   if (transform === undefined) return {};
   if (typeof transform === 'function') return { transform: transform as TransformFn<Table, Table> };
   if (typeof transform === 'object' && transform !== null && typeof transform.fn === 'function')

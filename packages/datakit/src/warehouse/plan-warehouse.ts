@@ -56,7 +56,9 @@ export function planWarehouse(target: SelectedEnvironment): WarehousePlan {
         if (byName.has(name)) continue;
         const near = nearestName(name, byName.keys());
         throw new DatakitError('USAGE', `No transfer "${name}" in warehouse "${target.warehouseName}"`, {
-          hint: near ? `Did you mean "${near}"?` : `Transfers: ${[...byName.keys()].join(', ') || '(none declared)'}.`,
+          hint: near
+            ? `Did you mean "${near}"?`
+            : `Transfers: ${[...byName.keys()].join(', ') || '(none declared)'}.`,
         });
       }
       const wanted = names && names.length > 0 ? new Set(names) : undefined;

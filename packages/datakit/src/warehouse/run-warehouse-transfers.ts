@@ -7,8 +7,13 @@ import { transfer } from '../transfer/transfer.js';
 import type { TransferOptions, TransferResult } from '../transfer/transfer-options.js';
 import type { PlannedTransfer } from './plan-transfers.js';
 import type { WarehousePlan } from './plan-warehouse.js';
-import { type TransferLine, type TransferSummary, summarizeTransfers, transferLine } from './transfer-summary.js';
 import { sourceConnection, transferOptionsFor, type WarehouseConnections } from './transfer-options-for.js';
+import {
+  summarizeTransfers,
+  type TransferLine,
+  type TransferSummary,
+  transferLine,
+} from './transfer-summary.js';
 
 /**
  * How one planned transfer of a run ended.
@@ -81,7 +86,10 @@ export async function runWarehouseTransfers(
     migrateStore: options.migrateStore === true,
     ...(options.resetCursor ? { resetCursor: true } : {}),
   };
-  const prepared = selected.map((t) => ({ t, opts: transferOptionsFor(plan, t, options.connections, extra) }));
+  const prepared = selected.map((t) => ({
+    t,
+    opts: transferOptionsFor(plan, t, options.connections, extra),
+  }));
   await assertNoBreakingDrift({
     tables: prepared.flatMap(({ t, opts }) =>
       transferDriftTables(
@@ -99,7 +107,11 @@ export async function runWarehouseTransfers(
     let outcome: TransferOutcome;
     if (blocked) {
       failed.add(t.name);
-      outcome = { name: t.name, status: 'skipped', reason: `transfer "${blocked}", which it runs after, did not succeed` };
+      outcome = {
+        name: t.name,
+        status: 'skipped',
+        reason: `transfer "${blocked}", which it runs after, did not succeed`,
+      };
     } else {
       options.onStart?.(t);
       try {
@@ -110,9 +122,13 @@ export async function runWarehouseTransfers(
         const error =
           err instanceof DatakitError
             ? err
-            : new DatakitError('TRANSFER', `Transfer "${t.name}" failed: ${(err as Error).message ?? String(err)}`, {
-                cause: err,
-              });
+            : new DatakitError(
+                'TRANSFER',
+                `Transfer "${t.name}" failed: ${(err as Error).message ?? String(err)}`,
+                {
+                  cause: err,
+                },
+              );
         outcome = { name: t.name, status: 'failed', error };
       }
     }

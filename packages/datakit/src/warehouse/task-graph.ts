@@ -69,7 +69,8 @@ export function buildTaskGraph(transfers: readonly PlannedTransfer[]): TaskGraph
     for (const fk of t.target.contract.foreignKeys) {
       const id = `${fk.references.schema ?? t.target.schema}.${fk.references.table}`;
       if (id === t.target.id) continue;
-      for (const from of writers.get(id) ?? []) edges.push({ from, to: t.name, table: id, reason: 'foreign-key' });
+      for (const from of writers.get(id) ?? [])
+        edges.push({ from, to: t.name, table: id, reason: 'foreign-key' });
     }
   }
   const tasks = transfers.map(

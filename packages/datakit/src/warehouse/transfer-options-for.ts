@@ -56,7 +56,11 @@ export function transferOptionsFor(
     ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
     ...(options.detectDeletes !== undefined ? { detectDeletes: options.detectDeletes } : {}),
     sourceSystem: source.system,
-    sourceDatakit: { name: source.datakit.name, version: source.datakit.version, system: source.datakit.system },
+    sourceDatakit: {
+      name: source.datakit.name,
+      version: source.datakit.version,
+      system: source.datakit.system,
+    },
     targetDatakit: { name: target.datakit.name, version: target.datakit.version },
     drift: { source: planned.drift.source, target: planned.drift.target, targetContract: target.contract },
     ...extra,
@@ -76,10 +80,14 @@ export function sourceConnection(planned: PlannedTransfer, connections: Warehous
   const { source } = planned;
   const from = source.layer ? connections.warehouse : connections.sources[source.system];
   if (!from) {
-    throw new DatakitError('CONFIG', `No connection for source system "${source.system}" (transfer "${planned.name}")`, {
-      hint: `Give the environment a URL for it: sources: { '${source.system}': '...' }.`,
-      context: { system: source.system },
-    });
+    throw new DatakitError(
+      'CONFIG',
+      `No connection for source system "${source.system}" (transfer "${planned.name}")`,
+      {
+        hint: `Give the environment a URL for it: sources: { '${source.system}': '...' }.`,
+        context: { system: source.system },
+      },
+    );
   }
   return from;
 }

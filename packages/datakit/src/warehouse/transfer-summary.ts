@@ -116,10 +116,24 @@ export function formatTransferTable(summary: TransferSummary): string[] {
     n(c.rowsPerSecond),
   ];
   const rows = summary.transfers.map((t) =>
-    row(t.name, `${t.source} → ${t.target}`, t.disposition, { ...t.rows, durationMs: t.durationMs, rowsPerSecond: t.rowsPerSecond }),
+    row(t.name, `${t.source} → ${t.target}`, t.disposition, {
+      ...t.rows,
+      durationMs: t.durationMs,
+      rowsPerSecond: t.rowsPerSecond,
+    }),
   );
   if (summary.transfers.length > 1) rows.push(row('total', '', '', summary.totals));
-  const header = ['transfer', 'source → target', 'mode', 'read', 'loaded', 'rejected', 'dropped', 'time', 'rows/s'];
+  const header = [
+    'transfer',
+    'source → target',
+    'mode',
+    'read',
+    'loaded',
+    'rejected',
+    'dropped',
+    'time',
+    'rows/s',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells

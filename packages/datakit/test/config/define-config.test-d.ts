@@ -17,8 +17,16 @@ const bronzeCustomer = pgTable('customer', {
 });
 const other = pgTable('other', { id: integer().primaryKey() });
 const crm = defineDatakit({ name: 'crm', version: '1.0.0', tables: { customer } });
-const bronze = defineDatakit({ name: 'bronze', version: '1.0.0', layer: 'bronze', tables: { customer: bronzeCustomer } });
-const toBronze = defineTransform(customer, bronzeCustomer, (row) => ({ customer_id: row.customer_id, name: row.full_name }));
+const bronze = defineDatakit({
+  name: 'bronze',
+  version: '1.0.0',
+  layer: 'bronze',
+  tables: { customer: bronzeCustomer },
+});
+const toBronze = defineTransform(customer, bronzeCustomer, (row) => ({
+  customer_id: row.customer_id,
+  name: row.full_name,
+}));
 const toOther = defineTransform(other, bronzeCustomer, (row) => ({ customer_id: row.id, name: 'x' }));
 
 const base = {
@@ -54,8 +62,13 @@ describe('defineConfig transfer types', () => {
         main: {
           ...base,
           transfers: {
-            // @ts-expect-error 'updatd_at' is not a column of customer
-            customer: { from: 'crm', source: customer, target: bronzeCustomer, options: { cursor: 'updatd_at' } },
+            customer: {
+              from: 'crm',
+              source: customer,
+              target: bronzeCustomer,
+              // @ts-expect-error 'updatd_at' is not a column of customer
+              options: { cursor: 'updatd_at' },
+            },
           },
         },
       },
@@ -68,8 +81,13 @@ describe('defineConfig transfer types', () => {
         main: {
           ...base,
           transfers: {
-            // @ts-expect-error `cursr` is not an option
-            customer: { from: 'crm', source: customer, target: bronzeCustomer, options: { cursr: 'updated_at' } },
+            customer: {
+              from: 'crm',
+              source: customer,
+              target: bronzeCustomer,
+              // @ts-expect-error `cursr` is not an option
+              options: { cursr: 'updated_at' },
+            },
           },
         },
       },
@@ -82,8 +100,13 @@ describe('defineConfig transfer types', () => {
         main: {
           ...base,
           transfers: {
-            // @ts-expect-error 'full_name' is a source column, not a target one
-            customer: { from: 'crm', source: customer, target: bronzeCustomer, options: { key: ['full_name'] } },
+            customer: {
+              from: 'crm',
+              source: customer,
+              target: bronzeCustomer,
+              // @ts-expect-error 'full_name' is a source column, not a target one
+              options: { key: ['full_name'] },
+            },
           },
         },
       },

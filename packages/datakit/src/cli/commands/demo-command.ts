@@ -37,7 +37,10 @@ function nextCommands(program: Command, flags: DemoFlags): string[] {
   if (dev && has('drift'))
     next.push(['npx datakit drift --env dev', 'check the live tables against their contracts']);
   const again = `npx datakit demo --keep${flags.dataDir === undefined ? '' : ` --data-dir ${flags.dataDir}`}`;
-  next.push([again, 'run again on the same data: nothing new for the incremental load, every merged row unchanged']);
+  next.push([
+    again,
+    'run again on the same data: nothing new for the incremental load, every merged row unchanged',
+  ]);
   const width = Math.max(...next.map(([command]) => command.length)) + 3;
   return next.map(([command, what]) => `${command.padEnd(width)}${what}`);
 }

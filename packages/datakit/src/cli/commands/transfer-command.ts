@@ -20,10 +20,16 @@ interface TransferFlags extends CommonOptions {
  * npx datakit transfer --env prod --json
  * ```
  */
-export function registerTransferCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
+export function registerTransferCommand(
+  program: Command,
+  io: CliIO,
+  setExitCode: (code: number) => void,
+): void {
   program
     .command('transfer')
-    .description('Run declared transfers (all when no name is given): drift check first, then source → validate → transform → validate → target.')
+    .description(
+      'Run declared transfers (all when no name is given): drift check first, then source → validate → transform → validate → target.',
+    )
     .argument('[names...]', 'transfer names from the config')
     .option('-e, --env <name>', 'environment (default: the config default, else dev)')
     .option('-w, --warehouse <name>', 'warehouse, when the config declares several')
@@ -53,7 +59,9 @@ Exit codes: 0 ok, 1 a transfer failed (or breaking drift), 2 usage or config err
           names,
           connections: {
             warehouse: byUrl.get(warehouseUrl) as NonNullable<ReturnType<typeof byUrl.get>>,
-            sources: Object.fromEntries(systems.map((s) => [s, byUrl.get(sourceUrls.get(s) ?? '')]).filter((e) => e[1])),
+            sources: Object.fromEntries(
+              systems.map((s) => [s, byUrl.get(sourceUrls.get(s) ?? '')]).filter((e) => e[1]),
+            ),
           },
           progress: !flags.json,
           ...(flags.resetCursor ? { resetCursor: true } : {}),
