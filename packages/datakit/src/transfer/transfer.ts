@@ -187,7 +187,7 @@ async function run(
       return { final, finishedAt, cursor };
     });
     await stopHeartbeat();
-    progress.finish(result.final);
+    progress.finish(result.final, undefined, result.finishedAt.getTime() - plan.startedAt.getTime());
     return succeeded(plan, result, extraction?.partitions ?? 1, rejects, warnings, drift);
   } catch (err) {
     await stopHeartbeat();
