@@ -1,6 +1,8 @@
 import type { Table } from 'drizzle-orm';
 import { compileValidator } from '../contract/compile-validator.js';
-import { connect } from '../dialect/connect.js';
+import { connect, dialectFor } from '../dialect/connect.js';
+import type { Dialect } from '../dialect/dialect.js';
+import { parseConnectionUrl } from '../dialect/parse-connection-url.js';
 import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { ensureStoreCurrent } from '../store/store-version.js';
@@ -65,8 +67,10 @@ export async function transfer<S extends Table, T extends Table>(
     return conn;
   };
   try {
+    if (typeof options.to === 'string')
+      assertWarehouse(dialectFor(parseConnectionUrl(options.to).kind), options.to);
     const to = await open(options.to);
-    assertWarehouse(to);
+    assertWarehouse(to.dialect, to.target);
     const from = options.from === options.to ? to : await open(options.from);
     return await run(options as unknown as TransferOptions<Table, Table>, from, to);
   } finally {
@@ -74,11 +78,11 @@ export async function transfer<S extends Table, T extends Table>(
   }
 }
 
-function assertWarehouse(to: Connection): void {
-  if (to.dialect.adapter.family !== 'postgresql') {
+function assertWarehouse(dialect: Dialect, target: string): void {
+  if (dialect.adapter.family !== 'postgresql') {
     throw new DatakitError(
       'UNSUPPORTED',
-      `The warehouse must be PostgreSQL or PGlite, not ${to.dialect.name} (${to.target})`,
+      `The warehouse must be PostgreSQL or PGlite, not ${dialect.name} (${parseConnectionUrl(target).redacted})`,
       {
         hint: 'Point `to` at a postgres:// or pglite:// URL; MySQL/MariaDB can be a source only.',
       },
@@ -91,7 +95,7 @@ async function run(
   from: Connection,
   to: Connection,
 ): Promise<TransferResult> {
-  assertWarehouse(to);
+  assertWarehouse(to.dialect, to.target);
   const plan = resolveTransfer(options, databaseOf(from));
   await ensureStoreCurrent(to, { migrate: options.migrateStore !== false });
   const drift =

@@ -12,6 +12,7 @@ import {
   bronzeRows,
   createBronze,
   createSource,
+  customer,
   insertSource,
   seedRows,
   toBronze,
@@ -91,6 +92,22 @@ function driftSuite(db: () => Connection) {
     expect(await bronzeRows(db())).toHaveLength(200 - tooLong);
   });
 }
+
+describe('transfer() into a MySQL warehouse', () => {
+  it('is refused first, before connecting or checking drift', async () => {
+    await expect(
+      transfer({
+        from: 'pglite://memory',
+        to: 'mysql://root:pw@127.0.0.1:1/nowhere',
+        source: customer,
+        target: bronzeCustomer,
+      }),
+    ).rejects.toMatchObject({
+      code: 'UNSUPPORTED',
+      message: 'The warehouse must be PostgreSQL or PGlite, not mysql (mysql://root:***@127.0.0.1:1/nowhere)',
+    });
+  });
+});
 
 describe('drift inside transfer() [pglite]', () => {
   let conn: Connection;
