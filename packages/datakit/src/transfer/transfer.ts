@@ -1,9 +1,9 @@
 import type { Table } from 'drizzle-orm';
 import { compileValidator } from '../contract/compile-validator.js';
 import { connect, dialectFor } from '../dialect/connect.js';
+import type { Connection } from '../dialect/connection.js';
 import type { Dialect } from '../dialect/dialect.js';
 import { parseConnectionUrl } from '../dialect/parse-connection-url.js';
-import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { ensureStoreCurrent } from '../store/store-version.js';
 import type { TransformContext } from '../transform/define-transform.js';

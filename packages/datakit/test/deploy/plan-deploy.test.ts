@@ -31,7 +31,9 @@ describe('planDeploy without a database', () => {
       ['create-table', 'bronze.customer'],
     ]);
     expect(plan.destructive).toEqual([]);
-    expect(plan.steps[1]?.statements.join('\n')).toMatch(/create table (if not exists )?"bronze"\."customer"/i);
+    expect(plan.steps[1]?.statements.join('\n')).toMatch(
+      /create table (if not exists )?"bronze"\."customer"/i,
+    );
   });
 
   it('on a warehouse that matches: no steps', () => {
@@ -45,7 +47,9 @@ describe('planDeploy without a database', () => {
       compiler,
     );
     expect(plan.steps.map((s) => [s.action, s.destructive])).toEqual([['add-column', false]]);
-    expect(plan.steps[0]?.statements.join('\n')).toMatch(/add column (if not exists )?"email" varchar\(200\)/i);
+    expect(plan.steps[0]?.statements.join('\n')).toMatch(
+      /add column (if not exists )?"email" varchar\(200\)/i,
+    );
   });
 
   it('a column the contract no longer has is destructive', () => {
@@ -57,6 +61,8 @@ describe('planDeploy without a database', () => {
       })),
       compiler,
     );
-    expect(plan.destructive.map((s) => [s.action, s.target])).toEqual([['drop-column', 'bronze.customer.legacy']]);
+    expect(plan.destructive.map((s) => [s.action, s.target])).toEqual([
+      ['drop-column', 'bronze.customer.legacy'],
+    ]);
   });
 });
