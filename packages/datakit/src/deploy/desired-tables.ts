@@ -1,5 +1,5 @@
-import type { Datakit } from '../contract/define-datakit.js';
 import type { WarehouseConfig, WarehouseLayer } from '../config/define-config.js';
+import type { Datakit } from '../contract/define-datakit.js';
 import type { TableSchema } from '../schema/table-schema.js';
 import { locateTable } from '../warehouse/locate-table.js';
 import { layerTable } from './layer-table.js';
