@@ -18,14 +18,13 @@ const APP_PREFIX = 'datakit load ';
  *
  * @example
  * ```ts
- * const load: LoadLock = { loadId, target: 'bronze.customer', startedAt: new Date(), timeoutMs: 300_000 };
+ * const load: LoadLock = { loadId, target: 'bronze.customer', timeoutMs: 300_000 };
  * ```
  */
 export interface LoadLock {
   loadId: string;
   /** The target table as recorded in `datakit.loads.target_table`. */
   target: string;
-  startedAt: Date;
   timeoutMs?: number;
 }
 
@@ -33,14 +32,13 @@ export interface LoadLock {
  * Serialises the loads of one target table: called first inside the load's transaction, it names
  * the session after the load (`application_name = 'datakit load <id>'`), takes the target's
  * advisory lock (waiting at most `timeoutMs`, then failing with the holder's load id, pid and
- * client), and marks `failed` the earlier loads of the same target still recorded `running`
- * whose session is gone: they were killed, and the server rolled them back. The lock ends with
- * the transaction, so the cursor read after it, and the data written, are the holder's alone.
+ * client). The lock ends with the transaction (or with the session of a killed process), so the
+ * cursor read after it, and the data written, are the holder's alone.
  *
  * @example
  * ```ts
  * await warehouse.transaction(async (tx) => {
- *   await lockLoadTarget(tx, { loadId, target: 'bronze.customer', startedAt });
+ *   await lockLoadTarget(tx, { loadId, target: 'bronze.customer' });
  *   const last = await readCursor(tx, name);
  * });
  * ```
@@ -58,27 +56,14 @@ export async function lockLoadTarget(tx: Connection, load: LoadLock): Promise<vo
     describeHolder: async (holder) => {
       if (!holder.applicationName.startsWith(APP_PREFIX)) return undefined;
       const id = holder.applicationName.slice(APP_PREFIX.length);
-      const { rows } = await tx.query<{ name: string; started_at: Date | string }>(
-        `select "name", "started_at" from "datakit"."loads" where "load_id"::text = $1`,
+      const { rows } = await tx.query<{ transfer: string; started_at: Date | string }>(
+        `select "transfer", "started_at" from "datakit"."loads" where "load_id"::text = $1`,
         [id],
       );
       const row = rows[0];
       return row
-        ? `load ${id} ("${row.name}", started ${new Date(row.started_at).toISOString()})`
+        ? `load ${id} ("${row.transfer}", started ${new Date(row.started_at).toISOString()})`
         : `load ${id}`;
     },
   });
-  await tx.query(
-    `update "datakit"."loads" set "status" = 'failed', "finished_at" = now(), "error" = $4
-      where "target_table" = $1 and "status" = 'running' and "load_id" <> $2::uuid and "started_at" <= $3
-        and not exists (select 1 from pg_stat_activity where application_name = $5 || "load_id"::text)`,
-    [
-      load.target,
-      load.loadId,
-      load.startedAt.toISOString(),
-      `Abandoned: the process running this load stopped before it finished (killed, or its connection was lost). ` +
-        `The server rolled its transaction back, so the target did not change. Found by load ${load.loadId}.`,
-      APP_PREFIX,
-    ],
-  );
 }

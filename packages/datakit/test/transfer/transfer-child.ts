@@ -17,6 +17,7 @@ export interface ChildSpec {
   cursor?: 'updated_at';
   maxRejects?: number;
   partitions?: number;
+  heartbeatMs?: number;
   lockTimeout?: number;
   signalAt?: number;
 }
@@ -36,6 +37,7 @@ try {
     ...(spec.cursor ? { cursor: spec.cursor as never } : {}),
     ...(spec.maxRejects === undefined ? {} : { maxRejects: spec.maxRejects }),
     ...(spec.partitions === undefined ? {} : { partitions: spec.partitions }),
+    ...(spec.heartbeatMs === undefined ? {} : { heartbeatMs: spec.heartbeatMs }),
     ...(spec.lockTimeout === undefined ? {} : ({ lockTimeout: spec.lockTimeout } as object)),
     onProgress: (p) => {
       if (!told && spec.signalAt !== undefined && p.read >= spec.signalAt) {
