@@ -45,6 +45,7 @@ const PG_NAMES: Record<string, ColumnType['kind']> = {
 const MYSQL_NAMES: Record<string, ColumnType['kind']> = {
   tinyint: 'smallint',
   smallint: 'smallint',
+  year: 'smallint',
   mediumint: 'integer',
   int: 'integer',
   integer: 'integer',

@@ -2,6 +2,7 @@ import type { Connection } from '../dialect/connection.js';
 import type { ColumnCodec } from './column-codec.js';
 import { createCopyTextDecoder, type DecodedRow } from './copy-text-decoder.js';
 import type { SourceBatch } from './row-processor.js';
+import { readCarefully, type ZeroDates } from './unreadable-value.js';
 
 /**
  * A bound on one column: `"column" <op> value`, the value in the column type's text form. @internal
@@ -33,6 +34,8 @@ export interface ReadPlan {
   batchSize: number;
   /** Columns whose live type guarantees integer text (see `liveColumns`). */
   integerText: ReadonlySet<string>;
+  /** MySQL zero dates: reject the row (default) or read NULL. */
+  zeroDates?: ZeroDates;
 }
 
 /**
@@ -126,9 +129,17 @@ export async function* readDriverRows(tx: Connection, plan: ReadPlan): AsyncGene
   const q = (name: string) => tx.dialect.adapter.quoteIdentifier(name);
   const { where, params } = placeholders(tx, plan, false);
   const convert = compileRowConverter(plan.codecs, 'driver');
+  const zeroDates = plan.zeroDates ?? 'reject';
+  const read = (r: Record<string, unknown>): DecodedRow => {
+    try {
+      return convert(r);
+    } catch {
+      return readCarefully(plan.codecs, (c) => r[c.name], zeroDates);
+    }
+  };
   const sql = `select ${plan.codecs.map((c) => q(c.name)).join(', ')} from ${quoteTable(tx, plan.table)}${where}`;
   for await (const rows of tx.stream(sql, params, { batchSize: plan.batchSize }))
-    yield { rows: rows.map(convert) };
+    yield { rows: rows.map(read) };
 }
 
 /**

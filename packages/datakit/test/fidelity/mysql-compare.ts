@@ -56,14 +56,16 @@ export async function diffInSql(
       );
       await target.query(`insert into ${scratch} values ${values.join(', ')}`, params);
     }
-    const actual = `select ${pq(key)}::text, ${columns
-      .map((c) => `(${fill(c.pg, c.name, pq)})::${c.type ?? 'text'}`)
+    const actual = `select ${pq(key)}::text as k, ${columns
+      .map((c, i) => `(${fill(c.pg, c.name, pq)})::${c.type ?? 'text'} as c${i}`)
       .join(', ')} from ${targetTable}`;
     const expected = `select * from ${scratch}`;
-    const line = (r: Record<string, unknown>) => Object.values(r).map(String).join('|');
-    const missing = await target.query<Record<string, unknown>>(`${expected} except ${actual}`);
-    const extra = await target.query<Record<string, unknown>>(`${actual} except ${expected}`);
-    return { missing: missing.rows.map(line).sort(), extra: extra.rows.map(line).sort() };
+    const lines = async (sql: string) =>
+      (await target.query<{ r: string }>(`select t::text as r from (${sql}) t`)).rows.map((r) => r.r).sort();
+    return {
+      missing: await lines(`${expected} except ${actual}`),
+      extra: await lines(`${actual} except ${expected}`),
+    };
   } finally {
     await target.query(`drop table ${scratch}`);
   }

@@ -1,6 +1,6 @@
-import { pgTable } from 'drizzle-orm/pg-core';
-import * as pg from 'drizzle-orm/pg-core';
 import * as my from 'drizzle-orm/mysql-core';
+import * as pg from 'drizzle-orm/pg-core';
+import { pgTable } from 'drizzle-orm/pg-core';
 import type { ComparedColumn } from './mysql-compare.js';
 
 /* The custom column types `datakit introspect` writes for MySQL types Drizzle has no builder for
@@ -161,7 +161,7 @@ export const TYPE_CASES: readonly MysqlTypeCase[] = [
     pgType: 'boolean',
     values: ['0', '1', 'NULL'],
     mysql: 'cast({} as char)',
-    pg: `case when {} then '1' else '0' end`,
+    pg: `case when {} then '1' when not {} then '0' end`,
   },
   {
     name: 'yr',
@@ -289,7 +289,7 @@ export const fidTarget = pgTable('fid', {
   yr: pg.smallint(),
   st: pg.text(),
   en: pg.text(),
-  u8: pg.numeric({ precision: 20, scale: 0 }),
+  u8: pg.numeric({ precision: 20, scale: 0, mode: 'bigint' }),
   u4: pg.bigint({ mode: 'number' }),
   dec: pg.numeric({ precision: 65, scale: 30 }),
   dbl: pg.doublePrecision(),

@@ -41,7 +41,13 @@ await describeServer('mysql', 'MariaDB types arrive exactly', () => {
         it(`keeps every value of every type with TZ=${zone}`, async () => {
           const target = targets[name] as Connection;
           const result = await inTimeZone(zone, () =>
-            transfer({ from: source, to: target, source: fidSource, target: fidTarget, disposition: 'replace' }),
+            transfer({
+              from: source,
+              to: target,
+              source: fidSource,
+              target: fidTarget,
+              disposition: 'replace',
+            }),
           );
           expect(result.rejects).toEqual([]);
           expect(result.rows).toMatchObject({ read: TYPE_ROWS, loaded: TYPE_ROWS, rejected: 0 });
@@ -53,7 +59,13 @@ await describeServer('mysql', 'MariaDB types arrive exactly', () => {
         const target = targets[name] as Connection;
         const merge = () =>
           inTimeZone('Asia/Kolkata', () =>
-            transfer({ from: source, to: target, source: fidSource, target: fidTarget, disposition: 'merge' }),
+            transfer({
+              from: source,
+              to: target,
+              source: fidSource,
+              target: fidTarget,
+              disposition: 'merge',
+            }),
           );
         await target.query('truncate fid');
         const first = await merge();

@@ -1,4 +1,4 @@
-import type { Connection as CallbackConnection, TypeCast } from 'mysql2';
+import type { Connection as CallbackConnection } from 'mysql2';
 import type { Pool, PoolConnection } from 'mysql2/promise';
 import mysql from 'mysql2/promise';
 import type { Connection, QueryResult, StreamOptions } from '../connection.js';
@@ -8,25 +8,19 @@ import { queryError } from '../query-error.js';
 import { isNetworkError, unreachableError } from '../unreachable-error.js';
 import { mysqlConnectError } from './mysql-connect-error.js';
 
-// tinyint(1) reads as boolean and JSON (MySQL's type, MariaDB's json-checked longtext) as parsed
-// values, so rows look the same as PostgreSQL's for the same contract.
-const typeCast: TypeCast = (field, next) => {
-  if (field.type === 'TINY' && field.length === 1) {
-    const text = field.string();
-    return text === null ? null : text !== '0';
-  }
-  if (field.type === 'JSON' || field.extendedFormat === 'json') {
-    const text = field.string('utf8');
-    return text === null ? null : JSON.parse(text);
-  }
-  return next();
-};
+// Every connection reads in UTC: TIMESTAMP text never depends on the server's or the process's zone.
+const SESSION_SETTINGS = "SET time_zone = '+00:00'";
 
 /**
  * A {@link Connection} over mysql2: a pool at the top level, one pooled connection inside a
  * transaction (nested transactions become savepoints). `stream` reads the row stream of the
- * callback API in batches, pausing the socket while the consumer is busy. BIGINT and DECIMAL come
- * back as strings (exact), tinyint(1) as boolean, JSON parsed.
+ * callback API in batches, pausing the socket while the consumer is busy.
+ *
+ * Values come back as the server sends them, never through the process's time zone or a parser
+ * that could change them: tinyint, smallint, mediumint, int and year as numbers (tinyint(1) too:
+ * 0, 1, or whatever else it holds); float and double as numbers; bigint, decimal, date, datetime,
+ * timestamp (in UTC: the session's `time_zone` is `+00:00`), time, JSON, enum, set and the text
+ * types as strings; binary, varbinary, the blob types and bit as Buffers.
  *
  * @example
  * ```ts
@@ -64,8 +58,15 @@ export class MysqlConnection implements Connection {
       charset: 'utf8mb4',
       supportBigNumbers: true,
       bigNumberStrings: true,
+      dateStrings: true,
+      jsonStrings: true,
+      timezone: 'Z',
       multipleStatements: false,
-      typeCast,
+    });
+    pool.on('connection', (conn) => {
+      (conn as unknown as CallbackConnection).query(SESSION_SETTINGS, (err) => {
+        if (err) conn.destroy();
+      });
     });
     try {
       const conn = await pool.getConnection();
