@@ -159,3 +159,20 @@ export function mysqlValueDecoder(
     return (v) => column.mapFromDriverValue(Buffer.isBuffer(v) ? bitText(v, sqlType) : v);
   return (v) => column.mapFromDriverValue(v);
 }
+
+const GEOMETRY =
+  /^(geometry|point|linestring|polygon|multipoint|multilinestring|multipolygon|geometrycollection)\b/i;
+
+/**
+ * The select-list expression that reads `column` as {@link mysqlValueDecoder} expects: the column
+ * itself, or for a spatial type its WKT text (the driver would parse the binary form into objects).
+ *
+ * @example
+ * ```ts
+ * mysqlReadExpression(shapeCodec.sqlType, '`shape`'); // 'ST_AsText(`shape`) as `shape`'
+ * ```
+ * @internal
+ */
+export function mysqlReadExpression(sqlType: string, quoted: string): string {
+  return GEOMETRY.test(sqlType) ? `ST_AsText(${quoted}) as ${quoted}` : quoted;
+}

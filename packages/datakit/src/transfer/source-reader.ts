@@ -1,6 +1,7 @@
 import type { Connection } from '../dialect/connection.js';
 import type { ColumnCodec } from './column-codec.js';
 import { createCopyTextDecoder, type DecodedRow } from './copy-text-decoder.js';
+import { mysqlReadExpression } from './mysql-value-decoder.js';
 import type { SourceBatch } from './row-processor.js';
 import { readCarefully, type ZeroDates } from './unreadable-value.js';
 
@@ -137,7 +138,8 @@ export async function* readDriverRows(tx: Connection, plan: ReadPlan): AsyncGene
       return readCarefully(plan.codecs, (c) => r[c.name], zeroDates);
     }
   };
-  const sql = `select ${plan.codecs.map((c) => q(c.name)).join(', ')} from ${quoteTable(tx, plan.table)}${where}`;
+  const columns = plan.codecs.map((c) => mysqlReadExpression(c.sqlType, q(c.name)));
+  const sql = `select ${columns.join(', ')} from ${quoteTable(tx, plan.table)}${where}`;
   for await (const rows of tx.stream(sql, params, { batchSize: plan.batchSize }))
     yield { rows: rows.map(read) };
 }

@@ -271,8 +271,8 @@ export const fidSource = my.mysqlTable('fid', {
   txt: my.text(),
 });
 
-/** The warehouse table the type table loads into. */
-export const fidTarget = pgTable('fid', {
+/** The warehouse columns the type table loads into. */
+export const fidTargetColumns = () => ({
   id: pg.integer().primaryKey(),
   dt: pg.timestamp({ precision: 6 }),
   dt0: pg.timestamp({ precision: 0 }),
@@ -296,18 +296,25 @@ export const fidTarget = pgTable('fid', {
   txt: pg.text(),
 });
 
+/** The warehouse table the type table loads into. */
+export const fidTarget = pgTable('fid', fidTargetColumns());
+
 /** `create table` on MariaDB and on PostgreSQL, and the MariaDB inserts of {@link TYPE_ROWS} rows. */
-export function typeTableSql(): { mysql: string[]; pg: string } {
-  const inserts = Array.from({ length: TYPE_ROWS }, (_, i) => {
-    const values = TYPE_CASES.map((c) => c.values[i % c.values.length]);
-    return `insert into fid (id, ${TYPE_CASES.map((c) => `\`${c.name}\``).join(', ')}) values (${i + 1}, ${values.join(', ')})`;
+export function typeTableSql(
+  table = 'fid',
+  cases: readonly MysqlTypeCase[] = TYPE_CASES,
+): { mysql: string[]; pg: string } {
+  const rows = Math.max(...cases.map((c) => c.values.length));
+  const inserts = Array.from({ length: rows }, (_, i) => {
+    const values = cases.map((c) => c.values[i % c.values.length]);
+    return `insert into ${table} (id, ${cases.map((c) => `\`${c.name}\``).join(', ')}) values (${i + 1}, ${values.join(', ')})`;
   });
   return {
     mysql: [
-      'drop table if exists fid',
-      `create table fid (id int primary key, ${TYPE_CASES.map((c) => `\`${c.name}\` ${c.mysqlType}`).join(', ')})`,
+      `drop table if exists ${table}`,
+      `create table ${table} (id int primary key, ${cases.map((c) => `\`${c.name}\` ${c.mysqlType}`).join(', ')})`,
       ...inserts,
     ],
-    pg: `create table fid (id integer primary key, ${TYPE_CASES.map((c) => `"${c.name}" ${c.pgType}`).join(', ')})`,
+    pg: `create table ${table} (id integer primary key, ${cases.map((c) => `"${c.name}" ${c.pgType}`).join(', ')})`,
   };
 }
