@@ -102,6 +102,15 @@ export class MysqlConnection implements Connection {
     // The promise API has no row stream; the callback connection underneath does.
     const core = conn.connection as unknown as CallbackConnection;
     const rows = core.query(sql, params as unknown[]).stream({ highWaterMark: batchSize });
+    // mysql2 tells only the connection when it is lost mid-result: end the row stream too, or it waits forever.
+    const lost = (err?: Error) =>
+      rows.destroy(
+        err ??
+          Object.assign(new Error('The server closed the connection'), { code: 'PROTOCOL_CONNECTION_LOST' }),
+      );
+    const closed = () => lost();
+    core.once('error', lost);
+    core.once('end', closed);
     const iterator = rows[Symbol.asyncIterator]() as AsyncIterator<R>;
     let state: 'reading' | 'done' | 'failed' = 'reading';
     try {
@@ -119,6 +128,8 @@ export class MysqlConnection implements Connection {
       state = 'failed';
       throw this.#error(sql, err);
     } finally {
+      core.removeListener('error', lost);
+      core.removeListener('end', closed);
       if (own) {
         // A result left half-read would arrive on the next user of the connection: drop it instead.
         if (state === 'done') conn.release();
