@@ -165,7 +165,9 @@ const GEOMETRY =
 
 /**
  * The select-list expression that reads `column` as {@link mysqlValueDecoder} expects: the column
- * itself, or for a spatial type its WKT text (the driver would parse the binary form into objects).
+ * itself; for FLOAT its exact value as a double (the text protocol prints floats with 6 digits:
+ * 16777216 arrives as 16777200); for a spatial type its WKT text (the driver would parse the
+ * binary form into objects).
  *
  * @example
  * ```ts
@@ -174,5 +176,6 @@ const GEOMETRY =
  * @internal
  */
 export function mysqlReadExpression(sqlType: string, quoted: string): string {
+  if (/^float\b/i.test(sqlType)) return `cast(${quoted} as double) as ${quoted}`;
   return GEOMETRY.test(sqlType) ? `ST_AsText(${quoted}) as ${quoted}` : quoted;
 }

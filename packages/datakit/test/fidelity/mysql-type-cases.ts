@@ -226,6 +226,15 @@ export const TYPE_CASES: readonly MysqlTypeCase[] = [
     type: 'float8',
   },
   {
+    name: 'flt',
+    mysqlType: 'float',
+    pgType: 'real',
+    values: ['16777217', '0.1', '3.4e38', '1.17549435e-38', '-0', '1.1', 'NULL'],
+    mysql: 'cast(cast({} as double) as char)',
+    pg: '{}',
+    type: 'float8',
+  },
+  {
     name: 'txt',
     mysqlType: 'text',
     pgType: 'text',
@@ -268,6 +277,7 @@ export const fidSource = my.mysqlTable('fid', {
   u4: my.int({ unsigned: true }),
   dec: my.decimal({ precision: 65, scale: 30 }),
   dbl: my.double(),
+  flt: my.float(),
   txt: my.text(),
 });
 
@@ -293,6 +303,7 @@ export const fidTargetColumns = () => ({
   u4: pg.bigint({ mode: 'number' }),
   dec: pg.numeric({ precision: 65, scale: 30 }),
   dbl: pg.doublePrecision(),
+  flt: pg.real(),
   txt: pg.text(),
 });
 
