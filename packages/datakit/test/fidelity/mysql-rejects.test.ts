@@ -13,6 +13,7 @@ const oddSource = my.mysqlTable('odd', {
   flag: my.boolean(),
   vb: my.varbinary({ length: 8 }),
   jt: my.json(),
+  tm: my.time(),
 });
 const oddTarget = pg.pgTable('odd', {
   id: pg.integer().primaryKey(),
@@ -21,18 +22,20 @@ const oddTarget = pg.pgTable('odd', {
   flag: pg.boolean(),
   vb: pg.text(),
   jt: pg.jsonb(),
+  tm: pg.time(),
 });
 
 // One row per way a MariaDB value cannot be read; row 6 is fine.
 const ROWS = [
-  `(1, '0000-00-00', null, 1, null, null)`,
-  `(2, '2020-00-15', null, 0, null, null)`,
-  `(3, null, '0000-00-00 00:00:00', null, null, null)`,
-  `(4, null, null, 2, null, null)`,
-  `(5, null, null, null, X'ff41', null)`,
-  `(6, '2024-02-29', '2021-01-01 00:00:00.000001', 1, X'c3a9', '{"a": 1}')`,
-  `(7, null, '2021-02-30 10:00:00', null, null, null)`,
-  `(8, null, null, null, null, 'not json')`,
+  `(1, '0000-00-00', null, 1, null, null, null)`,
+  `(2, '2020-00-15', null, 0, null, null, null)`,
+  `(3, null, '0000-00-00 00:00:00', null, null, null, null)`,
+  `(4, null, null, 2, null, null, null)`,
+  `(5, null, null, null, X'ff41', null, null)`,
+  `(6, '2024-02-29', '2021-01-01 00:00:00.000001', 1, X'c3a9', '{"a": 1}', '23:59:59')`,
+  `(7, null, '2021-02-30 10:00:00', null, null, null, null)`,
+  `(8, null, null, null, null, 'not json', null)`,
+  `(9, null, null, null, null, null, '838:59:59')`,
 ];
 
 await describeServer('mysql', 'unreadable MariaDB values reject their row', () => {
@@ -46,14 +49,14 @@ await describeServer('mysql', 'unreadable MariaDB values reject their row', () =
     source = await connect(mysqlDb.url);
     target = await connect(pgDb.url);
     await source.query(
-      'create table odd (id int primary key, d date null, dt datetime(6) null, flag tinyint(1), vb varbinary(8), jt longtext)',
+      'create table odd (id int primary key, d date null, dt datetime(6) null, flag tinyint(1), vb varbinary(8), jt longtext, tm time)',
     );
     await source.transaction(async (tx) => {
       await tx.query(`set session sql_mode = 'ALLOW_INVALID_DATES'`);
       await tx.query(`insert into odd values ${ROWS.join(', ')}`);
     });
     await target.query(
-      'create table odd (id integer primary key, d date, dt timestamp(6), flag boolean, vb text, jt jsonb)',
+      'create table odd (id integer primary key, d date, dt timestamp(6), flag boolean, vb text, jt jsonb, tm time)',
     );
   });
   beforeEach(async () => {
@@ -68,7 +71,7 @@ await describeServer('mysql', 'unreadable MariaDB values reject their row', () =
 
   it('rejects each row with its key, column, original value and rule, and loads the rest', async () => {
     const result = await transfer({ from: source, to: target, source: oddSource, target: oddTarget });
-    expect(result.rows).toMatchObject({ read: 8, loaded: 1, rejected: 7 });
+    expect(result.rows).toMatchObject({ read: 9, loaded: 1, rejected: 8 });
     const byRow = Object.fromEntries(result.rejects.map((r) => [r.message.match(/Row id=(\d+)/)?.[1], r]));
     expect(byRow['1']).toMatchObject({
       stage: 'source',
@@ -104,6 +107,12 @@ await describeServer('mysql', 'unreadable MariaDB values reject their row', () =
       message: expect.stringContaining('2021-02-30'),
     });
     expect(byRow['8']).toMatchObject({ column: 'jt', message: expect.stringContaining(`'not json'`) });
+    // MySQL TIME is a duration; PostgreSQL time holds a time of day only.
+    expect(byRow['9']).toMatchObject({
+      stage: 'target',
+      column: 'tm',
+      message: expect.stringContaining('838:59:59'),
+    });
     const { rows } = await target.query<{
       id: number;
       d: string;
@@ -111,9 +120,18 @@ await describeServer('mysql', 'unreadable MariaDB values reject their row', () =
       flag: boolean;
       vb: string;
       jt: string;
-    }>(`select id, d::text as d, dt::text as dt, flag, vb, jt::text as jt from odd`);
+      tm: string;
+    }>(`select id, d::text as d, dt::text as dt, flag, vb, jt::text as jt, tm::text as tm from odd`);
     expect(rows).toEqual([
-      { id: 6, d: '2024-02-29', dt: '2021-01-01 00:00:00.000001', flag: true, vb: 'é', jt: '{"a": 1}' },
+      {
+        id: 6,
+        d: '2024-02-29',
+        dt: '2021-01-01 00:00:00.000001',
+        flag: true,
+        vb: 'é',
+        jt: '{"a": 1}',
+        tm: '23:59:59',
+      },
     ]);
     const stored = await target.query<{ column_name: string; rule: string; row: string }>(
       `select "column" as column_name, rule, row::text as row from datakit.rejects where load_id = $1 and rule = 'zero-date' order by row_number`,
@@ -131,7 +149,7 @@ await describeServer('mysql', 'unreadable MariaDB values reject their row', () =
       target: oddTarget,
       zeroDates: 'null',
     });
-    expect(result.rows).toMatchObject({ read: 8, loaded: 4, rejected: 4 });
+    expect(result.rows).toMatchObject({ read: 9, loaded: 4, rejected: 5 });
     const { rows } = await target.query<{ id: number; d: string | null; dt: string | null }>(
       `select id, d::text as d, dt::text as dt from odd order by id`,
     );
