@@ -165,9 +165,10 @@ const GEOMETRY =
 
 /**
  * The select-list expression that reads `column` as {@link mysqlValueDecoder} expects: the column
- * itself; for FLOAT its exact value as a double (the text protocol prints floats with 6 digits:
- * 16777216 arrives as 16777200); for a spatial type its WKT text (the driver would parse the
- * binary form into objects).
+ * itself; for DOUBLE its shortest exact text (mysql2's own float parser rounds some 16-digit
+ * values); for FLOAT the text of its exact value as a double (the text protocol prints floats
+ * with 6 digits: 16777216 arrives as 16777200); for a spatial type its WKT text (the driver would
+ * parse the binary form into objects).
  *
  * @example
  * ```ts
@@ -176,6 +177,7 @@ const GEOMETRY =
  * @internal
  */
 export function mysqlReadExpression(sqlType: string, quoted: string): string {
-  if (/^float\b/i.test(sqlType)) return `cast(${quoted} as double) as ${quoted}`;
+  if (/^(double|real)\b/i.test(sqlType)) return `cast(${quoted} as char) as ${quoted}`;
+  if (/^float\b/i.test(sqlType)) return `cast(cast(${quoted} as double) as char) as ${quoted}`;
   return GEOMETRY.test(sqlType) ? `ST_AsText(${quoted}) as ${quoted}` : quoted;
 }

@@ -13,10 +13,12 @@ export interface ComparedColumn {
   type?: string;
 }
 
-/** Rows only on one side, as `key|value|value...` lines. */
+/** Rows only on one side, as row text, and the columns whose values differ for the same key. */
 export interface SqlDifference {
   missing: string[];
   extra: string[];
+  /** One example per column: `name: expected <> actual`. */
+  columns: string[];
 }
 
 const fill = (template: string, column: string, quote: (n: string) => string) =>
@@ -62,9 +64,20 @@ export async function diffInSql(
     const expected = `select * from ${scratch}`;
     const lines = async (sql: string) =>
       (await target.query<{ r: string }>(`select t::text as r from (${sql}) t`)).rows.map((r) => r.r).sort();
+    const differing = await target.query<{ c: string | null }>(
+      `select distinct unnest(array[${columns
+        .map(
+          (c, i) =>
+            `case when e.c${i} is distinct from a.c${i} then '${c.name}: ' || coalesce(e.c${i}::text, 'NULL') || ' <> ' || coalesce(a.c${i}::text, 'NULL') end`,
+        )
+        .join(', ')}]) as c from ${scratch} e full join (${actual}) a using (k)`,
+    );
+    const byColumn = new Map<string, string>();
+    for (const { c } of differing.rows) if (c) byColumn.set(c.slice(0, c.indexOf(':')), c);
     return {
       missing: await lines(`${expected} except ${actual}`),
       extra: await lines(`${actual} except ${expected}`),
+      columns: [...byColumn.values()].sort(),
     };
   } finally {
     await target.query(`drop table ${scratch}`);

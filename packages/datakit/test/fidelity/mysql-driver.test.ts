@@ -42,6 +42,8 @@ await describeServer('mysql', 'the MySQL driver returns values as the server sen
       en: 'b',
       st: 'x,y',
     });
+    const doubles = await source.query('select 9.623817980940121e0 as d, 0.1e0 + 0.2e0 as s');
+    expect(doubles.rows).toEqual([{ d: 9.623817980940121, s: 0.30000000000000004 }]);
   });
 
   it('ends a transfer with an error, not a hang, when the source connection is killed mid-read', async () => {

@@ -138,6 +138,7 @@ await describeServer('mysql', 'introspect → drift → transfer on every MariaD
     expect(await diffInSql(source, 'every_type', target, 'every_type', CASES)).toEqual({
       missing: [],
       extra: [],
+      columns: [],
     });
   });
 });

@@ -220,7 +220,7 @@ export const TYPE_CASES: readonly MysqlTypeCase[] = [
     name: 'dbl',
     mysqlType: 'double',
     pgType: 'double precision',
-    values: ['1.7976931348623157e308', '-0', '5e-324', '0.1', 'NULL'],
+    values: ['1.7976931348623157e308', '-0', '5e-324', '0.1', '9.623817980940121', 'NULL'],
     mysql: 'cast({} as char)',
     pg: '{}',
     type: 'float8',

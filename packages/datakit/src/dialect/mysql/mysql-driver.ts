@@ -1,4 +1,4 @@
-import type { Connection as CallbackConnection } from 'mysql2';
+import type { Connection as CallbackConnection, TypeCast } from 'mysql2';
 import type { Pool, PoolConnection } from 'mysql2/promise';
 import mysql from 'mysql2/promise';
 import type { Connection, QueryResult, StreamOptions } from '../connection.js';
@@ -11,6 +11,13 @@ import { mysqlConnectError } from './mysql-connect-error.js';
 // Every connection reads in UTC: TIMESTAMP text never depends on the server's or the process's zone.
 const SESSION_SETTINGS = "SET time_zone = '+00:00'";
 
+// mysql2's own float parser rounds some 16-digit doubles (9.623817980940121 → 9.62381798094012).
+const exactDoubles: TypeCast = (field, next) => {
+  if (field.type !== 'DOUBLE') return next();
+  const text = field.string('ascii');
+  return text === null ? null : Number(text);
+};
+
 /**
  * A {@link Connection} over mysql2: a pool at the top level, one pooled connection inside a
  * transaction (nested transactions become savepoints). `stream` reads the row stream of the
@@ -18,7 +25,9 @@ const SESSION_SETTINGS = "SET time_zone = '+00:00'";
  *
  * Values come back as the server sends them, never through the process's time zone or a parser
  * that could change them: tinyint, smallint, mediumint, int and year as numbers (tinyint(1) too:
- * 0, 1, or whatever else it holds); float and double as numbers; bigint, decimal, date, datetime,
+ * 0, 1, or whatever else it holds); double as the number of its text (`query`; `stream` rows give
+ * what mysql2 parses: the transfer reader selects doubles as text); float as the number of the
+ * server's 6-digit text; bigint, decimal, date, datetime,
  * timestamp (in UTC: the session's `time_zone` is `+00:00`), time, JSON, enum, set and the text
  * types as strings; binary, varbinary, the blob types and bit as Buffers.
  *
@@ -83,7 +92,10 @@ export class MysqlConnection implements Connection {
     params: readonly unknown[] = [],
   ): Promise<QueryResult<R>> {
     try {
-      const [result] = await (this.#conn ?? this.#pool).query(sql, params as unknown[]);
+      const [result] = await (this.#conn ?? this.#pool).query(
+        { sql, typeCast: exactDoubles },
+        params as unknown[],
+      );
       if (Array.isArray(result)) return { rows: result as R[], rowCount: result.length };
       return { rows: [], rowCount: (result as { affectedRows?: number }).affectedRows ?? 0 };
     } catch (err) {
