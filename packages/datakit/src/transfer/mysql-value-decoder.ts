@@ -47,10 +47,13 @@ const ZERO_DATE_HINT =
   "Zero dates have no calendar day. Make the column nullable in the contract and transfer with zeroDates: 'null' to load them as NULL, or fix the rows in the source.";
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+const digit = (text: string, i: number) => text.charCodeAt(i) - 48;
+
 function checkCalendar(text: string): void {
-  const year = Number(text.slice(0, 4));
-  const month = Number(text.slice(5, 7));
-  const day = Number(text.slice(8, 10));
+  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const month = digit(text, 5) * 10 + digit(text, 6);
+  const day = digit(text, 8) * 10 + digit(text, 9);
+  if (year > 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28) return;
   if (year === 0 || month === 0 || day === 0)
     throw valueRejected('zero-date', `holds the zero date ${shortValue(text)}`, ZERO_DATE_HINT, text);
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);

@@ -85,9 +85,10 @@ function compileRowConverter(
   codecs: readonly ColumnCodec[],
   from: 'text' | 'driver',
 ): (row: Record<string, unknown>) => DecodedRow {
+  // Text rows are objects keyed like the codecs; driver rows are arrays in select-list order.
   const fields = codecs.map(
     (c, i) =>
-      `${JSON.stringify(c.key)}: (v = r[${JSON.stringify(from === 'text' ? c.key : c.name)}]) == null ? null : f${i}(v)`,
+      `${JSON.stringify(c.key)}: (v = r[${from === 'text' ? JSON.stringify(c.key) : i}]) == null ? null : f${i}(v)`,
   );
   const body = `return function convert(r) { let v; return { ${fields.join(', ')} }; };`;
   const fns = codecs.map((c) => (from === 'text' ? c.fromText : c.fromDriver));
@@ -131,16 +132,16 @@ export async function* readDriverRows(tx: Connection, plan: ReadPlan): AsyncGene
   const { where, params } = placeholders(tx, plan, false);
   const convert = compileRowConverter(plan.codecs, 'driver');
   const zeroDates = plan.zeroDates ?? 'reject';
-  const read = (r: Record<string, unknown>): DecodedRow => {
+  const read = (r: unknown[]): DecodedRow => {
     try {
-      return convert(r);
+      return convert(r as unknown as Record<string, unknown>);
     } catch {
-      return readCarefully(plan.codecs, (c) => r[c.name], zeroDates);
+      return readCarefully(plan.codecs, (_, i) => r[i], zeroDates);
     }
   };
   const columns = plan.codecs.map((c) => mysqlReadExpression(c.sqlType, q(c.name)));
   const sql = `select ${columns.join(', ')} from ${quoteTable(tx, plan.table)}${where}`;
-  for await (const rows of tx.stream(sql, params, { batchSize: plan.batchSize }))
+  for await (const rows of tx.stream<unknown[]>(sql, params, { batchSize: plan.batchSize, rowMode: 'array' }))
     yield { rows: rows.map(read) };
 }
 

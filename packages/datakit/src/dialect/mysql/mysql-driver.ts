@@ -113,7 +113,10 @@ export class MysqlConnection implements Connection {
     const conn = this.#conn ?? (await this.#connect());
     // The promise API has no row stream; the callback connection underneath does.
     const core = conn.connection as unknown as CallbackConnection;
-    const rows = core.query(sql, params as unknown[]).stream({ highWaterMark: batchSize });
+    // Read ahead a few batches so the server keeps sending while the consumer writes elsewhere.
+    const rows = core
+      .query({ sql, rowsAsArray: options.rowMode === 'array' }, params as unknown[])
+      .stream({ highWaterMark: batchSize * 4 });
     // mysql2 tells only the connection when it is lost mid-result: end the row stream too, or it waits forever.
     const lost = (err?: Error) =>
       rows.destroy(
