@@ -18,19 +18,28 @@ export const CUSTOM_TYPES: Record<
     family: 'mysql',
     data: 'Uint8Array',
     config: '{ length: number }',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source for generated modules
     sql: '`binary(${config?.length ?? 1})`',
   },
   varbinary: {
     family: 'mysql',
     data: 'Uint8Array',
     config: '{ length: number }',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source for generated modules
     sql: '`varbinary(${config?.length ?? 1})`',
   },
-  bit: { family: 'mysql', data: 'string', config: '{ length: number }', sql: '`bit(${config?.length ?? 1})`' },
+  bit: {
+    family: 'mysql',
+    data: 'string',
+    config: '{ length: number }',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source for generated modules
+    sql: '`bit(${config?.length ?? 1})`',
+  },
   set: {
     family: 'mysql',
     data: 'string',
     config: '{ values: readonly string[] }',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source for generated modules
     sql: "`set(${(config?.values ?? []).map((v) => `'${v.replaceAll(\"'\", \"''\")}'`).join(',')})`",
   },
   rawType: { family: 'mysql', data: 'string', config: '{ sql: string }', sql: "config?.sql ?? 'text'" },

@@ -48,7 +48,9 @@ export function mysqlColumnBuilder(type: ColumnType, bigintMode: 'bigint' | 'num
       return plain('bigint', [`mode: '${bigintMode}'`, ...unsigned]);
     case 'numeric':
       return plain('decimal', [
-        ...(type.precision === undefined ? [] : [`precision: ${type.precision}`, `scale: ${type.scale ?? 0}`]),
+        ...(type.precision === undefined
+          ? []
+          : [`precision: ${type.precision}`, `scale: ${type.scale ?? 0}`]),
         ...unsigned,
       ]);
     case 'real':
