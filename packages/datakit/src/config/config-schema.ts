@@ -42,6 +42,7 @@ const transfer = z.strictObject({
         .optional(),
       batchSize: z.number().int('must be a whole number').min(1).optional(),
       detectDeletes: z.boolean().optional(),
+      lockTimeout: z.number().int('must be a whole number of milliseconds').min(0).optional(),
     })
     .optional(),
 });

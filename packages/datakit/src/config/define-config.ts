@@ -73,6 +73,8 @@ export interface TransferConfigOptions<S extends Table = Table, T extends Table 
   batchSize?: number;
   /** history: close keys missing from the extract (default: true unless incremental). */
   detectDeletes?: boolean;
+  /** Milliseconds to wait while another load writes the same target (default 300000; 0: forever). */
+  lockTimeout?: number;
 }
 
 /** Any function, whatever its parameters (a function type's parameters are contravariant). */
