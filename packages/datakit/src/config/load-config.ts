@@ -6,6 +6,7 @@ import { DatakitError } from '../errors/datakit-error.js';
 import { configSchema } from './config-schema.js';
 import type { DatakitConfig } from './define-config.js';
 import { nearestName } from '../errors/nearest-name.js';
+import { ensureTypeScriptLoader, isTypeScriptFile } from './typescript-loader.js';
 
 const CANDIDATES = ['datakit.config.ts', 'datakit.config.mts', 'datakit.config.js', 'datakit.config.mjs'];
 
@@ -40,6 +41,7 @@ export async function loadConfig(options: { file?: string; cwd?: string } = {}):
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   let exported: unknown;
   try {
+    if (isTypeScriptFile(file)) await ensureTypeScriptLoader();
     const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
     exported = module.default;
   } catch (cause) {

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+
+/** The name and version of the installed `datakit` package. */
+export interface PackageInfo {
+  name: string;
+  version: string;
+}
+
+let cached: PackageInfo | undefined;
+
+/**
+ * Reads the `datakit` package's own package.json (the same path from `src/cli` and `dist/cli`),
+ * so `--version` and `datakit init` name the version that is running.
+ *
+ * @example
+ * ```ts
+ * packageInfo().version; // '0.1.0'
+ * ```
+ */
+export function packageInfo(): PackageInfo {
+  if (!cached) {
+    const json = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as PackageInfo;
+    cached = { name: json.name, version: json.version };
+  }
+  return cached;
+}
