@@ -1,4 +1,5 @@
 import type { ForeignKeySchema, TableSchema } from '../schema/table-schema.js';
+import { columnKeys } from './column-keys.js';
 import { BUILDER_NAMES, customTypeDeclaration } from './custom-types.js';
 import { type CodegenWarning, renderTable } from './render-table.js';
 import { NameScope, toCamelCase, tsString } from './ts-names.js';
@@ -140,6 +141,10 @@ export function generateDatakit(
       tableVariable: (ref) => {
         const target = findTable(ref, table);
         return target ? tableVars.get(target) : undefined;
+      },
+      tableColumnKeys: (ref) => {
+        const target = findTable(ref, table);
+        return target ? columnKeys(target.columns.map((c) => c.name)) : undefined;
       },
       use: (module, name) => imports[module].add(name),
       declareCustomType: (name) => customTypes.add(name),

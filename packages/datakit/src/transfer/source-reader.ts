@@ -83,7 +83,7 @@ function compileRowConverter(
 ): (row: Record<string, unknown>) => DecodedRow {
   const fields = codecs.map(
     (c, i) =>
-      `${JSON.stringify(c.key)}: (v = r[${JSON.stringify(from === 'text' ? c.key : c.name)}]) == null ? null : f${i}(v)`,
+      `${JSON.stringify(c.key)}: (v = r[${JSON.stringify(c.key)}]) == null ? null : f${i}(v)`,
   );
   const body = `return function convert(r) { let v; return { ${fields.join(', ')} }; };`;
   const fns = codecs.map((c) => (from === 'text' ? c.fromText : c.fromDriver));
@@ -126,7 +126,10 @@ export async function* readDriverRows(tx: Connection, plan: ReadPlan): AsyncGene
   const q = (name: string) => tx.dialect.adapter.quoteIdentifier(name);
   const { where, params } = placeholders(tx, plan, false);
   const convert = compileRowConverter(plan.codecs, 'driver');
-  const sql = `select ${plan.codecs.map((c) => q(c.name)).join(', ')} from ${quoteTable(tx, plan.table)}${where}`;
+  // Aliased to the Drizzle keys: the driver builds rows by assignment, and a column named
+  // `__proto__` would set the row's prototype instead of a value.
+  const columns = plan.codecs.map((c) => `${q(c.name)} as ${q(c.key)}`).join(', ');
+  const sql = `select ${columns} from ${quoteTable(tx, plan.table)}${where}`;
   for await (const rows of tx.stream(sql, params, { batchSize: plan.batchSize }))
     yield { rows: rows.map(convert) };
 }
