@@ -191,8 +191,15 @@ export function generateDatakit(
   return { code: `${sections.join('\n\n')}\n`, warnings, exportName };
 }
 
-/** One import statement, names sorted, wrapped one per line past 110 characters as Biome does. */
-function importLine(names: string[], module: string): string {
+/**
+ * @internal One import statement, names sorted, wrapped one per line past 110 characters as Biome does.
+ *
+ * @example
+ * ```ts
+ * importLine(['pgTable', 'integer'], 'drizzle-orm/pg-core'); // "import { integer, pgTable } from 'drizzle-orm/pg-core';"
+ * ```
+ */
+export function importLine(names: string[], module: string): string {
   const sorted = names.sort((a, b) => biomeOrder(a.replace(/^type /, ''), b.replace(/^type /, '')));
   const line = `import { ${sorted.join(', ')} } from '${module}';`;
   return line.length <= 110
