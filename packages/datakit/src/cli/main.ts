@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { DatakitError } from '../errors/datakit-error.js';
 import { type CliIO, processIO } from './cli-io.js';
 import { addLazyCommands, type LazyCommand } from './lazy-command.js';
-import { packageInfo } from './package-info.js';
+import { packageInfo } from '../package-info.js';
 
 /** Exit codes: 0 ok, 1 the work failed, 2 the command line or config is wrong. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -12,6 +12,12 @@ export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
  * command runs, so start-up does not pay for drivers it does not use.
  */
 export const COMMANDS: readonly LazyCommand[] = [
+  {
+    name: 'init',
+    summary:
+      'Start a warehouse project: config with dev (PGlite) and prod environments; with --from, source datakits, bronze tables, transfers and a test.',
+    load: async () => (await import('./commands/init-command.js')).registerInitCommand,
+  },
   {
     name: 'demo',
     summary: 'Run the demo warehouse end to end on embedded PostgreSQL (PGlite): no server needed.',
@@ -37,6 +43,11 @@ export const COMMANDS: readonly LazyCommand[] = [
     name: 'introspect',
     summary: 'Write a datakit from a live database: types, keys, nullability, enums, defaults, indexes, checks.',
     load: async () => (await import('./commands/introspect-command.js')).registerIntrospectCommand,
+  },
+  {
+    name: 'generate',
+    summary: 'Generate warehouse code from a source datakit: `generate bronze` writes bronze tables, transforms and transfers.',
+    load: async () => (await import('./commands/generate-command.js')).registerGenerateCommand,
   },
   {
     name: 'breaking',

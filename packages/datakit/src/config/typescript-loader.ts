@@ -19,7 +19,8 @@ export function isTypeScriptFile(file: string): boolean {
  */
 export function ensureTypeScriptLoader(): Promise<void> {
   registered ??= (async () => {
-    if (process.env.VITEST !== undefined) return; // Vitest already compiles TypeScript imports.
+    // Inside a Vitest worker, Vite already compiles TypeScript imports (child processes are not workers).
+    if ('__vitest_worker__' in globalThis) return;
     // Once registered, every later import goes through tsx's hooks thread: load the library's
     // own modules (the ones a config imports as `datakit`) natively first.
     const [{ register }] = await Promise.all([import('tsx/esm/api'), import('../index.js')]);

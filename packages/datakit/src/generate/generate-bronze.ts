@@ -26,8 +26,10 @@ export interface GenerateBronzeOptions {
   source: string;
   /** Its export, when the module exports several datakits. */
   exportName?: string;
-  /** The folder to write into (created when missing). */
-  out: string;
+  /** The folder to write into, created when missing (default `<cwd>/datakits/bronze-<system>`). */
+  out?: string;
+  /** Where a relative `source` or `out` starts (default: the process's working directory). */
+  cwd?: string;
   /** The source system's name in the warehouse config (default: the datakit's `system`). */
   system?: string;
   /** The audit mixin of every bronze table (default `transactional`). */
@@ -50,8 +52,8 @@ export interface GenerateBronzeResult {
   system: string;
   datakitExport: string;
   transfersExport: string;
-  /** Source table → bronze table. */
-  tables: { source: string; bronze: string }[];
+  /** Source table → bronze table, with the row keys of each column (source key → bronze key). */
+  tables: { source: string; bronze: string; columns: { source: string; bronze: string }[] }[];
 }
 
 /**
@@ -98,14 +100,16 @@ export function renderBronze(
  * ```
  */
 export async function generateBronze(options: GenerateBronzeOptions): Promise<GenerateBronzeResult> {
-  const loaded = await loadSourceDatakit(options.source, options.exportName);
-  const out = path.resolve(options.out);
+  const cwd = options.cwd ?? process.cwd();
+  const loaded = await loadSourceDatakit(path.resolve(cwd, options.source), options.exportName);
+  const system = options.system ?? loaded.datakit.system;
+  const out = path.resolve(cwd, options.out ?? path.join('datakits', `bronze-${system}`));
   let specifier = path.relative(out, loaded.file).split(path.sep).join('/').replace(/\.([cm]?)ts$/, '.$1js');
   if (!specifier.startsWith('.')) specifier = `./${specifier}`;
   const { files, plan } = renderBronze(loaded.datakit, {
     exportName: loaded.exportName,
     specifier,
-    ...(options.system !== undefined ? { system: options.system } : {}),
+    system,
     ...(options.mixin !== undefined ? { mixin: options.mixin } : {}),
     version: options.version ?? existingVersion(path.join(out, 'index.ts')) ?? '1.0.0',
   });
@@ -121,7 +125,11 @@ export async function generateBronze(options: GenerateBronzeOptions): Promise<Ge
     system: plan.system,
     datakitExport: plan.datakitExport,
     transfersExport: plan.transfersExport,
-    tables: plan.tables.map((t) => ({ source: t.sourceName, bronze: t.name })),
+    tables: plan.tables.map((t) => ({
+      source: t.sourceName,
+      bronze: t.name,
+      columns: t.columns.map((c) => ({ source: c.sourceKey, bronze: c.key.key })),
+    })),
   };
 }
 

@@ -153,7 +153,7 @@ export function renderBronzeTransforms(plan: BronzePlan, source: BronzeSourceRef
 export function renderBronzeTransfers(plan: BronzePlan, source: BronzeSourceRef): string {
   const entries = plan.tables.map((table) =>
     [
-      `  ${propertyKey(`${plan.system}.${table.name}`)}: {`,
+      `  ${propertyKey(transferName(plan.system, table.name))}: {`,
       `    from: ${tsString(plan.system)},`,
       `    source: ${propertyAccess(`${source.exportName}.tables`, table.sourceKey)},`,
       `    target: ${propertyAccess(`${plan.datakitExport}.tables`, table.variable)},`,
@@ -207,4 +207,17 @@ export function renderBronzeNames(plan: BronzePlan, source: BronzeSourceRef): st
     '} as const;',
     '',
   ].join('\n');
+}
+
+/**
+ * The name of the generated transfer of a table: `<system>_<bronze table>`, as the config's keys
+ * allow (letters, digits, `_`, `-`).
+ *
+ * @example
+ * ```ts
+ * transferName('erp', 'order_lines'); // 'erp_order_lines'
+ * ```
+ */
+export function transferName(system: string, table: string): string {
+  return `${system}_${table}`.replace(/[^A-Za-z0-9_-]/g, '_');
 }

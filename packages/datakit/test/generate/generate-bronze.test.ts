@@ -82,7 +82,7 @@ describe('datakit generate bronze (from a MySQL-style PascalCase datakit)', () =
     expect(code['index.ts']).toContain("constructor_: text('constructor'),");
     expect(code['transforms.ts']).toContain("unit_price_eur: row['Unit Price (EUR)'],");
     expect(code['names.ts']).toContain("'Unit Price (EUR)': 'unit_price_eur',");
-    expect(code['transfers.ts']).toContain("'erp.order_lines': {");
+    expect(code['transfers.ts']).toContain('erp_order_lines: {');
   });
 
   it('regenerates byte-identical files', async () => {
