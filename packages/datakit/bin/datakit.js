@@ -9,7 +9,9 @@ try {
   cli = await import('../dist/cli/main.js');
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist')) throw error;
-  process.stderr.write('error: datakit is not built (no dist/). Run `npm run build` in packages/datakit, or `npm install` at the repository root.\n');
+  process.stderr.write(
+    'error: datakit is not built (no dist/). Run `npm run build` in packages/datakit, or `npm install` at the repository root.\n',
+  );
   process.exit(2);
 }
 process.exitCode = await cli.main(process.argv);

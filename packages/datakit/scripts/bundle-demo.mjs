@@ -21,14 +21,19 @@ let rewritten = 0;
 for (const file of files) {
   const full = path.join(out, file);
   const text = readFileSync(full, 'utf8');
-  const next = text.replace(/(from\s+|import\s*\(\s*)(['"])(@datakit-examples\/[^'"]+)\2/g, (_, lead, quote, name) => {
-    const target = entries.get(name);
-    if (!target) throw new Error(`${file} imports ${name}, which no examples/*/package.json declares`);
-    let relative = path.relative(path.dirname(full), target).split(path.sep).join('/');
-    if (!relative.startsWith('.')) relative = `./${relative}`;
-    rewritten += 1;
-    return `${lead}${quote}${relative}${quote}`;
-  });
+  const next = text.replace(
+    /(from\s+|import\s*\(\s*)(['"])(@datakit-examples\/[^'"]+)\2/g,
+    (_, lead, quote, name) => {
+      const target = entries.get(name);
+      if (!target) throw new Error(`${file} imports ${name}, which no examples/*/package.json declares`);
+      let relative = path.relative(path.dirname(full), target).split(path.sep).join('/');
+      if (!relative.startsWith('.')) relative = `./${relative}`;
+      rewritten += 1;
+      return `${lead}${quote}${relative}${quote}`;
+    },
+  );
   if (next !== text) writeFileSync(full, next);
 }
-console.log(`demo warehouse: ${files.length} modules in dist/demo-warehouse, ${rewritten} imports made relative`);
+console.log(
+  `demo warehouse: ${files.length} modules in dist/demo-warehouse, ${rewritten} imports made relative`,
+);

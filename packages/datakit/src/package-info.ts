@@ -21,8 +21,14 @@ let cached: PackageInfo | undefined;
  */
 export function packageInfo(): PackageInfo {
   if (!cached) {
-    const json = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as Partial<PackageInfo>;
-    cached = { name: json.name ?? 'datakit', version: json.version ?? '0.0.0', dependencies: json.dependencies ?? {} };
+    const json = JSON.parse(
+      readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+    ) as Partial<PackageInfo>;
+    cached = {
+      name: json.name ?? 'datakit',
+      version: json.version ?? '0.0.0',
+      dependencies: json.dependencies ?? {},
+    };
   }
   return cached;
 }

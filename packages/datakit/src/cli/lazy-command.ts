@@ -33,7 +33,10 @@ export interface LazyCommand {
  * commandToLoad(['node', 'datakit', 'deploy', '--plan'], COMMANDS)?.name; // 'deploy'
  * ```
  */
-export function commandToLoad(argv: readonly string[], commands: readonly LazyCommand[]): LazyCommand | undefined {
+export function commandToLoad(
+  argv: readonly string[],
+  commands: readonly LazyCommand[],
+): LazyCommand | undefined {
   const words = argv.slice(2).filter((arg) => !arg.startsWith('-'));
   const name = words[0] === 'help' ? words[1] : words[0];
   return commands.find((command) => command.name === name);

@@ -1,8 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { DatakitError } from '../errors/datakit-error.js';
+import { packageInfo } from '../package-info.js';
 import { type CliIO, processIO } from './cli-io.js';
 import { addLazyCommands, type LazyCommand } from './lazy-command.js';
-import { packageInfo } from '../package-info.js';
 
 /** Exit codes: 0 ok, 1 the work failed, 2 the command line or config is wrong. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -24,6 +24,12 @@ export const COMMANDS: readonly LazyCommand[] = [
     load: async () => (await import('./commands/demo-command.js')).registerDemoCommand,
   },
   {
+    name: 'config',
+    summary:
+      'Check datakit.config.ts and show one environment: layers, sources, transfers and resolved URLs (no connection).',
+    load: async () => (await import('./commands/config-command.js')).registerConfigCommand,
+  },
+  {
     name: 'deploy',
     summary: 'Create or update the schemas and tables of every layer (bronze, silver, gold), idempotently.',
     load: async () => (await import('./commands/deploy-command.js')).registerDeployCommand,
@@ -36,17 +42,20 @@ export const COMMANDS: readonly LazyCommand[] = [
   },
   {
     name: 'drift',
-    summary: 'Check live source and warehouse tables against their contracts; exit 1 when a change would stop a run.',
+    summary:
+      'Check live source and warehouse tables against their contracts; exit 1 when a change would stop a run.',
     load: async () => (await import('./commands/drift-command.js')).registerDriftCommand,
   },
   {
     name: 'introspect',
-    summary: 'Write a datakit from a live database: types, keys, nullability, enums, defaults, indexes, checks.',
+    summary:
+      'Write a datakit from a live database: types, keys, nullability, enums, defaults, indexes, checks.',
     load: async () => (await import('./commands/introspect-command.js')).registerIntrospectCommand,
   },
   {
     name: 'generate',
-    summary: 'Generate warehouse code from a source datakit: `generate bronze` writes bronze tables, transforms and transfers.',
+    summary:
+      'Generate warehouse code from a source datakit: `generate bronze` writes bronze tables, transforms and transfers.',
     load: async () => (await import('./commands/generate-command.js')).registerGenerateCommand,
   },
   {
@@ -117,13 +126,21 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
+      return error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
         ? EXIT.ok
         : EXIT.usage;
     }
-    const code = error instanceof DatakitError && (error.code === 'USAGE' || error.code === 'CONFIG') ? EXIT.usage : EXIT.failure;
+    const code =
+      error instanceof DatakitError && (error.code === 'USAGE' || error.code === 'CONFIG')
+        ? EXIT.usage
+        : EXIT.failure;
     if (json) {
-      const body = error instanceof DatakitError ? error.toJSON() : { code: 'INTERNAL', message: String((error as Error).message ?? error) };
+      const body =
+        error instanceof DatakitError
+          ? error.toJSON()
+          : { code: 'INTERNAL', message: String((error as Error).message ?? error) };
       io.out(JSON.stringify({ ok: false, error: body }, null, 2));
     } else if (error instanceof DatakitError) {
       io.err(`error: ${error.describe()}`);

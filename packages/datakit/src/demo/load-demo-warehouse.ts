@@ -21,10 +21,14 @@ export interface DemoWarehouse {
 const BUNDLED = fileURLToPath(new URL('../demo-warehouse/warehouse/datakit.config.js', import.meta.url));
 
 function notLoadable(where: string, cause: unknown): DatakitError {
-  return new DatakitError('USAGE', `The demo warehouse (${where}) cannot be loaded: ${(cause as Error).message ?? String(cause)}`, {
-    hint: 'In a checkout of the Datakit repository run `npm install` at its root; an installed datakit package carries the demo in dist/demo-warehouse (reinstall it).',
-    cause,
-  });
+  return new DatakitError(
+    'USAGE',
+    `The demo warehouse (${where}) cannot be loaded: ${(cause as Error).message ?? String(cause)}`,
+    {
+      hint: 'In a checkout of the Datakit repository run `npm install` at its root; an installed datakit package carries the demo in dist/demo-warehouse (reinstall it).',
+      cause,
+    },
+  );
 }
 
 /**

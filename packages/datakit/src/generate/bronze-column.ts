@@ -34,7 +34,8 @@ export function bronzeColumn(column: Column, type: ColumnType): BronzeColumnCode
 
 function baseDataType(column: Column): string {
   let base: unknown = column;
-  while ((base as { dataType?: string }).dataType === 'array') base = (base as { baseColumn?: unknown }).baseColumn;
+  while ((base as { dataType?: string }).dataType === 'array')
+    base = (base as { baseColumn?: unknown }).baseColumn;
   return (base as { dataType?: string } | undefined)?.dataType ?? 'string';
 }
 
@@ -45,12 +46,16 @@ function scalar(type: ColumnType, dataType: string): BronzeColumnCode {
     case 'smallint':
       return plain(unsigned ? 'integer' : 'smallint');
     case 'integer':
-      return unsigned && !/^mediumint/i.test(type.raw ?? '') ? plain('bigint', [`mode: 'number'`]) : plain('integer');
+      return unsigned && !/^mediumint/i.test(type.raw ?? '')
+        ? plain('bigint', [`mode: 'number'`])
+        : plain('integer');
     case 'bigint':
       return plain('bigint', [`mode: '${dataType === 'bigint' ? 'bigint' : 'number'}'`]);
     case 'numeric':
       return plain('numeric', [
-        ...(type.precision === undefined ? [] : [`precision: ${type.precision}`, `scale: ${type.scale ?? 0}`]),
+        ...(type.precision === undefined
+          ? []
+          : [`precision: ${type.precision}`, `scale: ${type.scale ?? 0}`]),
         ...(dataType === 'number' || dataType === 'bigint' ? [`mode: '${dataType}'`] : []),
       ]);
     case 'real':

@@ -77,7 +77,11 @@ export function renderBronze(
     mixin,
     sourceExport: options.exportName,
   });
-  const source: BronzeSourceRef = { exportName: options.exportName, specifier: options.specifier, name: datakit.name };
+  const source: BronzeSourceRef = {
+    exportName: options.exportName,
+    specifier: options.specifier,
+    name: datakit.name,
+  };
   return {
     plan,
     files: {
@@ -104,7 +108,11 @@ export async function generateBronze(options: GenerateBronzeOptions): Promise<Ge
   const loaded = await loadSourceDatakit(path.resolve(cwd, options.source), options.exportName);
   const system = options.system ?? loaded.datakit.system;
   const out = path.resolve(cwd, options.out ?? path.join('datakits', `bronze-${system}`));
-  let specifier = path.relative(out, loaded.file).split(path.sep).join('/').replace(/\.([cm]?)ts$/, '.$1js');
+  let specifier = path
+    .relative(out, loaded.file)
+    .split(path.sep)
+    .join('/')
+    .replace(/\.([cm]?)ts$/, '.$1js');
   if (!specifier.startsWith('.')) specifier = `./${specifier}`;
   const { files, plan } = renderBronze(loaded.datakit, {
     exportName: loaded.exportName,

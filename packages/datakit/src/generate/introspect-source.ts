@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { parseConnectionUrl } from '../dialect/parse-connection-url.js';
-import { introspectToDirectory, type IntrospectToDirectoryResult } from '../introspect/introspect-to-directory.js';
+import {
+  type IntrospectToDirectoryResult,
+  introspectToDirectory,
+} from '../introspect/introspect-to-directory.js';
 
 /**
  * Whether `source` is a connection URL rather than a module path.

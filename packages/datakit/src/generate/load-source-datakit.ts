@@ -23,7 +23,10 @@ export interface LoadedSourceDatakit {
  * const { datakit, exportName } = await loadSourceDatakit('datakits/erp/index.ts');
  * ```
  */
-export async function loadSourceDatakit(modulePath: string, exportName?: string): Promise<LoadedSourceDatakit> {
+export async function loadSourceDatakit(
+  modulePath: string,
+  exportName?: string,
+): Promise<LoadedSourceDatakit> {
   const file = path.resolve(modulePath);
   if (!existsSync(file)) {
     throw new DatakitError('USAGE', `Datakit module "${modulePath}" does not exist`, {
@@ -35,13 +38,19 @@ export async function loadSourceDatakit(modulePath: string, exportName?: string)
     if (isTypeScriptFile(file)) await ensureTypeScriptLoader();
     exports = (await import(`${pathToFileURL(file).href}?v=${Date.now()}`)) as Record<string, unknown>;
   } catch (cause) {
-    const missing = /Cannot find (?:module|package) '((?:@[^/']+\/)?[^/']+)/.exec((cause as Error).message ?? '')?.[1];
-    throw new DatakitError('USAGE', `Datakit module "${modulePath}" failed to load: ${(cause as Error).message}`, {
-      hint: missing
-        ? `Install "${missing}" where the module can import it: npm install (in the project that holds ${modulePath}).`
-        : 'Fix the error in the module (npx tsc --noEmit shows it), then run the command again.',
-      cause,
-    });
+    const missing = /Cannot find (?:module|package) '((?:@[^/']+\/)?[^/']+)/.exec(
+      (cause as Error).message ?? '',
+    )?.[1];
+    throw new DatakitError(
+      'USAGE',
+      `Datakit module "${modulePath}" failed to load: ${(cause as Error).message}`,
+      {
+        hint: missing
+          ? `Install "${missing}" where the module can import it: npm install (in the project that holds ${modulePath}).`
+          : 'Fix the error in the module (npx tsc --noEmit shows it), then run the command again.',
+        cause,
+      },
+    );
   }
   const found = Object.keys(exports)
     .sort()

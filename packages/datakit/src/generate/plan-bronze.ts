@@ -66,7 +66,18 @@ export function planBronze(
     options.mixin,
   );
   const pascalSystem = toCamelCase(options.system, true);
-  const scope = new NameScope([options.sourceExport, 'defineDatakit', 'defineTransform', 'lineageColumns', options.mixin, 'pgTable', 'primaryKey', 'customType', 'tstzrange', 'bytea']);
+  const scope = new NameScope([
+    options.sourceExport,
+    'defineDatakit',
+    'defineTransform',
+    'lineageColumns',
+    options.mixin,
+    'pgTable',
+    'primaryKey',
+    'customType',
+    'tstzrange',
+    'bytea',
+  ]);
   const datakitName = `bronze-${options.system}`;
   const datakitExport = scope.take(toCamelCase(datakitName), 'Datakit');
   const transfersExport = scope.take(`${toCamelCase(options.system)}Transfers`, '');
@@ -77,7 +88,9 @@ export function planBronze(
     const keys = columnKeys(table.columns.map(([, c]) => bronzeOf(c.name)));
     const variable = scope.take(toCamelCase(mapping.bronze), 'Table');
     const columns = table.columns.map(([sourceKey, column]): BronzeColumnPlan => {
-      const type = table.schema.columns.find((c) => c.name === column.name)?.type ?? { kind: 'text' as const };
+      const type = table.schema.columns.find((c) => c.name === column.name)?.type ?? {
+        kind: 'text' as const,
+      };
       const name = bronzeOf(column.name);
       return {
         sourceKey,
@@ -98,7 +111,8 @@ export function planBronze(
       primaryKey: (table.schema.primaryKey?.columns ?? []).map(bronzeOf),
     };
   });
-  for (const table of planned) table.transform = scope.take(`${table.variable}From${pascalSystem}`, 'Transform');
+  for (const table of planned)
+    table.transform = scope.take(`${table.variable}From${pascalSystem}`, 'Transform');
   return {
     system: options.system,
     mixin: options.mixin,

@@ -1,5 +1,5 @@
-import { importLine } from '../introspect/generate-datakit.js';
 import { withColumnName } from '../introspect/column-keys.js';
+import { importLine } from '../introspect/generate-datakit.js';
 import { commentText, propertyAccess, propertyKey, tsString } from '../introspect/ts-names.js';
 import { BRONZE_CUSTOM_TYPES } from './bronze-column.js';
 import type { BronzePlan, BronzeTablePlan } from './plan-bronze.js';
@@ -69,7 +69,14 @@ export function renderBronzeIndex(plan: BronzePlan, source: BronzeSourceRef, ver
   const sections = [
     `${HEADER} from the datakit "${commentText(source.name)}". Re-run it to refresh; edits are overwritten.`,
     [importLine([...fromDatakit], 'datakit'), importLine([...core], 'drizzle-orm/pg-core')].join('\n'),
-    ...(customTypes.size > 0 ? [[...customTypes].sort().map((t) => BRONZE_CUSTOM_TYPES[t]).join('\n')] : []),
+    ...(customTypes.size > 0
+      ? [
+          [...customTypes]
+            .sort()
+            .map((t) => BRONZE_CUSTOM_TYPES[t])
+            .join('\n'),
+        ]
+      : []),
     ...blocks,
     datakit,
   ];
@@ -79,7 +86,9 @@ export function renderBronzeIndex(plan: BronzePlan, source: BronzeSourceRef, ver
 function renderTable(plan: BronzePlan, table: BronzeTablePlan, source: BronzeSourceRef): string {
   const inlinePk = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
   const lines = table.columns.map((column) => {
-    let chain = column.key.explicitName ? withColumnName(column.code.builder, tsString(column.name)) : column.code.builder;
+    let chain = column.key.explicitName
+      ? withColumnName(column.code.builder, tsString(column.name))
+      : column.code.builder;
     if (column.name === inlinePk) chain += '.primaryKey()';
     else if (column.notNull) chain += '.notNull()';
     return `${column.key.literal}: ${chain},`;
@@ -93,10 +102,7 @@ function renderTable(plan: BronzePlan, table: BronzeTablePlan, source: BronzeSou
   }
   const keyOf = (name: string) => table.columns.find((c) => c.name === name)?.key.key ?? name;
   const pk = `primaryKey({ columns: [${table.primaryKey.map((n) => propertyAccess('t', keyOf(n))).join(', ')}] })`;
-  const extra =
-    `  (t) => [${pk}],`.length <= WIDTH
-      ? `  (t) => [${pk}],`
-      : `  (t) => [\n    ${pk},\n  ],`;
+  const extra = `  (t) => [${pk}],`.length <= WIDTH ? `  (t) => [${pk}],` : `  (t) => [\n    ${pk},\n  ],`;
   return `${doc}\n${head}\n  ${tsString(table.name)},\n  {\n${lines.map((l) => `    ${l}`).join('\n')}\n  },\n${extra}\n);`;
 }
 
@@ -135,7 +141,10 @@ export function renderBronzeTransforms(plan: BronzePlan, source: BronzeSourceRef
     [
       importLine(['defineTransform'], 'datakit'),
       importLine([source.exportName], source.specifier),
-      importLine(plan.tables.map((t) => t.variable), './index.js'),
+      importLine(
+        plan.tables.map((t) => t.variable),
+        './index.js',
+      ),
     ].join('\n'),
     ...blocks,
   ];
@@ -167,7 +176,10 @@ export function renderBronzeTransfers(plan: BronzePlan, source: BronzeSourceRef)
       "import type { TransferConfig } from 'datakit';",
       importLine([source.exportName], source.specifier),
       importLine([plan.datakitExport], './index.js'),
-      importLine(plan.tables.map((t) => t.transform), './transforms.js'),
+      importLine(
+        plan.tables.map((t) => t.transform),
+        './transforms.js',
+      ),
     ].join('\n'),
     [
       `/** Spread into \`transfers\` of a warehouse whose \`sources\` name ${tsString(plan.system)}, with ${plan.datakitExport} in layers.bronze. */`,

@@ -1,9 +1,9 @@
 import type { ColumnSchema, ForeignKeySchema, KeyConstraint, TableSchema } from '../schema/table-schema.js';
+import { type ColumnKey, columnKeys, withColumnName } from './column-keys.js';
 import type { ColumnCode } from './custom-types.js';
 import { mysqlColumnBuilder } from './mysql-column-builder.js';
 import { pgColumnBuilder } from './pg-column-builder.js';
 import { renderDefault } from './render-default.js';
-import { type ColumnKey, columnKeys, withColumnName } from './column-keys.js';
 import { commentText, isIdentifier, lineCommentName, propertyAccess, tsString } from './ts-names.js';
 
 /**
@@ -171,7 +171,8 @@ function renderExtras(
     context.use('core', fn);
     extras.push(`${fn}(${tsString(index.name)}).on(${cols(index.columns)})`);
   }
-  for (const fk of sortByName(table.foreignKeys)) extras.push(renderForeignKey(table, fk, keys, context, cols));
+  for (const fk of sortByName(table.foreignKeys))
+    extras.push(renderForeignKey(table, fk, keys, context, cols));
   for (const check of sortByName(table.checks)) {
     context.use('core', 'check');
     context.use('drizzle-orm', 'sql');
@@ -197,7 +198,9 @@ function renderForeignKey(
       message: `foreign key ${fk.name ? `"${fk.name}" ` : ''}of "${table.name}" references ${label}, which is not in this datakit; left out`,
     });
     // Every name is quoted and escaped: a line break in one must not end the comment.
-    const ref = [fk.references.schema, fk.references.table].filter((n) => n !== undefined).map(lineCommentName);
+    const ref = [fk.references.schema, fk.references.table]
+      .filter((n) => n !== undefined)
+      .map(lineCommentName);
     return `// datakit: foreign key ${fk.name ? `${lineCommentName(fk.name)} ` : ''}(${fk.columns.map((c) => (isIdentifier(c) ? c : lineCommentName(c))).join(', ')}) references ${ref.join('.')}, which is not in this datakit`;
   }
   context.use('core', 'foreignKey');

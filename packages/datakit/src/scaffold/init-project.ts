@@ -99,12 +99,22 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   await mkdir(dir, { recursive: true });
   // package.json first: its "type": "module" decides how the introspected modules load.
   const manifest = path.join(dir, 'package.json');
-  const current = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, unknown>) : undefined;
+  const current = existsSync(manifest)
+    ? (JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, unknown>)
+    : undefined;
   const info = packageInfo();
-  const name = path.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+/, '') || 'warehouse';
+  const name =
+    path
+      .basename(dir)
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[._-]+/, '') || 'warehouse';
   await writeFile(
     manifest,
-    projectPackageJson(name, current, { datakit: info.version, drizzle: info.dependencies['drizzle-orm'] ?? 'latest' }),
+    projectPackageJson(name, current, {
+      datakit: info.version,
+      drizzle: info.dependencies['drizzle-orm'] ?? 'latest',
+    }),
   );
 
   const warnings: CodegenWarning[] = [];
@@ -118,7 +128,9 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
     });
     warnings.push(...introspected.warnings);
     source.datakitExport = introspected.exportName;
-    say(`Generating the bronze tables and transfers of ${source.system} (${introspected.tables.length} tables) ...`);
+    say(
+      `Generating the bronze tables and transfers of ${source.system} (${introspected.tables.length} tables) ...`,
+    );
     const bronze = await generateBronze({
       source: introspected.files[0] as string,
       out: path.join(dir, source.bronzeDir),
@@ -146,7 +158,9 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
     '.env.example': renderEnvExample(sources),
     '.gitignore': renderGitignore(),
     'README.md': renderReadme(name, sources),
-    ...(sources.length > 0 ? { '.env': renderEnv(sources), 'test/transforms.test.ts': renderTransformTest(sources) } : {}),
+    ...(sources.length > 0
+      ? { '.env': renderEnv(sources), 'test/transforms.test.ts': renderTransformTest(sources) }
+      : {}),
   };
   for (const [file, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
@@ -167,9 +181,13 @@ function planSources(from: readonly string[]): ScaffoldSource[] {
     const named = /^([A-Za-z][A-Za-z0-9_-]*)=(.+)$/.exec(spec);
     const url = named ? (named[2] as string) : spec;
     if (!isConnectionUrl(url)) {
-      throw new DatakitError('USAGE', `--from needs a connection URL, got "${spec.replace(/:[^:@/]*@/, ':***@')}"`, {
-        hint: 'E.g. --from postgres://reader@db:5432/crm or --from erp=mysql://reader@db:3306/erp.',
-      });
+      throw new DatakitError(
+        'USAGE',
+        `--from needs a connection URL, got "${spec.replace(/:[^:@/]*@/, ':***@')}"`,
+        {
+          hint: 'E.g. --from postgres://reader@db:5432/crm or --from erp=mysql://reader@db:3306/erp.',
+        },
+      );
     }
     let system = named ? (named[1] as string).toLowerCase() : systemNameOf(url);
     for (let i = 2; taken.has(system); i++) system = `${system.replace(/-\d+$/, '')}-${i}`;

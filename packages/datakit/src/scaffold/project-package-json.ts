@@ -38,11 +38,17 @@ export function projectPackageJson(
   existing: Record<string, unknown> | undefined,
   versions: ProjectVersions,
 ): string {
-  const json: Record<string, unknown> = existing ? { ...existing } : { name, version: '0.1.0', private: true };
+  const json: Record<string, unknown> = existing
+    ? { ...existing }
+    : { name, version: '0.1.0', private: true };
   if (json.type !== undefined && json.type !== 'module') {
-    throw new DatakitError('USAGE', `package.json declares "type": ${JSON.stringify(json.type)}, but the generated code is ESM`, {
-      hint: 'Set "type": "module" in package.json (or run init in an empty folder), then run init again.',
-    });
+    throw new DatakitError(
+      'USAGE',
+      `package.json declares "type": ${JSON.stringify(json.type)}, but the generated code is ESM`,
+      {
+        hint: 'Set "type": "module" in package.json (or run init in an empty folder), then run init again.',
+      },
+    );
   }
   json.type = 'module';
   json.scripts = withDefaults(json.scripts, SCRIPTS, false);
@@ -56,7 +62,11 @@ export function projectPackageJson(
 }
 
 /** `current` plus the defaults it lacks; dependency maps sorted by name as npm writes them. */
-function withDefaults(current: unknown, defaults: Record<string, string>, sort: boolean): Record<string, unknown> {
+function withDefaults(
+  current: unknown,
+  defaults: Record<string, string>,
+  sort: boolean,
+): Record<string, unknown> {
   const base = typeof current === 'object' && current !== null ? (current as Record<string, unknown>) : {};
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(defaults)) if (!Object.hasOwn(merged, key)) merged[key] = value;

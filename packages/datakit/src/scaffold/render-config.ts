@@ -15,8 +15,14 @@ export function renderConfig(warehouse: string, sources: readonly ScaffoldSource
   const imports = sources
     .flatMap((s) => [
       [`./${s.bronzeDir}/index.js`, `import { ${s.bronzeExport} } from './${s.bronzeDir}/index.js';`],
-      [`./${s.bronzeDir}/transfers.js`, `import { ${s.transfersExport} } from './${s.bronzeDir}/transfers.js';`],
-      [`./${s.datakitFile.replace(/\.ts$/, '.js')}`, `import { ${s.datakitExport} } from './${s.datakitFile.replace(/\.ts$/, '.js')}';`],
+      [
+        `./${s.bronzeDir}/transfers.js`,
+        `import { ${s.transfersExport} } from './${s.bronzeDir}/transfers.js';`,
+      ],
+      [
+        `./${s.datakitFile.replace(/\.ts$/, '.js')}`,
+        `import { ${s.datakitExport} } from './${s.datakitFile.replace(/\.ts$/, '.js')}';`,
+      ],
     ])
     .sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1))
     .map(([, line]) => line);
@@ -27,7 +33,9 @@ export function renderConfig(warehouse: string, sources: readonly ScaffoldSource
       ? '          sources: {},'
       : [
           '          sources: {',
-          ...sources.map((s) => `            ${propertyKey(s.system)}: ${tsString(`\${env:${s.envPrefix}_${env}_URL}`)},`),
+          ...sources.map(
+            (s) => `            ${propertyKey(s.system)}: ${tsString(`\${env:${s.envPrefix}_${env}_URL}`)},`,
+          ),
           '          },',
         ].join('\n');
   const layers =
@@ -54,7 +62,11 @@ export function renderConfig(warehouse: string, sources: readonly ScaffoldSource
     '  warehouses: {',
     `    ${propertyKey(warehouse)}: {`,
     ...layers,
-    sources.length === 0 ? '      sources: {},' : ['      sources: {', ...sources.map((s) => `        ${entry(s, s.datakitExport)}`), '      },'].join('\n'),
+    sources.length === 0
+      ? '      sources: {},'
+      : ['      sources: {', ...sources.map((s) => `        ${entry(s, s.datakitExport)}`), '      },'].join(
+          '\n',
+        ),
     '      environments: {',
     '        dev: {',
     "          url: 'pglite://.datakit/dev/warehouse',",
@@ -67,7 +79,9 @@ export function renderConfig(warehouse: string, sources: readonly ScaffoldSource
     '      },',
     sources.length === 0
       ? '      transfers: {},'
-      : ['      transfers: {', ...sources.map((s) => `        ...${s.transfersExport},`), '      },'].join('\n'),
+      : ['      transfers: {', ...sources.map((s) => `        ...${s.transfersExport},`), '      },'].join(
+          '\n',
+        ),
     '    },',
     '  },',
     '});',

@@ -12,7 +12,9 @@ export function renderReadme(name: string, sources: readonly ScaffoldSource[]): 
   const first = sources[0];
   const layout =
     sources.length === 0
-      ? ['- `datakit.config.ts`: the warehouse, its environments (dev on embedded PGlite, prod from env vars).']
+      ? [
+          '- `datakit.config.ts`: the warehouse, its environments (dev on embedded PGlite, prod from env vars).',
+        ]
       : [
           '- `datakit.config.ts`: the warehouse, its environments (dev on embedded PGlite, prod from env vars),',
           '  the sources, the bronze layer and the transfers.',
@@ -28,12 +30,15 @@ export function renderReadme(name: string, sources: readonly ScaffoldSource[]): 
         '## When a source changes',
         '',
         '```sh',
-        ...sources.map((s) => `npx datakit introspect "$${s.envPrefix}_DEV_URL" --out ${s.datakitFile.replace(/\/index\.ts$/, '')}`),
+        ...sources.map(
+          (s) =>
+            `npx datakit introspect "$${s.envPrefix}_DEV_URL" --out ${s.datakitFile.replace(/\/index\.ts$/, '')}`,
+        ),
         ...sources.map((s) => `npx datakit generate bronze --source ${s.datakitFile} --out ${s.bronzeDir}`),
         '```',
         '',
         'Both rewrite the same bytes when nothing changed, so the diff shows exactly what did. To change a',
-        "transform, write your own `defineTransform(...)` and point the transfer at it in datakit.config.ts",
+        'transform, write your own `defineTransform(...)` and point the transfer at it in datakit.config.ts',
         '(regeneration overwrites the generated `transforms.ts`).',
       ]
     : [];

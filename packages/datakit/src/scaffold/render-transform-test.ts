@@ -53,7 +53,8 @@ export function renderTransformTest(sources: readonly ScaffoldSource[]): string 
     "describe('transforms into bronze', () => {",
     ...sources.flatMap((s) =>
       s.transfers.map(
-        (name) => `  it(${tsString(`${name}: every factory row becomes a valid bronze row`)}, () => expectValidRows(${propertyAccess(s.transfersExport, name)}));`,
+        (name) =>
+          `  it(${tsString(`${name}: every factory row becomes a valid bronze row`)}, () => expectValidRows(${propertyAccess(s.transfersExport, name)}));`,
       ),
     ),
     ...exampleTest,

@@ -70,14 +70,23 @@ describe('datakit generate bronze (from a MySQL-style PascalCase datakit)', () =
   });
 
   it('writes tables, transforms, transfers and the name mapping', () => {
-    expect(first.files.map((f) => path.basename(f))).toEqual(['index.ts', 'transforms.ts', 'transfers.ts', 'names.ts']);
-    expect(first).toMatchObject({ system: 'erp', datakitExport: 'bronzeErp', transfersExport: 'erpTransfers' });
-    expect(first.tables).toEqual([
+    expect(first.files.map((f) => path.basename(f))).toEqual([
+      'index.ts',
+      'transforms.ts',
+      'transfers.ts',
+      'names.ts',
+    ]);
+    expect(first).toMatchObject({
+      system: 'erp',
+      datakitExport: 'bronzeErp',
+      transfersExport: 'erpTransfers',
+    });
+    expect(first.tables.map(({ source, bronze }) => ({ source, bronze }))).toEqual([
       { source: 'Customers', bronze: 'customers' },
       { source: 'OrderLines', bronze: 'order_lines' },
       { source: 'auditLog', bronze: 'audit_log' },
     ]);
-    expect(code['index.ts']).toContain("source_updated_at: timestamp({ precision: 3 }).notNull(),");
+    expect(code['index.ts']).toContain('source_updated_at: timestamp({ precision: 3 }).notNull(),');
     expect(code['index.ts']).toContain('(t) => [primaryKey({ columns: [t.order_id, t.line_no] })],');
     expect(code['index.ts']).toContain("constructor_: text('constructor'),");
     expect(code['transforms.ts']).toContain("unit_price_eur: row['Unit Price (EUR)'],");
@@ -110,7 +119,11 @@ describe('datakit generate bronze (from a MySQL-style PascalCase datakit)', () =
     >;
     const bronze = ((await import(pathToFileURL(first.files[0] as string).href)) as Record<string, Datakit>)
       .bronzeErp as Datakit;
-    expect(Object.keys(transforms).sort()).toEqual(['auditLogFromErp', 'customersFromErp', 'orderLinesFromErp']);
+    expect(Object.keys(transforms).sort()).toEqual([
+      'auditLogFromErp',
+      'customersFromErp',
+      'orderLinesFromErp',
+    ]);
     for (const transform of Object.values(transforms)) {
       const validate = compileValidator(transform.target, { mode: 'insert' });
       for (const row of factory(transform.source).build(50, { seed: 1 })) {

@@ -72,17 +72,53 @@ interface Hostile {
   texts: string[];
 }
 
-const hostile: fc.Arbitrary<Hostile> = fc.record({ relations: names(12), columns: names(8), texts: names(4) });
+const hostile: fc.Arbitrary<Hostile> = fc.record({
+  relations: names(12),
+  columns: names(8),
+  texts: names(4),
+});
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const lit = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** Two related tables, an enum, every kind of named constraint, comments, a default, and a foreign key to a table outside the introspected schema. */
 function ddl(schema: string, other: string, h: Hostile): string[] {
-  const [parent, child, typeName, pk, unique, index, check, fk, outsideFk, outsideTable, childIndex, enumValue] =
-    h.relations as [string, string, string, string, string, string, string, string, string, string, string, string];
+  const [
+    parent,
+    child,
+    typeName,
+    pk,
+    unique,
+    index,
+    check,
+    fk,
+    outsideFk,
+    outsideTable,
+    childIndex,
+    enumValue,
+  ] = h.relations as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const [id, a, b, c, parentId, outsideId, status, note] = h.columns as [
-    string, string, string, string, string, string, string, string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
   ];
   const [comment, fallback, tableComment, value] = h.texts as [string, string, string, string];
   const s = q(schema);
@@ -180,7 +216,15 @@ await describeServer('postgres', 'introspection fuzz: hostile identifiers', () =
         const sorted = (tables: TableSchema[]) => [...tables].sort((x, y) => (x.name < y.name ? -1 : 1));
         expect(sorted(generated).map(namesOf), code).toEqual(sorted(live).map(namesOf));
         const fks = (tables: TableSchema[]) =>
-          tables.flatMap((t) => t.foreignKeys.map((fk) => [t.name, fk.name, ...fk.columns, fk.references.table, ...fk.references.columns]));
+          tables.flatMap((t) =>
+            t.foreignKeys.map((fk) => [
+              t.name,
+              fk.name,
+              ...fk.columns,
+              fk.references.table,
+              ...fk.references.columns,
+            ]),
+          );
         // The foreign key into the other schema is left out as a comment; the one inside round-trips.
         expect(fks(generated)).toEqual(fks(live).filter((fk) => fk[3] !== h.relations[9]));
       }),

@@ -29,9 +29,7 @@ async function introspectModule(conn: Connection, dir: string): Promise<Datakit>
 }
 
 async function warehouseRows(warehouse: Connection, table: string): Promise<unknown[]> {
-  const { rows } = await warehouse.query(
-    `select id, "__proto__", "constructor" from ${table} order by id`,
-  );
+  const { rows } = await warehouse.query(`select id, "__proto__", "constructor" from ${table} order by id`);
   return rows.map((r) => Object.values(r as Record<string, unknown>));
 }
 

@@ -8,7 +8,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/dialect/connect.js';
 import type { Connection } from '../../src/dialect/connection.js';
-import { createTestDatabase, serverReachable, serversRequired, type TestDatabase } from '../support/servers.js';
+import {
+  createTestDatabase,
+  serverReachable,
+  serversRequired,
+  type TestDatabase,
+} from '../support/servers.js';
 import { MARIADB_SOURCE, POSTGRES_SOURCE } from './source-systems.js';
 
 // Issue 13: the library as a new user gets it. `npm pack`, install the tarball into an empty
@@ -19,15 +24,20 @@ const run = promisify(execFile);
 const pkg = path.resolve(import.meta.dirname, '../..');
 const reachable = (await serverReachable('postgres')) && (await serverReachable('mysql'));
 const suite = reachable || serversRequired() ? describe : describe.skip;
-if (!reachable && !serversRequired()) console.warn('[datakit tests] packed-project suite SKIPPED: needs PostgreSQL and MariaDB');
+if (!reachable && !serversRequired())
+  console.warn('[datakit tests] packed-project suite SKIPPED: needs PostgreSQL and MariaDB');
 
 /** The child's environment: no Vitest variables, so the CLI behaves as it does for a user. */
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
 
 async function sh(cmd: string, args: string[], cwd: string, timeout = 180_000) {
-  return run(cmd, args, { cwd, env, timeout, maxBuffer: 64 * 1024 * 1024 }).catch((error: Error & { stdout?: string; stderr?: string }) => {
-    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${error.stdout ?? ''}\n${error.stderr ?? ''}`);
-  });
+  return run(cmd, args, { cwd, env, timeout, maxBuffer: 64 * 1024 * 1024 }).catch(
+    (error: Error & { stdout?: string; stderr?: string }) => {
+      throw new Error(
+        `${cmd} ${args.join(' ')} failed in ${cwd}:\n${error.stdout ?? ''}\n${error.stderr ?? ''}`,
+      );
+    },
+  );
 }
 
 /** The tarball is packed from dist/ as it is (`npm test` builds first): refuse a build older than src/. */
@@ -39,7 +49,9 @@ function assertBuildFresh(): void {
     }, 0);
   const built = statSync(path.join(pkg, 'dist', 'index.js'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
   if (built < newest(path.join(pkg, 'src'))) {
-    throw new Error('packages/datakit/dist is older than src/: run `npm run build` (npm test does) and try again');
+    throw new Error(
+      'packages/datakit/dist is older than src/: run `npm run build` (npm test does) and try again',
+    );
   }
 }
 
@@ -64,8 +76,9 @@ function normalize(value: unknown): string {
   const text = String(value);
   if (text === 't' || text === 'true') return '1';
   if (text === 'f' || text === 'false') return '0';
-  return text.replace(/^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)(?:\.(\d*?)0*)?([+-]\d\d(?::\d\d)?)?$/, (_, t, f, z) =>
-    `${t}${f ? `.${f}` : ''}${z ?? ''}`,
+  return text.replace(
+    /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)(?:\.(\d*?)0*)?([+-]\d\d(?::\d\d)?)?$/,
+    (_, t, f, z) => `${t}${f ? `.${f}` : ''}${z ?? ''}`,
   );
 }
 
@@ -91,7 +104,10 @@ suite('packed package in a new project (PostgreSQL + MariaDB sources)', () => {
 
   beforeAll(async () => {
     assertBuildFresh();
-    [crm, shop] = await Promise.all([createTestDatabase('postgres', 'user_crm'), createTestDatabase('mysql', 'user_shop')]);
+    [crm, shop] = await Promise.all([
+      createTestDatabase('postgres', 'user_crm'),
+      createTestDatabase('mysql', 'user_shop'),
+    ]);
     for (const [db, statements] of [
       [crm, POSTGRES_SOURCE],
       [shop, MARIADB_SOURCE],
@@ -105,11 +121,17 @@ suite('packed package in a new project (PostgreSQL + MariaDB sources)', () => {
     }
     from = ['--from', `crm=${crm.url}`, '--from', `shop=${shop.url}`];
 
-    const { stdout } = await sh('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', root], pkg);
+    const { stdout } = await sh(
+      'npm',
+      ['pack', '--ignore-scripts', '--json', '--pack-destination', root],
+      pkg,
+    );
     const tarball = path.join(root, (JSON.parse(stdout) as { filename: string }[])[0]?.filename ?? '');
     await sh('mkdir', ['-p', project], root);
     // Dev tools pinned as the repository has them, so the install is served from the npm cache.
-    const devDependencies = JSON.parse(readFileSync(path.resolve(pkg, '../../package.json'), 'utf8')).devDependencies;
+    const devDependencies = JSON.parse(
+      readFileSync(path.resolve(pkg, '../../package.json'), 'utf8'),
+    ).devDependencies;
     writeFileSync(
       path.join(project, 'package.json'),
       JSON.stringify({
@@ -152,12 +174,14 @@ suite('packed package in a new project (PostgreSQL + MariaDB sources)', () => {
     expect(readFileSync(path.join(project, '.gitignore'), 'utf8')).toContain('.env');
     await sh('npx', ['tsc', '--noEmit'], project);
     const tests = await sh('npx', ['vitest', 'run'], project);
-    expect(tests.stdout).toContain("26 passed");
+    expect(tests.stdout).toContain('26 passed');
   }, 240_000);
 
   it('refuses to overwrite, and regenerates byte-identical files with --force', async () => {
     const before = snapshot(project);
-    const refused = await run('npx', ['datakit', 'init', ...from], { cwd: project, env }).catch((e: { code: number; stderr: string }) => e);
+    const refused = await run('npx', ['datakit', 'init', ...from], { cwd: project, env }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect((refused as { code: number }).code).toBe(2);
     expect((refused as { stderr: string }).stderr).toContain('datakit.config.ts');
     await sh('npx', ['datakit', 'init', '--force', ...from], project);
@@ -167,7 +191,10 @@ suite('packed package in a new project (PostgreSQL + MariaDB sources)', () => {
   it('deploys, transfers every table, and the warehouse holds the source rows exactly', async () => {
     await sh('npx', ['datakit', 'deploy', '--env', 'dev'], project);
     const { stdout } = await sh('npx', ['datakit', 'transfer', '--env', 'dev', '--json'], project);
-    const result = JSON.parse(stdout) as { ok: boolean; transfers: { name: string; rows: { read: number; loaded: number } }[] };
+    const result = JSON.parse(stdout) as {
+      ok: boolean;
+      transfers: { name: string; rows: { read: number; loaded: number } }[];
+    };
     expect(result.ok).toBe(true);
     expect(result.transfers).toHaveLength(25);
     for (const t of result.transfers) expect(t.rows.loaded, t.name).toBe(t.rows.read);
@@ -180,7 +207,9 @@ suite('packed package in a new project (PostgreSQL + MariaDB sources)', () => {
         ['shop', shop, 'mysql'],
       ] as const) {
         const names = Object.values(
-          (await import(pathToFileURL(path.join(project, `datakits/bronze-${system}/names.ts`)).href)) as Record<string, Names>,
+          (await import(
+            pathToFileURL(path.join(project, `datakits/bronze-${system}/names.ts`)).href
+          )) as Record<string, Names>,
         )[0] as Names;
         const source = await connect(db.url);
         try {

@@ -101,7 +101,7 @@ export const MARIADB_SOURCE = [
   `insert into Customers select seq, concat('Customer ', seq), elt(1 + seq % 3, 'gold', 'silver', 'bronze'), seq % 5 <> 0,
     date '2023-01-01' + interval seq day, timestamp '2024-01-01 00:00:00.125' + interval (seq * 61) second
     from seq_1_to_250`,
-  'insert into Categories select seq, case when seq > 4 then 1 + seq % 4 end, concat(\'Cat \', seq) from seq_1_to_20',
+  "insert into Categories select seq, case when seq > 4 then 1 + seq % 4 end, concat('Cat ', seq) from seq_1_to_20",
   `insert into Products select seq, 1 + seq % 20, concat('SKU-', lpad(seq, 8, '0')), round(seq * 1.75, 2),
     case when seq % 3 <> 0 then seq / 4 end from seq_1_to_150`,
   `insert into Warehouses select seq, concat('W', lpad(seq, 2, '0')), case when seq % 2 = 0 then concat('City ', seq) end

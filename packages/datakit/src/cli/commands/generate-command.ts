@@ -30,17 +30,40 @@ interface BronzeFlags {
 export function registerGenerateCommand(program: Command, io: CliIO): void {
   const generate = program
     .command('generate')
-    .description('Generate warehouse code from a source datakit: `generate bronze` writes bronze tables, transforms and transfers.');
+    .description(
+      'Generate warehouse code from a source datakit: `generate bronze` writes bronze tables, transforms and transfers.',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ npx datakit generate bronze --source datakits/erp/index.ts
+  $ npx datakit generate bronze --source mysql://reader@db:3306/erp`,
+    );
   generate
     .command('bronze')
-    .description('Write bronze tables (snake_case, audit mixin, lineage columns, only the primary key) and typed transfers for every table of a source.')
-    .requiredOption('--source <module or url>', 'the source datakit module (e.g. datakits/erp/index.ts), or a connection URL to introspect first')
+    .description(
+      'Write bronze tables (snake_case, audit mixin, lineage columns, only the primary key) and typed transfers for every table of a source.',
+    )
+    .requiredOption(
+      '--source <module or url>',
+      'the source datakit module (e.g. datakits/erp/index.ts), or a connection URL to introspect first',
+    )
     .option('-o, --out <dir>', 'folder to write into (default datakits/bronze-<system>)')
     .option('--export <name>', 'the datakit export, when the module exports several')
-    .option('--system <name>', "the source system's name in the warehouse config (default: the datakit's system)")
-    .option('--mixin <name>', `audit mixin of every bronze table: ${Object.keys(MIXIN_COLUMNS).join(', ')} (default transactional)`)
+    .option(
+      '--system <name>',
+      "the source system's name in the warehouse config (default: the datakit's system)",
+    )
+    .option(
+      '--mixin <name>',
+      `audit mixin of every bronze table: ${Object.keys(MIXIN_COLUMNS).join(', ')} (default transactional)`,
+    )
     .option('-s, --schema <schema>', 'with a URL: the PostgreSQL schema to introspect (default public)')
-    .option('--source-out <dir>', 'with a URL: where to write the introspected source datakit (default datakits/<system>)')
+    .option(
+      '--source-out <dir>',
+      'with a URL: where to write the introspected source datakit (default datakits/<system>)',
+    )
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -89,7 +112,11 @@ Examples:
         return;
       }
       const rel = (file: string) => path.relative(io.cwd, file);
-      io.out(`Wrote ${result.files.map(rel).join(', ')}: ${result.tables.length} bronze table(s) from ${rel(modulePath)}.`);
-      io.out(`Next: in datakit.config.ts add ${result.datakitExport} to layers.bronze.datakits, the source datakit to sources['${result.system}'], and ...${result.transfersExport} to transfers.`);
+      io.out(
+        `Wrote ${result.files.map(rel).join(', ')}: ${result.tables.length} bronze table(s) from ${rel(modulePath)}.`,
+      );
+      io.out(
+        `Next: in datakit.config.ts add ${result.datakitExport} to layers.bronze.datakits, the source datakit to sources['${result.system}'], and ...${result.transfersExport} to transfers.`,
+      );
     });
 }

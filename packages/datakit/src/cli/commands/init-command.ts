@@ -26,12 +26,22 @@ interface InitFlags {
 export function registerInitCommand(program: Command, io: CliIO): void {
   program
     .command('init')
-    .description('Start a warehouse project: config with dev (PGlite) and prod environments; with --from, source datakits, bronze tables, transfers and a test.')
+    .description(
+      'Start a warehouse project: config with dev (PGlite) and prod environments; with --from, source datakits, bronze tables, transfers and a test.',
+    )
     .argument('[dir]', 'project folder (default: the current folder)', '.')
-    .option('--from <url>', 'a source database to introspect, as <url> or <system>=<url>; repeat for several', collect, [])
+    .option(
+      '--from <url>',
+      'a source database to introspect, as <url> or <system>=<url>; repeat for several',
+      collect,
+      [],
+    )
     .option('-s, --schema <schema>', 'PostgreSQL schema to read from PostgreSQL sources (default public)')
     .option('--warehouse <name>', "the warehouse's name in the config (default main)")
-    .option('--mixin <name>', `audit mixin of the bronze tables: ${Object.keys(MIXIN_COLUMNS).join(', ')} (default transactional)`)
+    .option(
+      '--mixin <name>',
+      `audit mixin of the bronze tables: ${Object.keys(MIXIN_COLUMNS).join(', ')} (default transactional)`,
+    )
     .option('--force', 'overwrite existing files (init otherwise refuses, listing them)')
     .option('--json', 'print the result as JSON')
     .addHelpText(
@@ -71,8 +81,11 @@ Examples:
         return;
       }
       const where = path.relative(io.cwd, result.dir) || '.';
-      io.out(`Created a Datakit project in ${where} (${result.files.length} files; package.json ${result.packageJson}).`);
-      for (const s of result.sources) io.out(`  ${s.system}: ${s.tables} tables → datakits/${s.system}, datakits/bronze-${s.system}`);
+      io.out(
+        `Created a Datakit project in ${where} (${result.files.length} files; package.json ${result.packageJson}).`,
+      );
+      for (const s of result.sources)
+        io.out(`  ${s.system}: ${s.tables} tables → datakits/${s.system}, datakits/bronze-${s.system}`);
       io.out('\nNext:');
       if (where !== '.') io.out(`  cd ${where}`);
       io.out('  npm install');
