@@ -57,6 +57,19 @@ export async function loadDemoWarehouse(cwd: string = process.cwd()): Promise<De
   return { config, root: workspaceEntry ? workspaceRoot(path.dirname(workspaceEntry)) : cwd };
 }
 
+/**
+ * Whether the demo runs from a checkout of the repository (its example workspace resolves), rather
+ * than from the copy an installed package carries.
+ *
+ * @example
+ * ```ts
+ * if (!demoFromCheckout()) console.log('Start your own project: npx datakit init');
+ * ```
+ */
+export function demoFromCheckout(): boolean {
+  return resolveWorkspace() !== undefined;
+}
+
 function resolveWorkspace(): string | undefined {
   try {
     return createRequire(import.meta.url).resolve(DEMO_PACKAGE);
