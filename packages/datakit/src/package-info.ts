@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 
-/** The name and version of the installed `datakit` package. */
+/**
+ * The name and version of the installed `datakit` package.
+ *
+ * @example
+ * ```ts
+ * const { version }: PackageInfo = packageInfo();
+ * ```
+ */
 export interface PackageInfo {
   name: string;
   version: string;

@@ -1,4 +1,11 @@
-/** Where a command writes: human text on stdout/stderr, or one JSON document on stdout. */
+/**
+ * Where a command writes: human text on stdout/stderr, or one JSON document on stdout.
+ *
+ * @example
+ * ```ts
+ * const io: CliIO = { out: console.log, err: console.error, cwd: process.cwd() };
+ * ```
+ */
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;

@@ -1,7 +1,14 @@
 import type { Command } from 'commander';
 import type { CliIO } from './cli-io.js';
 
-/** How a command module adds itself to the program (the `registerXCommand` functions). */
+/**
+ * How a command module adds itself to the program (the `registerXCommand` functions).
+ *
+ * @example
+ * ```ts
+ * const register: RegisterCommand = registerDeployCommand;
+ * ```
+ */
 export type RegisterCommand = (program: Command, io: CliIO, setExitCode: (code: number) => void) => void;
 
 /**

@@ -1,6 +1,13 @@
 let registered: Promise<void> | undefined;
 
-/** Whether `file` needs a TypeScript loader to be imported. */
+/**
+ * Whether `file` needs a TypeScript loader to be imported.
+ *
+ * @example
+ * ```ts
+ * isTypeScriptFile('datakit.config.ts'); // true
+ * ```
+ */
 export function isTypeScriptFile(file: string): boolean {
   return /\.[cm]?tsx?$/.test(file);
 }

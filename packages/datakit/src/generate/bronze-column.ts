@@ -1,7 +1,14 @@
 import type { Column } from 'drizzle-orm';
 import type { ColumnType } from '../schema/table-schema.js';
 
-/** The `drizzle-orm/pg-core` builder of a bronze column and what it needs imported. */
+/**
+ * The `drizzle-orm/pg-core` builder of a bronze column and what it needs imported.
+ *
+ * @example
+ * ```ts
+ * const code: BronzeColumnCode = { builder: 'integer()', imports: ['integer'], datakitImports: [], customTypes: [] };
+ * ```
+ */
 export interface BronzeColumnCode {
   /** `varchar({ length: 200 })`, `timestamp({ mode: 'string' })`, `bytea()` ... without `.notNull()`. */
   builder: string;
@@ -105,7 +112,14 @@ function plain(name: string, options: string[] = []): BronzeColumnCode {
   };
 }
 
-/** Declarations of the custom types bronze columns may use. */
+/**
+ * Declarations of the custom types bronze columns may use.
+ *
+ * @example
+ * ```ts
+ * BRONZE_CUSTOM_TYPES.bytea; // "const bytea = customType<{ data: Uint8Array }>(...)"
+ * ```
+ */
 export const BRONZE_CUSTOM_TYPES: Record<string, string> = {
   bytea: "const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' });",
 };

@@ -1,7 +1,14 @@
 import { LINEAGE_COLUMNS } from '../transfer/lineage-columns.js';
 import { fitIdentifier, toSnakeCase } from './snake-case.js';
 
-/** The audit mixins a generated bronze table can spread, and the columns each adds. */
+/**
+ * The audit mixins a generated bronze table can spread, and the columns each adds.
+ *
+ * @example
+ * ```ts
+ * MIXIN_COLUMNS.transactional; // ['created_at', 'updated_at', 'systime']
+ * ```
+ */
 export const MIXIN_COLUMNS = {
   transactional: ['created_at', 'updated_at', 'systime'],
   reference: ['inactivated_date', 'systime'],
@@ -9,10 +16,24 @@ export const MIXIN_COLUMNS = {
   none: [],
 } as const satisfies Record<string, readonly string[]>;
 
-/** Which audit mixin generated bronze tables spread. */
+/**
+ * Which audit mixin generated bronze tables spread.
+ *
+ * @example
+ * ```ts
+ * const mixin: BronzeMixin = 'reference';
+ * ```
+ */
 export type BronzeMixin = keyof typeof MIXIN_COLUMNS;
 
-/** A source table's name and column names, and their bronze names. */
+/**
+ * A source table's name and column names, and their bronze names.
+ *
+ * @example
+ * ```ts
+ * const names: BronzeTableNames = { source: 'OrderLines', bronze: 'order_lines', columns: new Map([['OrderId', 'order_id']]) };
+ * ```
+ */
 export interface BronzeTableNames {
   source: string;
   bronze: string;

@@ -5,7 +5,14 @@ import { ensureTypeScriptLoader, isTypeScriptFile } from '../config/typescript-l
 import type { Datakit } from '../contract/define-datakit.js';
 import { DatakitError } from '../errors/datakit-error.js';
 
-/** A datakit imported from a module file, with the export it came from. */
+/**
+ * A datakit imported from a module file, with the export it came from.
+ *
+ * @example
+ * ```ts
+ * const { file, exportName, datakit } = await loadSourceDatakit('datakits/erp/index.ts');
+ * ```
+ */
 export interface LoadedSourceDatakit {
   /** Absolute path of the module. */
   file: string;

@@ -5,7 +5,14 @@ import { NameScope, toCamelCase } from '../introspect/ts-names.js';
 import { type BronzeColumnCode, bronzeColumn } from './bronze-column.js';
 import { type BronzeMixin, bronzeNames } from './bronze-names.js';
 
-/** One column of a generated bronze table and the source column it copies. */
+/**
+ * One column of a generated bronze table and the source column it copies.
+ *
+ * @example
+ * ```ts
+ * plan.tables[0]?.columns[0]; // { sourceKey: 'OrderId', sourceName: 'OrderId', name: 'order_id', ... }
+ * ```
+ */
 export interface BronzeColumnPlan {
   /** The source row's key (Drizzle key of the source table). */
   sourceKey: string;
@@ -16,7 +23,14 @@ export interface BronzeColumnPlan {
   notNull: boolean;
 }
 
-/** One generated bronze table. */
+/**
+ * One generated bronze table.
+ *
+ * @example
+ * ```ts
+ * plan.tables[0]?.variable; // 'orderLines'
+ * ```
+ */
 export interface BronzeTablePlan {
   /** The key of the source table in its datakit. */
   sourceKey: string;
@@ -31,7 +45,14 @@ export interface BronzeTablePlan {
   primaryKey: string[];
 }
 
-/** Everything the bronze files are rendered from. */
+/**
+ * Everything the bronze files are rendered from.
+ *
+ * @example
+ * ```ts
+ * const plan: BronzePlan = planBronze(erp, { system: 'erp', mixin: 'transactional', sourceExport: 'erp' });
+ * ```
+ */
 export interface BronzePlan {
   system: string;
   mixin: BronzeMixin;

@@ -4,7 +4,14 @@ import { commentText, propertyAccess, propertyKey, tsString } from '../introspec
 import { BRONZE_CUSTOM_TYPES } from './bronze-column.js';
 import type { BronzePlan, BronzeTablePlan } from './plan-bronze.js';
 
-/** Where the generated modules import the source datakit from. */
+/**
+ * Where the generated modules import the source datakit from.
+ *
+ * @example
+ * ```ts
+ * const source: BronzeSourceRef = { exportName: 'erp', specifier: '../erp/index.js', name: 'erp' };
+ * ```
+ */
 export interface BronzeSourceRef {
   /** The source datakit's export, e.g. `erp`. */
   exportName: string;

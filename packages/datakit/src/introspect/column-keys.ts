@@ -19,6 +19,11 @@ const TABLE_MEMBERS = new Set([
 /**
  * @internal How a column is written in a generated table: its object key, and whether the SQL name
  * must be passed to the builder because the key differs from it.
+ *
+ * @example
+ * ```ts
+ * const key: ColumnKey = { key: 'constructor_', literal: 'constructor_', explicitName: true };
+ * ```
  */
 export interface ColumnKey {
   key: string;

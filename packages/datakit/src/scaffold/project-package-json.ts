@@ -1,6 +1,13 @@
 import { DatakitError } from '../errors/datakit-error.js';
 
-/** Versions the new project's package.json pins. */
+/**
+ * Versions the new project's package.json pins.
+ *
+ * @example
+ * ```ts
+ * const versions: ProjectVersions = { datakit: '0.1.0', drizzle: '0.45.4' };
+ * ```
+ */
 export interface ProjectVersions {
   /** The running datakit's version. */
   datakit: string;

@@ -1,4 +1,11 @@
-/** A source system of a new project: where its datakit and bronze folder go, and their exports. */
+/**
+ * A source system of a new project: where its datakit and bronze folder go, and their exports.
+ *
+ * @example
+ * ```ts
+ * source.datakitFile; // 'datakits/erp/index.ts'
+ * ```
+ */
 export interface ScaffoldSource {
   /** The system's name in the config, e.g. `erp`. */
   system: string;
