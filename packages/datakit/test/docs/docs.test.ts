@@ -102,7 +102,7 @@ describe('a transfer without a transform', () => {
     await to.query(
       `create table needs_more (category_id integer primary key, label text not null, ${lineageSql})`,
     );
-    const result = await transfer({ from, to, source, target });
+    const result = await transfer({ from, to, source, target, maxRejects: 2 });
     expect(result.rows).toMatchObject({ read: 2, loaded: 0, rejected: 2 });
     const { rows } = await to.query<{ message: string }>(
       "select message from datakit.rejects where target_table like '%needs_more%'",
