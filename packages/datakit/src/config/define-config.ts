@@ -1,5 +1,7 @@
 import type { Table } from 'drizzle-orm';
 import type { Datakit, WriteDisposition } from '../contract/define-datakit.js';
+import type { CheckConfigPipelines } from '../orchestration/check-pipelines.js';
+import type { PipelineConfig } from '../orchestration/pipeline-config.js';
 
 /** The warehouse layers Datakit deploys. */
 export type WarehouseLayer = 'bronze' | 'silver' | 'gold';
@@ -39,6 +41,8 @@ export interface WarehouseConfig {
   sources?: Record<string, Datakit>;
   environments: Record<string, EnvironmentConfig>;
   transfers?: Record<string, TransferConfig>;
+  /** Pipeline name → its DAG of tasks and schedule (`datakit run <name>`, `datakit schedule`). */
+  pipelines?: Record<string, PipelineConfig>;
 }
 
 /** The whole of `datakit.config.ts`. */
@@ -68,6 +72,6 @@ export interface DatakitConfig {
  * });
  * ```
  */
-export function defineConfig(config: DatakitConfig): DatakitConfig {
+export function defineConfig<const C extends DatakitConfig>(config: C & CheckConfigPipelines<C>): C {
   return config;
 }
