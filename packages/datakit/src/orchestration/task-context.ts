@@ -79,6 +79,7 @@ export interface TaskContext {
   readonly task: string;
   readonly run: {
     readonly id: string;
+    readonly warehouse: string;
     readonly pipeline: string;
     readonly environment: string;
     readonly attempt: number;

@@ -1,0 +1,88 @@
+import { getTableName, is, Table } from 'drizzle-orm';
+import type { WarehouseConfig } from '../config/define-config.js';
+import type { Datakit } from '../contract/define-datakit.js';
+import { desiredTables } from '../deploy/desired-tables.js';
+import { DatakitError } from '../errors/datakit-error.js';
+import type { TableLayer, TableRef } from './pipeline-config.js';
+
+/** Where one table lives: a warehouse layer's schema, or a source system. */
+export interface TablePlacement {
+  /** `bronze:bronze.customer` or `source:system-a.customer`: the identity edges are derived from. */
+  key: string;
+  layer: TableLayer | 'source';
+  /** The layer's schema, or the source system's name. */
+  where: string;
+  name: string;
+  /** The datakit that defines it, and its key there. */
+  datakit: Datakit;
+  datakitKey: string;
+}
+
+/**
+ * Every Drizzle table of a warehouse (its layers, placed in their schemas, and its sources) by
+ * object, so tasks' `reads`/`writes` resolve to placements. The warehouse plan will answer this.
+ *
+ * @example
+ * ```ts
+ * const tables = new WarehouseTables(config.warehouses.demo);
+ * tables.resolve(bronze.tables.customer, 'tasks[0].reads[0]').key; // 'bronze:bronze.customer'
+ * ```
+ */
+export class WarehouseTables {
+  readonly #byTable = new Map<Table, TablePlacement[]>();
+
+  constructor(warehouse: WarehouseConfig) {
+    for (const desired of desiredTables(warehouse)) {
+      const table = desired.datakit.tables[desired.key];
+      const where = desired.table.schema ?? 'public';
+      const key = `${desired.layer}:${where}.${desired.table.name}`;
+      const name = desired.table.name;
+      if (table) this.#add(table, { key, layer: desired.layer, where, name, datakit: desired.datakit, datakitKey: desired.key });
+    }
+    for (const [system, datakit] of Object.entries(warehouse.sources ?? {})) {
+      for (const key of datakit.keys) {
+        const table = datakit.tables[key];
+        const name = datakit.schemaOf(key).name;
+        if (table) this.#add(table, { key: `source:${system}.${name}`, layer: 'source', where: system, name, datakit, datakitKey: key });
+      }
+    }
+  }
+
+  /** The placements of a table in this warehouse (several when two layers hold its datakit). */
+  placementsOf(table: Table): readonly TablePlacement[] {
+    return this.#byTable.get(table) ?? [];
+  }
+
+  /** Resolves a task's table reference, or throws a `CONFIG` error naming `where` and the fix. */
+  resolve(ref: TableRef, where: string): TablePlacement {
+    const table = is(ref, Table) ? ref : ref.table;
+    const layer = is(ref, Table) ? undefined : ref.layer;
+    const all = this.placementsOf(table);
+    const name = getTableName(table);
+    if (all.length === 0) {
+      throw new DatakitError('CONFIG', `${where} names table "${name}", which no layer or source of the warehouse holds`, {
+        hint: `Add its datakit to a layer (layers.bronze.datakits) or to sources, or name a table that is there.`,
+        context: { key: where, table: name },
+      });
+    }
+    const matching = layer ? all.filter((p) => p.layer === layer) : all;
+    const [only] = matching;
+    if (only && matching.length === 1) return only;
+    if (matching.length === 0) {
+      throw new DatakitError('CONFIG', `${where} names table "${name}" in layer ${layer}, which does not hold it`, {
+        hint: `It is in ${all.map((p) => p.layer).join(', ')}: write { layer: '${all[0]?.layer}', table: … }.`,
+        context: { key: where, table: name },
+      });
+    }
+    throw new DatakitError('CONFIG', `${where} names table "${name}", which is in ${matching.map((p) => p.layer).join(' and ')}`, {
+      hint: `Say which: { layer: '${matching[0]?.layer}', table: … }.`,
+      context: { key: where, table: name },
+    });
+  }
+
+  #add(table: Table, placement: TablePlacement): void {
+    const list = this.#byTable.get(table);
+    if (list) list.push(placement);
+    else this.#byTable.set(table, [placement]);
+  }
+}
