@@ -10,6 +10,7 @@ export type DatakitErrorCode =
   | 'DEPLOY'
   | 'DRIFT'
   | 'TRANSFER'
+  | 'RUN'
   | 'UNSUPPORTED';
 
 /** Where an error happened, as precisely as it is known. Every field is optional. */

@@ -1,0 +1,28 @@
+import type { Connection } from '../../dialect/connection.js';
+import type { RunState } from './run-record.js';
+
+/**
+ * Ends a run the caller holds: its final state, the lease released, and a `run_<state>` event.
+ *
+ * @example
+ * ```ts
+ * await finishRun(store, run.id, 'host:123', 'failed', '1 task failed: order');
+ * ```
+ */
+export async function finishRun(
+  conn: Connection,
+  runId: string,
+  owner: string,
+  state: Extract<RunState, 'succeeded' | 'failed' | 'cancelled'>,
+  error?: string,
+): Promise<void> {
+  await conn.query(
+    `with done as (
+       update "datakit"."runs" set "state" = $3, "ended_at" = now(), "owner" = null, "lease_expires_at" = null, "error" = $4
+       where "id" = $1 and "owner" = $2 returning "id"
+     )
+     insert into "datakit"."events" ("run_id", "kind", "level", "message")
+     select "id", 'run_' || $3, case when $3 = 'succeeded' then 'info' else 'error' end, coalesce($4, 'run ' || $3) from done`,
+    [runId, owner, state, error ?? null],
+  );
+}
