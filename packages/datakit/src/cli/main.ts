@@ -7,6 +7,8 @@ import { registerDeployCommand } from './commands/deploy-command.js';
 import { registerDriftCommand } from './commands/drift-command.js';
 import { registerIntrospectCommand } from './commands/introspect-command.js';
 import { registerTransferCommand } from './commands/transfer-command.js';
+import { registerRunCommand } from './commands/run-command.js';
+import { registerRunsCommand } from './commands/runs-command.js';
 
 /** Exit codes: 0 ok, 1 the work failed, 2 the command line or config is wrong. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -45,6 +47,8 @@ Exit codes: 0 ok, 1 failure (or breaking drift / refused deploy), 2 usage or con
   registerDriftCommand(program, io, setExitCode);
   registerIntrospectCommand(program, io);
   registerBreakingCommand(program, io, setExitCode);
+  registerRunCommand(program, io, setExitCode);
+  registerRunsCommand(program, io);
   return program;
 }
 

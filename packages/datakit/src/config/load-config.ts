@@ -6,6 +6,7 @@ import { DatakitError } from '../errors/datakit-error.js';
 import { configSchema } from './config-schema.js';
 import type { DatakitConfig } from './define-config.js';
 import { nearestName } from '../errors/nearest-name.js';
+import { validatePipelines } from '../orchestration/dag/validate-pipelines.js';
 
 const CANDIDATES = ['datakit.config.ts', 'datakit.config.mts', 'datakit.config.js', 'datakit.config.mjs'];
 
@@ -89,6 +90,7 @@ export function validateConfig(value: unknown, file = 'datakit.config.ts'): Data
       unknownSystem(transfer.from, `warehouses.${warehouseName}.transfers.${name}.from`);
     }
   }
+  validatePipelines(config, file);
   return config;
 }
 

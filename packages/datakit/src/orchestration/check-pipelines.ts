@@ -19,7 +19,11 @@ type LayerDatakits<W, L extends TableLayer> = W extends { layers: infer Layers }
  */
 export type LayerTables<W, L extends TableLayer> = TablesOf<LayerDatakits<W, L>>;
 
-type SourceTables<W> = W extends { sources?: infer S } ? (S extends Record<string, infer D> ? TablesOf<D> : never) : never;
+type SourceTables<W> = W extends { sources?: infer S }
+  ? S extends Record<string, infer D>
+    ? TablesOf<D>
+    : never
+  : never;
 
 /**
  * What a task of warehouse `W` may name in `reads`/`writes`: a table of one of its layers or
@@ -35,7 +39,11 @@ export type WarehouseTableRef<W> =
   | SourceTables<W>
   | { [L in TableLayer]: { readonly layer: L; readonly table: LayerTables<W, L> } }[TableLayer];
 
-type TransferNames<W> = W extends { transfers?: infer T } ? (T extends Record<string, unknown> ? keyof T & string : never) : never;
+type TransferNames<W> = W extends { transfers?: infer T }
+  ? T extends Record<string, unknown>
+    ? keyof T & string
+    : never
+  : never;
 
 /**
  * The typed view `defineConfig` checks a warehouse's pipelines against: every task names a

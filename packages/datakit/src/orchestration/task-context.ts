@@ -94,4 +94,7 @@ export interface TaskContext {
  * const body: TaskFunction = async (ctx) => { await ctx.connections.warehouse.query('select 1'); };
  * ```
  */
-export type TaskFunction = (ctx: TaskContext) => Promise<TaskResult | undefined | void> | TaskResult | undefined | void;
+export type TaskFunction = (ctx: TaskContext) => Promise<TaskReturn> | TaskReturn;
+
+// biome-ignore lint/suspicious/noConfusingVoidType: a task may return nothing, like `async () => {}`.
+type TaskReturn = TaskResult | undefined | void;

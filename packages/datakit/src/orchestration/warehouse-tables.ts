@@ -3,6 +3,7 @@ import type { WarehouseConfig } from '../config/define-config.js';
 import type { Datakit } from '../contract/define-datakit.js';
 import { desiredTables } from '../deploy/desired-tables.js';
 import { DatakitError } from '../errors/datakit-error.js';
+import type { TableSchema } from '../schema/table-schema.js';
 import type { TableLayer, TableRef } from './pipeline-config.js';
 
 /** Where one table lives: a warehouse layer's schema, or a source system. */
@@ -16,6 +17,8 @@ export interface TablePlacement {
   /** The datakit that defines it, and its key there. */
   datakit: Datakit;
   datakitKey: string;
+  /** The table as it is in that place (a layer's copy has the layer's schema and constraints). */
+  schema: TableSchema;
 }
 
 /**
@@ -37,13 +40,31 @@ export class WarehouseTables {
       const where = desired.table.schema ?? 'public';
       const key = `${desired.layer}:${where}.${desired.table.name}`;
       const name = desired.table.name;
-      if (table) this.#add(table, { key, layer: desired.layer, where, name, datakit: desired.datakit, datakitKey: desired.key });
+      const placement = {
+        key,
+        layer: desired.layer,
+        where,
+        name,
+        datakit: desired.datakit,
+        datakitKey: desired.key,
+        schema: desired.table,
+      };
+      if (table) this.#add(table, placement);
     }
     for (const [system, datakit] of Object.entries(warehouse.sources ?? {})) {
       for (const key of datakit.keys) {
         const table = datakit.tables[key];
-        const name = datakit.schemaOf(key).name;
-        if (table) this.#add(table, { key: `source:${system}.${name}`, layer: 'source', where: system, name, datakit, datakitKey: key });
+        const schema = datakit.schemaOf(key);
+        const placement = {
+          key: `source:${system}.${schema.name}`,
+          layer: 'source' as const,
+          where: system,
+          name: schema.name,
+          datakit,
+          datakitKey: key,
+          schema,
+        };
+        if (table) this.#add(table, placement);
       }
     }
   }
@@ -60,24 +81,36 @@ export class WarehouseTables {
     const all = this.placementsOf(table);
     const name = getTableName(table);
     if (all.length === 0) {
-      throw new DatakitError('CONFIG', `${where} names table "${name}", which no layer or source of the warehouse holds`, {
-        hint: `Add its datakit to a layer (layers.bronze.datakits) or to sources, or name a table that is there.`,
-        context: { key: where, table: name },
-      });
+      throw new DatakitError(
+        'CONFIG',
+        `${where} names table "${name}", which no layer or source of the warehouse holds`,
+        {
+          hint: `Add its datakit to a layer (layers.bronze.datakits) or to sources, or name a table that is there.`,
+          context: { key: where, table: name },
+        },
+      );
     }
     const matching = layer ? all.filter((p) => p.layer === layer) : all;
     const [only] = matching;
     if (only && matching.length === 1) return only;
     if (matching.length === 0) {
-      throw new DatakitError('CONFIG', `${where} names table "${name}" in layer ${layer}, which does not hold it`, {
-        hint: `It is in ${all.map((p) => p.layer).join(', ')}: write { layer: '${all[0]?.layer}', table: … }.`,
-        context: { key: where, table: name },
-      });
+      throw new DatakitError(
+        'CONFIG',
+        `${where} names table "${name}" in layer ${layer}, which does not hold it`,
+        {
+          hint: `It is in ${all.map((p) => p.layer).join(', ')}: write { layer: '${all[0]?.layer}', table: … }.`,
+          context: { key: where, table: name },
+        },
+      );
     }
-    throw new DatakitError('CONFIG', `${where} names table "${name}", which is in ${matching.map((p) => p.layer).join(' and ')}`, {
-      hint: `Say which: { layer: '${matching[0]?.layer}', table: … }.`,
-      context: { key: where, table: name },
-    });
+    throw new DatakitError(
+      'CONFIG',
+      `${where} names table "${name}", which is in ${matching.map((p) => p.layer).join(' and ')}`,
+      {
+        hint: `Say which: { layer: '${matching[0]?.layer}', table: … }.`,
+        context: { key: where, table: name },
+      },
+    );
   }
 
   #add(table: Table, placement: TablePlacement): void {

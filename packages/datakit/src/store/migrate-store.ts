@@ -11,7 +11,10 @@ import { MIGRATIONS, type StoreMigration } from './migrations.js';
  * await migrateStore(warehouse); // [1, 2] on a fresh warehouse, [] afterwards
  * ```
  */
-export async function migrateStore(conn: Connection, migrations: readonly StoreMigration[] = MIGRATIONS): Promise<number[]> {
+export async function migrateStore(
+  conn: Connection,
+  migrations: readonly StoreMigration[] = MIGRATIONS,
+): Promise<number[]> {
   const latest = migrations.at(-1)?.version ?? 0;
   if ((await storeVersion(conn)) >= latest) return [];
   return conn.transaction(async (tx) => {
@@ -21,7 +24,10 @@ export async function migrateStore(conn: Connection, migrations: readonly StoreM
     for (const migration of migrations) {
       if (migration.version <= current) continue;
       for (const statement of statementsOf(migration.sql)) await tx.query(statement);
-      await tx.query(`insert into "datakit"."migrations" ("version", "name") values ($1, $2)`, [migration.version, migration.name]);
+      await tx.query(`insert into "datakit"."migrations" ("version", "name") values ($1, $2)`, [
+        migration.version,
+        migration.name,
+      ]);
       applied.push(migration.version);
     }
     return applied;
@@ -37,9 +43,13 @@ export async function migrateStore(conn: Connection, migrations: readonly StoreM
  * ```
  */
 export async function storeVersion(conn: Connection): Promise<number> {
-  const { rows } = await conn.query<{ ready: boolean }>(`select to_regclass('"datakit"."migrations"') is not null as ready`);
+  const { rows } = await conn.query<{ ready: boolean }>(
+    `select to_regclass('"datakit"."migrations"') is not null as ready`,
+  );
   if (!rows[0]?.ready) return 0;
-  const { rows: versions } = await conn.query<{ v: number | null }>(`select max("version") as v from "datakit"."migrations"`);
+  const { rows: versions } = await conn.query<{ v: number | null }>(
+    `select max("version") as v from "datakit"."migrations"`,
+  );
   return Number(versions[0]?.v ?? 0);
 }
 

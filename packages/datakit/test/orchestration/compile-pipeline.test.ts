@@ -28,16 +28,39 @@ describe('compilePipeline', () => {
         { name: 'report', reads: [{ layer: 'gold', table: mart }], writes: [report], run: noop },
         { name: 'load-a', writes: [{ layer: 'bronze', table: rawA }], run: noop },
         { name: 'load-b', writes: [{ layer: 'bronze', table: rawB }], run: noop },
-        { name: 'mart', reads: [{ layer: 'bronze', table: rawA }, { layer: 'bronze', table: rawB }], writes: [mart], run: noop },
+        {
+          name: 'mart',
+          reads: [
+            { layer: 'bronze', table: rawA },
+            { layer: 'bronze', table: rawB },
+          ],
+          writes: [mart],
+          run: noop,
+        },
         { name: 'notify', after: ['report'], run: noop },
         { name: 'silver-a', reads: [{ layer: 'silver', table: rawA }], run: noop },
       ]),
-    ).toEqual({ report: ['mart'], 'load-a': [], 'load-b': [], mart: ['load-a', 'load-b'], notify: ['report'], 'silver-a': [] });
+    ).toEqual({
+      report: ['mart'],
+      'load-a': [],
+      'load-b': [],
+      mart: ['load-a', 'load-b'],
+      notify: ['report'],
+      'silver-a': [],
+    });
   });
 
   test('a transfer task writes its target in bronze and reads its source system', () => {
-    const p = compile([{ transfer: 'customer' }, { name: 'count', reads: [{ layer: 'bronze', table: customer }], run: noop }]);
-    expect(p.tasks[0]).toMatchObject({ name: 'customer', kind: 'transfer', reads: ['source:crm.crm_customer'], writes: ['bronze:bronze.customer'] });
+    const p = compile([
+      { transfer: 'customer' },
+      { name: 'count', reads: [{ layer: 'bronze', table: customer }], run: noop },
+    ]);
+    expect(p.tasks[0]).toMatchObject({
+      name: 'customer',
+      kind: 'transfer',
+      reads: ['source:crm.crm_customer'],
+      writes: ['bronze:bronze.customer'],
+    });
     expect(p.tasks[1]?.upstream).toEqual([0]);
   });
 
@@ -53,27 +76,43 @@ describe('compilePipeline', () => {
   });
 
   test('a cycle through after is reported too', () => {
-    expect(errorOf([{ name: 'a', after: ['b'], run: noop }, { name: 'b', after: ['a'], run: noop }]).message).toContain(
-      'has a cycle: a → b → a ("a" is after "b"; "b" is after "a")',
-    );
+    expect(
+      errorOf([
+        { name: 'a', after: ['b'], run: noop },
+        { name: 'b', after: ['a'], run: noop },
+      ]).message,
+    ).toContain('has a cycle: a → b → a ("a" is after "b"; "b" is after "a")');
   });
 
   test('unknown tables, transfers and after names, duplicates and ambiguous tables are rejected with the place', () => {
     const unknownTable = errorOf([{ name: 'a', reads: [elsewhere], run: noop }]);
-    expect(unknownTable.message).toBe('warehouses.main.pipelines.p.tasks[0].reads[0] names table "elsewhere", which no layer or source of the warehouse holds');
+    expect(unknownTable.message).toBe(
+      'warehouses.main.pipelines.p.tasks[0].reads[0] names table "elsewhere", which no layer or source of the warehouse holds',
+    );
     const ambiguous = errorOf([{ name: 'a', writes: [rawA], run: noop }]);
-    expect(ambiguous.message).toBe('warehouses.main.pipelines.p.tasks[0].writes[0] names table "raw_a", which is in bronze and silver');
+    expect(ambiguous.message).toBe(
+      'warehouses.main.pipelines.p.tasks[0].writes[0] names table "raw_a", which is in bronze and silver',
+    );
     expect(ambiguous.hint).toBe("Say which: { layer: 'bronze', table: … }.");
     const wrongLayer = errorOf([{ name: 'a', writes: [{ layer: 'gold', table: rawA }], run: noop }]);
     expect(wrongLayer.message).toContain('names table "raw_a" in layer gold, which does not hold it');
     const transfer = errorOf([{ transfer: 'custmer' }]);
-    expect(transfer.message).toBe('warehouses.main.pipelines.p.tasks[0] runs transfer "custmer", which the warehouse does not declare');
+    expect(transfer.message).toBe(
+      'warehouses.main.pipelines.p.tasks[0] runs transfer "custmer", which the warehouse does not declare',
+    );
     expect(transfer.hint).toBe('Did you mean "customer"?');
-    const after = errorOf([{ name: 'load', run: noop }, { name: 'x', after: ['laod'], run: noop }]);
-    expect(after.message).toBe('warehouses.main.pipelines.p.tasks[1].after[0] names task "laod", which the pipeline does not have');
+    const after = errorOf([
+      { name: 'load', run: noop },
+      { name: 'x', after: ['laod'], run: noop },
+    ]);
+    expect(after.message).toBe(
+      'warehouses.main.pipelines.p.tasks[1].after[0] names task "laod", which the pipeline does not have',
+    );
     expect(after.hint).toBe('Did you mean "load"?');
     const duplicate = errorOf([{ transfer: 'customer' }, { name: 'customer', run: noop }]);
-    expect(duplicate.message).toBe('warehouses.main.pipelines.p.tasks[1] is named "customer", like warehouses.main.pipelines.p.tasks[0]');
+    expect(duplicate.message).toBe(
+      'warehouses.main.pipelines.p.tasks[1] is named "customer", like warehouses.main.pipelines.p.tasks[0]',
+    );
     const neither = errorOf([{ name: 'x' } as unknown as TaskConfig]);
     expect(neither.message).toBe('warehouses.main.pipelines.p.tasks[0] is no kind of task');
   });

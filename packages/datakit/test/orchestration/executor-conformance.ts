@@ -5,8 +5,7 @@ import { type RunPipelineOptions, runPipeline } from '../../src/orchestration/ex
 import type { TaskRuntime } from '../../src/orchestration/execute/task-runtime.js';
 import type { PipelineConfig, TaskConfig } from '../../src/orchestration/pipeline-config.js';
 import type { TaskContext } from '../../src/orchestration/task-context.js';
-import { mart, rawA, rawB, report } from './fixtures.js';
-import { openStore, type StoreFixture, sleep, warehouseWith } from './fixtures.js';
+import { mart, openStore, rawA, rawB, report, type StoreFixture, sleep, warehouseWith } from './fixtures.js';
 
 /** What an executor implementation gives the shared suite. */
 export interface ConformanceTarget {
@@ -30,7 +29,11 @@ export function executorConformance(target: ConformanceTarget): void {
   });
   afterAll(() => fx?.close());
 
-  const run = (tasks: readonly TaskConfig[], settings: Omit<PipelineConfig, 'tasks'> = {}, options: Partial<RunPipelineOptions> = {}) =>
+  const run = (
+    tasks: readonly TaskConfig[],
+    settings: Omit<PipelineConfig, 'tasks'> = {},
+    options: Partial<RunPipelineOptions> = {},
+  ) =>
     runPipeline({
       pipeline: compilePipeline(warehouseWith(tasks, settings), 'main', 'p'),
       environment: `env-${Math.random().toString(36).slice(2, 8)}`,
@@ -42,16 +45,18 @@ export function executorConformance(target: ConformanceTarget): void {
 
   const timeline = () => {
     const events: { task: string; at: 'start' | 'end'; t: number }[] = [];
-    const task = (name: string, ms: number, extra: Partial<TaskConfig> = {}): TaskConfig => ({
-      name,
-      run: async () => {
-        events.push({ task: name, at: 'start', t: performance.now() });
-        await sleep(ms);
-        events.push({ task: name, at: 'end', t: performance.now() });
-      },
-      ...extra,
-    }) as TaskConfig;
-    const time = (name: string, at: 'start' | 'end') => events.find((e) => e.task === name && e.at === at)?.t ?? Number.NaN;
+    const task = (name: string, ms: number, extra: Partial<TaskConfig> = {}): TaskConfig =>
+      ({
+        name,
+        run: async () => {
+          events.push({ task: name, at: 'start', t: performance.now() });
+          await sleep(ms);
+          events.push({ task: name, at: 'end', t: performance.now() });
+        },
+        ...extra,
+      }) as TaskConfig;
+    const time = (name: string, at: 'start' | 'end') =>
+      events.find((e) => e.task === name && e.at === at)?.t ?? Number.NaN;
     const maxParallel = () => {
       let now = 0;
       let max = 0;
@@ -75,7 +80,9 @@ export function executorConformance(target: ConformanceTarget): void {
     ]);
     expect(result.ok).toBe(true);
     expect(result.run.state).toBe('succeeded');
-    expect(tl.time('mart', 'start')).toBeGreaterThanOrEqual(Math.max(tl.time('load-a', 'end'), tl.time('load-b', 'end')));
+    expect(tl.time('mart', 'start')).toBeGreaterThanOrEqual(
+      Math.max(tl.time('load-a', 'end'), tl.time('load-b', 'end')),
+    );
     expect(tl.time('report', 'start')).toBeGreaterThanOrEqual(tl.time('mart', 'end'));
     expect(tl.time('notify', 'start')).toBeGreaterThanOrEqual(tl.time('report', 'end'));
     expect(tl.time('load-b', 'start')).toBeLessThan(tl.time('load-a', 'end'));
@@ -89,7 +96,8 @@ export function executorConformance(target: ConformanceTarget): void {
   });
 
   test('runs independent tasks in parallel up to the pipeline and task-kind limits', async () => {
-    const six = (tl: ReturnType<typeof timeline>) => ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => tl.task(n, 150));
+    const six = (tl: ReturnType<typeof timeline>) =>
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => tl.task(n, 150));
     const byPipeline = timeline();
     const started = performance.now();
     expect((await run(six(byPipeline), { concurrency: 3 })).ok).toBe(true);
@@ -129,7 +137,16 @@ export function executorConformance(target: ConformanceTarget): void {
   test('a task out of attempts fails, its downstream tasks do not run, and the run fails', async () => {
     const ran: string[] = [];
     const result = await run([
-      { name: 'bad', writes: [bronzeA], retries: 1, retryDelayMs: 10, run: async () => { ran.push('bad'); throw new Error('no luck'); } },
+      {
+        name: 'bad',
+        writes: [bronzeA],
+        retries: 1,
+        retryDelayMs: 10,
+        run: async () => {
+          ran.push('bad');
+          throw new Error('no luck');
+        },
+      },
       { name: 'after-bad', reads: [bronzeA], writes: [mart], run: async () => void ran.push('after-bad') },
       { name: 'downstream', reads: [mart], run: async () => void ran.push('downstream') },
       { name: 'independent', run: async () => void ran.push('independent') },
@@ -162,9 +179,15 @@ export function executorConformance(target: ConformanceTarget): void {
       },
     ]);
     expect(performance.now() - started).toBeLessThan(5000);
-    expect(result.tasks[0]).toMatchObject({ state: 'failed', errorCode: 'TIMEOUT', error: 'timed out after 400 ms' });
+    expect(result.tasks[0]).toMatchObject({
+      state: 'failed',
+      errorCode: 'TIMEOUT',
+      error: 'timed out after 400 ms',
+    });
     if (serverSide) {
-      const { rows } = await fx.store.query(`select count(*)::int as n from pg_stat_activity where query like 'select pg_sleep(30)%'`);
+      const { rows } = await fx.store.query(
+        `select count(*)::int as n from pg_stat_activity where query like 'select pg_sleep(30)%'`,
+      );
       expect(rows[0]).toEqual({ n: 0 });
     }
   });
@@ -204,7 +227,14 @@ export function executorConformance(target: ConformanceTarget): void {
     let broken = true;
     const count = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
     const tasks: TaskConfig[] = [
-      { name: 'a', writes: [bronzeA], run: async (ctx: TaskContext) => void (count('a'), times.push(ctx.logicalTime.getTime())) },
+      {
+        name: 'a',
+        writes: [bronzeA],
+        run: async (ctx: TaskContext) => {
+          count('a');
+          times.push(ctx.logicalTime.getTime());
+        },
+      },
       {
         name: 'b',
         reads: [bronzeA],
@@ -214,7 +244,14 @@ export function executorConformance(target: ConformanceTarget): void {
           if (broken) throw new Error('broken');
         },
       },
-      { name: 'c', reads: [mart], run: async (ctx: TaskContext) => void (count('c'), times.push(ctx.logicalTime.getTime())) },
+      {
+        name: 'c',
+        reads: [mart],
+        run: async (ctx: TaskContext) => {
+          count('c');
+          times.push(ctx.logicalTime.getTime());
+        },
+      },
       { name: 'd', run: async () => void count('d') },
     ];
     const logicalTime = new Date('2024-03-31T01:30:00Z');

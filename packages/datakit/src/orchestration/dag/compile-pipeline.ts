@@ -4,7 +4,7 @@ import { DatakitError } from '../../errors/datakit-error.js';
 import { nearestName } from '../../errors/nearest-name.js';
 import type { PipelineConfig, TaskConfig } from '../pipeline-config.js';
 import { taskKindOf } from '../tasks/task-kinds.js';
-import { WarehouseTables } from '../warehouse-tables.js';
+import { type TablePlacement, WarehouseTables } from '../warehouse-tables.js';
 import type { CompiledPipeline, CompiledTask, EdgeReason, ResolvedPolicy } from './compiled-pipeline.js';
 import { findCycle } from './find-cycle.js';
 
@@ -18,32 +18,50 @@ import { findCycle } from './find-cycle.js';
  * const nightly = compilePipeline(config.warehouses.demo, 'demo', 'nightly');
  * ```
  */
-export function compilePipeline(warehouse: WarehouseConfig, warehouseName: string, name: string): CompiledPipeline {
+export function compilePipeline(
+  warehouse: WarehouseConfig,
+  warehouseName: string,
+  name: string,
+): CompiledPipeline {
   const config = warehouse.pipelines?.[name];
   const base = `warehouses.${warehouseName}.pipelines`;
   if (!config) {
     const names = Object.keys(warehouse.pipelines ?? {});
     const near = nearestName(name, names);
     throw new DatakitError('USAGE', `Warehouse "${warehouseName}" has no pipeline "${name}"`, {
-      hint: near ? `Did you mean "${near}"?` : names.length ? `Pipelines: ${names.join(', ')}.` : `Declare one under ${base}.`,
+      hint: near
+        ? `Did you mean "${near}"?`
+        : names.length
+          ? `Pipelines: ${names.join(', ')}.`
+          : `Declare one under ${base}.`,
     });
   }
   const scope = { warehouse, tables: new WarehouseTables(warehouse) };
   const where = (i: number) => `${base}.${name}.tasks[${i}]`;
   const tasks: CompiledTask[] = [];
   const byName = new Map<string, CompiledTask>();
+  const placements = new Map<string, TablePlacement>();
   config.tasks.forEach((task, index) => {
     const kind = taskKindOf(task, where(index));
     const taskName = task.name ?? kind.defaultName(task);
-    if (!taskName) throw new DatakitError('CONFIG', `${where(index)} has no name`, { hint: "Give it one: name: 'refresh-stats'.", context: { key: where(index) } });
-    const previous = byName.get(taskName);
-    if (previous) {
-      throw new DatakitError('CONFIG', `${where(index)} is named "${taskName}", like ${where(previous.index)}`, {
-        hint: `Task names are unique within a pipeline: rename one (name: '${taskName}-2').`,
+    if (!taskName)
+      throw new DatakitError('CONFIG', `${where(index)} has no name`, {
+        hint: "Give it one: name: 'refresh-stats'.",
         context: { key: where(index) },
       });
+    const previous = byName.get(taskName);
+    if (previous) {
+      throw new DatakitError(
+        'CONFIG',
+        `${where(index)} is named "${taskName}", like ${where(previous.index)}`,
+        {
+          hint: `Task names are unique within a pipeline: rename one (name: '${taskName}-2').`,
+          context: { key: where(index) },
+        },
+      );
     }
     const { reads, writes } = kind.tables(task, scope, where(index));
+    for (const p of [...reads, ...writes]) placements.set(p.key, p);
     const compiled: CompiledTask = {
       index,
       name: taskName,
@@ -74,10 +92,15 @@ export function compilePipeline(warehouse: WarehouseConfig, warehouseName: strin
     maxActiveRuns: config.maxActiveRuns ?? 1,
     catchup: config.catchup ?? 'latest',
     scope,
+    tables: placements,
   };
 }
 
-function linkTasks(tasks: CompiledTask[], byName: Map<string, CompiledTask>, where: (i: number) => string): void {
+function linkTasks(
+  tasks: CompiledTask[],
+  byName: Map<string, CompiledTask>,
+  where: (i: number) => string,
+): void {
   const writers = new Map<string, number[]>();
   for (const t of tasks) {
     for (const key of t.writes) {
@@ -88,15 +111,21 @@ function linkTasks(tasks: CompiledTask[], byName: Map<string, CompiledTask>, whe
   }
   for (const t of tasks) {
     const upstream = new Map<number, EdgeReason>();
-    for (const key of t.reads) for (const w of writers.get(key) ?? []) if (w !== t.index && !upstream.has(w)) upstream.set(w, { table: key });
+    for (const key of t.reads)
+      for (const w of writers.get(key) ?? [])
+        if (w !== t.index && !upstream.has(w)) upstream.set(w, { table: key });
     (t.config.after ?? []).forEach((name, i) => {
       const other = byName.get(name);
       if (!other || other === t) {
         const near = other ? undefined : nearestName(name, byName.keys());
-        throw new DatakitError('CONFIG', `${where(t.index)}.after[${i}] names ${other ? 'the task itself' : `task "${name}", which the pipeline does not have`}`, {
-          hint: near ? `Did you mean "${near}"?` : 'Name another task of this pipeline.',
-          context: { key: `${where(t.index)}.after[${i}]` },
-        });
+        throw new DatakitError(
+          'CONFIG',
+          `${where(t.index)}.after[${i}] names ${other ? 'the task itself' : `task "${name}", which the pipeline does not have`}`,
+          {
+            hint: near ? `Did you mean "${near}"?` : 'Name another task of this pipeline.',
+            context: { key: `${where(t.index)}.after[${i}]` },
+          },
+        );
       }
       if (!upstream.has(other.index)) upstream.set(other.index, { after: true });
     });
@@ -110,7 +139,8 @@ function cycleError(cycle: number[], tasks: CompiledTask[], where: string): Data
     const task = tasks[node] as CompiledTask;
     const next = cycle[i + 1] as number;
     const reason = task.reasons[task.upstream.indexOf(next)];
-    const why = reason && 'table' in reason ? `reads ${reason.table.replace(/^[a-z]+:/, '')}, written by` : 'is after';
+    const why =
+      reason && 'table' in reason ? `reads ${reason.table.replace(/^[a-z]+:/, '')}, written by` : 'is after';
     return `"${task.name}" ${why} "${tasks[next]?.name}"`;
   });
   const path = cycle.map((i) => tasks[i]?.name).join(' → ');
@@ -142,11 +172,16 @@ function hashOf(config: PipelineConfig, tasks: readonly CompiledTask[]): string 
     upstream: t.upstream,
     policy: t.policy,
   }));
-  return createHash('sha256').update(JSON.stringify({ settings, tasks: body })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ settings, tasks: body }))
+    .digest('hex');
 }
 
 function datakitsOf(warehouse: WarehouseConfig): { name: string; version: string }[] {
-  const all = [...Object.values(warehouse.layers).flatMap((l) => l?.datakits ?? []), ...Object.values(warehouse.sources ?? {})];
+  const all = [
+    ...Object.values(warehouse.layers).flatMap((l) => l?.datakits ?? []),
+    ...Object.values(warehouse.sources ?? {}),
+  ];
   const seen = new Map(all.map((d) => [`${d.name}@${d.version}`, { name: d.name, version: d.version }]));
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

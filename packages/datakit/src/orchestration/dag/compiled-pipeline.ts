@@ -1,5 +1,6 @@
 import type { CatchupMode, PipelineConfig, TaskConfig, TaskKind } from '../pipeline-config.js';
 import type { TaskScope } from '../tasks/task-kind.js';
+import type { TablePlacement } from '../warehouse-tables.js';
 
 /** A task's retry and timeout settings, defaults applied. */
 export interface ResolvedPolicy {
@@ -52,4 +53,6 @@ export interface CompiledPipeline {
   maxActiveRuns: number;
   catchup: CatchupMode;
   scope: TaskScope;
+  /** Every table the tasks read or write, by placement key. */
+  tables: ReadonlyMap<string, TablePlacement>;
 }

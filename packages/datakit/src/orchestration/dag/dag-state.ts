@@ -25,14 +25,19 @@ export class DagState {
   #running = 0;
   #retrying = 0;
 
-  constructor(tasks: readonly CompiledTask[], succeeded: ReadonlySet<string>, limits: { total: number; byKind: Partial<Record<string, number>> }) {
+  constructor(
+    tasks: readonly CompiledTask[],
+    succeeded: ReadonlySet<string>,
+    limits: { total: number; byKind: Partial<Record<string, number>> },
+  ) {
     this.#tasks = tasks;
     this.#limits = limits;
     this.#phase = tasks.map((t) => (succeeded.has(t.name) ? 'succeeded' : 'waiting'));
     this.#downstream = tasks.map(() => []);
     for (const t of tasks) for (const u of t.upstream) this.#downstream[u]?.push(t.index);
     this.#missing = tasks.map((t) => t.upstream.filter((u) => this.#phase[u] !== 'succeeded').length);
-    for (const t of tasks) if (this.#phase[t.index] === 'waiting' && this.#missing[t.index] === 0) this.#makeReady(t.index);
+    for (const t of tasks)
+      if (this.#phase[t.index] === 'waiting' && this.#missing[t.index] === 0) this.#makeReady(t.index);
   }
 
   /** Tasks to start now, in declaration order, within the limits; marks them running. */

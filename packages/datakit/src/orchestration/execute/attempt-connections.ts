@@ -41,7 +41,8 @@ class Endpoint implements ConnectionGuard {
   }
 
   check(): void {
-    if (this.#signal.aborted) throw this.#signal.reason instanceof Error ? this.#signal.reason : new Error('The task was aborted');
+    if (this.#signal.aborted)
+      throw this.#signal.reason instanceof Error ? this.#signal.reason : new Error('The task was aborted');
   }
 
   open(): Promise<Connection> {
@@ -77,9 +78,9 @@ class Endpoint implements ConnectionGuard {
   }
 
   async close(): Promise<void> {
-    if (typeof this.#source === 'string' && this.#opened) await (await this.#opened.catch(() => undefined))?.close();
+    if (typeof this.#source === 'string' && this.#opened)
+      await (await this.#opened.catch(() => undefined))?.close();
   }
-
 }
 
 /**
@@ -100,7 +101,9 @@ export class AttemptConnections {
 
   constructor(endpoints: ConnectionEndpoints, signal: AbortSignal, tag: string) {
     const warehouse = new Endpoint(endpoints.warehouse, signal, tag);
-    const sources = Object.entries(endpoints.sources).map(([name, source]) => [name, new Endpoint(source, signal, tag)] as const);
+    const sources = Object.entries(endpoints.sources).map(
+      ([name, source]) => [name, new Endpoint(source, signal, tag)] as const,
+    );
     this.#endpoints = [warehouse, ...sources.map(([, e]) => e)];
     this.connections = {
       warehouse: warehouse.connection(),

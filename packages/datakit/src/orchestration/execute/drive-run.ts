@@ -35,7 +35,10 @@ export interface DriveOptions {
  */
 export async function driveRun(options: DriveOptions): Promise<{ allSucceeded: boolean; stopped: boolean }> {
   const { pipeline, run, store } = options;
-  const dag = new DagState(pipeline.tasks, options.succeeded, { total: pipeline.concurrency, byKind: pipeline.kindConcurrency });
+  const dag = new DagState(pipeline.tasks, options.succeeded, {
+    total: pipeline.concurrency,
+    byKind: pipeline.kindConcurrency,
+  });
   const timers = new Set<NodeJS.Timeout>();
   const writes: Promise<void>[] = [];
   let wake: () => void = () => {};
@@ -53,13 +56,21 @@ export async function driveRun(options: DriveOptions): Promise<{ allSucceeded: b
     if (outcome.state === 'succeeded') dag.succeeded(task);
     else if (outcome.state === 'up_for_retry') {
       dag.retrying(task);
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        dag.retryNow(task);
-        wake();
-      }, Math.max(0, outcome.retryAt.getTime() - Date.now()));
+      const timer = setTimeout(
+        () => {
+          timers.delete(timer);
+          dag.retryNow(task);
+          wake();
+        },
+        Math.max(0, outcome.retryAt.getTime() - Date.now()),
+      );
       timers.add(timer);
-    } else notRun(dag.failed(task), 'upstream_failed', `"${task.name}" ${outcome.state === 'lost' ? 'was lost' : outcome.state}`);
+    } else
+      notRun(
+        dag.failed(task),
+        'upstream_failed',
+        `"${task.name}" ${outcome.state === 'lost' ? 'was lost' : outcome.state}`,
+      );
     wake();
   };
   try {
@@ -69,13 +80,22 @@ export async function driveRun(options: DriveOptions): Promise<{ allSucceeded: b
           const startedAt = Date.now();
           options.executor.execute(readyTask(run, task, options.taskRunIds), options.cancel).then(
             (outcome) => ended(task, outcome, startedAt),
-            (error: unknown) => ended(task, { state: 'failed', attempt: 0, error: String(error), errorCode: 'EXECUTOR' }, startedAt),
+            (error: unknown) =>
+              ended(
+                task,
+                { state: 'failed', attempt: 0, error: String(error), errorCode: 'EXECUTOR' },
+                startedAt,
+              ),
           );
         }
       } else if (dag.running === 0 || options.cancel.aborted) {
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
-        notRun(dag.abandonUnstarted(), 'cancelled', options.cancel.aborted ? 'the run was cancelled' : 'the runner stopped');
+        notRun(
+          dag.abandonUnstarted(),
+          'cancelled',
+          options.cancel.aborted ? 'the run was cancelled' : 'the runner stopped',
+        );
       }
       if (dag.done) break;
       await new Promise<void>((resolve) => {

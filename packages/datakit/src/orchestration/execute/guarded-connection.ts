@@ -36,11 +36,18 @@ export class GuardedConnection implements Connection {
     this.#tx = tx;
   }
 
-  async query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+  async query<R = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+  ): Promise<QueryResult<R>> {
     return this.#run((c) => c.query<R>(sql, params));
   }
 
-  async *stream<R = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: StreamOptions): AsyncIterable<R[]> {
+  async *stream<R = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+    options?: StreamOptions,
+  ): AsyncIterable<R[]> {
     this.#guard.check();
     const conn = await this.#conn();
     this.#guard.enter();

@@ -10,7 +10,11 @@ import type { ResolvedPolicy } from '../dag/compiled-pipeline.js';
  * retryDelay({ retries: 3, retryDelayMs: 1000, maxRetryDelayMs: 60_000, timeoutMs: undefined }, 2); // 1000..2000
  * ```
  */
-export function retryDelay(policy: ResolvedPolicy, attempt: number, random: () => number = Math.random): number {
+export function retryDelay(
+  policy: ResolvedPolicy,
+  attempt: number,
+  random: () => number = Math.random,
+): number {
   const full = Math.min(policy.maxRetryDelayMs, policy.retryDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(full / 2 + (random() * full) / 2);
 }

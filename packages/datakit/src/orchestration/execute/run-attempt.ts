@@ -1,10 +1,9 @@
 import { DatakitError } from '../../errors/datakit-error.js';
-import type { CompiledPipeline } from '../dag/compiled-pipeline.js';
 import { recordEvent } from '../store/record-event.js';
 import type { AttemptRecord } from '../store/task-attempts.js';
 import { claimTask, finishAttempt } from '../store/task-attempts.js';
-import { taskKind } from '../tasks/task-kinds.js';
 import type { TaskContext, TaskLogger, TaskResult } from '../task-context.js';
+import { taskKind } from '../tasks/task-kinds.js';
 import { AttemptConnections } from './attempt-connections.js';
 import type { AttemptOutcome, ReadyTask } from './executor.js';
 import { retryDelay } from './retry-delay.js';
@@ -30,7 +29,11 @@ class AttemptAborted extends Error {
  * const outcome = await runAttempt(runtime, ready, runAbort.signal);
  * ```
  */
-export async function runAttempt(runtime: TaskRuntime, ready: ReadyTask, signal: AbortSignal): Promise<AttemptOutcome> {
+export async function runAttempt(
+  runtime: TaskRuntime,
+  ready: ReadyTask,
+  signal: AbortSignal,
+): Promise<AttemptOutcome> {
   const claim = await claimTask(runtime.store, ready.taskRunId, runtime.owner, runtime.leaseMs);
   if (!claim) return { state: 'lost', attempt: 0, error: 'another worker claimed this task run' };
   const { attempt } = claim;
@@ -44,8 +47,14 @@ export async function runAttempt(runtime: TaskRuntime, ready: ReadyTask, signal:
   signal.addEventListener('abort', onCancel, { once: true });
   const timeoutMs = ready.policy.timeoutMs;
   const timer =
-    timeoutMs === undefined ? undefined : setTimeout(() => abort(new AttemptAborted(`timed out after ${timeoutMs} ms`, 'TIMEOUT')), timeoutMs);
-  const connections = new AttemptConnections(runtime.endpoints, controller.signal, `dk-${ready.taskRunId}-${attempt}`);
+    timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => abort(new AttemptAborted(`timed out after ${timeoutMs} ms`, 'TIMEOUT')), timeoutMs);
+  const connections = new AttemptConnections(
+    runtime.endpoints,
+    controller.signal,
+    `dk-${ready.taskRunId}-${attempt}`,
+  );
   const logs: Promise<void>[] = [];
   const ctx: TaskContext = {
     connections: connections.connections,
@@ -53,18 +62,29 @@ export async function runAttempt(runtime: TaskRuntime, ready: ReadyTask, signal:
     logger: logger(runtime, ready, attempt, logs),
     logicalTime: ready.logicalTime,
     task: ready.task,
-    run: { id: ready.runId, warehouse: ready.warehouse, pipeline: ready.pipeline, environment: ready.environment, attempt },
+    run: {
+      id: ready.runId,
+      warehouse: ready.warehouse,
+      pipeline: ready.pipeline,
+      environment: ready.environment,
+      attempt,
+    },
   };
   let record: AttemptRecord;
   try {
-    if (!compiled) throw new DatakitError('CONFIG', `Pipeline "${pipeline.name}" has no task "${ready.task}" any more`);
+    if (!compiled)
+      throw new DatakitError('CONFIG', `Pipeline "${pipeline.name}" has no task "${ready.task}" any more`);
     const result = await untilAborted(
       taskKind(compiled.kind).run(compiled.config, ctx, { ...pipeline.scope, store: runtime.store }),
       controller.signal,
       connections,
       runtime.abortGraceMs ?? 5000,
     );
-    record = { state: 'succeeded', ...(result?.rows ? { rows: result.rows } : {}), ...(result?.loadId ? { loadId: result.loadId } : {}) };
+    record = {
+      state: 'succeeded',
+      ...(result?.rows ? { rows: result.rows } : {}),
+      ...(result?.loadId ? { loadId: result.loadId } : {}),
+    };
   } catch (error) {
     const reason = controller.signal.aborted ? (controller.signal.reason as AttemptAborted) : undefined;
     const message = reason?.message ?? describe(error);
@@ -81,12 +101,17 @@ export async function runAttempt(runtime: TaskRuntime, ready: ReadyTask, signal:
   }
   await Promise.allSettled(logs);
   const kept = await finishAttempt(runtime.store, ready.taskRunId, runtime.owner, record);
-  if (!kept) return { state: 'lost', attempt, error: 'the lease expired before the attempt ended; the task run was marked abandoned' };
+  if (!kept)
+    return {
+      state: 'lost',
+      attempt,
+      error: 'the lease expired before the attempt ended; the task run was marked abandoned',
+    };
   return outcomeOf(record, attempt);
 }
 
 async function untilAborted(
-  work: Promise<TaskResult | undefined | void>,
+  work: Promise<TaskResult | undefined>,
   signal: AbortSignal,
   connections: AttemptConnections,
   graceMs: number,
@@ -116,10 +141,23 @@ async function untilAborted(
   }
 }
 
-function logger(runtime: TaskRuntime, ready: ReadyTask, attempt: number, pending: Promise<void>[]): TaskLogger {
+function logger(
+  runtime: TaskRuntime,
+  ready: ReadyTask,
+  attempt: number,
+  pending: Promise<void>[],
+): TaskLogger {
   const log = (level: 'info' | 'warn' | 'error') => (message: string, data?: Record<string, unknown>) => {
     runtime.onEvent?.({ type: 'log', task: ready.task, attempt, level, message });
-    const event = { runId: ready.runId, task: ready.task, attempt, kind: 'log', level, message, ...(data ? { data } : {}) };
+    const event = {
+      runId: ready.runId,
+      task: ready.task,
+      attempt,
+      kind: 'log',
+      level,
+      message,
+      ...(data ? { data } : {}),
+    };
     pending.push(recordEvent(runtime.store, event).catch(() => {}));
   };
   return { info: log('info'), warn: log('warn'), error: log('error') };
@@ -139,10 +177,26 @@ function codeOf(error: unknown): string {
 function outcomeOf(record: AttemptRecord, attempt: number): AttemptOutcome {
   switch (record.state) {
     case 'succeeded':
-      return { state: 'succeeded', attempt, ...(record.rows ? { rows: record.rows } : {}), ...(record.loadId ? { loadId: record.loadId } : {}) };
+      return {
+        state: 'succeeded',
+        attempt,
+        ...(record.rows ? { rows: record.rows } : {}),
+        ...(record.loadId ? { loadId: record.loadId } : {}),
+      };
     case 'up_for_retry':
-      return { state: 'up_for_retry', attempt, error: record.error ?? '', errorCode: record.errorCode ?? 'ERROR', retryAt: record.retryAt ?? new Date() };
+      return {
+        state: 'up_for_retry',
+        attempt,
+        error: record.error ?? '',
+        errorCode: record.errorCode ?? 'ERROR',
+        retryAt: record.retryAt ?? new Date(),
+      };
     default:
-      return { state: record.state, attempt, error: record.error ?? '', errorCode: record.errorCode ?? 'ERROR' };
+      return {
+        state: record.state,
+        attempt,
+        error: record.error ?? '',
+        errorCode: record.errorCode ?? 'ERROR',
+      };
   }
 }

@@ -86,7 +86,10 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
   const owner = options.owner ?? runOwner();
   const leaseMs = options.leaseMs ?? 30_000;
   const run = await acquire(options, owner, leaseMs);
-  const heartbeat = setInterval(() => void renewLeases(store, owner, leaseMs).catch(() => {}), Math.max(50, Math.floor(leaseMs / 3)));
+  const heartbeat = setInterval(
+    () => void renewLeases(store, owner, leaseMs).catch(() => {}),
+    Math.max(50, Math.floor(leaseMs / 3)),
+  );
   heartbeat.unref();
   const runtime: TaskRuntime = {
     store,
@@ -103,12 +106,24 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
     const taskRunIds = new Map(before.map((t) => [t.task, t.id]));
     const succeeded = new Set(before.filter((t) => t.state === 'succeeded').map((t) => t.task));
     const toRun = pipeline.tasks.filter((t) => !succeeded.has(t.name)).length;
-    options.onEvent?.({ type: 'run_started', run, tasks: pipeline.tasks.length, toRun, resumed: options.reset !== undefined });
+    options.onEvent?.({
+      type: 'run_started',
+      run,
+      tasks: pipeline.tasks.length,
+      toRun,
+      resumed: options.reset !== undefined,
+    });
     try {
       await options.preflight?.(run);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await markNotRun(store, run.id, pipeline.tasks.map((t) => t.name), 'cancelled', `preflight failed: ${message.split('\n')[0]}`);
+      await markNotRun(
+        store,
+        run.id,
+        pipeline.tasks.map((t) => t.name),
+        'cancelled',
+        `preflight failed: ${message.split('\n')[0]}`,
+      );
       await finishRun(store, run.id, owner, 'failed', message);
       throw error;
     }
@@ -127,7 +142,13 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
     const after = (await getRun(store, run.id))?.tasks ?? [];
     const failed = after.filter((t) => t.state !== 'succeeded' && pipeline.byName.has(t.task));
     const state = outcome.allSucceeded ? 'succeeded' : outcome.stopped ? 'cancelled' : 'failed';
-    const error = state === 'succeeded' ? undefined : `${failed.length} of ${pipeline.tasks.length} tasks did not succeed: ${failed.map((t) => `${t.task} (${t.state})`).slice(0, 5).join(', ')}`;
+    const error =
+      state === 'succeeded'
+        ? undefined
+        : `${failed.length} of ${pipeline.tasks.length} tasks did not succeed: ${failed
+            .map((t) => `${t.task} (${t.state})`)
+            .slice(0, 5)
+            .join(', ')}`;
     await finishRun(store, run.id, owner, state, error);
     const final = await getRun(store, run.id);
     if (!final) throw new Error(`run ${run.id} disappeared from the run store`);
@@ -162,14 +183,23 @@ async function acquire(options: RunPipelineOptions, owner: string, leaseMs: numb
   for (;;) {
     const result: AcquireResult = await acquireRun(options.store, request);
     if (result.ok) return result.run;
-    if (!options.wait || options.signal?.aborted) throw heldError(result.holders, options, key.environment, request.runId);
+    if (!options.wait || options.signal?.aborted)
+      throw heldError(result.holders, options, key.environment, request.runId);
     await new Promise((resolve) => setTimeout(resolve, Math.min(1000, Math.max(100, leaseMs / 10))));
   }
 }
 
-function heldError(holders: RunRecord[], options: RunPipelineOptions, environment: string, runId?: string): DatakitError {
+function heldError(
+  holders: RunRecord[],
+  options: RunPipelineOptions,
+  environment: string,
+  runId?: string,
+): DatakitError {
   const self = holders.find((h) => h.id === runId);
-  const held = holders.map((h) => `run ${h.id} (${h.trigger}, logical time ${h.logicalTime.toISOString()}, started ${h.startedAt?.toISOString() ?? '?'} by ${h.owner ?? '?'})`);
+  const held = holders.map(
+    (h) =>
+      `run ${h.id} (${h.trigger}, logical time ${h.logicalTime.toISOString()}, started ${h.startedAt?.toISOString() ?? '?'} by ${h.owner ?? '?'})`,
+  );
   const message = self
     ? `Run ${self.id} of pipeline "${options.pipeline.name}" is running already (by ${self.owner ?? '?'})`
     : `Pipeline "${options.pipeline.name}" is already running in environment "${environment}": ${held.join('; ')}`;

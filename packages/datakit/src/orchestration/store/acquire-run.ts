@@ -30,7 +30,12 @@ export interface RunRequest {
   maxActiveRuns: number;
   tasks: readonly RunTaskSpec[];
   runId?: string;
-  create?: { logicalTime: Date; trigger: RunTrigger; definitionHash: string; datakits: readonly { name: string; version: string }[] };
+  create?: {
+    logicalTime: Date;
+    trigger: RunTrigger;
+    definitionHash: string;
+    datakits: readonly { name: string; version: string }[];
+  };
   reset?: 'unfinished' | 'all';
 }
 
@@ -51,14 +56,17 @@ export type AcquireResult = { ok: true; run: RunRecord } | { ok: false; holders:
 export async function acquireRun(conn: Connection, request: RunRequest): Promise<AcquireResult> {
   const { key } = request;
   return conn.transaction(async (tx) => {
-    await tx.query(`select pg_advisory_xact_lock(hashtext($1))`, [`datakit.run:${key.warehouse}/${key.pipeline}/${key.environment}`]);
+    await tx.query(`select pg_advisory_xact_lock(hashtext($1))`, [
+      `datakit.run:${key.warehouse}/${key.pipeline}/${key.environment}`,
+    ]);
     await reapExpired(tx, key);
     const { rows: running } = await tx.query(
       `select * from "datakit"."runs" where "warehouse" = $1 and "pipeline" = $2 and "environment" = $3 and "state" = 'running' order by "id"`,
       [key.warehouse, key.pipeline, key.environment],
     );
     const holders = running.map(runFromRow);
-    if (holders.length >= request.maxActiveRuns || holders.some((h) => h.id === request.runId)) return { ok: false, holders };
+    if (holders.length >= request.maxActiveRuns || holders.some((h) => h.id === request.runId))
+      return { ok: false, holders };
     const run = request.create ? await insertRun(tx, request) : await startExisting(tx, request);
     const names = request.tasks.map((t) => t.name);
     const attempts = request.tasks.map((t) => t.maxAttempts);
@@ -91,7 +99,7 @@ async function insertRun(tx: Connection, request: RunRequest): Promise<RunRecord
   const { rows } = await tx.query(
     `insert into "datakit"."runs" ("warehouse", "pipeline", "environment", "logical_time", "trigger", "state",
        "definition_hash", "datakits", "owner", "lease_expires_at", "started_at")
-     values ($1, $2, $3, $4, $5, 'running', $6, $7, $8, now() + $9 * interval '1 millisecond', now()) returning *`,
+     values ($1, $2, $3, $4, $5, 'running', $6, $7, $8, clock_timestamp() + $9 * interval '1 millisecond', clock_timestamp()) returning *`,
     [
       request.key.warehouse,
       request.key.pipeline,
@@ -109,16 +117,27 @@ async function insertRun(tx: Connection, request: RunRequest): Promise<RunRecord
 
 async function startExisting(tx: Connection, request: RunRequest): Promise<RunRecord> {
   const { rows } = await tx.query(
-    `update "datakit"."runs" set "state" = 'running', "owner" = $2, "lease_expires_at" = now() + $3 * interval '1 millisecond',
-       "started_at" = coalesce("started_at", now()), "ended_at" = null, "error" = null
+    `update "datakit"."runs" set "state" = 'running', "owner" = $2, "lease_expires_at" = clock_timestamp() + $3 * interval '1 millisecond',
+       "started_at" = coalesce("started_at", clock_timestamp()), "ended_at" = null, "error" = null
      where "id" = $1 and "warehouse" = $4 and "pipeline" = $5 and "environment" = $6 returning *`,
-    [request.runId, request.owner, request.leaseMs, request.key.warehouse, request.key.pipeline, request.key.environment],
+    [
+      request.runId,
+      request.owner,
+      request.leaseMs,
+      request.key.warehouse,
+      request.key.pipeline,
+      request.key.environment,
+    ],
   );
   const row = rows[0];
   if (!row) {
-    throw new DatakitError('USAGE', `Run ${request.runId} is not a run of pipeline "${request.key.pipeline}" in environment "${request.key.environment}"`, {
-      hint: 'List the runs with `datakit runs --pipeline <name>` and pick one of them.',
-    });
+    throw new DatakitError(
+      'USAGE',
+      `Run ${request.runId} is not a run of pipeline "${request.key.pipeline}" in environment "${request.key.environment}"`,
+      {
+        hint: 'List the runs with `datakit runs --pipeline <name>` and pick one of them.',
+      },
+    );
   }
   return runFromRow(row);
 }

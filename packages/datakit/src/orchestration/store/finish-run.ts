@@ -18,7 +18,7 @@ export async function finishRun(
 ): Promise<void> {
   await conn.query(
     `with done as (
-       update "datakit"."runs" set "state" = $3, "ended_at" = now(), "owner" = null, "lease_expires_at" = null, "error" = $4
+       update "datakit"."runs" set "state" = $3, "ended_at" = clock_timestamp(), "owner" = null, "lease_expires_at" = null, "error" = $4
        where "id" = $1 and "owner" = $2 returning "id"
      )
      insert into "datakit"."events" ("run_id", "kind", "level", "message")

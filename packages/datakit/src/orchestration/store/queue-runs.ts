@@ -25,7 +25,15 @@ export async function queueRuns(
      select $1, $2, $3, t, $5, 'queued', $6, $7 from unnest($4::timestamptz[]) as t
      on conflict ("warehouse", "pipeline", "environment", "logical_time") where "trigger" <> 'manual' do nothing
      returning "id", "logical_time"`,
-    [key.warehouse, key.pipeline, key.environment, logicalTimes.map((t) => t.toISOString()), trigger, definitionHash, JSON.stringify(datakits)],
+    [
+      key.warehouse,
+      key.pipeline,
+      key.environment,
+      logicalTimes.map((t) => t.toISOString()),
+      trigger,
+      definitionHash,
+      JSON.stringify(datakits),
+    ],
   );
   return rows.map((r) => ({ id: String(r.id), logicalTime: new Date(r.logical_time) }));
 }

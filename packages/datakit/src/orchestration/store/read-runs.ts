@@ -24,7 +24,10 @@ export interface RunFilter extends Partial<RunKey> {
  * for (const { run, tasks } of await listRuns(store, { pipeline: 'nightly' })) console.log(run.id, run.state, tasks);
  * ```
  */
-export async function listRuns(conn: Connection, filter: RunFilter = {}): Promise<{ run: RunRecord; tasks: Record<string, number> }[]> {
+export async function listRuns(
+  conn: Connection,
+  filter: RunFilter = {},
+): Promise<{ run: RunRecord; tasks: Record<string, number> }[]> {
   const { rows } = await conn.query(
     `select r.*, (select coalesce(jsonb_object_agg(s.state, s.n), '{}'::jsonb)
                   from (select "state", count(*)::int as n from "datakit"."task_runs" where "run_id" = r."id" group by "state") s) as task_states
@@ -45,7 +48,10 @@ export async function listRuns(conn: Connection, filter: RunFilter = {}): Promis
   );
   return rows.map((row) => ({
     run: runFromRow(row),
-    tasks: (typeof row.task_states === 'string' ? JSON.parse(row.task_states) : row.task_states) as Record<string, number>,
+    tasks: (typeof row.task_states === 'string' ? JSON.parse(row.task_states) : row.task_states) as Record<
+      string,
+      number
+    >,
   }));
 }
 
@@ -83,7 +89,9 @@ export async function getRun(
   const { rows } = await conn.query(`select * from "datakit"."runs" where "id" = $1`, [id]);
   const row = rows[0];
   if (!row) return undefined;
-  const tasks = await conn.query(`select * from "datakit"."task_runs" where "run_id" = $1 order by "id"`, [id]);
+  const tasks = await conn.query(`select * from "datakit"."task_runs" where "run_id" = $1 order by "id"`, [
+    id,
+  ]);
   const events = await conn.query<Record<string, unknown>>(
     `select "at", "task", "attempt", "kind", "level", "message" from "datakit"."events" where "run_id" = $1 order by "id"`,
     [id],

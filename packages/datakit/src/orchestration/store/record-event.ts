@@ -29,6 +29,14 @@ export interface RunEventInput {
 export async function recordEvent(conn: Connection, event: RunEventInput): Promise<void> {
   await conn.query(
     `insert into "datakit"."events" ("run_id", "task", "attempt", "kind", "level", "message", "data") values ($1, $2, $3, $4, $5, $6, $7)`,
-    [event.runId, event.task ?? null, event.attempt ?? null, event.kind, event.level, event.message, event.data ? JSON.stringify(event.data) : null],
+    [
+      event.runId,
+      event.task ?? null,
+      event.attempt ?? null,
+      event.kind,
+      event.level,
+      event.message,
+      event.data ? JSON.stringify(event.data) : null,
+    ],
   );
 }

@@ -11,10 +11,10 @@ import type { Connection } from '../../dialect/connection.js';
 export async function renewLeases(conn: Connection, owner: string, leaseMs: number): Promise<void> {
   await conn.query(
     `with tasks as (
-       update "datakit"."task_runs" set "lease_expires_at" = now() + $2 * interval '1 millisecond'
+       update "datakit"."task_runs" set "lease_expires_at" = clock_timestamp() + $2 * interval '1 millisecond'
        where "owner" = $1 and "state" = 'running' returning 1
      )
-     update "datakit"."runs" set "lease_expires_at" = now() + $2 * interval '1 millisecond'
+     update "datakit"."runs" set "lease_expires_at" = clock_timestamp() + $2 * interval '1 millisecond'
      where "owner" = $1 and "state" = 'running'`,
     [owner, leaseMs],
   );

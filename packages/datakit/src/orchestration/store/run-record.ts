@@ -6,7 +6,15 @@ export type RunTrigger = 'manual' | 'schedule' | 'backfill';
 /** A run's state; `abandoned` when the process running it stopped without ending it. */
 export type RunState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'abandoned';
 /** A task run's state; `upstream_failed` and `cancelled` tasks did not run. */
-export type TaskState = 'pending' | 'running' | 'up_for_retry' | 'succeeded' | 'failed' | 'upstream_failed' | 'cancelled' | 'abandoned';
+export type TaskState =
+  | 'pending'
+  | 'running'
+  | 'up_for_retry'
+  | 'succeeded'
+  | 'failed'
+  | 'upstream_failed'
+  | 'cancelled'
+  | 'abandoned';
 
 /**
  * The pipeline a run belongs to, in one environment: at most `maxActiveRuns` of these run at once.
@@ -69,7 +77,8 @@ export interface TaskRunRecord {
   loadId: string | null;
 }
 
-const date = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
+const date = (v: unknown): Date | null =>
+  v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v));
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 /**
@@ -90,7 +99,9 @@ export function runFromRow(row: Record<string, unknown>): RunRecord {
     trigger: row.trigger as RunTrigger,
     state: row.state as RunState,
     definitionHash: String(row.definition_hash),
-    datakits: (typeof row.datakits === 'string' ? JSON.parse(row.datakits) : row.datakits) as RunRecord['datakits'],
+    datakits: (typeof row.datakits === 'string'
+      ? JSON.parse(row.datakits)
+      : row.datakits) as RunRecord['datakits'],
     owner: text(row.owner),
     createdAt: date(row.created_at) as Date,
     startedAt: date(row.started_at),
@@ -125,7 +136,12 @@ export function taskRunFromRow(row: Record<string, unknown>): TaskRunRecord {
     rows:
       row.rows_read === null || row.rows_read === undefined
         ? null
-        : { read: n(row.rows_read), loaded: n(row.rows_loaded), rejected: n(row.rows_rejected), dropped: n(row.rows_dropped) },
+        : {
+            read: n(row.rows_read),
+            loaded: n(row.rows_loaded),
+            rejected: n(row.rows_rejected),
+            dropped: n(row.rows_dropped),
+          },
     loadId: text(row.load_id),
   };
 }

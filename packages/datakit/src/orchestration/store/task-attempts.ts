@@ -20,7 +20,7 @@ export async function claimTask(
   const { rows } = await conn.query<{ attempt: number; max_attempts: number }>(
     `with claimed as (
        update "datakit"."task_runs" set "state" = 'running', "attempt" = "attempt" + 1, "owner" = $2,
-         "lease_expires_at" = now() + $3 * interval '1 millisecond', "started_at" = now(), "ended_at" = null,
+         "lease_expires_at" = clock_timestamp() + $3 * interval '1 millisecond', "started_at" = clock_timestamp(), "ended_at" = null,
          "next_attempt_at" = null
        where "id" = $1 and "state" in ('pending', 'up_for_retry')
        returning "run_id", "task", "attempt", "max_attempts"
@@ -61,7 +61,12 @@ export interface AttemptRecord {
  * await finishAttempt(store, taskRunId, 'host:123', { state: 'succeeded', rows });
  * ```
  */
-export async function finishAttempt(conn: Connection, taskRunId: string, owner: string, outcome: AttemptRecord): Promise<boolean> {
+export async function finishAttempt(
+  conn: Connection,
+  taskRunId: string,
+  owner: string,
+  outcome: AttemptRecord,
+): Promise<boolean> {
   const message =
     outcome.state === 'succeeded'
       ? 'succeeded'
@@ -71,7 +76,7 @@ export async function finishAttempt(conn: Connection, taskRunId: string, owner: 
   const r = outcome.rows;
   const { rows } = await conn.query(
     `with done as (
-       update "datakit"."task_runs" set "state" = $3, "ended_at" = now(), "owner" = null, "lease_expires_at" = null,
+       update "datakit"."task_runs" set "state" = $3, "ended_at" = clock_timestamp(), "owner" = null, "lease_expires_at" = null,
          "error" = $4, "error_code" = $5, "rows_read" = $6, "rows_loaded" = $7, "rows_rejected" = $8, "rows_dropped" = $9,
          "load_id" = coalesce($10, "load_id"), "next_attempt_at" = $11
        where "id" = $1 and "state" = 'running' and "owner" = $2

@@ -1,4 +1,5 @@
 import type { CustomTaskConfig, TaskConfig } from '../pipeline-config.js';
+import type { TaskResult } from '../task-context.js';
 import type { TaskKindDefinition } from './task-kind.js';
 
 const custom = (task: TaskConfig) => task as CustomTaskConfig;
@@ -19,5 +20,5 @@ export const customTask: TaskKindDefinition = {
     reads: (custom(task).reads ?? []).map((ref, i) => scope.tables.resolve(ref, `${where}.reads[${i}]`)),
     writes: (custom(task).writes ?? []).map((ref, i) => scope.tables.resolve(ref, `${where}.writes[${i}]`)),
   }),
-  run: async (task, ctx) => (await custom(task).run(ctx)) ?? undefined,
+  run: async (task, ctx) => ((await custom(task).run(ctx)) as TaskResult | undefined) ?? undefined,
 };

@@ -19,8 +19,11 @@ export function inSchema(conn: Connection, schema: string): Connection {
     target: conn.target,
     query: <R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> =>
       conn.query<R>(sql, params),
-    stream: <R = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: StreamOptions) =>
-      conn.stream<R>(sql, params, options),
+    stream: <R = Record<string, unknown>>(
+      sql: string,
+      params?: readonly unknown[],
+      options?: StreamOptions,
+    ) => conn.stream<R>(sql, params, options),
     transaction: (fn) =>
       conn.transaction(async (tx) => {
         await setPath(tx);

@@ -33,25 +33,43 @@ export function resolveTransferTask(
   if (!config) {
     const names = Object.keys(warehouse.transfers ?? {});
     const near = nearestName(name, names);
-    throw new DatakitError('CONFIG', `${where} runs transfer "${name}", which the warehouse does not declare`, {
-      hint: near ? `Did you mean "${near}"?` : names.length ? `Transfers: ${names.join(', ')}.` : 'Declare it under transfers.',
-      context: { key: where },
-    });
+    throw new DatakitError(
+      'CONFIG',
+      `${where} runs transfer "${name}", which the warehouse does not declare`,
+      {
+        hint: near
+          ? `Did you mean "${near}"?`
+          : names.length
+            ? `Transfers: ${names.join(', ')}.`
+            : 'Declare it under transfers.',
+        context: { key: where },
+      },
+    );
   }
-  const source = tables.placementsOf(config.source).find((p) => p.layer === 'source' && p.where === config.from);
+  const source = tables
+    .placementsOf(config.source)
+    .find((p) => p.layer === 'source' && p.where === config.from);
   if (!source) {
-    throw new DatakitError('CONFIG', `Transfer "${name}" reads a table that is not in source system "${config.from}"`, {
-      hint: `Use a table of the datakit declared as sources['${config.from}'].`,
-      context: { key: `transfers.${name}.source`, system: config.from },
-    });
+    throw new DatakitError(
+      'CONFIG',
+      `Transfer "${name}" reads a table that is not in source system "${config.from}"`,
+      {
+        hint: `Use a table of the datakit declared as sources['${config.from}'].`,
+        context: { key: `transfers.${name}.source`, system: config.from },
+      },
+    );
   }
   const layers = tables.placementsOf(config.target).filter((p) => p.layer !== 'source');
   const target = layers.length === 1 ? layers[0] : layers.find((p) => p.layer === 'bronze');
   if (!target) {
-    throw new DatakitError('CONFIG', `Transfer "${name}" writes a table that no layer holds${layers.length ? ' unambiguously' : ''}`, {
-      hint: 'Put the target table\'s datakit in layers.bronze (transfers load bronze).',
-      context: { key: `transfers.${name}.target` },
-    });
+    throw new DatakitError(
+      'CONFIG',
+      `Transfer "${name}" writes a table that no layer holds${layers.length ? ' unambiguously' : ''}`,
+      {
+        hint: "Put the target table's datakit in layers.bronze (transfers load bronze).",
+        context: { key: `transfers.${name}.target` },
+      },
+    );
   }
   return { name, config, source, target };
 }

@@ -22,14 +22,22 @@ import type { ResolvedTransferTask } from './resolve-transfer-task.js';
  * result.rows; // { read: 1000, loaded: 998, rejected: 2, dropped: 0 }
  * ```
  */
-export async function runTransferTask(task: ResolvedTransferTask, ctx: TaskContext, store: Connection): Promise<TaskResult> {
+export async function runTransferTask(
+  task: ResolvedTransferTask,
+  ctx: TaskContext,
+  store: Connection,
+): Promise<TaskResult> {
   const { config, source, target } = task;
   const from = ctx.connections.sources[config.from];
   if (!from) {
-    throw new DatakitError('CONFIG', `Transfer "${task.name}" reads system "${config.from}", which has no connection here`, {
-      hint: `Give the environment a URL for sources['${config.from}'].`,
-      context: { system: config.from },
-    });
+    throw new DatakitError(
+      'CONFIG',
+      `Transfer "${task.name}" reads system "${config.from}", which has no connection here`,
+      {
+        hint: `Give the environment a URL for sources['${config.from}'].`,
+        context: { system: config.from },
+      },
+    );
   }
   const loadId = randomUUID();
   const options: TransferOptions<Table, Table> = {
@@ -40,9 +48,14 @@ export async function runTransferTask(task: ResolvedTransferTask, ctx: TaskConte
     to: inSchema(ctx.connections.warehouse, target.where),
     source: config.source,
     target: config.target,
-    disposition: config.disposition ?? target.datakit.optionsOf(target.datakitKey).writeDisposition ?? 'append',
+    disposition:
+      config.disposition ?? target.datakit.optionsOf(target.datakitKey).writeDisposition ?? 'append',
     sourceSystem: config.from,
-    sourceDatakit: { name: source.datakit.name, version: source.datakit.version, system: source.datakit.system },
+    sourceDatakit: {
+      name: source.datakit.name,
+      version: source.datakit.version,
+      system: source.datakit.system,
+    },
     targetDatakit: { name: target.datakit.name, version: target.datakit.version },
     logicalTime: ctx.logicalTime,
     ...transformOf(task),
@@ -53,21 +66,42 @@ export async function runTransferTask(task: ResolvedTransferTask, ctx: TaskConte
     return { rows: { read, loaded, rejected, dropped }, loadId };
   } catch (error) {
     if (ctx.signal.aborted) {
-      const counts = { read: 0, loaded: 0, rejected: 0, dropped: 0, inserted: 0, updated: 0, unchanged: 0, closed: 0 };
+      const counts = {
+        read: 0,
+        loaded: 0,
+        rejected: 0,
+        dropped: 0,
+        inserted: 0,
+        updated: 0,
+        unchanged: 0,
+        closed: 0,
+      };
       const reason = ctx.signal.reason instanceof Error ? ctx.signal.reason.message : 'aborted';
-      await recordLoadEnd(store, loadId, { status: 'failed', finishedAt: new Date(), counts, error: reason }).catch(() => {});
+      await recordLoadEnd(store, loadId, {
+        status: 'failed',
+        finishedAt: new Date(),
+        counts,
+        error: reason,
+      }).catch(() => {});
     }
     throw error;
   }
 }
 
-function transformOf(task: ResolvedTransferTask): { transform?: Transform<Table, Table> | TransformFn<Table, Table> } {
+function transformOf(task: ResolvedTransferTask): {
+  transform?: Transform<Table, Table> | TransformFn<Table, Table>;
+} {
   const t = task.config.transform;
   if (t === undefined) return {};
   if (typeof t === 'function') return { transform: t as TransformFn<Table, Table> };
-  if (typeof t === 'object' && t !== null && typeof (t as { fn?: unknown }).fn === 'function') return { transform: t as Transform<Table, Table> };
-  throw new DatakitError('CONFIG', `Transfer "${task.name}" has a transform that is neither a defineTransform result nor a function`, {
-    hint: 'Use transform: defineTransform(source, target, (row) => ({ ... })).',
-    context: { key: `transfers.${task.name}.transform` },
-  });
+  if (typeof t === 'object' && t !== null && typeof (t as { fn?: unknown }).fn === 'function')
+    return { transform: t as Transform<Table, Table> };
+  throw new DatakitError(
+    'CONFIG',
+    `Transfer "${task.name}" has a transform that is neither a defineTransform result nor a function`,
+    {
+      hint: 'Use transform: defineTransform(source, target, (row) => ({ ... })).',
+      context: { key: `transfers.${task.name}.transform` },
+    },
+  );
 }

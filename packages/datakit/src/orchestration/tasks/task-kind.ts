@@ -37,6 +37,10 @@ export interface TaskKindDefinition {
   /** The task's name when its config gives none, if the kind has one (a transfer's name). */
   defaultName(task: TaskConfig): string | undefined;
   /** The tables it reads and writes; throws a `CONFIG` error naming `where` for a bad reference. */
-  tables(task: TaskConfig, scope: TaskScope, where: string): { reads: TablePlacement[]; writes: TablePlacement[] };
-  run(task: TaskConfig, ctx: TaskContext, scope: RunScope): Promise<TaskResult | undefined | void>;
+  tables(
+    task: TaskConfig,
+    scope: TaskScope,
+    where: string,
+  ): { reads: TablePlacement[]; writes: TablePlacement[] };
+  run(task: TaskConfig, ctx: TaskContext, scope: RunScope): Promise<TaskResult | undefined>;
 }

@@ -19,10 +19,14 @@ export function taskKindOf(task: TaskConfig, where: string): TaskKindDefinition 
   const matching = TASK_KINDS.filter((k) => k.matches(task));
   const [only] = matching;
   if (only && matching.length === 1) return only;
-  throw new DatakitError('CONFIG', `${where} is ${matching.length ? `both ${matching.map((k) => k.kind).join(' and ')}` : 'no kind of task'}`, {
-    hint: 'A task has exactly one of `transfer: <name>` or `run: async (ctx) => { … }`.',
-    context: { key: where },
-  });
+  throw new DatakitError(
+    'CONFIG',
+    `${where} is ${matching.length ? `both ${matching.map((k) => k.kind).join(' and ')}` : 'no kind of task'}`,
+    {
+      hint: 'A task has exactly one of `transfer: <name>` or `run: async (ctx) => { … }`.',
+      context: { key: where },
+    },
+  );
 }
 
 /**

@@ -22,5 +22,9 @@ export const transferTask: TaskKindDefinition = {
     return { reads: [resolved.source], writes: [resolved.target] };
   },
   run: (task, ctx, scope) =>
-    runTransferTask(resolveTransferTask(scope.warehouse, transferOf(task), scope.tables, ctx.task), ctx, scope.store),
+    runTransferTask(
+      resolveTransferTask(scope.warehouse, transferOf(task), scope.tables, ctx.task),
+      ctx,
+      scope.store,
+    ),
 };
