@@ -9,6 +9,8 @@ import { registerIntrospectCommand } from './commands/introspect-command.js';
 import { registerTransferCommand } from './commands/transfer-command.js';
 import { registerRunCommand } from './commands/run-command.js';
 import { registerRunsCommand } from './commands/runs-command.js';
+import { registerScheduleCommand } from './commands/schedule-command.js';
+import { registerBackfillCommand } from './commands/backfill-command.js';
 
 /** Exit codes: 0 ok, 1 the work failed, 2 the command line or config is wrong. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -36,6 +38,8 @@ Examples:
   $ npx datakit deploy --plan --env dev     show what deploy would change
   $ npx datakit deploy --env dev            create or update the layered tables
   $ npx datakit transfer customer --env dev run one declared transfer
+  $ npx datakit run nightly --env dev       run a pipeline (drift check, then its DAG)
+  $ npx datakit runs --pipeline nightly     list runs; datakit runs <id> shows one
   $ npx datakit drift --env prod --json     check live tables against their contracts
   $ npx datakit introspect postgres://… --schema crm --out datakits/crm
 
@@ -49,6 +53,8 @@ Exit codes: 0 ok, 1 failure (or breaking drift / refused deploy), 2 usage or con
   registerBreakingCommand(program, io, setExitCode);
   registerRunCommand(program, io, setExitCode);
   registerRunsCommand(program, io);
+  registerScheduleCommand(program, io);
+  registerBackfillCommand(program, io, setExitCode);
   return program;
 }
 

@@ -35,6 +35,7 @@ export default defineConfig({
       transfers: { customer: { from: 'crm', source: crmCustomer, target: customer, disposition: 'merge' } },
       pipelines: {
         nightly: {
+          schedule: '0 2 * * *',
           concurrency: 2,
           tasks: [
             { transfer: 'customer' },

@@ -127,6 +127,20 @@ function parseTime(text: string): Date {
 }
 
 /**
+ * Parses `--lease <seconds>` into milliseconds.
+ *
+ * @example
+ * ```ts
+ * leaseOption('30'); // 30000
+ * ```
+ */
+export function leaseOption(seconds: string | undefined): number {
+  const ms = Number(seconds ?? '30') * 1000;
+  if (!(ms > 0)) throw new DatakitError('USAGE', `--lease ${seconds} is not a positive number of seconds`);
+  return ms;
+}
+
+/**
  * The progress display of a command: live on the process's own TTY, a plain line log otherwise,
  * nothing with `--json` (stdout then holds one JSON document).
  *

@@ -24,6 +24,7 @@ export class DagState {
   readonly #runningByKind = new Map<string, number>();
   #running = 0;
   #retrying = 0;
+  #failures = 0;
 
   constructor(
     tasks: readonly CompiledTask[],
@@ -72,6 +73,7 @@ export class DagState {
   /** The task will not succeed in this run: returns the names of the tasks that now cannot run. */
   failed(task: CompiledTask): string[] {
     this.#stop(task, 'failed');
+    this.#failures++;
     const blocked: string[] = [];
     const stack = [...(this.#downstream[task.index] ?? [])];
     while (stack.length > 0) {
@@ -121,6 +123,11 @@ export class DagState {
   /** Nothing runs and nothing can start or retry any more. */
   get done(): boolean {
     return this.#running === 0 && this.#ready.length === 0 && this.#retrying === 0;
+  }
+
+  /** A task of this run failed (not counting tasks that never started). */
+  get anyFailed(): boolean {
+    return this.#failures > 0;
   }
 
   get allSucceeded(): boolean {

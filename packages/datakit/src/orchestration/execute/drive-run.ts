@@ -22,10 +22,17 @@ export interface DriveOptions {
   onEvent?: (event: RunProgressEvent) => void;
 }
 
+/** How a drive ended; `requeue` when drained before anything failed, with tasks left to run. */
+export interface DriveOutcome {
+  allSucceeded: boolean;
+  stopped: 'cancel' | 'drain' | undefined;
+  requeue: boolean;
+}
+
 /**
  * Runs a run's DAG to its end: hands ready tasks to the executor within the limits, waits for
- * retries, marks tasks downstream of a failure `upstream_failed` and, when cancelled or drained,
- * the tasks that did not start `cancelled`. Returns whether every task succeeded.
+ * retries, marks tasks downstream of a failure `upstream_failed` and, when cancelled (or drained
+ * after a failure), the tasks that did not start `cancelled`.
  *
  * @example
  * ```ts
@@ -33,7 +40,7 @@ export interface DriveOptions {
  * ```
  * @internal
  */
-export async function driveRun(options: DriveOptions): Promise<{ allSucceeded: boolean; stopped: boolean }> {
+export async function driveRun(options: DriveOptions): Promise<DriveOutcome> {
   const { pipeline, run, store } = options;
   const dag = new DagState(pipeline.tasks, options.succeeded, {
     total: pipeline.concurrency,
@@ -43,6 +50,7 @@ export async function driveRun(options: DriveOptions): Promise<{ allSucceeded: b
   const writes: Promise<void>[] = [];
   let wake: () => void = () => {};
   const stopped = () => options.cancel.aborted || options.drain.aborted;
+  let requeue = false;
   const poke = () => wake();
   options.cancel.addEventListener('abort', poke);
   options.drain.addEventListener('abort', poke);
@@ -91,18 +99,18 @@ export async function driveRun(options: DriveOptions): Promise<{ allSucceeded: b
       } else if (dag.running === 0 || options.cancel.aborted) {
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
-        notRun(
-          dag.abandonUnstarted(),
-          'cancelled',
-          options.cancel.aborted ? 'the run was cancelled' : 'the runner stopped',
-        );
+        // Drained with nothing failed: the unstarted tasks stay pending, for the run to be requeued.
+        requeue = !options.cancel.aborted && !dag.anyFailed;
+        const unstarted = dag.abandonUnstarted();
+        if (!requeue) notRun(unstarted, 'cancelled', options.cancel.aborted ? 'the run was cancelled' : 'the runner stopped');
       }
       if (dag.done) break;
       await new Promise<void>((resolve) => {
         wake = resolve;
       });
     }
-    return { allSucceeded: dag.allSucceeded, stopped: stopped() };
+    const stop = options.cancel.aborted ? 'cancel' : options.drain.aborted ? 'drain' : undefined;
+    return { allSucceeded: dag.allSucceeded, stopped: stop, requeue: requeue && !dag.allSucceeded };
   } finally {
     options.cancel.removeEventListener('abort', poke);
     options.drain.removeEventListener('abort', poke);

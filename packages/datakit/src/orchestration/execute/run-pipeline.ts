@@ -141,9 +141,9 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
     });
     const after = (await getRun(store, run.id))?.tasks ?? [];
     const failed = after.filter((t) => t.state !== 'succeeded' && pipeline.byName.has(t.task));
-    const state = outcome.allSucceeded ? 'succeeded' : outcome.stopped ? 'cancelled' : 'failed';
+    const state = outcome.allSucceeded ? 'succeeded' : outcome.requeue ? 'queued' : outcome.stopped ? 'cancelled' : 'failed';
     const error =
-      state === 'succeeded'
+      state === 'succeeded' || state === 'queued'
         ? undefined
         : `${failed.length} of ${pipeline.tasks.length} tasks did not succeed: ${failed
             .map((t) => `${t.task} (${t.state})`)
@@ -183,10 +183,21 @@ async function acquire(options: RunPipelineOptions, owner: string, leaseMs: numb
   for (;;) {
     const result: AcquireResult = await acquireRun(options.store, request);
     if (result.ok) return result.run;
+    if (result.taken) throw takenError(request.runId ?? '');
     if (!options.wait || options.signal?.aborted)
       throw heldError(result.holders, options, key.environment, request.runId);
     await new Promise((resolve) => setTimeout(resolve, Math.min(1000, Math.max(100, leaseMs / 10))));
   }
+}
+
+function takenError(runId: string): DatakitError {
+  return new DatakitError(
+    'RUN',
+    `Run ${runId} is not queued any more: another scheduler or runner started it`,
+    {
+      hint: `Nothing to do: each queued run is started once. See it with datakit runs ${runId}.`,
+    },
+  );
 }
 
 function heldError(

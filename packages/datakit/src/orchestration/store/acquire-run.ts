@@ -12,8 +12,8 @@ export interface RunTaskSpec {
 
 /**
  * What {@link acquireRun} starts: a new run (`create`), or an existing one (`runId`: a queued
- * run, or a resume, which sets the tasks that did not succeed — or all, for `reset: 'all'` — back
- * to pending).
+ * run, or with `reset` a resume, which sets the tasks that did not succeed — or all, for
+ * `reset: 'all'` — back to pending).
  *
  * @example
  * ```ts
@@ -39,8 +39,11 @@ export interface RunRequest {
   reset?: 'unfinished' | 'all';
 }
 
-/** The run, now `running` and leased by the caller; or the runs that hold every slot. */
-export type AcquireResult = { ok: true; run: RunRecord } | { ok: false; holders: RunRecord[] };
+/**
+ * The run, now `running` and leased by the caller; or the runs that hold every slot; or, for a
+ * queued run, `taken` when it is queued no more (another scheduler started it).
+ */
+export type AcquireResult = { ok: true; run: RunRecord } | { ok: false; holders: RunRecord[]; taken?: true };
 
 /**
  * Starts a run if the pipeline has a free slot in this environment. Serialized per pipeline by a
@@ -68,6 +71,7 @@ export async function acquireRun(conn: Connection, request: RunRequest): Promise
     if (holders.length >= request.maxActiveRuns || holders.some((h) => h.id === request.runId))
       return { ok: false, holders };
     const run = request.create ? await insertRun(tx, request) : await startExisting(tx, request);
+    if (!run) return { ok: false, holders, taken: true };
     const names = request.tasks.map((t) => t.name);
     const attempts = request.tasks.map((t) => t.maxAttempts);
     await tx.query(

@@ -1,5 +1,12 @@
 import type { Connection } from '../../dialect/connection.js';
-import { type RunKey, type RunRecord, runFromRow, type TaskRunRecord, taskRunFromRow } from './run-record.js';
+import {
+  type RunKey,
+  type RunRecord,
+  type RunTrigger,
+  runFromRow,
+  type TaskRunRecord,
+  taskRunFromRow,
+} from './run-record.js';
 
 /**
  * Filters of {@link listRuns}; every field optional.
@@ -11,13 +18,22 @@ import { type RunKey, type RunRecord, runFromRow, type TaskRunRecord, taskRunFro
  */
 export interface RunFilter extends Partial<RunKey> {
   states?: readonly RunRecord['state'][];
+  triggers?: readonly RunTrigger[];
+  /** Default: newest id first. */
+  order?: 'newest' | 'logical-time-asc' | 'logical-time-desc';
   from?: Date;
   to?: Date;
   limit?: number;
 }
 
+const ORDER = {
+  newest: 'r."id" desc',
+  'logical-time-asc': 'r."logical_time", r."id"',
+  'logical-time-desc': 'r."logical_time" desc, r."id" desc',
+} as const;
+
 /**
- * Runs, newest first, with the count of their task runs per state.
+ * Runs, newest first (or by logical time), with the count of their task runs per state.
  *
  * @example
  * ```ts
@@ -35,7 +51,8 @@ export async function listRuns(
      where ($1::text is null or r."warehouse" = $1) and ($2::text is null or r."pipeline" = $2)
        and ($3::text is null or r."environment" = $3) and ($4::text[] is null or r."state" = any($4))
        and ($5::timestamptz is null or r."logical_time" >= $5) and ($6::timestamptz is null or r."logical_time" <= $6)
-     order by r."id" desc limit $7`,
+       and ($8::text[] is null or r."trigger" = any($8))
+     order by ${ORDER[filter.order ?? 'newest']} limit $7`,
     [
       filter.warehouse ?? null,
       filter.pipeline ?? null,
@@ -44,6 +61,7 @@ export async function listRuns(
       filter.from?.toISOString() ?? null,
       filter.to?.toISOString() ?? null,
       filter.limit ?? 50,
+      filter.triggers ?? null,
     ],
   );
   return rows.map((row) => ({
