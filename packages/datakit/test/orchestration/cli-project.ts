@@ -65,6 +65,7 @@ export default defineConfig({
 export async function createCliProject(kind: 'postgres' | 'pglite', rows: number): Promise<CliProject> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dk-orch-cli-'));
   writeFileSync(path.join(dir, 'datakit.config.ts'), CONFIG);
+  writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
   const dbs: TestDatabase[] = [];
   const urlFor = async (name: string) => {
     if (kind === 'pglite') return `pglite://${path.join(dir, name)}`;

@@ -102,7 +102,12 @@ export async function driveRun(options: DriveOptions): Promise<DriveOutcome> {
         // Drained with nothing failed: the unstarted tasks stay pending, for the run to be requeued.
         requeue = !options.cancel.aborted && !dag.anyFailed;
         const unstarted = dag.abandonUnstarted();
-        if (!requeue) notRun(unstarted, 'cancelled', options.cancel.aborted ? 'the run was cancelled' : 'the runner stopped');
+        if (!requeue)
+          notRun(
+            unstarted,
+            'cancelled',
+            options.cancel.aborted ? 'the run was cancelled' : 'the runner stopped',
+          );
       }
       if (dag.done) break;
       await new Promise<void>((resolve) => {

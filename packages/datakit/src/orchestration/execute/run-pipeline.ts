@@ -141,7 +141,13 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
     });
     const after = (await getRun(store, run.id))?.tasks ?? [];
     const failed = after.filter((t) => t.state !== 'succeeded' && pipeline.byName.has(t.task));
-    const state = outcome.allSucceeded ? 'succeeded' : outcome.requeue ? 'queued' : outcome.stopped ? 'cancelled' : 'failed';
+    const state = outcome.allSucceeded
+      ? 'succeeded'
+      : outcome.requeue
+        ? 'queued'
+        : outcome.stopped
+          ? 'cancelled'
+          : 'failed';
     const error =
       state === 'succeeded' || state === 'queued'
         ? undefined
