@@ -27,8 +27,12 @@ export async function claimTask(
      ), logged as (
        insert into "datakit"."events" ("run_id", "task", "attempt", "kind", "message")
        select "run_id", "task", "attempt", 'task_started', 'attempt ' || "attempt" || ' started on ' || $2 from claimed
+     ), relaxed as (
+       -- A claim need not wait for its own WAL flush: any later durable commit (the task's
+       -- work, its end) flushes it too, and a claim lost in a server crash leaves the task pending.
+       select set_config('synchronous_commit', 'off', true) as setting
      )
-     select "attempt", "max_attempts" from claimed`,
+     select "attempt", "max_attempts" from claimed, relaxed`,
     [taskRunId, owner, leaseMs],
   );
   const row = rows[0];
