@@ -40,13 +40,20 @@ const dbName = `datakit_dag_bench_${randomBytes(3).toString('hex')}`;
 
 /** `n` tasks: `feeds` loaders each write a table; every other task reads one and follows the task `feeds` before it. */
 function warehouse(n: number, feeds: number): WarehouseConfig {
-  const tables = Object.fromEntries(Array.from({ length: feeds }, (_, i) => [`t${i}`, pgTable(`t${i}`, { id: integer().primaryKey() })]));
+  const tables = Object.fromEntries(
+    Array.from({ length: feeds }, (_, i) => [`t${i}`, pgTable(`t${i}`, { id: integer().primaryKey() })]),
+  );
   const bronze = defineDatakit({ name: 'bench', version: '1.0.0', layer: 'bronze', tables });
   const noop = async () => {};
   const tasks: TaskConfig[] = Array.from({ length: n }, (_, i) => {
     const table = tables[`t${i % feeds}`] as (typeof tables)[string];
     if (i < feeds) return { name: `load-${i}`, writes: [table], run: noop };
-    return { name: `task-${i}`, reads: [table], after: [i - feeds < feeds ? `load-${i - feeds}` : `task-${i - feeds}`], run: noop };
+    return {
+      name: `task-${i}`,
+      reads: [table],
+      after: [i - feeds < feeds ? `load-${i - feeds}` : `task-${i - feeds}`],
+      run: noop,
+    };
   });
   return {
     layers: { bronze: { datakits: [bronze] } },
@@ -73,11 +80,25 @@ async function runDag(url: string, concurrency: number) {
   const store = await connect(url);
   try {
     const started = performance.now();
-    const result = await runPipeline({ pipeline, environment: `c${concurrency}`, store, endpoints: { warehouse: url, sources: {} } });
+    const result = await runPipeline({
+      pipeline,
+      environment: `c${concurrency}`,
+      store,
+      endpoints: { warehouse: url, sources: {} },
+    });
     const ms = performance.now() - started;
     if (!result.ok) throw new Error(`bench run ${result.run.id} did not succeed`);
-    const { rows } = await store.query<{ n: number }>('select count(*)::int as n from datakit.events where run_id = $1', [result.run.id]);
-    return { concurrency, tasks: TASKS, totalMs: Math.round(ms), perTaskMs: ms / TASKS, events: rows[0]?.n ?? 0 };
+    const { rows } = await store.query<{ n: number }>(
+      'select count(*)::int as n from datakit.events where run_id = $1',
+      [result.run.id],
+    );
+    return {
+      concurrency,
+      tasks: TASKS,
+      totalMs: Math.round(ms),
+      perTaskMs: ms / TASKS,
+      events: rows[0]?.n ?? 0,
+    };
   } finally {
     await store.close();
   }
@@ -121,12 +142,22 @@ try {
   const commit = await commitMs(url);
   console.log(`one durable commit on this server: ${commit.toFixed(2)} ms`);
   const sequential = await runDag(url, 1);
-  console.log(`${TASKS} no-op tasks, one at a time: ${sequential.totalMs} ms, ${sequential.perTaskMs.toFixed(2)} ms a task (${sequential.events} events)`);
+  console.log(
+    `${TASKS} no-op tasks, one at a time: ${sequential.totalMs} ms, ${sequential.perTaskMs.toFixed(2)} ms a task (${sequential.events} events)`,
+  );
   const parallel = await runDag(url, CONCURRENCY);
-  console.log(`${TASKS} no-op tasks, ${CONCURRENCY} at a time: ${parallel.totalMs} ms, ${parallel.perTaskMs.toFixed(2)} ms a task`);
+  console.log(
+    `${TASKS} no-op tasks, ${CONCURRENCY} at a time: ${parallel.totalMs} ms, ${parallel.perTaskMs.toFixed(2)} ms a task`,
+  );
   const validation = validateBig();
-  console.log(`load-time validation of a ${validation.tasks}-task DAG (${validation.edges} edges): ${validation.ms} ms`);
-  const goals = { perTaskUnder5ms: parallel.perTaskMs < 5, sequentialPerTaskUnder5ms: sequential.perTaskMs < 5, validationUnder1s: validation.ms < 1000 };
+  console.log(
+    `load-time validation of a ${validation.tasks}-task DAG (${validation.edges} edges): ${validation.ms} ms`,
+  );
+  const goals = {
+    perTaskUnder5ms: parallel.perTaskMs < 5,
+    sequentialPerTaskUnder5ms: sequential.perTaskMs < 5,
+    validationUnder1s: validation.ms < 1000,
+  };
   console.log(JSON.stringify({ commitMs: commit, sequential, parallel, validation, goals }));
 } finally {
   await admin(`drop database if exists "${dbName}" with (force)`);

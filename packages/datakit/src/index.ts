@@ -48,3 +48,40 @@ export type { TransferProgress } from './transfer/progress-reporter.js';
 export type { RejectRecord, RejectStage } from './transfer/reject-collector.js';
 export * from './drift/index.js';
 export * from './introspect/index.js';
+export type {
+  CatchupMode,
+  CustomTaskConfig,
+  PipelineConfig,
+  TableLayer,
+  TaskConfig,
+  TaskKind,
+  TaskPolicy,
+  TaskTableRef,
+  TransferTaskConfig,
+} from './orchestration/pipeline-config.js';
+export type { TaskConnections, TaskContext, TaskFunction, TaskLogger, TaskResult, TaskRows } from './orchestration/task-context.js';
+export type { CheckPipelines, LayerTables, WarehouseTableRef } from './orchestration/check-pipelines.js';
+export { compilePipeline } from './orchestration/dag/compile-pipeline.js';
+export type { CompiledPipeline, CompiledTask, ResolvedPolicy } from './orchestration/dag/compiled-pipeline.js';
+export { runPipeline } from './orchestration/execute/run-pipeline.js';
+export type { RunPipelineOptions, RunResult } from './orchestration/execute/run-pipeline.js';
+export type { RunProgressEvent } from './orchestration/execute/run-events.js';
+export type { AttemptOutcome, Executor, ReadyTask } from './orchestration/execute/executor.js';
+export { InProcessExecutor } from './orchestration/execute/in-process-executor.js';
+export { runAttempt } from './orchestration/execute/run-attempt.js';
+export type { TaskRuntime } from './orchestration/execute/task-runtime.js';
+export type { ConnectionEndpoints } from './orchestration/execute/attempt-connections.js';
+export { runScheduler } from './orchestration/schedule/run-scheduler.js';
+export type { SchedulerEvent, SchedulerOptions } from './orchestration/schedule/run-scheduler.js';
+export { Schedule } from './orchestration/schedule/schedule-ticks.js';
+export { planBackfill } from './orchestration/backfill/plan-backfill.js';
+export type { BackfillStep, Reprocess } from './orchestration/backfill/plan-backfill.js';
+export { runBackfill } from './orchestration/backfill/run-backfill.js';
+export type { BackfillOptions } from './orchestration/backfill/run-backfill.js';
+export { getRun, listRuns } from './orchestration/store/read-runs.js';
+export type { RunEvent, RunFilter } from './orchestration/store/read-runs.js';
+export { reapExpired } from './orchestration/store/reap-expired.js';
+export type { RunKey, RunRecord, RunState, RunTrigger, TaskRunRecord, TaskState } from './orchestration/store/run-record.js';
+export { migrateStore, storeVersion } from './store/migrate-store.js';
+export { MIGRATIONS } from './store/migrations.js';
+export type { StoreMigration } from './store/migrations.js';

@@ -13,10 +13,10 @@ export type TableLayer = 'bronze' | 'silver' | 'gold';
  *
  * @example
  * ```ts
- * const reads: TableRef[] = [bronze.tables.customer, { layer: 'silver', table: bronze.tables.customer }];
+ * const reads: TaskTableRef[] = [bronze.tables.customer, { layer: 'silver', table: bronze.tables.customer }];
  * ```
  */
-export type TableRef = Table | { readonly layer: TableLayer; readonly table: Table };
+export type TaskTableRef = Table | { readonly layer: TableLayer; readonly table: Table };
 
 /**
  * Retries and timeout of a task; a pipeline's `defaults` apply to tasks that say nothing.
@@ -68,7 +68,7 @@ export interface TransferTaskConfig<TransferName extends string = string> extend
  * };
  * ```
  */
-export interface CustomTaskConfig<Ref = TableRef> extends TaskPolicy {
+export interface CustomTaskConfig<Ref = TaskTableRef> extends TaskPolicy {
   name: string;
   run: TaskFunction;
   reads?: readonly Ref[];
@@ -84,7 +84,7 @@ export interface CustomTaskConfig<Ref = TableRef> extends TaskPolicy {
  * const tasks: TaskConfig[] = [{ transfer: 'customer' }, { name: 'notify', after: ['customer'], run: async () => {} }];
  * ```
  */
-export type TaskConfig<Ref = TableRef, TransferName extends string = string> =
+export type TaskConfig<Ref = TaskTableRef, TransferName extends string = string> =
   | TransferTaskConfig<TransferName>
   | CustomTaskConfig<Ref>;
 
@@ -103,7 +103,7 @@ export type CatchupMode = 'all' | 'latest' | 'none';
  * };
  * ```
  */
-export interface PipelineConfig<Ref = TableRef, TransferName extends string = string> {
+export interface PipelineConfig<Ref = TaskTableRef, TransferName extends string = string> {
   /** A cron expression (5 or 6 fields, croner syntax) for `datakit schedule`. */
   schedule?: string;
   /** The IANA time zone the schedule is read in (default UTC); DST is handled. */

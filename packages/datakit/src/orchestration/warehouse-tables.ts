@@ -4,7 +4,7 @@ import type { Datakit } from '../contract/define-datakit.js';
 import { desiredTables } from '../deploy/desired-tables.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { TableSchema } from '../schema/table-schema.js';
-import type { TableLayer, TableRef } from './pipeline-config.js';
+import type { TableLayer, TaskTableRef } from './pipeline-config.js';
 
 /** Where one table lives: a warehouse layer's schema, or a source system. */
 export interface TablePlacement {
@@ -75,7 +75,7 @@ export class WarehouseTables {
   }
 
   /** Resolves a task's table reference, or throws a `CONFIG` error naming `where` and the fix. */
-  resolve(ref: TableRef, where: string): TablePlacement {
+  resolve(ref: TaskTableRef, where: string): TablePlacement {
     const table = is(ref, Table) ? ref : ref.table;
     const layer = is(ref, Table) ? undefined : ref.layer;
     const all = this.placementsOf(table);

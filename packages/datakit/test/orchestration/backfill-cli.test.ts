@@ -18,9 +18,12 @@ function backfillSuite(kind: 'postgres' | 'pglite') {
     const r = await runCli(['backfill', 'nightly', '--env', 'dev', '--json', ...args], project.dir);
     return { code: r.code, body: JSON.parse(r.stdout) as PlanJson, stderr: r.stderr };
   };
-  const actions = (body: PlanJson) => body.plan.map((s) => `${s.logicalTime.slice(0, 10)} ${s.run?.state ?? '-'} ${s.action}`);
+  const actions = (body: PlanJson) =>
+    body.plan.map((s) => `${s.logicalTime.slice(0, 10)} ${s.run?.state ?? '-'} ${s.action}`);
   const runTimes = async () => {
-    const { rows } = await project.warehouse.query<{ t: Date }>(`select logical_time as t from datakit.runs where trigger <> 'manual' order by 1`);
+    const { rows } = await project.warehouse.query<{ t: Date }>(
+      `select logical_time as t from datakit.runs where trigger <> 'manual' order by 1`,
+    );
     return rows.map((r) => new Date(r.t).toISOString());
   };
 
@@ -52,7 +55,12 @@ function backfillSuite(kind: 'postgres' | 'pglite') {
       '2024-05-03 succeeded skip',
       '2024-05-04 - create',
     ]);
-    expect(actions((await backfill('--from', '2024-05-01', '--to', '2024-05-04', '--dry-run', '--reprocess', 'none')).body)).toEqual([
+    expect(
+      actions(
+        (await backfill('--from', '2024-05-01', '--to', '2024-05-04', '--dry-run', '--reprocess', 'none'))
+          .body,
+      ),
+    ).toEqual([
       '2024-05-01 succeeded skip',
       '2024-05-02 failed skip',
       '2024-05-03 succeeded skip',
@@ -65,14 +73,27 @@ function backfillSuite(kind: 'postgres' | 'pglite') {
       [expect.any(String), '2024-05-04', 'succeeded'],
     ]);
     expect(await runTimes()).toEqual(['01', '02', '03', '04'].map((d) => `2024-05-${d}T02:00:00.000Z`));
-    const all = await backfill('--from', '2024-05-01', '--to', '2024-05-04', '--dry-run', '--reprocess', 'all');
+    const all = await backfill(
+      '--from',
+      '2024-05-01',
+      '--to',
+      '2024-05-04',
+      '--dry-run',
+      '--reprocess',
+      'all',
+    );
     expect(all.body.plan.every((s) => s.action === 'rerun')).toBe(true);
   });
 
   test('the human plan names each logical time and why it runs or not', async () => {
-    const r = await runCli(['backfill', 'nightly', '--env', 'dev', '--from', '2024-05-04', '--to', '2024-05-05', '--dry-run'], project.dir);
+    const r = await runCli(
+      ['backfill', 'nightly', '--env', 'dev', '--from', '2024-05-04', '--to', '2024-05-05', '--dry-run'],
+      project.dir,
+    );
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('backfill nightly/dev: 2 logical time(s) of "0 2 * * *" (UTC), 1 to run, 1 skipped');
+    expect(r.stderr).toContain(
+      'backfill nightly/dev: 2 logical time(s) of "0 2 * * *" (UTC), 1 to run, 1 skipped',
+    );
     expect(r.stderr).toMatch(/2024-05-04T02:00:00.000Z\s+\d+\s+succeeded\s+skip\s+succeeded/);
     expect(r.stderr).toMatch(/2024-05-05T02:00:00.000Z\s+-\s+-\s+create\s+no run yet/);
   });

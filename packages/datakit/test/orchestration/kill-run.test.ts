@@ -34,14 +34,17 @@ await describeServer('postgres', 'datakit run killed with SIGKILL', () => {
           }, 700);
         }
       });
-      child.on('exit', (code) => reject(new Error(`datakit run exited (${code}) before it was killed:\n${err}`)));
+      child.on('exit', (code) =>
+        reject(new Error(`datakit run exited (${code}) before it was killed:\n${err}`)),
+      );
     });
     await new Promise((resolve) => child.once('exit', resolve));
 
-    const show = async () => JSON.parse((await runCli(['runs', runId, '--json', '--env', 'dev'], project.dir)).stdout) as {
-      run: { state: string; error: string };
-      tasks: { task: string; state: string; attempt: number; error: string | null }[];
-    };
+    const show = async () =>
+      JSON.parse((await runCli(['runs', runId, '--json', '--env', 'dev'], project.dir)).stdout) as {
+        run: { state: string; error: string };
+        tasks: { task: string; state: string; attempt: number; error: string | null }[];
+      };
     let detail = await show();
     expect(detail.tasks.find((t) => t.task === 'customer')?.state).toBe('running');
     for (let i = 0; i < 50 && detail.run.state === 'running'; i++) {
@@ -53,16 +56,28 @@ await describeServer('postgres', 'datakit run killed with SIGKILL', () => {
     const customer = detail.tasks.find((t) => t.task === 'customer');
     expect(customer).toMatchObject({ state: 'abandoned', attempt: 1 });
     expect(customer?.error).toContain('expired');
-    const { rows: none } = await project.warehouse.query<{ n: number }>('select count(*)::int as n from bronze.customer');
+    const { rows: none } = await project.warehouse.query<{ n: number }>(
+      'select count(*)::int as n from bronze.customer',
+    );
     expect(none[0]?.n).toBe(0);
 
-    const resumed = await runCli(['run', 'nightly', '--env', 'dev', '--resume', runId, '--json'], project.dir);
+    const resumed = await runCli(
+      ['run', 'nightly', '--env', 'dev', '--resume', runId, '--json'],
+      project.dir,
+    );
     expect(resumed.code).toBe(0);
-    const body = JSON.parse(resumed.stdout) as { run: { id: string; state: string }; tasks: { task: string; state: string; attempt: number }[] };
+    const body = JSON.parse(resumed.stdout) as {
+      run: { id: string; state: string };
+      tasks: { task: string; state: string; attempt: number }[];
+    };
     expect(body.run).toMatchObject({ id: runId, state: 'succeeded' });
     expect(body.tasks.find((t) => t.task === 'customer')).toMatchObject({ state: 'succeeded', attempt: 2 });
-    const { rows } = await project.warehouse.query<{ n: number; ids: string }>('select count(*)::int as n, sum(customer_id)::text as ids from bronze.customer');
-    const { rows: source } = await project.source.query<{ n: number; ids: string }>('select count(*)::int as n, sum(customer_id)::text as ids from crm_customer');
+    const { rows } = await project.warehouse.query<{ n: number; ids: string }>(
+      'select count(*)::int as n, sum(customer_id)::text as ids from bronze.customer',
+    );
+    const { rows: source } = await project.source.query<{ n: number; ids: string }>(
+      'select count(*)::int as n, sum(customer_id)::text as ids from crm_customer',
+    );
     expect(rows[0]).toEqual(source[0]);
     expect(rows[0]?.n).toBe(ROWS);
   });
