@@ -16,4 +16,6 @@ export interface SessionCanceller {
   tag(url: string, tag: string): string;
   /** Cancels the running statements of the sessions tagged `tag`; returns how many. */
   cancel(url: string, tag: string): Promise<number>;
+  /** Ends the sessions tagged `tag` (their transactions roll back); returns how many. */
+  terminate(url: string, tag: string): Promise<number>;
 }

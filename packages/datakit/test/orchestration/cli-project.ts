@@ -52,6 +52,7 @@ export default defineConfig({
             { name: 'hold', run: async (ctx) => sleep(Number(process.env.ORCH_HOLD_MS ?? 0), ctx.signal) },
           ],
         },
+        timeboxed: { tasks: [{ transfer: 'customer', timeoutMs: 1500 }] },
       },
     },
   },

@@ -73,7 +73,7 @@ export function executorConformance(target: ConformanceTarget): void {
     const tl = timeline();
     const result = await run([
       tl.task('mart', 10, { reads: [bronzeA, bronzeB], writes: [mart] } as Partial<TaskConfig>),
-      tl.task('load-a', 60, { writes: [bronzeA] } as Partial<TaskConfig>),
+      tl.task('load-a', 400, { writes: [bronzeA] } as Partial<TaskConfig>),
       tl.task('load-b', 20, { writes: [bronzeB] } as Partial<TaskConfig>),
       tl.task('report', 10, { reads: [mart], writes: [report] } as Partial<TaskConfig>),
       tl.task('notify', 10, { after: ['report'] } as Partial<TaskConfig>),
@@ -190,6 +190,31 @@ export function executorConformance(target: ConformanceTarget): void {
       );
       expect(rows[0]).toEqual({ n: 0 });
     }
+  });
+
+  // PGlite is one session: a task stuck inside a transaction there holds the whole database.
+  test.skipIf(target.store !== 'postgres')('a task that ignores its timeout is given up on and its sessions ended', async () => {
+    const started = performance.now();
+    const result = await run(
+      [
+        {
+          name: 'stubborn',
+          timeoutMs: 300,
+          run: async (ctx: TaskContext) => {
+            await ctx.connections.warehouse.transaction(async (tx) => {
+              await tx.query('select 1');
+              await sleep(20_000); // ignores ctx.signal, holds its session
+            });
+          },
+        },
+      ],
+      {},
+      { abortGraceMs: 500 },
+    );
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(result.tasks[0]).toMatchObject({ state: 'failed', errorCode: 'TIMEOUT' });
+    const { rows } = await fx.store.query(`select count(*)::int as n from pg_stat_activity where application_name like 'dk-%'`);
+    expect(rows[0]).toEqual({ n: 0 });
   });
 
   test('cancelling a run aborts its running tasks and marks the rest cancelled', async () => {

@@ -15,6 +15,33 @@ await describeServer('postgres', 'datakit run killed with SIGKILL', () => {
   });
   afterAll(() => project?.close());
 
+  it('a transfer task that times out has its load cancelled: nothing lands, the load is recorded failed', async () => {
+    const started = performance.now();
+    const run = await runCli(['run', 'timeboxed', '--env', 'dev', '--json'], project.dir);
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(run.code).toBe(1);
+    const body = JSON.parse(run.stdout) as {
+      tasks: { task: string; state: string; errorCode: string; error: string; loadId: string | null }[];
+    };
+    expect(body.tasks.find((t) => t.task === 'customer')).toMatchObject({
+      state: 'failed',
+      errorCode: 'TIMEOUT',
+      error: 'timed out after 1500 ms',
+    });
+    const { rows: landed } = await project.warehouse.query<{ n: number }>(
+      'select count(*)::int as n from bronze.customer',
+    );
+    expect(landed[0]?.n).toBe(0);
+    const { rows: loads } = await project.warehouse.query<{ status: string; error: string }>(
+      'select status, error from datakit.loads order by started_at desc limit 1',
+    );
+    expect(loads[0]).toEqual({ status: 'failed', error: 'timed out after 1500 ms' });
+    const { rows: busy } = await project.warehouse.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state = 'active'`,
+    );
+    expect(busy[0]?.n).toBe(0);
+  });
+
   it('leaves its tasks abandoned, never running, and a resume completes it with exactly the source rows', async () => {
     const child = spawn(process.execPath, [bin, 'run', 'nightly', '--env', 'dev', '--lease', '1'], {
       cwd: project.dir,

@@ -212,7 +212,11 @@ export class PostgresConnection implements Connection {
 
   async #connect(): Promise<pg.PoolClient> {
     try {
-      return await this.#pool.connect();
+      const client = await this.#pool.connect();
+      // A held client whose session the server ends (e.g. a cancelled task's) must not crash the
+      // process either; its next query fails instead.
+      if (client.listenerCount('error') === 0) client.on('error', () => {});
+      return client;
     } catch (err) {
       throw postgresConnectError(this.#url, err);
     }

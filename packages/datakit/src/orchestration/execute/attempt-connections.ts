@@ -77,9 +77,19 @@ class Endpoint implements ConnectionGuard {
     }
   }
 
-  async close(): Promise<void> {
-    if (typeof this.#source === 'string' && this.#opened)
-      await (await this.#opened.catch(() => undefined))?.close();
+  /** Closes the sessions it opened; when a stuck task still holds one after `graceMs`, ends them. */
+  async close(graceMs: number): Promise<void> {
+    const source = this.#source;
+    if (typeof source !== 'string' || !this.#opened) return;
+    const closing = this.#opened.then((c) => c.close()).catch(() => {});
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), graceMs);
+    });
+    const outcome = await Promise.race([closing, late]);
+    clearTimeout(timer);
+    const canceller = dialectFor(parseConnectionUrl(source).kind).canceller;
+    if (outcome === 'late' && canceller) await canceller.terminate(source, this.#tag).catch(() => 0);
   }
 }
 
@@ -117,7 +127,8 @@ export class AttemptConnections {
     return Promise.all(this.#endpoints.map((e) => e.cancel(until))).then(() => undefined);
   }
 
-  async close(): Promise<void> {
-    await Promise.allSettled(this.#endpoints.map((e) => e.close()));
+  /** Closes every session of the attempt, ending those a stuck task still holds after `graceMs`. */
+  async close(graceMs = 5000): Promise<void> {
+    await Promise.allSettled(this.#endpoints.map((e) => e.close(graceMs)));
   }
 }

@@ -97,7 +97,7 @@ export async function runAttempt(
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', onCancel);
-    await connections.close();
+    await connections.close(runtime.abortGraceMs ?? 5000);
   }
   await Promise.allSettled(logs);
   const kept = await finishAttempt(runtime.store, ready.taskRunId, runtime.owner, record);
