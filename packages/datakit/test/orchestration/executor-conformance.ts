@@ -193,29 +193,34 @@ export function executorConformance(target: ConformanceTarget): void {
   });
 
   // PGlite is one session: a task stuck inside a transaction there holds the whole database.
-  test.skipIf(target.store !== 'postgres')('a task that ignores its timeout is given up on and its sessions ended', async () => {
-    const started = performance.now();
-    const result = await run(
-      [
-        {
-          name: 'stubborn',
-          timeoutMs: 300,
-          run: async (ctx: TaskContext) => {
-            await ctx.connections.warehouse.transaction(async (tx) => {
-              await tx.query('select 1');
-              await sleep(20_000); // ignores ctx.signal, holds its session
-            });
+  test.skipIf(target.store !== 'postgres')(
+    'a task that ignores its timeout is given up on and its sessions ended',
+    async () => {
+      const started = performance.now();
+      const result = await run(
+        [
+          {
+            name: 'stubborn',
+            timeoutMs: 300,
+            run: async (ctx: TaskContext) => {
+              await ctx.connections.warehouse.transaction(async (tx) => {
+                await tx.query('select 1');
+                await sleep(20_000); // ignores ctx.signal, holds its session
+              });
+            },
           },
-        },
-      ],
-      {},
-      { abortGraceMs: 500 },
-    );
-    expect(performance.now() - started).toBeLessThan(5000);
-    expect(result.tasks[0]).toMatchObject({ state: 'failed', errorCode: 'TIMEOUT' });
-    const { rows } = await fx.store.query(`select count(*)::int as n from pg_stat_activity where application_name like 'dk-%'`);
-    expect(rows[0]).toEqual({ n: 0 });
-  });
+        ],
+        {},
+        { abortGraceMs: 500 },
+      );
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect(result.tasks[0]).toMatchObject({ state: 'failed', errorCode: 'TIMEOUT' });
+      const { rows } = await fx.store.query(
+        `select count(*)::int as n from pg_stat_activity where application_name like 'dk-%'`,
+      );
+      expect(rows[0]).toEqual({ n: 0 });
+    },
+  );
 
   test('cancelling a run aborts its running tasks and marks the rest cancelled', async () => {
     const controller = new AbortController();
