@@ -1,16 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import { DatakitError } from '../errors/datakit-error.js';
 import { type CliIO, processIO } from './cli-context.js';
+import { registerBackfillCommand } from './commands/backfill-command.js';
 import { registerBreakingCommand } from './commands/breaking-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerDeployCommand } from './commands/deploy-command.js';
 import { registerDriftCommand } from './commands/drift-command.js';
 import { registerIntrospectCommand } from './commands/introspect-command.js';
-import { registerTransferCommand } from './commands/transfer-command.js';
 import { registerRunCommand } from './commands/run-command.js';
 import { registerRunsCommand } from './commands/runs-command.js';
 import { registerScheduleCommand } from './commands/schedule-command.js';
-import { registerBackfillCommand } from './commands/backfill-command.js';
+import { registerTransferCommand } from './commands/transfer-command.js';
 
 /** Exit codes: 0 ok, 1 the work failed, 2 the command line or config is wrong. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -77,13 +77,21 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
+      return error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
         ? EXIT.ok
         : EXIT.usage;
     }
-    const code = error instanceof DatakitError && (error.code === 'USAGE' || error.code === 'CONFIG') ? EXIT.usage : EXIT.failure;
+    const code =
+      error instanceof DatakitError && (error.code === 'USAGE' || error.code === 'CONFIG')
+        ? EXIT.usage
+        : EXIT.failure;
     if (json) {
-      const body = error instanceof DatakitError ? error.toJSON() : { code: 'INTERNAL', message: String((error as Error).message ?? error) };
+      const body =
+        error instanceof DatakitError
+          ? error.toJSON()
+          : { code: 'INTERNAL', message: String((error as Error).message ?? error) };
       io.out(JSON.stringify({ ok: false, error: body }, null, 2));
     } else if (error instanceof DatakitError) {
       io.err(`error: ${error.describe()}`);

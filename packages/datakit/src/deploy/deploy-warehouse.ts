@@ -6,17 +6,35 @@ import { assertHistoryKeys } from './assert-history-keys.js';
 import type { DeployPlan, DeployStep } from './deploy-step.js';
 import { desiredTables } from './desired-tables.js';
 import { planDeploy } from './plan-deploy.js';
+import { migrateStore, type StoreMigrationResult } from '../store/migrate-store.js';
 
-/** What a deploy did: its plan, and whether it was applied or refused. */
+/**
+ * What a deploy did: its plan, and whether it was applied or refused.
+ *
+ * @example
+ * ```ts
+ * const result: DeployResult = await deployWarehouse({ warehouse, connection, apply: true });
+ * if (result.status === 'refused') console.error(result.plan.destructive);
+ * ```
+ */
 export interface DeployResult {
   /** `planned` (dry run), `applied`, `unchanged` (nothing to do) or `refused` (destructive steps). */
   status: 'planned' | 'applied' | 'unchanged' | 'refused';
+  /** The run store migrations applied (a deploy that is not a dry run or refused brings it up to date). */
+  store?: StoreMigrationResult;
   target: string;
   plan: DeployPlan;
   durationMs: number;
 }
 
-/** Options of {@link deployWarehouse}. */
+/**
+ * Options of {@link deployWarehouse}.
+ *
+ * @example
+ * ```ts
+ * await deployWarehouse({ warehouse: config.warehouses.main, connection, apply: true } satisfies DeployOptions);
+ * ```
+ */
 export interface DeployOptions {
   warehouse: WarehouseConfig;
   connection: Connection;
@@ -39,6 +57,13 @@ export interface DeployOptions {
  * ```
  */
 export async function deployWarehouse(options: DeployOptions): Promise<DeployResult> {
+  const result = await deployTables(options);
+  if (!options.apply || result.status === 'refused') return result;
+  const supportsStore = options.connection.dialect.adapter.family === 'postgresql';
+  return supportsStore ? { ...result, store: await migrateStore(options.connection) } : result;
+}
+
+async function deployTables(options: DeployOptions): Promise<DeployResult> {
   const started = performance.now();
   const { connection } = options;
   const placed = desiredTables(options.warehouse);

@@ -1,10 +1,24 @@
 import type { Table } from 'drizzle-orm';
 import type { TaskFunction } from './task-context.js';
 
-/** The kinds of task a pipeline runs. SQL transforms and quality checks join here as kinds. */
+/**
+ * The kinds of task a pipeline runs. SQL transforms and quality checks join here as kinds.
+ *
+ * @example
+ * ```ts
+ * const limits: Partial<Record<TaskKind, number>> = { transfer: 2 };
+ * ```
+ */
 export type TaskKind = 'transfer' | 'custom';
 
-/** The warehouse layers a table reference may name. */
+/**
+ * The warehouse layers a table reference may name.
+ *
+ * @example
+ * ```ts
+ * const ref = { layer: 'silver' as TableLayer, table: bronze.tables.customer };
+ * ```
+ */
 export type TableLayer = 'bronze' | 'silver' | 'gold';
 
 /**
@@ -88,7 +102,14 @@ export type TaskConfig<Ref = TaskTableRef, TransferName extends string = string>
   | TransferTaskConfig<TransferName>
   | CustomTaskConfig<Ref>;
 
-/** What a scheduler does with ticks missed while no scheduler ran: run all, the latest only, or none. */
+/**
+ * What a scheduler does with ticks missed while no scheduler ran: run all, the latest only, or none.
+ *
+ * @example
+ * ```ts
+ * const catchup: CatchupMode = 'latest';
+ * ```
+ */
 export type CatchupMode = 'all' | 'latest' | 'none';
 
 /**

@@ -1,9 +1,9 @@
 import { getTableName, is, Table } from 'drizzle-orm';
 import type { WarehouseConfig } from '../config/define-config.js';
 import type { Datakit } from '../contract/define-datakit.js';
-import { desiredTables } from '../deploy/desired-tables.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { TableSchema } from '../schema/table-schema.js';
+import { warehouseTables } from '../warehouse/warehouse-tables.js';
 import type { TableLayer, TaskTableRef } from './pipeline-config.js';
 
 /** Where one table lives: a warehouse layer's schema, or a source system. */
@@ -23,7 +23,8 @@ export interface TablePlacement {
 
 /**
  * Every Drizzle table of a warehouse (its layers, placed in their schemas, and its sources) by
- * object, so tasks' `reads`/`writes` resolve to placements. The warehouse plan will answer this.
+ * object, so tasks' `reads`/`writes` resolve to placements. Layer tables are placed by the
+ * warehouse plan (`warehouseTables`).
  *
  * @example
  * ```ts
@@ -35,21 +36,16 @@ export class WarehouseTables {
   readonly #byTable = new Map<Table, TablePlacement[]>();
 
   constructor(warehouse: WarehouseConfig) {
-    for (const desired of desiredTables(warehouse)) {
-      const table = desired.datakit.tables[desired.key];
-      const where = desired.table.schema ?? 'public';
-      const key = `${desired.layer}:${where}.${desired.table.name}`;
-      const name = desired.table.name;
-      const placement = {
-        key,
-        layer: desired.layer,
-        where,
-        name,
-        datakit: desired.datakit,
-        datakitKey: desired.key,
-        schema: desired.table,
-      };
-      if (table) this.#add(table, placement);
+    for (const placed of warehouseTables(warehouse)) {
+      this.#add(placed.drizzle, {
+        key: `${placed.layer}:${placed.id}`,
+        layer: placed.layer,
+        where: placed.schema,
+        name: placed.name,
+        datakit: placed.datakit,
+        datakitKey: placed.key,
+        schema: placed.contract,
+      });
     }
     for (const [system, datakit] of Object.entries(warehouse.sources ?? {})) {
       for (const key of datakit.keys) {

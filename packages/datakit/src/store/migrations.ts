@@ -2,28 +2,16 @@ import { sql as runStore } from './migrations/0001-run-store.js';
 import { sql as orchestration } from './migrations/0002-orchestration.js';
 
 /**
- * A numbered change of the `datakit` schema. Statements are separated by `;` at a line end.
+ * The run store's migrations, in order. Each is applied once, in one transaction with the others
+ * pending, and recorded in `datakit.migrations`; never edit one that has shipped, add the next
+ * (`migrations/NNNN-name.ts` exporting `sql`, then one line here).
  *
  * @example
  * ```ts
- * const m: StoreMigration = { version: 3, name: 'lineage', sql: 'create table "datakit"."lineage" (...);' };
+ * const latest = MIGRATIONS.at(-1)?.version; // the version a current store has
  * ```
  */
-export interface StoreMigration {
-  version: number;
-  name: string;
-  sql: string;
-}
-
-/**
- * Every migration of the run store, in order; `migrateStore` applies the missing ones.
- *
- * @example
- * ```ts
- * MIGRATIONS.at(-1)?.version; // the version a current store has
- * ```
- */
-export const MIGRATIONS: readonly StoreMigration[] = [
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'run-store', sql: runStore },
   { version: 2, name: 'orchestration', sql: orchestration },
 ];

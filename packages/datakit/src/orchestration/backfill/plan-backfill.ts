@@ -5,7 +5,14 @@ import { Schedule } from '../schedule/schedule-ticks.js';
 import { listRuns } from '../store/read-runs.js';
 import type { RunRecord } from '../store/run-record.js';
 
-/** Which runs of a backfill's range run again: those that failed, all, or none. */
+/**
+ * Which runs of a backfill's range run again: those that failed, all, or none.
+ *
+ * @example
+ * ```ts
+ * const reprocess: Reprocess = 'failed';
+ * ```
+ */
 export type Reprocess = 'failed' | 'all' | 'none';
 
 /**

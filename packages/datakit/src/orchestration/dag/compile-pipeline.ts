@@ -36,7 +36,7 @@ export function compilePipeline(
           : `Declare one under ${base}.`,
     });
   }
-  const scope = { warehouse, tables: new WarehouseTables(warehouse) };
+  const scope = { warehouse, warehouseName, tables: new WarehouseTables(warehouse) };
   const where = (i: number) => `${base}.${name}.tasks[${i}]`;
   const tasks: CompiledTask[] = [];
   const byName = new Map<string, CompiledTask>();

@@ -2,7 +2,14 @@ import type { CatchupMode, PipelineConfig, TaskConfig, TaskKind } from '../pipel
 import type { TaskScope } from '../tasks/task-kind.js';
 import type { TablePlacement } from '../warehouse-tables.js';
 
-/** A task's retry and timeout settings, defaults applied. */
+/**
+ * A task's retry and timeout settings, defaults applied.
+ *
+ * @example
+ * ```ts
+ * const policy: ResolvedPolicy = { retries: 0, retryDelayMs: 1000, maxRetryDelayMs: 300_000, timeoutMs: undefined };
+ * ```
+ */
 export interface ResolvedPolicy {
   retries: number;
   retryDelayMs: number;
@@ -13,7 +20,15 @@ export interface ResolvedPolicy {
 /** Why one task waits for another: a table the other writes, or an explicit `after`. */
 export type EdgeReason = { table: string } | { after: true };
 
-/** A task of a compiled pipeline. */
+/**
+ * A task of a compiled pipeline.
+ *
+ * @example
+ * ```ts
+ * const task: CompiledTask = pipeline.byName.get('customer')!;
+ * task.upstream.map((i) => pipeline.tasks[i]!.name); // the tasks it waits for
+ * ```
+ */
 export interface CompiledTask {
   index: number;
   name: string;

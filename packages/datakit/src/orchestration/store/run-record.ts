@@ -1,11 +1,32 @@
 import type { TaskKind } from '../pipeline-config.js';
 import type { TaskRows } from '../task-context.js';
 
-/** What started a run. */
+/**
+ * What started a run.
+ *
+ * @example
+ * ```ts
+ * const trigger: RunTrigger = 'schedule';
+ * ```
+ */
 export type RunTrigger = 'manual' | 'schedule' | 'backfill';
-/** A run's state; `abandoned` when the process running it stopped without ending it. */
+/**
+ * A run's state; `abandoned` when the process running it stopped without ending it.
+ *
+ * @example
+ * ```ts
+ * const done = (state: RunState) => state === 'succeeded' || state === 'failed';
+ * ```
+ */
 export type RunState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'abandoned';
-/** A task run's state; `upstream_failed` and `cancelled` tasks did not run. */
+/**
+ * A task run's state; `upstream_failed` and `cancelled` tasks did not run.
+ *
+ * @example
+ * ```ts
+ * const rerun = (state: TaskState) => state !== 'succeeded';
+ * ```
+ */
 export type TaskState =
   | 'pending'
   | 'running'

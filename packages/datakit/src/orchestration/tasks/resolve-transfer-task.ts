@@ -1,37 +1,49 @@
-import type { TransferConfig, WarehouseConfig } from '../../config/define-config.js';
+import type { WarehouseConfig } from '../../config/define-config.js';
 import { DatakitError } from '../../errors/datakit-error.js';
 import { nearestName } from '../../errors/nearest-name.js';
+import { type PlannedTransfer, planTransfers } from '../../warehouse/plan-transfers.js';
 import type { TablePlacement, WarehouseTables } from '../warehouse-tables.js';
 
-/** A declared transfer resolved for a pipeline: what it reads and where it writes. */
+/** A declared transfer resolved by the warehouse plan, with where it reads and writes. */
 export interface ResolvedTransferTask {
   name: string;
-  config: TransferConfig;
+  planned: PlannedTransfer;
   source: TablePlacement;
   target: TablePlacement;
 }
 
+const planned = new WeakMap<WarehouseConfig, Map<string, PlannedTransfer>>();
+
+function plannedTransfers(warehouse: WarehouseConfig, warehouseName: string): Map<string, PlannedTransfer> {
+  let byName = planned.get(warehouse);
+  if (!byName) {
+    byName = new Map(planTransfers(warehouseName, warehouse).map((t) => [t.name, t]));
+    planned.set(warehouse, byName);
+  }
+  return byName;
+}
+
 /**
- * Resolves a transfer task against the warehouse: the transfer must be declared, its source must
- * be a table of its system and its target a table of a layer (bronze when several layers hold
- * it). The one place the runner asks where a transfer reads and writes; the warehouse plan will
- * answer it.
+ * Resolves a transfer task through the warehouse plan (`planTransfers`): its source table (of a
+ * system, or of a layer) and its target's placement give the task its edges.
  *
  * @example
  * ```ts
- * const t = resolveTransferTask(warehouse, 'customer', new WarehouseTables(warehouse), 'pipelines.nightly.tasks[0]');
+ * const t = resolveTransferTask(warehouse, 'main', 'customer', new WarehouseTables(warehouse), 'pipelines.nightly.tasks[0]');
  * t.target.key; // 'bronze:bronze.customer'
  * ```
  */
 export function resolveTransferTask(
   warehouse: WarehouseConfig,
+  warehouseName: string,
   name: string,
   tables: WarehouseTables,
   where: string,
 ): ResolvedTransferTask {
-  const config = warehouse.transfers?.[name];
-  if (!config) {
-    const names = Object.keys(warehouse.transfers ?? {});
+  const byName = plannedTransfers(warehouse, warehouseName);
+  const transfer = byName.get(name);
+  if (!transfer) {
+    const names = [...byName.keys()];
     const near = nearestName(name, names);
     throw new DatakitError(
       'CONFIG',
@@ -46,30 +58,14 @@ export function resolveTransferTask(
       },
     );
   }
+  const layerOf = transfer.source.layer;
   const source = tables
-    .placementsOf(config.source)
-    .find((p) => p.layer === 'source' && p.where === config.from);
-  if (!source) {
-    throw new DatakitError(
-      'CONFIG',
-      `Transfer "${name}" reads a table that is not in source system "${config.from}"`,
-      {
-        hint: `Use a table of the datakit declared as sources['${config.from}'].`,
-        context: { key: `transfers.${name}.source`, system: config.from },
-      },
+    .placementsOf(transfer.source.drizzle)
+    .find((p) =>
+      layerOf ? p.layer === layerOf : p.layer === 'source' && p.where === transfer.source.system,
     );
-  }
-  const layers = tables.placementsOf(config.target).filter((p) => p.layer !== 'source');
-  const target = layers.length === 1 ? layers[0] : layers.find((p) => p.layer === 'bronze');
-  if (!target) {
-    throw new DatakitError(
-      'CONFIG',
-      `Transfer "${name}" writes a table that no layer holds${layers.length ? ' unambiguously' : ''}`,
-      {
-        hint: "Put the target table's datakit in layers.bronze (transfers load bronze).",
-        context: { key: `transfers.${name}.target` },
-      },
-    );
-  }
-  return { name, config, source, target };
+  const target = tables.placementsOf(transfer.target.drizzle).find((p) => p.layer === transfer.target.layer);
+  if (!source || !target)
+    throw new Error(`transfer "${name}" is planned on tables the warehouse does not place`);
+  return { name, planned: transfer, source, target };
 }

@@ -7,6 +7,7 @@ import type { TablePlacement, WarehouseTables } from '../warehouse-tables.js';
 /** What a task kind may look at: the warehouse and where its tables live. */
 export interface TaskScope {
   warehouse: WarehouseConfig;
+  warehouseName: string;
   tables: WarehouseTables;
 }
 

@@ -18,12 +18,18 @@ export const transferTask: TaskKindDefinition = {
   matches: (task) => 'transfer' in task,
   defaultName: (task) => transferOf(task),
   tables: (task, scope, where) => {
-    const resolved = resolveTransferTask(scope.warehouse, transferOf(task), scope.tables, where);
+    const resolved = resolveTransferTask(
+      scope.warehouse,
+      scope.warehouseName,
+      transferOf(task),
+      scope.tables,
+      where,
+    );
     return { reads: [resolved.source], writes: [resolved.target] };
   },
   run: (task, ctx, scope) =>
     runTransferTask(
-      resolveTransferTask(scope.warehouse, transferOf(task), scope.tables, ctx.task),
+      resolveTransferTask(scope.warehouse, scope.warehouseName, transferOf(task), scope.tables, ctx.task),
       ctx,
       scope.store,
     ),
