@@ -1,10 +1,11 @@
 import { connect } from '../../dialect/connect.js';
 import type { Connection } from '../../dialect/connection.js';
-import { migrateStore } from '../../store/migrate-store.js';
+import { ensureStoreCurrent } from '../../store/store-version.js';
 
 /**
- * Opens the run store (the warehouse database) and brings its `datakit` schema up to date,
- * under the migrations' lock, so a first `datakit run` on a fresh warehouse works.
+ * Opens the run store (the warehouse database) and checks that its `datakit` schema is current:
+ * `datakit deploy` creates and migrates it, so a command that only runs refuses a store that is
+ * missing or behind, saying so.
  *
  * @example
  * ```ts
@@ -15,7 +16,7 @@ import { migrateStore } from '../../store/migrate-store.js';
 export async function openRunStore(url: string): Promise<Connection> {
   const store = await connect(url);
   try {
-    await migrateStore(store);
+    await ensureStoreCurrent(store, { migrate: false });
     return store;
   } catch (error) {
     await store.close();
