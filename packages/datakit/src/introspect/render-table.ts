@@ -132,7 +132,7 @@ function renderColumn(
       table: table.name,
       column: column.name,
       rawType: code.unmapped,
-      message: `column "${table.name}"."${column.name}" has type "${code.unmapped}", which Datakit cannot map; written as text()`,
+      message: `column "${table.name}"."${column.name}" has type "${code.unmapped}", which Datakit cannot map; written as ${code.builder}`,
     });
   }
   lines.push(line);

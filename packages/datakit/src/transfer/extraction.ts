@@ -7,6 +7,7 @@ import { type LiveColumns, liveColumns } from './live-columns.js';
 import { mergeAsync } from './merge-async.js';
 import type { SourceBatch } from './row-processor.js';
 import { type Bound, PG_READ_SETTINGS, type ReadPlan, readSource } from './source-reader.js';
+import type { ZeroDates } from './unreadable-value.js';
 
 /**
  * What to extract. @internal
@@ -28,6 +29,7 @@ export interface ExtractionOptions {
   /** The single-column key to split partitions on. */
   key?: ColumnCodec;
   batchSize: number;
+  zeroDates?: ZeroDates;
 }
 
 /**
@@ -161,6 +163,7 @@ export async function startExtraction(options: ExtractionOptions): Promise<Extra
       bounds: [...bounds, ...extra],
       batchSize: options.batchSize,
       integerText: live.integerText,
+      ...(options.zeroDates ? { zeroDates: options.zeroDates } : {}),
     });
     const ranges =
       partitions > 1 && options.key

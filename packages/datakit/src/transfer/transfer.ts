@@ -163,6 +163,7 @@ async function run(
         partitions: plan.partitions,
         ...(plan.source.key.length === 1 ? { key: plan.source.key[0] } : {}),
         batchSize: plan.batchSize,
+        ...(options.zeroDates ? { zeroDates: options.zeroDates } : {}),
       });
       progress.estimate = extraction.estimate;
       processor = createProcessor(plan, extraction, rejects, options, drift);
