@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { DatakitError } from '../errors/datakit-error.js';
 import { packageInfo } from '../package-info.js';
 import { type CliIO, processIO } from './cli-io.js';
-import { addLazyCommands, type LazyCommand } from './lazy-command.js';
+import { addLazyCommands, type LazyCommand, type RegisterCommand } from './lazy-command.js';
 import { guardProcess } from './guard-process.js';
 
 /** Exit codes: 0 ok, 1 the work failed, 2 the command line or config is wrong. */
@@ -40,6 +40,31 @@ export const COMMANDS: readonly LazyCommand[] = [
     summary:
       'Run declared transfers (all when no name is given): drift check first, then source → validate → transform → validate → target.',
     load: async () => (await import('./commands/transfer-command.js')).registerTransferCommand,
+  },
+  {
+    name: 'run',
+    summary:
+      'Run a pipeline: drift check first, then its tasks in dependency order, in parallel up to its limits.',
+    load: async () => (await import('./commands/run-command.js')).registerRunCommand,
+  },
+  {
+    name: 'runs',
+    summary: 'List pipeline runs from the run store, or show one run with its tasks and errors.',
+    load: async () =>
+      (await import('./commands/runs-command.js')).registerRunsCommand as RegisterCommand,
+  },
+  {
+    name: 'schedule',
+    summary:
+      'Run the scheduler: each cron tick of a pipeline becomes a run (once, however many schedulers run).',
+    load: async () =>
+      (await import('./commands/schedule-command.js')).registerScheduleCommand as RegisterCommand,
+  },
+  {
+    name: 'backfill',
+    summary:
+      'Run a pipeline for every schedule tick in a date range, skipping the ticks that already succeeded.',
+    load: async () => (await import('./commands/backfill-command.js')).registerBackfillCommand,
   },
   {
     name: 'drift',
@@ -95,6 +120,8 @@ Examples:
   $ npx datakit deploy --plan --env dev     show what deploy would change
   $ npx datakit deploy --env dev            create or update the layered tables
   $ npx datakit transfer customer --env dev run one declared transfer
+  $ npx datakit run nightly --env dev       run a pipeline (drift check, then its DAG)
+  $ npx datakit runs --pipeline nightly     list runs; datakit runs <id> shows one
   $ npx datakit drift --env prod --json     check live tables against their contracts
   $ npx datakit introspect postgres://… --schema crm --out datakits/crm
 

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { DatakitError } from '../errors/datakit-error.js';
 import { nearestName } from '../errors/nearest-name.js';
+import { validatePipelines } from '../orchestration/dag/validate-pipelines.js';
 import { planTransfers } from '../warehouse/plan-transfers.js';
 import { buildTaskGraph } from '../warehouse/task-graph.js';
 import { configSchema } from './config-schema.js';
@@ -126,6 +127,7 @@ export function validateConfig(value: unknown, file = 'datakit.config.ts'): Data
       throw error;
     }
   }
+  validatePipelines(config, file);
   return config;
 }
 
