@@ -32,6 +32,8 @@ export interface PlanInput {
   constrain?: boolean;
   rules?: readonly (Omit<RulePlan, 'column'> & { column?: string })[];
   deletes?: 'ignore' | 'close';
+  /** Columns the caller fills itself (SCD2 columns, lookups): not required in, and refused from, the select map. */
+  filled?: readonly string[];
 }
 
 const LINEAGE = new Set<string>(LINEAGE_COLUMNS);
@@ -73,13 +75,15 @@ export function buildPlan(target: TableSource, input: PlanInput): TransformPlan 
   const columnsByKey = getTableColumns(targetTable) as Record<string, Column>;
   const schemaByName = new Map(targetSchema.columns.map((c) => [c.name, c]));
   const chosen = new Map<string, unknown>();
+  const filled = new Set(input.filled ?? []);
   for (const [key, expr] of Object.entries(input.select)) {
     const column = columnsByKey[key];
     if (!column) fail(`the target "${tableName}" has no column "${key}"`, `Use one of: ${Object.keys(columnsByKey).join(', ')}.`, key);
+    else if (filled.has(column.name)) fail(`the select map sets "${column.name}", which is filled for you`, `Remove "${key}" from the select map.`, key);
     else chosen.set(column.name, expr);
   }
   for (const column of targetSchema.columns) {
-    if (chosen.has(column.name)) continue;
+    if (chosen.has(column.name) || filled.has(column.name)) continue;
     if (LINEAGE.has(column.name)) chosen.set(column.name, lineageValue(column.name, input.from));
     else if (!column.nullable && column.default === undefined && !column.generated && column.name !== 'systime') {
       fail(
@@ -105,8 +109,10 @@ export function buildPlan(target: TableSource, input: PlanInput): TransformPlan 
   if ((disposition === 'merge' || disposition === 'history') && key.length === 0) {
     fail(`disposition '${disposition}' needs a business key`, 'Give the target a primary key, or pass `key: [...]`.');
   }
+  if (disposition !== 'merge' && disposition !== 'history' && keyNames.length === 0) {
+    key = key.every((k) => chosen.has(k)) ? key : [];
+  }
   for (const k of key) if (!chosen.has(k)) fail(`key column "${k}" is not in the select map`, `Add "${k}" to the select map.`, k);
-  if (disposition !== 'merge' && disposition !== 'history' && keyNames.length === 0) key = key.filter((k) => chosen.has(k));
   const latest = input.dedupe?.latest;
   return {
     name,

@@ -64,7 +64,7 @@ export function compileSelect(
       ` ${j.kind} join ${w.table(j.source)} as ${w.q(drizzleTableNames(sourceParts(j.source).table).alias)} on ${w.expr(j.on)}`,
   );
   for (const extra of options.extra ?? []) outputs.push(`${w.expr(extra.expr)} as ${w.q(extra.alias)}`);
-  let sql = `select ${outputs.join(', ')} from ${fromSql}${joins.join('')}`;
+  let sql = `select ${plan.distinct ? 'distinct ' : ''}${outputs.join(', ')} from ${fromSql}${joins.join('')}`;
   if (plan.where !== undefined) sql += ` where ${w.expr(plan.where)}`;
   if (plan.groupBy && plan.groupBy.length > 0) sql += ` group by ${plan.groupBy.map((g) => w.expr(g)).join(', ')}`;
   if (plan.having !== undefined) sql += ` having ${w.expr(plan.having)}`;

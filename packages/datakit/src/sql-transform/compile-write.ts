@@ -12,7 +12,7 @@ import type { TransformPlan } from './transform-plan.js';
  * ```
  */
 export interface Statement {
-  step: 'lock' | 'stage' | 'rejects' | 'delete' | 'insert' | 'merge' | 'close-changed' | 'close-deleted' | 'open';
+  step: 'lock' | 'inferred' | 'stage' | 'rejects' | 'delete' | 'insert' | 'merge' | 'close-changed' | 'close-deleted' | 'open';
   sql: string;
   params: unknown[];
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
-import { compileTransform } from './compile-transform.js';
+import { type CompileContext, compileTransform } from './compile-transform.js';
 import type { Statement } from './compile-write.js';
 import { type PlacedTable, placedName, type TablePlacement } from './resolve-table.js';
 import type { SqlDisposition, TransformPlan } from './transform-plan.js';
@@ -24,7 +24,8 @@ export interface RunTransformOptions extends TablePlacement {
 
 /**
  * What one run did: rows per step and in total. `written` counts rows inserted (append,
- * replace), merged (inserted or updated by `MERGE`) or opened (history versions).
+ * replace), merged (inserted or updated by `MERGE`) or opened (history versions); `inferred`
+ * the inferred dimension members a fact created.
  *
  * @example
  * ```ts
@@ -38,7 +39,7 @@ export interface SqlTransformResult {
   disposition: SqlDisposition;
   loadId: string;
   at: Date;
-  rows: { staged: number; written: number; rejected: number; deleted: number; closed: number };
+  rows: { staged: number; written: number; rejected: number; deleted: number; closed: number; inferred: number };
   steps: { step: Statement['step']; rows: number; ms: number }[];
   ms: number;
 }
@@ -47,7 +48,8 @@ export interface SqlTransformResult {
 export const DEFAULT_REJECTS: PlacedTable = { schema: 'datakit', name: 'rejects' };
 
 /**
- * Compiles and runs a plan in one transaction (a savepoint when `conn` is already in one).
+ * Compiles and runs a plan in one transaction (a savepoint when `conn` is already in one), after
+ * the `prelude` statements (a fact's locks and inferred members).
  *
  * @example
  * ```ts
@@ -59,18 +61,21 @@ export async function runTransformPlan(
   conn: Connection,
   plan: TransformPlan,
   options: RunTransformOptions = {},
+  prelude: (ctx: CompileContext) => Statement[] = () => [],
 ): Promise<SqlTransformResult> {
   const started = performance.now();
   const at = options.at ?? new Date();
   const loadId = options.loadId ?? randomUUID();
-  const compiled = compileTransform(plan, {
+  const ctx: CompileContext = {
     dialect: conn.dialect,
     ...(options.schemas ? { schemas: options.schemas } : {}),
     ...(options.resolve ? { resolve: options.resolve } : {}),
     at,
     loadId,
     rejects: options.rejects ?? DEFAULT_REJECTS,
-  });
+  };
+  const compiled = compileTransform(plan, ctx);
+  compiled.statements.unshift(...prelude(ctx));
   const target = placedName(compiled.target);
   const steps = await conn.transaction(async (tx) => {
     const done: SqlTransformResult['steps'] = [];
@@ -95,6 +100,7 @@ export async function runTransformPlan(
       staged: sum('stage'),
       written: sum('insert', 'merge', 'open'),
       rejected: sum('rejects'),
+      inferred: sum('inferred'),
       deleted: sum('delete'),
       closed: sum('close-changed', 'close-deleted'),
     },

@@ -51,6 +51,8 @@ export interface TransformPlan {
   /** Target columns in the select map, in target column order. */
   select: readonly { column: ColumnSchema; expr: unknown }[];
   where?: unknown;
+  /** `select distinct`. */
+  distinct?: boolean;
   groupBy?: readonly unknown[];
   having?: unknown;
   dedupe?: { key: readonly Column[]; latest: readonly unknown[] };
