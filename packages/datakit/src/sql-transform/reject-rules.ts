@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type Column, sql } from 'drizzle-orm';
 import type { ColumnSchema } from '../schema/table-schema.js';
 import { sourceParts } from './in-layer.js';
 import { type PlacedTable, placeTable } from './resolve-table.js';
@@ -118,7 +118,7 @@ export function rejectRules(
   }
   const keyMatch = (alias: string, columns: readonly string[]) =>
     columns.map((c) => `${w.q(alias)}.${w.q(c)} = cast(${o(c)} as ${cast(written.get(c) ?? column(schema, c))})`).join(' and ');
-  if (plan.key.length > 0 && plan.key.every((k) => written.has(k))) {
+  if (plan.key.length > 0 && plan.key.every((k) => written.has(k)) && !dedupedOnKey(plan)) {
     const partition = plan.key.map(o).join(', ');
     rules.push({
       stage: 'target',
@@ -128,16 +128,16 @@ export function rejectRules(
       hint: 'Deduplicate the source (`dedupe: { key, latest }`) so each key appears once.',
       fail: `count(*) over (partition by ${partition}) > 1`,
     });
-    if (plan.disposition === 'append') {
-      rules.push({
-        stage: 'target',
-        rule: 'existing-key',
-        column: plan.key.join(', '),
-        message: `the target already has a row with this key (${plan.key.join(', ')})`,
-        hint: "Use disposition 'merge' to update existing keys, or filter them in `where`.",
-        fail: `exists (select 1 from ${t} as ${w.q('t')} where ${keyMatch('t', plan.key)})`,
-      });
-    }
+  }
+  if (plan.key.length > 0 && plan.key.every((k) => written.has(k)) && plan.disposition === 'append') {
+    rules.push({
+      stage: 'target',
+      rule: 'existing-key',
+      column: plan.key.join(', '),
+      message: `the target already has a row with this key (${plan.key.join(', ')})`,
+      hint: "Use disposition 'merge' to update existing keys, or filter them in `where`.",
+      fail: `exists (select 1 from ${t} as ${w.q('t')} where ${keyMatch('t', plan.key)})`,
+    });
   }
   const uniques = [
     ...schema.uniques.map((u) => u.columns),
@@ -196,6 +196,14 @@ export function rejectRules(
     });
   }
   return rules;
+}
+
+/** The source is deduplicated on exactly the columns the target key is selected from: keys cannot repeat. */
+function dedupedOnKey(plan: TransformPlan): boolean {
+  if (!plan.dedupe || plan.joins.length > 0 || plan.groupBy) return false;
+  const dedupe = plan.dedupe.key;
+  const sources = plan.key.map((k) => plan.select.find((s) => s.column.name === k)?.expr);
+  return sources.length === dedupe.length && sources.every((e) => dedupe.includes(e as Column));
 }
 
 function column(schema: { columns: readonly ColumnSchema[] }, name: string): ColumnSchema {
