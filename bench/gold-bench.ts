@@ -5,7 +5,7 @@
  * fact and as the same step written by hand in plain SQL, interleaved, from the same state; the
  * results of both are compared (checksum) so the two do the same work.
  *
- *   npm run bench:gold -- --rows 1000000 [--runs 3] [--keep]
+ *   npm run bench:gold -- --rows 1000000 [--runs 3] [--keep] [--show-sql]
  *
  * DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is only used to create and drop
  * the benchmark's own database, `datakit_gold_bench`. The last line of output is JSON.
@@ -36,6 +36,7 @@ const option = (name: string, fallback: number) => {
 const ROWS = option('rows', 1_000_000);
 const RUNS = option('runs', 3);
 const KEEP = args.includes('--keep');
+const SHOW_SQL = args.includes('--show-sql');
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const benchUrl = (() => {
   const u = new URL(adminUrl);
@@ -157,7 +158,8 @@ const handSilverCustomer = [
      from bronze.customer order by id, updated_at desc)
    select c.*, case when not coalesce(name_ok, false) then 'name-present' when not coalesce(email_ok, false) then 'email-format'
        when status is null then 'status-known' when char_length(email) > 80 then 'max-length'
-       when row_number() over (partition by email order by id) > 1 then 'unique-email' end as reason
+       when row_number() over (partition by email order by id) > 1
+         or exists (select 1 from silver.customer t where t.email = c.email and t.id <> c.id) then 'unique-email' end as reason
    from c`,
   `insert into datakit.rejects (${REJECT_COLUMNS})
    select gen_random_uuid(), 'bronze.customer', 'silver.customer', 'transform', null, reason, 'rejected (key id=' || id || ')', to_jsonb(s) - 'reason'
@@ -282,6 +284,10 @@ async function main(): Promise<void> {
   const at1 = '2025-01-01T00:00:00Z';
   const at2 = '2025-02-01T00:00:00Z';
   try {
+    if (SHOW_SQL) {
+      const ctx = { ...schemas, dialect: conn.dialect, at: new Date(), loadId: '00000000-0000-4000-8000-000000000000', rejects: { schema: 'datakit', name: 'rejects' } };
+      for (const t of [silverCustomer, silverOrder]) for (const s of t.compile(ctx).statements) console.error(`-- ${t.name} ${s.step}\n${s.sql};\n`);
+    }
     await setup(conn);
     const restoreDimension = async () => {
       await conn.query('truncate gold.dim_customer restart identity');
@@ -369,7 +375,8 @@ async function main(): Promise<void> {
           await step.reset();
           await conn.query('checkpoint');
           const started = performance.now();
-          await step[side]();
+          const out = await step[side]();
+          if (process.env.GOLD_BENCH_STEPS && side === 'datakit') console.error(JSON.stringify((out as { steps?: unknown }).steps));
           entry[side].push((performance.now() - started) / 1000);
           const sum = String((await q(step.checksum))[0]?.c);
           (entry as unknown as Record<string, string>)[`${side}Checksum`] = sum;

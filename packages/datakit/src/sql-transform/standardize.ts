@@ -3,7 +3,7 @@ import { DatakitError } from '../errors/datakit-error.js';
 import type { ExpressionValue } from './expression-value.js';
 
 /**
- * Maps source values to standard ones: `case when e = 'M' then 'male' ... else <otherwise> end`
+ * Maps source values to standard ones: `case e when 'M' then 'male' ... else <otherwise> end`
  * (every value a parameter). Values not in the mapping become `otherwise` (default: the value
  * itself; pass `null` to blank them, which a NOT NULL target then rejects).
  *
@@ -24,9 +24,10 @@ export function standardize<E, const M extends Readonly<Record<string, string | 
     });
   }
   const cases = sql.join(
-    entries.map(([from, to]) => sql`when ${e} = ${from} then ${to}`),
+    entries.map(([from, to]) => sql`when ${from} then ${to}`),
     sql` `,
   );
   const fallback = otherwise.length > 0 ? otherwise[0] : e;
-  return sql<M[keyof M] | ExpressionValue<O>>`(case ${cases} else ${fallback ?? null} end)`;
+  // A simple CASE evaluates `e` once, however many values the mapping has.
+  return sql<M[keyof M] | ExpressionValue<O>>`(case ${e} ${cases} else ${fallback ?? null} end)`;
 }
