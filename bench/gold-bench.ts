@@ -10,7 +10,7 @@
  * DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is only used to create and drop
  * the benchmark's own database, `datakit_gold_bench`. The last line of output is JSON.
  */
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { char, integer, numeric, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { fromDrizzle } from '../packages/datakit/src/contract/from-drizzle.js';
 import { layerTable } from '../packages/datakit/src/deploy/layer-table.js';
@@ -93,7 +93,11 @@ const factOrder = pgTable('fact_order', {
 });
 
 // --- the datakit steps -----------------------------------------------------------------------
-const status = standardize(lower(trim(rawCustomer.status)), { act: 'active', active: 'active', 'on hold': 'paused', paused: 'paused', churned: 'churned' } as const, null);
+const status = standardize(
+  lower(trim(rawCustomer.status)),
+  { act: 'active', active: 'active', 'on hold': 'paused', paused: 'paused', churned: 'churned' } as const,
+  null,
+);
 const silverCustomer = defineSqlTransform(inLayer(customer, 'silver'), {
   from: inLayer(rawCustomer, 'bronze'),
   dedupe: { key: [rawCustomer.id], latest: rawCustomer.updated_at },
@@ -106,8 +110,18 @@ const silverCustomer = defineSqlTransform(inLayer(customer, 'silver'), {
     updated_at: rawCustomer.updated_at,
   },
   rules: [
-    { name: 'name-present', column: 'name', check: sql`trim(${rawCustomer.name}) <> ''`, message: 'the customer has no name' },
-    { name: 'email-format', column: 'email', check: sql`${rawCustomer.email} like '%@%'`, message: 'email has no @' },
+    {
+      name: 'name-present',
+      column: 'name',
+      check: sql`trim(${rawCustomer.name}) <> ''`,
+      message: 'the customer has no name',
+    },
+    {
+      name: 'email-format',
+      column: 'email',
+      check: sql`${rawCustomer.email} like '%@%'`,
+      message: 'email has no @',
+    },
     { name: 'status-known', column: 'status', check: sql`${status} is not null`, message: 'unknown status' },
   ],
   constrain: true,
@@ -119,16 +133,34 @@ const silverOrder = defineSqlTransform(inLayer(order, 'silver'), {
   select: {
     id: rawOrder.id,
     customer_id: coalesce(rawOrder.customer_id, -1),
-    amount: coalesce(castTo<string>(sql`case when ${rawOrder.amount} ~ ${numberPattern} then ${rawOrder.amount} end`, 'numeric(12,2)'), '0'),
+    amount: coalesce(
+      castTo<string>(
+        sql`case when ${rawOrder.amount} ~ ${numberPattern} then ${rawOrder.amount} end`,
+        'numeric(12,2)',
+      ),
+      '0',
+    ),
     ordered_at: rawOrder.ordered_at,
   },
-  rules: [{ name: 'amount-number', column: 'amount', check: sql`${rawOrder.amount} ~ ${numberPattern}`, message: 'amount is not a number' }],
+  rules: [
+    {
+      name: 'amount-number',
+      column: 'amount',
+      check: sql`${rawOrder.amount} ~ ${numberPattern}`,
+      message: 'amount is not a number',
+    },
+  ],
   constrain: true,
   disposition: 'merge',
 });
 const customerDimension = defineDimension(inLayer(dimCustomer, 'gold'), {
   from: inLayer(customer, 'silver'),
-  select: { customer_id: customer.id, name: customer.name, status: customer.status, country: customer.country },
+  select: {
+    customer_id: customer.id,
+    name: customer.name,
+    status: customer.status,
+    country: customer.country,
+  },
   businessKey: ['customer_id'],
   surrogateKey: 'customer_key',
   deletes: 'close',
@@ -140,7 +172,11 @@ const fact = defineFact(inLayer(factOrder, 'gold'), {
   from: inLayer(order, 'silver'),
   select: { order_id: order.id, amount: order.amount },
   lookups: {
-    customer_key: lookup(customerDimension, { customer_id: order.customer_id }, { at: order.ordered_at, inferred: true }),
+    customer_key: lookup(
+      customerDimension,
+      { customer_id: order.customer_id },
+      { at: order.ordered_at, inferred: true },
+    ),
     date_key: lookup(dateDimension, { date: sql<string>`(${order.ordered_at} at time zone 'UTC')::date` }),
   },
   disposition: 'append',
@@ -242,7 +278,9 @@ async function setup(conn: Connection): Promise<void> {
     for (const s of ddl.createTable(place(table, layer))) await conn.query(s);
   }
   const customers = Math.round(ROWS * 0.9);
-  console.error(`seeding ${fmt(ROWS)} bronze customer rows (${fmt(customers)} customers) and ${fmt(ROWS)} bronze orders ...`);
+  console.error(
+    `seeding ${fmt(ROWS)} bronze customer rows (${fmt(customers)} customers) and ${fmt(ROWS)} bronze orders ...`,
+  );
   await conn.query(
     `insert into bronze.customer (id, name, email, status, country, updated_at)
      select g % ${customers} + 1, case when g % 1000 = 0 then '  ' else '  Customer ' || g || ' ' end,
@@ -274,24 +312,37 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function main(): Promise<void> {
-  await onAdmin(['drop database if exists datakit_gold_bench with (force)', 'create database datakit_gold_bench']);
+  await onAdmin([
+    'drop database if exists datakit_gold_bench with (force)',
+    'create database datakit_gold_bench',
+  ]);
   const conn = await connect(benchUrl);
   const q = async (s: string) => (await conn.query(s)).rows;
   const count = async (s: string) => Number((await q(s))[0]?.n);
-  const hand = (statements: string[]) => conn.transaction(async (tx) => {
-    for (const s of statements) await tx.query(s);
-  });
+  const hand = (statements: string[]) =>
+    conn.transaction(async (tx) => {
+      for (const s of statements) await tx.query(s);
+    });
   const at1 = '2025-01-01T00:00:00Z';
   const at2 = '2025-02-01T00:00:00Z';
   try {
     if (SHOW_SQL) {
-      const ctx = { ...schemas, dialect: conn.dialect, at: new Date(), loadId: '00000000-0000-4000-8000-000000000000', rejects: { schema: 'datakit', name: 'rejects' } };
-      for (const t of [silverCustomer, silverOrder]) for (const s of t.compile(ctx).statements) console.error(`-- ${t.name} ${s.step}\n${s.sql};\n`);
+      const ctx = {
+        ...schemas,
+        dialect: conn.dialect,
+        at: new Date(),
+        loadId: '00000000-0000-4000-8000-000000000000',
+        rejects: { schema: 'datakit', name: 'rejects' },
+      };
+      for (const t of [silverCustomer, silverOrder])
+        for (const s of t.compile(ctx).statements) console.error(`-- ${t.name} ${s.step}\n${s.sql};\n`);
     }
     await setup(conn);
     const restoreDimension = async () => {
       await conn.query('truncate gold.dim_customer restart identity');
-      await conn.query('insert into gold.dim_customer overriding system value select * from gold.dim_customer_base');
+      await conn.query(
+        'insert into gold.dim_customer overriding system value select * from gold.dim_customer_base',
+      );
       await conn.query(
         `select setval(pg_get_serial_sequence('gold.dim_customer', 'customer_key'), (select max(customer_key) from gold.dim_customer))`,
       );
@@ -358,13 +409,17 @@ async function main(): Promise<void> {
         await customerDimension.run(conn, { ...schemas, at: new Date(at1) });
         await conn.query('drop table if exists gold.dim_customer_base');
         await conn.query('create table gold.dim_customer_base as select * from gold.dim_customer');
-        await conn.query(`update silver.customer set status = case status when 'active' then 'paused' else 'active' end where id % 10 = 0`);
+        await conn.query(
+          `update silver.customer set status = case status when 'active' then 'paused' else 'active' end where id % 10 = 0`,
+        );
         await conn.query(`delete from silver."order" where customer_id % 100 = 1`);
         await conn.query('delete from silver.customer where id % 100 = 1');
         await conn.query(
           `insert into silver.customer select id + 10000000, name, 'new.' || email, status, country, updated_at from silver.customer where id % 100 = 2`,
         );
-        await conn.query(`update silver."order" set customer_id = customer_id + 10000000 where customer_id % 100 = 2 and id % 10 = 0`);
+        await conn.query(
+          `update silver."order" set customer_id = customer_id + 10000000 where customer_id % 100 = 2 and id % 10 = 0`,
+        );
         await conn.query('vacuum analyze silver.customer');
         await conn.query('vacuum analyze silver."order"');
       }
@@ -376,30 +431,45 @@ async function main(): Promise<void> {
           await conn.query('checkpoint');
           const started = performance.now();
           const out = await step[side]();
-          if (process.env.GOLD_BENCH_STEPS && side === 'datakit') console.error(JSON.stringify((out as { steps?: unknown }).steps));
+          if (process.env.GOLD_BENCH_STEPS && side === 'datakit')
+            console.error(JSON.stringify((out as { steps?: unknown }).steps));
           entry[side].push((performance.now() - started) / 1000);
           const sum = String((await q(step.checksum))[0]?.c);
           (entry as unknown as Record<string, string>)[`${side}Checksum`] = sum;
         }
         const sums = entry as unknown as Record<string, string>;
         if (sums.datakitChecksum !== sums.handChecksum) {
-          throw new Error(`${step.name}: datakit and hand-written SQL disagree (${sums.datakitChecksum} vs ${sums.handChecksum})`);
+          throw new Error(
+            `${step.name}: datakit and hand-written SQL disagree (${sums.datakitChecksum} vs ${sums.handChecksum})`,
+          );
         }
-        console.error(`${step.name} run ${run}: datakit ${entry.datakit.at(-1)?.toFixed(2)} s, hand ${entry.hand.at(-1)?.toFixed(2)} s`);
+        console.error(
+          `${step.name} run ${run}: datakit ${entry.datakit.at(-1)?.toFixed(2)} s, hand ${entry.hand.at(-1)?.toFixed(2)} s`,
+        );
       }
       results.push(entry);
       // Later steps read what this one wrote: leave the datakit result in place.
       await step.reset();
       await step.datakit();
     }
-    console.log(`\n${fmt(ROWS)} bronze rows per table, median of ${RUNS} runs each, PostgreSQL ${String((await q('show server_version'))[0]?.server_version)}\n`);
+    console.log(
+      `\n${fmt(ROWS)} bronze rows per table, median of ${RUNS} runs each, PostgreSQL ${String((await q('show server_version'))[0]?.server_version)}\n`,
+    );
     console.log('| step | rows | datakit (s) | rows/s | hand SQL (s) | rows/s | datakit / hand |');
     console.log('|---|---|---|---|---|---|---|');
     const summary = results.map((r) => {
       const dk = median(r.datakit);
       const hd = median(r.hand);
-      console.log(`| ${r.step} | ${fmt(r.rows)} | ${dk.toFixed(2)} | ${fmt(r.rows / dk)} | ${hd.toFixed(2)} | ${fmt(r.rows / hd)} | ${(hd / dk).toFixed(2)} |`);
-      return { step: r.step, rows: r.rows, datakitRowsPerSec: Math.round(r.rows / dk), handRowsPerSec: Math.round(r.rows / hd), ratio: Number((hd / dk).toFixed(3)) };
+      console.log(
+        `| ${r.step} | ${fmt(r.rows)} | ${dk.toFixed(2)} | ${fmt(r.rows / dk)} | ${hd.toFixed(2)} | ${fmt(r.rows / hd)} | ${(hd / dk).toFixed(2)} |`,
+      );
+      return {
+        step: r.step,
+        rows: r.rows,
+        datakitRowsPerSec: Math.round(r.rows / dk),
+        handRowsPerSec: Math.round(r.rows / hd),
+        ratio: Number((hd / dk).toFixed(3)),
+      };
     });
     console.log('\nratio = datakit rows/s ÷ hand-written SQL rows/s (goal: ≥ 0.90)\n');
     console.log(JSON.stringify({ rows: ROWS, runs: RUNS, steps: summary }));

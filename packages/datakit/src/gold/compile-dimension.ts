@@ -40,7 +40,10 @@ export interface CompiledDimension {
  * ```
  * @internal
  */
-export function compileDimension(plan: DimensionPlan, ctx: TablePlacement & { dialect: Dialect; at: Date; loadId: string }): CompiledDimension {
+export function compileDimension(
+  plan: DimensionPlan,
+  ctx: TablePlacement & { dialect: Dialect; at: Date; loadId: string },
+): CompiledDimension {
   const adapter = ctx.dialect.adapter;
   const placement: TablePlacement = {
     ...(ctx.schemas ? { schemas: ctx.schemas } : {}),
@@ -154,10 +157,18 @@ export function compileDimension(plan: DimensionPlan, ctx: TablePlacement & { di
             params: [],
           },
         }),
-    actions: { sql: `select "datakit_action" as action, count(*)::integer as n from ${stage} group by 1`, params: [] },
+    actions: {
+      sql: `select "datakit_action" as action, count(*)::integer as n from ${stage} group by 1`,
+      params: [],
+    },
     ...(plan.deletes === 'ignore'
       ? {}
-      : { pendingDeletes: { sql: `select count(*)::integer as n from ${d} as ${q('d')} where ${live}`, params: [] } }),
+      : {
+          pendingDeletes: {
+            sql: `select count(*)::integer as n from ${d} as ${q('d')} where ${live}`,
+            params: [],
+          },
+        }),
     writes,
   };
 }

@@ -35,7 +35,8 @@ export function dateDimensionColumns() {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const MONTHS = "array['January','February','March','April','May','June','July','August','September','October','November','December']";
+const MONTHS =
+  "array['January','February','March','April','May','June','July','August','September','October','November','December']";
 const DAYS = "array['Monday','Tuesday','Wednesday','Thursday','Friday','Saturday','Sunday']";
 
 /**
@@ -69,10 +70,14 @@ export function defineDateDimension<D extends Table>(target: TableSource<D>): Da
   const names = new Set(Object.values(getTableColumns(parts.table)).map((c) => c.name));
   for (const name of Object.keys(dateDimensionColumns())) {
     if (!names.has(name)) {
-      throw new DatakitError('USAGE', `Date dimension "${toPlace(parts.table).name}" has no column "${name}"`, {
-        hint: "Define it as pgTable('dim_date', dateDimensionColumns()).",
-        context: { table: toPlace(parts.table).name, column: name },
-      });
+      throw new DatakitError(
+        'USAGE',
+        `Date dimension "${toPlace(parts.table).name}" has no column "${name}"`,
+        {
+          hint: "Define it as pgTable('dim_date', dateDimensionColumns()).",
+          context: { table: toPlace(parts.table).name, column: name },
+        },
+      );
     }
   }
   return {
@@ -83,28 +88,38 @@ export function defineDateDimension<D extends Table>(target: TableSource<D>): Da
     versioned: false,
     fill: async (conn, options) => {
       if (!DAY.test(options.from) || !DAY.test(options.to) || options.from > options.to) {
-        throw new DatakitError('USAGE', `Date dimension range ${options.from} .. ${options.to} is not a range of days`, {
-          hint: "Pass from and to as 'YYYY-MM-DD' with from <= to.",
-        });
+        throw new DatakitError(
+          'USAGE',
+          `Date dimension range ${options.from} .. ${options.to} is not a range of days`,
+          {
+            hint: "Pass from and to as 'YYYY-MM-DD' with from <= to.",
+          },
+        );
       }
       const placed = placeTable(toPlace(parts.table, parts.layer), options);
       const d = conn.dialect.adapter.quoteTable(placed);
-      const { rowCount } = await conn.query(
-        `insert into ${d} ("date_key", "date", "year", "quarter", "month", "month_name", "year_month", "day", "day_of_week", "day_name", "iso_week", "iso_year", "is_weekend")
+      const { rowCount } = await conn
+        .query(
+          `insert into ${d} ("date_key", "date", "year", "quarter", "month", "month_name", "year_month", "day", "day_of_week", "day_name", "iso_week", "iso_year", "is_weekend")
          select to_char(g.d, 'YYYYMMDD')::integer, g.d::date, extract(year from g.d)::integer, extract(quarter from g.d)::integer,
            extract(month from g.d)::integer, (${MONTHS})[extract(month from g.d)::integer], to_char(g.d, 'YYYY-MM'),
            extract(day from g.d)::integer, extract(isodow from g.d)::integer, (${DAYS})[extract(isodow from g.d)::integer],
            extract(week from g.d)::integer, extract(isoyear from g.d)::integer, extract(isodow from g.d) >= 6
          from generate_series($1::date::timestamp, $2::date::timestamp, interval '1 day') as g(d)
          on conflict ("date_key") do nothing`,
-        [options.from, options.to],
-      ).catch((err: unknown) => {
-        throw new DatakitError('QUERY', `Filling date dimension ${placedName(placed)} failed: ${err instanceof Error ? err.message : String(err)}`, {
-          hint: 'Deploy the gold layer first.',
-          context: { table: placedName(placed) },
-          cause: err,
+          [options.from, options.to],
+        )
+        .catch((err: unknown) => {
+          throw new DatakitError(
+            'QUERY',
+            `Filling date dimension ${placedName(placed)} failed: ${err instanceof Error ? err.message : String(err)}`,
+            {
+              hint: 'Deploy the gold layer first.',
+              context: { table: placedName(placed) },
+              cause: err,
+            },
+          );
         });
-      });
       return rowCount;
     },
   };

@@ -1,16 +1,16 @@
 import { type Column, getTableColumns, type SQL, type Table } from 'drizzle-orm';
-import { DatakitError } from '../errors/datakit-error.js';
 import type { Connection } from '../dialect/connection.js';
 import type { Dialect } from '../dialect/dialect.js';
+import { DatakitError } from '../errors/datakit-error.js';
 import { buildPlan } from '../sql-transform/build-plan.js';
 import type { CheckedSelect, TargetRow } from '../sql-transform/checked-select.js';
 import type { TableSource } from '../sql-transform/in-layer.js';
 import type { Join, LeftJoinedNames } from '../sql-transform/join.js';
 import type { TablePlacement } from '../sql-transform/resolve-table.js';
 import { type TransformLineage, transformLineage } from '../sql-transform/transform-lineage.js';
+import type { Scd2Column } from './dimension-columns.js';
 import { type DimensionPlan, dimensionPlan } from './dimension-plan.js';
 import type { DimensionRef } from './dimension-ref.js';
-import type { Scd2Column } from './dimension-columns.js';
 import { dimensionDdl, prepareDimension } from './prepare-dimension.js';
 import { type DimensionResult, type RunDimensionOptions, runDimension } from './run-dimension.js';
 
@@ -101,18 +101,34 @@ export interface Scd2Dimension<D extends Table = Table> extends DimensionRef {
  * });
  * ```
  */
-export function defineDimension<D extends Table, const J extends readonly Join[] = [], const S = unknown, const SK extends string = string>(
-  target: TableSource<D>,
-  spec: DimensionSpec<D, J, S, SK>,
-): Scd2Dimension<D> {
-  const { select, surrogateKey, businessKey, latest, deletes, firstVersionFrom, unknownMember, inferred, ...rest } = spec;
+export function defineDimension<
+  D extends Table,
+  const J extends readonly Join[] = [],
+  const S = unknown,
+  const SK extends string = string,
+>(target: TableSource<D>, spec: DimensionSpec<D, J, S, SK>): Scd2Dimension<D> {
+  const {
+    select,
+    surrogateKey,
+    businessKey,
+    latest,
+    deletes,
+    firstVersionFrom,
+    unknownMember,
+    inferred,
+    ...rest
+  } = spec;
   const columns = getTableColumns((target as { table?: D }).table ?? (target as D)) as Record<string, Column>;
   const sk = columns[surrogateKey]?.name;
   if (sk === undefined) {
-    throw new DatakitError('USAGE', `Dimension: surrogate key "${surrogateKey}" is not a column of the dimension`, {
-      hint: 'Name the dimension\'s surrogate key column, e.g. surrogateKey: "customer_key" (see surrogateKey()).',
-      context: { column: surrogateKey },
-    });
+    throw new DatakitError(
+      'USAGE',
+      `Dimension: surrogate key "${surrogateKey}" is not a column of the dimension`,
+      {
+        hint: 'Name the dimension\'s surrogate key column, e.g. surrogateKey: "customer_key" (see surrogateKey()).',
+        context: { column: surrogateKey },
+      },
+    );
   }
   const base = buildPlan(target, {
     ...rest,

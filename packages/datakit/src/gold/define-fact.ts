@@ -26,7 +26,11 @@ export interface FactSpec<F extends Table, J extends readonly Join[], S, L> {
   joins?: J;
   where?: SQL;
   select: S & CheckedSelect<TargetRow<F, keyof L>, S, LeftJoinedNames<J>>;
-  lookups: L & { [K in keyof L]: K extends keyof TargetRow<F> ? Lookup : SelectMapError<`the fact has no column "${K & string}"`> };
+  lookups: L & {
+    [K in keyof L]: K extends keyof TargetRow<F>
+      ? Lookup
+      : SelectMapError<`the fact has no column "${K & string}"`>;
+  };
   disposition: 'append' | 'replace' | 'merge';
   key?: readonly (keyof TargetRow<F> & string)[];
 }
@@ -56,10 +60,12 @@ function columnsByName(table: Table): Map<string, Column> {
  * });
  * ```
  */
-export function defineFact<F extends Table, const J extends readonly Join[] = [], const S = unknown, const L = unknown>(
-  target: TableSource<F>,
-  spec: FactSpec<F, J, S, L>,
-): SqlTransform<F> {
+export function defineFact<
+  F extends Table,
+  const J extends readonly Join[] = [],
+  const S = unknown,
+  const L = unknown,
+>(target: TableSource<F>, spec: FactSpec<F, J, S, L>): SqlTransform<F> {
   const { select, lookups, key, joins = [] as unknown as J, ...rest } = spec;
   const targetColumns = getTableColumns(sourceParts(target).table) as Record<string, Column>;
   const lookupJoins: Join[] = [];
@@ -78,7 +84,11 @@ export function defineFact<F extends Table, const J extends readonly Join[] = []
     const col = (name: string) => cols.get(name) as Column;
     const conditions: SQL[] = Object.entries(lk.key).map(([bk, expr]) => sql`${col(bk)} = ${expr}`);
     if (lk.dimension.versioned) {
-      conditions.push(lk.at === undefined ? sql`${col('is_current')}` : sql`${col('valid_from')} <= ${lk.at} and ${lk.at} < ${col('valid_to')}`);
+      conditions.push(
+        lk.at === undefined
+          ? sql`${col('is_current')}`
+          : sql`${col('valid_from')} <= ${lk.at} and ${lk.at} < ${col('valid_to')}`,
+      );
     }
     const source = dim.layer === undefined ? aliased : new InLayer(aliased, dim.layer);
     lookupJoins.push(leftJoin(source, and(...conditions) as SQL));

@@ -54,27 +54,41 @@ export function dimensionPlan(
     });
   };
   const byKey = getTableColumns(base.targetTable) as Record<string, Column>;
-  const sqlName = (key: string) => byKey[key]?.name ?? fail(`"${key}" is not a column`, 'Name columns of the dimension table.', key);
+  const sqlName = (key: string) =>
+    byKey[key]?.name ?? fail(`"${key}" is not a column`, 'Name columns of the dimension table.', key);
   for (const column of SCD2_COLUMNS) {
     if (!base.targetSchema.columns.some((c) => c.name === column)) {
       fail(`the table has no "${column}" column`, 'Spread scd2Columns() into the dimension table.', column);
     }
   }
   if (!['ignore', 'close', 'version'].includes(options.deletes)) {
-    fail(`deletes '${String(options.deletes)}' is not ignore, close or version`, "Use deletes: 'ignore', 'close' or 'version'.");
+    fail(
+      `deletes '${String(options.deletes)}' is not ignore, close or version`,
+      "Use deletes: 'ignore', 'close' or 'version'.",
+    );
   }
   const businessKey = options.businessKey.map(sqlName);
   if (businessKey.length === 0) fail('it has no business key', "Pass businessKey: ['customer_id'].");
   const selected = new Set(base.select.map((s) => s.column.name));
-  for (const k of businessKey) if (!selected.has(k)) fail(`business key "${k}" is not in the select map`, `Add "${k}" to the select map.`, k);
+  for (const k of businessKey)
+    if (!selected.has(k))
+      fail(`business key "${k}" is not in the select map`, `Add "${k}" to the select map.`, k);
   const attributes = base.select.map((s) => s.column.name).filter((c) => !businessKey.includes(c));
-  const values = (given: Record<string, unknown> | undefined, what: string, required: (c: string) => boolean) => {
+  const values = (
+    given: Record<string, unknown> | undefined,
+    what: string,
+    required: (c: string) => boolean,
+  ) => {
     if (!given) return undefined;
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(given)) out[sqlName(key)] = value;
     for (const c of base.targetSchema.columns) {
       if (required(c.name) && !c.nullable && c.default === undefined && !c.generated && !(c.name in out)) {
-        fail(`the ${what} has no value for NOT NULL column "${c.name}"`, `Add ${c.name} to \`${what}\`.`, c.name);
+        fail(
+          `the ${what} has no value for NOT NULL column "${c.name}"`,
+          `Add ${c.name} to \`${what}\`.`,
+          c.name,
+        );
       }
     }
     return out;
@@ -106,5 +120,7 @@ function uniqueBySource(base: TransformPlan, businessKey: readonly string[]): bo
   if (sourceColumns.some((c) => c === undefined)) return false;
   const schema = fromDrizzle(from);
   const key = schema.primaryKey?.columns;
-  return key !== undefined && key.length === sourceColumns.length && key.every((c) => sourceColumns.includes(c));
+  return (
+    key !== undefined && key.length === sourceColumns.length && key.every((c) => sourceColumns.includes(c))
+  );
 }

@@ -25,10 +25,13 @@ export function inferredMembers(
 ): (ctx: CompileContext) => Statement[] {
   const plans = lookups.map((lk) => {
     const dim = sourceParts(lk.dimension.target);
-    const keyOf = new Map(Object.entries(getTableColumns(dim.table) as Record<string, Column>).map(([k, c]) => [c.name, k]));
+    const keyOf = new Map(
+      Object.entries(getTableColumns(dim.table) as Record<string, Column>).map(([k, c]) => [c.name, k]),
+    );
     const select: Record<string, unknown> = {};
     for (const [name, expr] of Object.entries(lk.key)) select[keyOf.get(name) ?? name] = expr;
-    for (const [name, value] of Object.entries(lk.dimension.inferredValues ?? {})) select[keyOf.get(name) ?? name] = value;
+    for (const [name, value] of Object.entries(lk.dimension.inferredValues ?? {}))
+      select[keyOf.get(name) ?? name] = value;
     if (lk.dimension.versioned) {
       Object.assign(select, {
         [keyOf.get('valid_from') ?? 'valid_from']: sql`'-infinity'::timestamptz`,
@@ -68,6 +71,9 @@ export function inferredMembers(
         sql: `select pg_advisory_xact_lock(hashtext('datakit.dimension'), hashtext(${w.param(`${target.schema ?? ''}.${target.name}`)}))`,
         params: w.params,
       };
-      return [lock, ...compileTransform(plan, ctx).statements.map((s) => ({ ...s, step: 'inferred' as const }))];
+      return [
+        lock,
+        ...compileTransform(plan, ctx).statements.map((s) => ({ ...s, step: 'inferred' as const })),
+      ];
     });
 }

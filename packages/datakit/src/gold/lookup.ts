@@ -62,14 +62,19 @@ export function lookup<D extends Table, const K>(
 ): Lookup {
   const columns = getTableColumns(sourceParts(dimension.target).table) as Record<string, Column>;
   const byName: Record<string, unknown> = {};
-  for (const [k, expr] of Object.entries(key as Record<string, unknown>)) byName[columns[k]?.name ?? k] = expr;
+  for (const [k, expr] of Object.entries(key as Record<string, unknown>))
+    byName[columns[k]?.name ?? k] = expr;
   const given = Object.keys(byName);
   const expected = [...dimension.businessKey];
   const missing = expected.filter((k) => !given.includes(k));
   if (missing.length > 0 || given.length !== expected.length) {
-    throw new DatakitError('USAGE', `lookup: the key map names ${given.join(', ') || 'nothing'}, the dimension's business key is ${expected.join(', ')}`, {
-      hint: `Give one expression per business key column: { ${expected.map((k) => `${k}: ...`).join(', ')} }.`,
-    });
+    throw new DatakitError(
+      'USAGE',
+      `lookup: the key map names ${given.join(', ') || 'nothing'}, the dimension's business key is ${expected.join(', ')}`,
+      {
+        hint: `Give one expression per business key column: { ${expected.map((k) => `${k}: ...`).join(', ')} }.`,
+      },
+    );
   }
   if (options.at !== undefined && !dimension.versioned) {
     throw new DatakitError('USAGE', 'lookup: `at` applies to versioned (SCD2) dimensions only', {
@@ -77,7 +82,7 @@ export function lookup<D extends Table, const K>(
     });
   }
   if (options.inferred && !dimension.inferredValues) {
-    throw new DatakitError('USAGE', 'lookup: inferred members need the dimension\'s `inferred` values', {
+    throw new DatakitError('USAGE', "lookup: inferred members need the dimension's `inferred` values", {
       hint: 'Give the dimension `inferred: { ...values of its other NOT NULL columns }`, or drop `inferred: true`.',
     });
   }

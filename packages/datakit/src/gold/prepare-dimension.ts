@@ -1,9 +1,9 @@
 import type { Connection } from '../dialect/connection.js';
 import type { Dialect } from '../dialect/dialect.js';
+import { sourceParts } from '../sql-transform/in-layer.js';
 import { placeTable, type TablePlacement, toPlace } from '../sql-transform/resolve-table.js';
 import { SqlWriter } from '../sql-transform/sql-writer.js';
 import { writeType } from '../sql-transform/write-type.js';
-import { sourceParts } from '../sql-transform/in-layer.js';
 import type { DimensionPlan } from './dimension-plan.js';
 
 /**
@@ -17,15 +17,25 @@ import type { DimensionPlan } from './dimension-plan.js';
  * ```
  * @internal
  */
-export function dimensionDdl(plan: DimensionPlan, dialect: Dialect, placement: TablePlacement = {}): { sql: string; params: unknown[] }[] {
+export function dimensionDdl(
+  plan: DimensionPlan,
+  dialect: Dialect,
+  placement: TablePlacement = {},
+): { sql: string; params: unknown[] }[] {
   const w = new SqlWriter(dialect.adapter, placement);
   const parts = sourceParts(plan.base.target);
   const target = placeTable(toPlace(parts.table, parts.layer), placement);
   const d = dialect.adapter.quoteTable(target);
   const keys = plan.businessKey.map((k) => w.q(k)).join(', ');
   const statements: { sql: string; params: unknown[] }[] = [
-    { sql: `create unique index if not exists ${w.q(`${target.name}_current_key`)} on ${d} (${keys}) where "is_current"`, params: [] },
-    { sql: `create index if not exists ${w.q(`${target.name}_key_valid_from`)} on ${d} (${keys}, "valid_from")`, params: [] },
+    {
+      sql: `create unique index if not exists ${w.q(`${target.name}_current_key`)} on ${d} (${keys}) where "is_current"`,
+      params: [],
+    },
+    {
+      sql: `create index if not exists ${w.q(`${target.name}_key_valid_from`)} on ${d} (${keys}, "valid_from")`,
+      params: [],
+    },
   ];
   if (plan.unknownMember) {
     const cast = writeType(dialect.createDdlCompiler(), target);
@@ -53,7 +63,11 @@ export function dimensionDdl(plan: DimensionPlan, dialect: Dialect, placement: T
  * ```
  * @internal
  */
-export async function prepareDimension(conn: Connection, plan: DimensionPlan, placement: TablePlacement = {}): Promise<void> {
+export async function prepareDimension(
+  conn: Connection,
+  plan: DimensionPlan,
+  placement: TablePlacement = {},
+): Promise<void> {
   await conn.transaction(async (tx) => {
     for (const s of dimensionDdl(plan, conn.dialect, placement)) await tx.query(s.sql, s.params);
   });

@@ -33,7 +33,15 @@ export interface DimensionResult {
   name: string;
   target: string;
   at: Date;
-  rows: { staged: number; new: number; changed: number; reopened: number; inferred: number; deleted: number; unchanged: number };
+  rows: {
+    staged: number;
+    new: number;
+    changed: number;
+    reopened: number;
+    inferred: number;
+    deleted: number;
+    unchanged: number;
+  };
   steps: { step: string; rows: number; ms: number }[];
   ms: number;
 }
@@ -49,7 +57,11 @@ export interface DimensionResult {
  * ```
  * @internal
  */
-export async function runDimension(conn: Connection, plan: DimensionPlan, options: RunDimensionOptions = {}): Promise<DimensionResult> {
+export async function runDimension(
+  conn: Connection,
+  plan: DimensionPlan,
+  options: RunDimensionOptions = {},
+): Promise<DimensionResult> {
   const started = performance.now();
   const at = options.at ?? new Date();
   const compiled = compileDimension(plan, {
@@ -71,35 +83,50 @@ export async function runDimension(conn: Connection, plan: DimensionPlan, option
       const t0 = performance.now();
       const r = await tx.query<R>(sql, params).catch((err: unknown) => {
         const cause = err instanceof DatakitError ? err : undefined;
-        throw new DatakitError('QUERY', `Dimension "${plan.base.name}" failed writing ${target} (step ${step}): ${err instanceof Error ? err.message : String(err)}`, {
-          hint:
-            cause?.context.driverCode === '23505'
-              ? 'Two current rows of one key would exist: is the dimension run twice in one transaction, or the business key wrong?'
-              : (cause?.hint ?? 'Check the dimension against its source and table.'),
-          context: { ...(cause?.context ?? {}), table: target },
-          cause: err,
-        });
+        throw new DatakitError(
+          'QUERY',
+          `Dimension "${plan.base.name}" failed writing ${target} (step ${step}): ${err instanceof Error ? err.message : String(err)}`,
+          {
+            hint:
+              cause?.context.driverCode === '23505'
+                ? 'Two current rows of one key would exist: is the dimension run twice in one transaction, or the business key wrong?'
+                : (cause?.hint ?? 'Check the dimension against its source and table.'),
+            context: { ...(cause?.context ?? {}), table: target },
+            cause: err,
+          },
+        );
       });
       steps.push({ step, rows: r.rowCount, ms: Math.round(performance.now() - t0) });
       return r;
     };
     await query('lock', compiled.lock.sql, compiled.lock.params);
-    const last = (await query<{ last: string | null; late: boolean }>('last', compiled.last.sql, compiled.last.params)).rows[0];
+    const last = (
+      await query<{ last: string | null; late: boolean }>('last', compiled.last.sql, compiled.last.params)
+    ).rows[0];
     const staged = (await query('stage', compiled.stageRows.sql, compiled.stageRows.params)).rowCount;
     await query('analyze', compiled.analyze, []);
     if (compiled.duplicates) {
       const dup = (await query<Record<string, unknown>>('duplicates', compiled.duplicates.sql, [])).rows[0];
       if (dup) {
         const key = plan.businessKey.map((k) => `${k}=${String(dup[k])}`).join(', ');
-        throw fail(`the source has ${String(dup.n)} rows for key ${key}`, 'Pass `latest` (e.g. the source\'s updated_at) so the latest row of a key wins, or fix the joins.', key);
+        throw fail(
+          `the source has ${String(dup.n)} rows for key ${key}`,
+          "Pass `latest` (e.g. the source's updated_at) so the latest row of a key wins, or fix the joins.",
+          key,
+        );
       }
     }
     const counts = Object.fromEntries(
-      (await query<{ action: string; n: number }>('classify', compiled.actions.sql, [])).rows.map((r) => [r.action, Number(r.n)]),
+      (await query<{ action: string; n: number }>('classify', compiled.actions.sql, [])).rows.map((r) => [
+        r.action,
+        Number(r.n),
+      ]),
     );
     if (last?.late) {
       const pending = compiled.pendingDeletes
-        ? Number((await query<{ n: number }>('pending-deletes', compiled.pendingDeletes.sql, [])).rows[0]?.n ?? 0)
+        ? Number(
+            (await query<{ n: number }>('pending-deletes', compiled.pendingDeletes.sql, [])).rows[0]?.n ?? 0,
+          )
         : 0;
       if ((counts.change ?? 0) + (counts.reopen ?? 0) + pending > 0) {
         throw fail(

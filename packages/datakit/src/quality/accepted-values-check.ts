@@ -22,7 +22,9 @@ export function acceptedValuesCheck<S extends TableSource>(
   const kind = options.kind ?? 'accepted-values';
   const label = `${kind}(${tableLabel(t.ref)}.${column})`;
   if (values.length === 0) {
-    throw new DatakitError('USAGE', `Check "${label}" accepts no values`, { hint: 'List the values the column may hold.' });
+    throw new DatakitError('USAGE', `Check "${label}" accepts no values`, {
+      hint: 'List the values the column may hold.',
+    });
   }
   const name = columnName(t, column, label);
   return makeCheck(

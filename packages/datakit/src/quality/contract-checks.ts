@@ -38,7 +38,8 @@ export function contractChecks(source: TableSource, options: ContractCheckOption
   const checks: QualityCheck[] = [];
   if (!exclude.has('not-null')) {
     for (const column of schema.columns) {
-      if (!column.nullable && !column.generated) checks.push(notNullCheck(source, column.name as never, base));
+      if (!column.nullable && !column.generated)
+        checks.push(notNullCheck(source, column.name as never, base));
     }
   }
   if (!exclude.has('unique')) {
@@ -59,15 +60,24 @@ export function contractChecks(source: TableSource, options: ContractCheckOption
       const parent = {
         name: fk.references.table,
         ...(layer === undefined ? {} : { layer }),
-        ...(layer === undefined && fk.references.schema !== undefined ? { schema: fk.references.schema } : {}),
+        ...(layer === undefined && fk.references.schema !== undefined
+          ? { schema: fk.references.schema }
+          : {}),
       };
-      checks.push(relationshipCheck(source, fk.columns as never[], parent, fk.references.columns as never[], base));
+      checks.push(
+        relationshipCheck(source, fk.columns as never[], parent, fk.references.columns as never[], base),
+      );
     }
   }
   if (!exclude.has('enum')) {
     for (const column of schema.columns) {
       if (column.type.kind === 'enum' && column.type.enumValues) {
-        checks.push(acceptedValuesCheck(source, column.name as never, column.type.enumValues, { ...base, kind: 'enum' }));
+        checks.push(
+          acceptedValuesCheck(source, column.name as never, column.type.enumValues, {
+            ...base,
+            kind: 'enum',
+          }),
+        );
       }
     }
   }

@@ -27,9 +27,13 @@ export function freshnessCheck<S extends TableSource>(
   const maxAge = options.maxAge;
   const interval = typeof maxAge === 'number' ? `${maxAge / 1000} seconds` : maxAge.trim();
   if ((typeof maxAge === 'number' && !(maxAge > 0)) || !INTERVAL.test(interval)) {
-    throw new DatakitError('USAGE', `Check "${options.name ?? label}": maxAge ${JSON.stringify(maxAge)} is not an age`, {
-      hint: "Write maxAge: '36 hours', '2 days', '30 minutes', or a number of milliseconds.",
-    });
+    throw new DatakitError(
+      'USAGE',
+      `Check "${options.name ?? label}": maxAge ${JSON.stringify(maxAge)} is not an age`,
+      {
+        hint: "Write maxAge: '36 hours', '2 days', '30 minutes', or a number of milliseconds.",
+      },
+    );
   }
   return makeCheck(
     {

@@ -11,7 +11,11 @@ import { type CheckOptions, makeCheck, type QualityCheck } from './quality-check
  * notNullCheck(inLayer(customer, 'silver'), 'email', { severity: 'error' });
  * ```
  */
-export function notNullCheck<S extends TableSource>(source: S | TableToPlace, column: ColumnKey<S>, options: CheckOptions = {}): QualityCheck {
+export function notNullCheck<S extends TableSource>(
+  source: S | TableToPlace,
+  column: ColumnKey<S>,
+  options: CheckOptions = {},
+): QualityCheck {
   const t = checkTable(source);
   const label = `not-null(${tableLabel(t.ref)}.${column})`;
   const name = columnName(t, column, label);

@@ -99,14 +99,22 @@ export function makeCheck(
   const name = options.name ?? base.name;
   const severity = options.severity ?? 'error';
   if (severity !== 'error' && severity !== 'warn') {
-    throw new DatakitError('USAGE', `Check "${name}": severity '${String(severity)}' is neither 'error' nor 'warn'`, {
-      hint: "Use severity: 'error' (blocks downstream tasks) or 'warn' (recorded only).",
-    });
+    throw new DatakitError(
+      'USAGE',
+      `Check "${name}": severity '${String(severity)}' is neither 'error' nor 'warn'`,
+      {
+        hint: "Use severity: 'error' (blocks downstream tasks) or 'warn' (recorded only).",
+      },
+    );
   }
   if (severity === 'warn' && options.errorIf !== undefined) {
-    throw new DatakitError('USAGE', `Check "${name}" has severity 'warn' and an errorIf, which would never apply`, {
-      hint: "Remove errorIf, or make the check severity: 'error'.",
-    });
+    throw new DatakitError(
+      'USAGE',
+      `Check "${name}" has severity 'warn' and an errorIf, which would never apply`,
+      {
+        hint: "Remove errorIf, or make the check severity: 'error'.",
+      },
+    );
   }
   const errorIf = parseThreshold(options.errorIf ?? '> 0', { check: name, option: 'errorIf' });
   const warnIf = parseThreshold(options.warnIf ?? '> 0', { check: name, option: 'warnIf' });

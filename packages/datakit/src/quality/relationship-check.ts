@@ -24,9 +24,13 @@ export function relationshipCheck<S extends TableSource, P extends TableSource>(
   const p = checkTable(parent);
   const label = `relationship(${tableLabel(t.ref)}.${columns.join(',')} -> ${tableLabel(p.ref)}.${parentColumns.join(',')})`;
   if (columns.length === 0 || columns.length !== parentColumns.length) {
-    throw new DatakitError('USAGE', `Check "${label}" needs as many parent columns as columns, at least one`, {
-      hint: "Pair each column with its parent column, e.g. ['customer_id'] and ['id'].",
-    });
+    throw new DatakitError(
+      'USAGE',
+      `Check "${label}" needs as many parent columns as columns, at least one`,
+      {
+        hint: "Pair each column with its parent column, e.g. ['customer_id'] and ['id'].",
+      },
+    );
   }
   const names = columns.map((c) => columnName(t, c, label));
   const parentNames = parentColumns.map((c) => columnName(p, c, label));
@@ -39,7 +43,9 @@ export function relationshipCheck<S extends TableSource, P extends TableSource>(
       reads: [source, parent],
       compile: (w) => {
         const child = (n: string) => `${w.q(t.alias)}.${w.q(n)}`;
-        const match = parentNames.map((pn, i) => `${w.q('datakit_parent')}.${w.q(pn)} = ${child(names[i] as string)}`);
+        const match = parentNames.map(
+          (pn, i) => `${w.q('datakit_parent')}.${w.q(pn)} = ${child(names[i] as string)}`,
+        );
         return {
           mode: 'rows',
           sql: `select * from ${fromClause(w, t)} where ${names.map((n) => `${child(n)} is not null`).join(' and ')} and not exists (select 1 from ${fromClause(w, p, 'datakit_parent')} where ${match.join(' and ')})${andWhere(w, t, options.where)}`,

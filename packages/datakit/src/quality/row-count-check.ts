@@ -49,9 +49,13 @@ export function rowCountCheck(
       ? Number.isFinite(tolerance) && tolerance >= 0
       : /^\d+(\.\d+)?%$/.test(tolerance) && percent !== undefined && percent >= 0;
   if (!valid) {
-    throw new DatakitError('USAGE', `Check "${options.name ?? label}": tolerance ${JSON.stringify(tolerance)} is not a row count or a percentage`, {
-      hint: "Write tolerance: 0, tolerance: 25 (rows) or tolerance: '1%' (of the other table's count).",
-    });
+    throw new DatakitError(
+      'USAGE',
+      `Check "${options.name ?? label}": tolerance ${JSON.stringify(tolerance)} is not a row count or a percentage`,
+      {
+        hint: "Write tolerance: 0, tolerance: 25 (rows) or tolerance: '1%' (of the other table's count).",
+      },
+    );
   }
   return makeCheck(
     {
@@ -70,7 +74,9 @@ export function rowCountCheck(
         const mine = `select ${measure(options.measure, t)} as n from ${fromClause(w, t)} where true${andWhere(w, t, options.where)}`;
         const theirs = `select ${measure(options.otherMeasure, o)} as n from ${fromClause(w, o)} where true${andWhere(w, o, options.otherWhere)}`;
         const allowed =
-          percent === undefined ? `${w.param(tolerance)}::numeric` : `floor(b.n * ${w.param(percent)}::numeric / 100)`;
+          percent === undefined
+            ? `${w.param(tolerance)}::numeric`
+            : `floor(b.n * ${w.param(percent)}::numeric / 100)`;
         return {
           mode: 'measure',
           sql: `select case when abs(a.n - b.n) > x.allowed then abs(a.n - b.n) else 0 end as failing,

@@ -116,17 +116,26 @@ async function runOne(
   };
   let sql = '';
   try {
-    const w = new SqlWriter(conn.dialect.adapter, placement, { run: { at: now, loadId: '00000000-0000-0000-0000-000000000000' } });
+    const w = new SqlWriter(conn.dialect.adapter, placement, {
+      run: { at: now, loadId: '00000000-0000-0000-0000-000000000000' },
+    });
     const query = check.compile(w, { now });
     sql =
       query.mode === 'rows'
         ? `select count(*) over () as failing, to_jsonb(f) as row from (${query.sql}) as f limit ${w.param(samples)}`
         : query.sql;
     // A savepoint keeps a caller's transaction usable when the check's query fails.
-    const { rows } = await conn.transaction((tx) => tx.query<{ failing: unknown; row: unknown }>(sql, w.params));
+    const { rows } = await conn.transaction((tx) =>
+      tx.query<{ failing: unknown; row: unknown }>(sql, w.params),
+    );
     const failing = Number(rows[0]?.failing ?? 0);
     const kept = failing > 0 ? rows.slice(0, samples).map((r) => asObject(r.row)) : [];
-    const status = check.severity === 'error' && crosses(check.errorIf, failing) ? 'error' : crosses(check.warnIf, failing) ? 'warn' : 'pass';
+    const status =
+      check.severity === 'error' && crosses(check.errorIf, failing)
+        ? 'error'
+        : crosses(check.warnIf, failing)
+          ? 'warn'
+          : 'pass';
     return { ...base, status, failing, samples: kept, sql, ms: Math.round(performance.now() - started) };
   } catch (err) {
     const code = err instanceof DatakitError ? err.context.driverCode : undefined;
@@ -144,5 +153,7 @@ async function runOne(
 
 function asObject(value: unknown): Record<string, unknown> {
   const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
-  return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : { value: parsed };
+  return parsed !== null && typeof parsed === 'object'
+    ? (parsed as Record<string, unknown>)
+    : { value: parsed };
 }

@@ -17,13 +17,21 @@ import { type CheckOptions, makeCheck, type QualityCheck } from './quality-check
  *   where o.ordered_at < c.created_at`, { severity: 'warn' });
  * ```
  */
-export function sqlCheck(name: string, query: SQL, options: Omit<CheckOptions, 'name' | 'where'> = {}): QualityCheck {
+export function sqlCheck(
+  name: string,
+  query: SQL,
+  options: Omit<CheckOptions, 'name' | 'where'> = {},
+): QualityCheck {
   const tables = expressionColumns(query).tables;
   const first = tables[0];
   if (typeof name !== 'string' || name.trim() === '' || first === undefined) {
-    throw new DatakitError('USAGE', `Custom check "${String(name)}" needs a name and a query that names its tables`, {
-      hint: 'Interpolate the tables: sql`select ... from ${inLayer(order, \'silver\')} o where ...`.',
-    });
+    throw new DatakitError(
+      'USAGE',
+      `Custom check "${String(name)}" needs a name and a query that names its tables`,
+      {
+        hint: "Interpolate the tables into the sql template (inLayer(order, 'silver') as a value) so the check can place them.",
+      },
+    );
   }
   const t = checkTable(first as TableSource);
   return makeCheck(

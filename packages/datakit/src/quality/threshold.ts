@@ -26,13 +26,20 @@ const PATTERN = /^\s*(>=|<=|!=|<>|==|=|>|<)\s*(\d+(?:\.\d+)?)\s*$/;
  * parseThreshold('more than 3', where); // throws: write a comparison and a number, e.g. '> 0'
  * ```
  */
-export function parseThreshold(text: string, where: { check: string; option: 'errorIf' | 'warnIf' }): Threshold {
+export function parseThreshold(
+  text: string,
+  where: { check: string; option: 'errorIf' | 'warnIf' },
+): Threshold {
   const match = typeof text === 'string' ? PATTERN.exec(text) : null;
   if (!match) {
-    throw new DatakitError('USAGE', `Check "${where.check}": ${where.option} '${String(text)}' is not a threshold`, {
-      hint: `Write a comparison and a number of failing rows, e.g. ${where.option}: '> 0', '>= 10' or '!= 0'.`,
-      context: { rule: where.option },
-    });
+    throw new DatakitError(
+      'USAGE',
+      `Check "${where.check}": ${where.option} '${String(text)}' is not a threshold`,
+      {
+        hint: `Write a comparison and a number of failing rows, e.g. ${where.option}: '> 0', '>= 10' or '!= 0'.`,
+        context: { rule: where.option },
+      },
+    );
   }
   const symbol = match[1] as string;
   const op = symbol === '<>' ? '!=' : symbol === '==' ? '=' : (symbol as Threshold['op']);

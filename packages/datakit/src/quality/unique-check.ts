@@ -21,7 +21,9 @@ export function uniqueCheck<S extends TableSource>(
   const t = checkTable(source);
   const label = `unique(${tableLabel(t.ref)}.${columns.join(',')})`;
   if (columns.length === 0) {
-    throw new DatakitError('USAGE', `Check "${label}" names no columns`, { hint: "Pass the key's columns, e.g. ['email']." });
+    throw new DatakitError('USAGE', `Check "${label}" names no columns`, {
+      hint: "Pass the key's columns, e.g. ['email'].",
+    });
   }
   const names = columns.map((c) => columnName(t, c, label));
   return makeCheck(

@@ -78,14 +78,29 @@ export function buildPlan(target: TableSource, input: PlanInput): TransformPlan 
   const filled = new Set(input.filled ?? []);
   for (const [key, expr] of Object.entries(input.select)) {
     const column = columnsByKey[key];
-    if (!column) fail(`the target "${tableName}" has no column "${key}"`, `Use one of: ${Object.keys(columnsByKey).join(', ')}.`, key);
-    else if (filled.has(column.name)) fail(`the select map sets "${column.name}", which is filled for you`, `Remove "${key}" from the select map.`, key);
+    if (!column)
+      fail(
+        `the target "${tableName}" has no column "${key}"`,
+        `Use one of: ${Object.keys(columnsByKey).join(', ')}.`,
+        key,
+      );
+    else if (filled.has(column.name))
+      fail(
+        `the select map sets "${column.name}", which is filled for you`,
+        `Remove "${key}" from the select map.`,
+        key,
+      );
     else chosen.set(column.name, expr);
   }
   for (const column of targetSchema.columns) {
     if (chosen.has(column.name) || filled.has(column.name)) continue;
     if (LINEAGE.has(column.name)) chosen.set(column.name, lineageValue(column.name, input.from));
-    else if (!column.nullable && column.default === undefined && !column.generated && column.name !== 'systime') {
+    else if (
+      !column.nullable &&
+      column.default === undefined &&
+      !column.generated &&
+      column.name !== 'systime'
+    ) {
       fail(
         `column "${column.name}" is NOT NULL and has no database default, but the select map leaves it out`,
         `Add "${column.name}" to the select map.`,
@@ -95,24 +110,43 @@ export function buildPlan(target: TableSource, input: PlanInput): TransformPlan 
   }
   const select = targetSchema.columns
     .filter((c) => chosen.has(c.name))
-    .map((column) => ({ column: schemaByName.get(column.name) as ColumnSchema, expr: chosen.get(column.name) }));
-  const keyNames = (input.key ?? []).map((k) => columnsByKey[k]?.name ?? fail(`key "${k}" is not a column`, 'Name target columns in `key`.', k));
+    .map((column) => ({
+      column: schemaByName.get(column.name) as ColumnSchema,
+      expr: chosen.get(column.name),
+    }));
+  const keyNames = (input.key ?? []).map(
+    (k) => columnsByKey[k]?.name ?? fail(`key "${k}" is not a column`, 'Name target columns in `key`.', k),
+  );
   const disposition = input.disposition;
-  let key = keyNames.length > 0 ? keyNames : (targetSchema.primaryKey?.columns ?? []).filter((c) => c !== 'systime');
+  let key =
+    keyNames.length > 0 ? keyNames : (targetSchema.primaryKey?.columns ?? []).filter((c) => c !== 'systime');
   if (disposition === 'history') {
     const systime = schemaByName.get('systime');
-    if (!systime || systime.type.kind !== 'tstzrange') {
-      fail(`disposition 'history' needs a "systime" tstzrange column on "${tableName}"`, 'Spread transactional(), reference() or temporal() into the target table.');
+    if (systime?.type.kind !== 'tstzrange') {
+      fail(
+        `disposition 'history' needs a "systime" tstzrange column on "${tableName}"`,
+        'Spread transactional(), reference() or temporal() into the target table.',
+      );
     }
-    if (chosen.has('systime')) fail('the select map sets "systime", which history fills', 'Remove systime from the select map.', 'systime');
+    if (chosen.has('systime'))
+      fail(
+        'the select map sets "systime", which history fills',
+        'Remove systime from the select map.',
+        'systime',
+      );
   }
   if ((disposition === 'merge' || disposition === 'history') && key.length === 0) {
-    fail(`disposition '${disposition}' needs a business key`, 'Give the target a primary key, or pass `key: [...]`.');
+    fail(
+      `disposition '${disposition}' needs a business key`,
+      'Give the target a primary key, or pass `key: [...]`.',
+    );
   }
   if (disposition !== 'merge' && disposition !== 'history' && keyNames.length === 0) {
     key = key.every((k) => chosen.has(k)) ? key : [];
   }
-  for (const k of key) if (!chosen.has(k)) fail(`key column "${k}" is not in the select map`, `Add "${k}" to the select map.`, k);
+  for (const k of key)
+    if (!chosen.has(k))
+      fail(`key column "${k}" is not in the select map`, `Add "${k}" to the select map.`, k);
   const latest = input.dedupe?.latest;
   return {
     name,
@@ -126,7 +160,12 @@ export function buildPlan(target: TableSource, input: PlanInput): TransformPlan 
     ...(input.groupBy ? { groupBy: input.groupBy } : {}),
     ...(input.having === undefined ? {} : { having: input.having }),
     ...(input.dedupe
-      ? { dedupe: { key: input.dedupe.key, latest: Array.isArray(latest) && !is(latest, SQL) ? latest : [latest] } }
+      ? {
+          dedupe: {
+            key: input.dedupe.key,
+            latest: Array.isArray(latest) && !is(latest, SQL) ? latest : [latest],
+          },
+        }
       : {}),
     disposition,
     key,

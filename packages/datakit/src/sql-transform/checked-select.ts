@@ -27,7 +27,9 @@ export type TargetRow<T extends Table, Omitted extends PropertyKey = never> = {
   [K in keyof InferInsertModel<T> as K extends Omitted ? never : K]: InferInsertModel<T>[K];
 };
 
-type RequiredKeys<Row> = { [K in keyof Row]-?: {} extends Pick<Row, K> ? never : K }[keyof Row];
+type RequiredKeys<Row> = {
+  [K in keyof Row]-?: Record<never, never> extends Pick<Row, K> ? never : K;
+}[keyof Row];
 
 type CheckValue<K extends string, V, Wanted> = [V] extends [Wanted]
   ? unknown
@@ -53,5 +55,7 @@ export type CheckedSelect<Row, S, Nullable extends string = never> = {
     ? CheckValue<K, ExpressionValue<S[K], Nullable>, Exclude<Row[K], undefined>>
     : SelectMapError<`the target has no column "${K & string}"`>;
 } & {
-  [K in RequiredKeys<Row> as K extends keyof S ? never : K]: SelectMapError<`required column "${K & string}" is missing from the select map`>;
+  [K in RequiredKeys<Row> as K extends keyof S
+    ? never
+    : K]: SelectMapError<`required column "${K & string}" is missing from the select map`>;
 };

@@ -10,9 +10,6 @@ import type { ExpressionValue } from './expression-value.js';
  * select: { phone: coalesce(customer.phone, 'unknown') } // SQL<string>
  * ```
  */
-export function coalesce<E, F>(
-  e: E,
-  fallback: F,
-): SQL<NonNullable<ExpressionValue<E>> | ExpressionValue<F>> {
+export function coalesce<E, F>(e: E, fallback: F): SQL<NonNullable<ExpressionValue<E>> | ExpressionValue<F>> {
   return sql<NonNullable<ExpressionValue<E>> | ExpressionValue<F>>`coalesce(${e}, ${fallback})`;
 }

@@ -43,7 +43,10 @@ export function queryScope(plan: Pick<TransformPlan, 'name' | 'from' | 'joins'>)
 export function compileSelect(
   plan: TransformPlan,
   w: SqlWriter,
-  options: { cast?: (column: ColumnSchema) => string; extra?: readonly { alias: string; expr: unknown }[] } = {},
+  options: {
+    cast?: (column: ColumnSchema) => string;
+    extra?: readonly { alias: string; expr: unknown }[];
+  } = {},
 ): string {
   w.scope = queryScope(plan);
   const outputs = plan.select.map(({ column, expr }) => {
@@ -66,7 +69,8 @@ export function compileSelect(
   for (const extra of options.extra ?? []) outputs.push(`${w.expr(extra.expr)} as ${w.q(extra.alias)}`);
   let sql = `select ${plan.distinct ? 'distinct ' : ''}${outputs.join(', ')} from ${fromSql}${joins.join('')}`;
   if (plan.where !== undefined) sql += ` where ${w.expr(plan.where)}`;
-  if (plan.groupBy && plan.groupBy.length > 0) sql += ` group by ${plan.groupBy.map((g) => w.expr(g)).join(', ')}`;
+  if (plan.groupBy && plan.groupBy.length > 0)
+    sql += ` group by ${plan.groupBy.map((g) => w.expr(g)).join(', ')}`;
   if (plan.having !== undefined) sql += ` having ${w.expr(plan.having)}`;
   return sql;
 }

@@ -99,7 +99,8 @@ function rejectsStatement(
 ): Statement {
   const w = new SqlWriter(ctx.dialect.adapter, ctx);
   const s = (c: string) => `${w.q('s')}.${w.q(c)}`;
-  const keyColumns = plan.key.length > 0 ? plan.key : plan.select.slice(0, 1).map(({ column }) => column.name);
+  const keyColumns =
+    plan.key.length > 0 ? plan.key : plan.select.slice(0, 1).map(({ column }) => column.name);
   const keyText = `concat_ws(', ', ${keyColumns.map((k) => `${w.param(`${k}=`)}::text || coalesce(${s(k)}::text, 'null')`).join(', ')})`;
   const loadId = w.param(ctx.loadId);
   const from = w.param(placedName(w.place(sourceParts(plan.from).table, sourceParts(plan.from).layer)));

@@ -12,7 +12,17 @@ import type { TransformPlan } from './transform-plan.js';
  * ```
  */
 export interface Statement {
-  step: 'lock' | 'inferred' | 'stage' | 'rejects' | 'delete' | 'insert' | 'merge' | 'close-changed' | 'close-deleted' | 'open';
+  step:
+    | 'lock'
+    | 'inferred'
+    | 'stage'
+    | 'rejects'
+    | 'delete'
+    | 'insert'
+    | 'merge'
+    | 'close-changed'
+    | 'close-deleted'
+    | 'open';
   sql: string;
   params: unknown[];
 }
@@ -29,7 +39,13 @@ const LINEAGE = new Set<string>(LINEAGE_COLUMNS);
  * ```
  * @internal
  */
-export function distinct(w: SqlWriter, kindOf: (c: string) => string | undefined, a: string, b: string, c: string): string {
+export function distinct(
+  w: SqlWriter,
+  kindOf: (c: string) => string | undefined,
+  a: string,
+  b: string,
+  c: string,
+): string {
   const cast = kindOf(c) === 'json' ? '::text' : '';
   return `${w.q(a)}.${w.q(c)}${cast} is distinct from ${w.q(b)}.${w.q(c)}${cast}`;
 }
@@ -59,7 +75,8 @@ export function compileWrite(
   const keys = new Set(plan.key);
   const compared = names.filter((n) => !keys.has(n) && !LINEAGE.has(n));
   const keyMatch = plan.key.map((k) => `${w.q('t')}.${w.q(k)} = ${w.q('s')}.${w.q(k)}`).join(' and ');
-  const differs = compared.length === 0 ? 'false' : compared.map((c) => distinct(w, kindOf, 't', 's', c)).join(' or ');
+  const differs =
+    compared.length === 0 ? 'false' : compared.map((c) => distinct(w, kindOf, 't', 's', c)).join(' or ');
   const params = w.params;
   switch (plan.disposition) {
     case 'append':

@@ -94,10 +94,22 @@ export interface SqlTransform<Target extends Table = Table> {
  */
 export function sqlTransformOf<Target extends Table>(plan: TransformPlan): SqlTransform<Target> {
   const lineage = transformLineage(plan);
-  const parts = [plan.select.map((s) => s.expr), plan.where, plan.having, plan.groupBy, plan.joins.map((j) => j.on)];
+  const parts = [
+    plan.select.map((s) => s.expr),
+    plan.where,
+    plan.having,
+    plan.groupBy,
+    plan.joins.map((j) => j.on),
+  ];
   const reads: TableSource[] = [plan.from, ...plan.joins.map((j) => j.source)];
   for (const table of expressionColumns(parts).tables) {
-    if (!reads.some((r) => (r instanceof InLayer ? r.table === sourceParts(table).table && r.layer === sourceParts(table).layer : r === table))) {
+    if (
+      !reads.some((r) =>
+        r instanceof InLayer
+          ? r.table === sourceParts(table).table && r.layer === sourceParts(table).layer
+          : r === table,
+      )
+    ) {
       reads.push(table);
     }
   }
@@ -134,10 +146,11 @@ export function sqlTransformOf<Target extends Table>(plan: TransformPlan): SqlTr
  * });
  * ```
  */
-export function defineSqlTransform<Target extends Table, const J extends readonly Join[] = [], const S = unknown>(
-  target: TableSource<Target>,
-  spec: SqlTransformSpec<Target, J, S>,
-): SqlTransform<Target> {
+export function defineSqlTransform<
+  Target extends Table,
+  const J extends readonly Join[] = [],
+  const S = unknown,
+>(target: TableSource<Target>, spec: SqlTransformSpec<Target, J, S>): SqlTransform<Target> {
   const { select, rules, key, ...rest } = spec;
   return sqlTransformOf(
     buildPlan(target, {

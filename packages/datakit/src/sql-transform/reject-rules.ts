@@ -117,7 +117,9 @@ export function rejectRules(
     });
   }
   const keyMatch = (alias: string, columns: readonly string[]) =>
-    columns.map((c) => `${w.q(alias)}.${w.q(c)} = cast(${o(c)} as ${cast(written.get(c) ?? column(schema, c))})`).join(' and ');
+    columns
+      .map((c) => `${w.q(alias)}.${w.q(c)} = cast(${o(c)} as ${cast(written.get(c) ?? column(schema, c))})`)
+      .join(' and ');
   if (plan.key.length > 0 && plan.key.every((k) => written.has(k)) && !dedupedOnKey(plan)) {
     const partition = plan.key.map(o).join(', ');
     rules.push({
@@ -151,7 +153,9 @@ export function rejectRules(
         ? ''
         : ` or exists (select 1 from ${t} as ${w.q('t')} where ${keyMatch('t', cols)} and (${plan.key
             .map((k) => `${w.q('t')}.${w.q(k)}`)
-            .join(', ')}) is distinct from (${plan.key.map((k) => `cast(${o(k)} as ${cast(written.get(k) ?? column(schema, k))})`).join(', ')}))`;
+            .join(
+              ', ',
+            )}) is distinct from (${plan.key.map((k) => `cast(${o(k)} as ${cast(written.get(k) ?? column(schema, k))})`).join(', ')}))`;
     rules.push({
       stage: 'target',
       rule: `unique:${cols.join(',')}`,

@@ -39,7 +39,14 @@ export interface SqlTransformResult {
   disposition: SqlDisposition;
   loadId: string;
   at: Date;
-  rows: { staged: number; written: number; rejected: number; deleted: number; closed: number; inferred: number };
+  rows: {
+    staged: number;
+    written: number;
+    rejected: number;
+    deleted: number;
+    closed: number;
+    inferred: number;
+  };
   steps: { step: Statement['step']; rows: number; ms: number }[];
   ms: number;
 }
@@ -119,9 +126,13 @@ function stepError(plan: TransformPlan, target: string, statement: Statement, er
         ? 'A table is missing: deploy the warehouse first, or check the layer schemas given in `schemas`/`resolve`.'
         : (cause?.hint ?? 'Check the transform against the contracts of its tables.');
   const message = err instanceof Error ? err.message : String(err);
-  return new DatakitError('QUERY', `Transform "${plan.name}" failed writing ${target} (step ${statement.step}): ${message}`, {
-    hint,
-    context: { ...(cause?.context ?? {}), table: target },
-    cause: err,
-  });
+  return new DatakitError(
+    'QUERY',
+    `Transform "${plan.name}" failed writing ${target} (step ${statement.step}): ${message}`,
+    {
+      hint,
+      context: { ...(cause?.context ?? {}), table: target },
+      cause: err,
+    },
+  );
 }

@@ -12,7 +12,9 @@ interface SqlWrapperLike {
 }
 
 function isWrapper(value: unknown): value is SqlWrapperLike {
-  return typeof value === 'object' && value !== null && typeof (value as SqlWrapperLike).getSQL === 'function';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as SqlWrapperLike).getSQL === 'function'
+  );
 }
 
 /**
@@ -82,7 +84,7 @@ export class SqlWriter {
     }
     if (is(value, Placeholder)) {
       throw new DatakitError('USAGE', `sql.placeholder("${value.name}") cannot be used in a SQL transform`, {
-        hint: 'Put the value itself in the template: sql`... ${value}` becomes a parameter.',
+        hint: 'Put the value itself into the sql template: every interpolated value becomes a parameter.',
       });
     }
     if (value instanceof InLayer || is(value, Table)) return this.table(value);
@@ -92,7 +94,9 @@ export class SqlWriter {
           hint: 'Use them in SQL transforms, dimensions, facts and checks that run with { at, loadId }.',
         });
       }
-      return value.key === 'at' ? `${this.param(this.run.at.toISOString())}::timestamptz` : `${this.param(this.run.loadId)}::uuid`;
+      return value.key === 'at'
+        ? `${this.param(this.run.at.toISOString())}::timestamptz`
+        : `${this.param(this.run.loadId)}::uuid`;
     }
     if (Array.isArray(value)) return `(${value.map((v) => this.expr(v)).join(', ')})`;
     if (isWrapper(value)) {

@@ -83,14 +83,24 @@ export function transformLineage(plan: TransformPlan): TransformLineage {
     return [...seen.values()];
   };
   const target = toPlace(sourceParts(plan.target).table, sourceParts(plan.target).layer);
-  const filterParts: unknown[] = [plan.where, plan.having, plan.groupBy, plan.joins.map((j) => j.on), plan.dedupe?.key, plan.dedupe?.latest];
+  const filterParts: unknown[] = [
+    plan.where,
+    plan.having,
+    plan.groupBy,
+    plan.joins.map((j) => j.on),
+    plan.dedupe?.key,
+    plan.dedupe?.latest,
+  ];
   return {
     target: {
       table: target.name,
       ...(target.layer === undefined ? {} : { layer: target.layer }),
       ...(target.schema === undefined ? {} : { schema: target.schema }),
     },
-    columns: plan.select.map(({ column, expr }) => ({ column: column.name, sources: unique(expressionColumns(expr).columns) })),
+    columns: plan.select.map(({ column, expr }) => ({
+      column: column.name,
+      sources: unique(expressionColumns(expr).columns),
+    })),
     filters: unique(expressionColumns(filterParts).columns),
   };
 }

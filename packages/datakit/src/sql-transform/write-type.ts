@@ -16,7 +16,8 @@ import type { PlacedTable } from './resolve-table.js';
  */
 export function writeType(ddl: DdlCompiler, table: PlacedTable): (column: ColumnSchema) => string {
   return (column) => {
-    if (column.type.kind === 'varchar' || column.type.kind === 'char') return column.type.dimensions ? 'text[]' : 'text';
+    if (column.type.kind === 'varchar' || column.type.kind === 'char')
+      return column.type.dimensions ? 'text[]' : 'text';
     return ddl.renderType(column.type, {
       table: table.name,
       column: column.name,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { integer, numeric, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { dateDimensionColumns, defineDateDimension } from '../../src/gold/date-dimension.js';
-import { defineDimension, type DeleteMode } from '../../src/gold/define-dimension.js';
+import { type DeleteMode, defineDimension } from '../../src/gold/define-dimension.js';
 import { defineFact } from '../../src/gold/define-fact.js';
 import { scd2Columns, surrogateKey } from '../../src/gold/dimension-columns.js';
 import { lookup } from '../../src/gold/lookup.js';
@@ -84,11 +84,22 @@ export const factOrderLine = pgTable('fact_order_line', {
 export const orderLineFact = (customers: ReturnType<typeof customerDimension>) =>
   defineFact(inLayer(factOrderLine, 'gold'), {
     from: inLayer(orderLine, 'silver'),
-    select: { order_id: orderLine.order_id, line_no: orderLine.line_no, quantity: orderLine.quantity, amount: orderLine.amount },
+    select: {
+      order_id: orderLine.order_id,
+      line_no: orderLine.line_no,
+      quantity: orderLine.quantity,
+      amount: orderLine.amount,
+    },
     lookups: {
-      customer_key: lookup(customers, { customer_id: orderLine.customer_id }, { at: orderLine.ordered_at, inferred: true }),
+      customer_key: lookup(
+        customers,
+        { customer_id: orderLine.customer_id },
+        { at: orderLine.ordered_at, inferred: true },
+      ),
       product_key: lookup(productDimension, { sku: orderLine.sku }, { at: orderLine.ordered_at }),
-      date_key: lookup(dateDimension, { date: sql<string>`(${orderLine.ordered_at} at time zone 'UTC')::date` }),
+      date_key: lookup(dateDimension, {
+        date: sql<string>`(${orderLine.ordered_at} at time zone 'UTC')::date`,
+      }),
     },
     disposition: 'replace',
   });

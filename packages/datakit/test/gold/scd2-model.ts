@@ -27,7 +27,12 @@ export type Mode = 'ignore' | 'close' | 'version';
  * changed current version is closed at `at` and a new one opened; keys missing from the batch are
  * handled by the delete mode (inferred members never count as missing).
  */
-export function applyBatch(versions: ModelVersion[], batch: readonly BatchRow[], at: number, mode: Mode): void {
+export function applyBatch(
+  versions: ModelVersion[],
+  batch: readonly BatchRow[],
+  at: number,
+  mode: Mode,
+): void {
   const latest = new Map<number, BatchRow>();
   for (const row of batch) {
     const seen = latest.get(row.id);
@@ -37,7 +42,16 @@ export function applyBatch(versions: ModelVersion[], batch: readonly BatchRow[],
   for (const row of latest.values()) {
     const current = before.find((v) => v.key === row.id && v.current);
     const open = (from: number) =>
-      versions.push({ key: row.id, name: row.name, tier: row.tier, from, to: Infinity, current: true, deleted: false, inferred: false });
+      versions.push({
+        key: row.id,
+        name: row.name,
+        tier: row.tier,
+        from,
+        to: Infinity,
+        current: true,
+        deleted: false,
+        inferred: false,
+      });
     if (!current) {
       open(before.some((v) => v.key === row.id) ? at : -Infinity);
     } else if (current.inferred) {
@@ -62,5 +76,14 @@ export function applyBatch(versions: ModelVersion[], batch: readonly BatchRow[],
 /** A fact referencing `key` before the batch: an inferred member when the key never had a version. */
 export function inferMember(versions: ModelVersion[], key: number): void {
   if (versions.some((v) => v.key === key)) return;
-  versions.push({ key, name: '(inferred)', tier: null, from: -Infinity, to: Infinity, current: true, deleted: false, inferred: true });
+  versions.push({
+    key,
+    name: '(inferred)',
+    tier: null,
+    from: -Infinity,
+    to: Infinity,
+    current: true,
+    deleted: false,
+    inferred: true,
+  });
 }

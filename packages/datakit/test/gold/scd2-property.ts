@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { integer, pgTable, timestamp } from 'drizzle-orm/pg-core';
+import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { Connection } from '../../src/dialect/connection.js';
 import type { DeleteMode } from '../../src/gold/define-dimension.js';
@@ -11,20 +11,34 @@ import { customerDimension } from './fixtures.js';
 import { applyBatch, type BatchRow, inferMember, type ModelVersion } from './scd2-model.js';
 
 /** Silver rows that reference customers (a fact's source) and the gold fact they load. */
-export const customerRef = pgTable('customer_ref', { customer_id: integer().notNull(), at: timestamp({ withTimezone: true }).notNull() });
+export const customerRef = pgTable('customer_ref', {
+  customer_id: integer().notNull(),
+  at: timestamp({ withTimezone: true }).notNull(),
+});
 export const factRef = pgTable('fact_ref', { customer_key: integer().notNull() });
 
 const KEYS = [1, 2, 3, 4, 5];
 const values = fc.record({ name: fc.constantFrom('a', 'b'), tier: fc.constantFrom(null, 'x', 'y') });
 /** One batch: per key absent (deleted or not yet inserted) or its row, maybe with an older second row. */
 const batch = fc.record({
-  rows: fc.tuple(...KEYS.map(() => fc.option(fc.record({ now: values, older: fc.option(values, { nil: undefined }) }), { nil: undefined, freq: 3 }))),
+  rows: fc.tuple(
+    ...KEYS.map(() =>
+      fc.option(fc.record({ now: values, older: fc.option(values, { nil: undefined }) }), {
+        nil: undefined,
+        freq: 3,
+      }),
+    ),
+  ),
   infer: fc.subarray([6, 7, ...KEYS], { maxLength: 2 }),
 });
-const sequence = fc.record({ mode: fc.constantFrom<DeleteMode>('ignore', 'close', 'version'), batches: fc.array(batch, { minLength: 1, maxLength: 6 }) });
+const sequence = fc.record({
+  mode: fc.constantFrom<DeleteMode>('ignore', 'close', 'version'),
+  batches: fc.array(batch, { minLength: 1, maxLength: 6 }),
+});
 
 const day = (i: number) => new Date(Date.UTC(2024, 0, 1 + i));
-const label = (t: number) => (t === -Infinity ? '-infinity' : t === Infinity ? 'infinity' : day(t).toISOString().slice(0, 10));
+const label = (t: number) =>
+  t === -Infinity ? '-infinity' : t === Infinity ? 'infinity' : day(t).toISOString().slice(0, 10);
 
 async function dimension(conn: Connection) {
   return textRows(
@@ -66,7 +80,13 @@ export function scd2Property(db: () => Connection, runs: number): void {
         const fact = defineFact(inLayer(factRef, 'gold'), {
           from: inLayer(customerRef, 'silver'),
           select: {},
-          lookups: { customer_key: lookup(dim, { customer_id: customerRef.customer_id }, { at: customerRef.at, inferred: true }) },
+          lookups: {
+            customer_key: lookup(
+              dim,
+              { customer_id: customerRef.customer_id },
+              { at: customerRef.at, inferred: true },
+            ),
+          },
           disposition: 'replace',
         });
         await conn.query('truncate mart.dim_customer restart identity');
@@ -76,7 +96,10 @@ export function scd2Property(db: () => Connection, runs: number): void {
           const at = i + 1;
           await conn.query('truncate clean_zone.customer_ref');
           if (b.infer.length > 0) {
-            await conn.query(`insert into clean_zone.customer_ref select unnest($1::int[]), $2::timestamptz`, [b.infer, day(at).toISOString()]);
+            await conn.query(
+              `insert into clean_zone.customer_ref select unnest($1::int[]), $2::timestamptz`,
+              [b.infer, day(at).toISOString()],
+            );
             await fact.run(conn, { schemas: SCHEMAS, at: day(at) });
             for (const key of b.infer) inferMember(model, key);
           }
@@ -90,14 +113,22 @@ export function scd2Property(db: () => Connection, runs: number): void {
           if (rows.length > 0) {
             await conn.query(
               'insert into clean_zone.customer_batch (id, name, tier, seq) select * from unnest($1::int[], $2::text[], $3::text[], $4::int[])',
-              [rows.map((r) => r.id), rows.map((r) => r.name), rows.map((r) => r.tier), rows.map((r) => r.seq)],
+              [
+                rows.map((r) => r.id),
+                rows.map((r) => r.name),
+                rows.map((r) => r.tier),
+                rows.map((r) => r.seq),
+              ],
             );
           }
           await dim.run(conn, { schemas: SCHEMAS, at: day(at) });
           applyBatch(model, rows, at, mode);
           expect(await dimension(conn)).toEqual(expected(model));
           expect(
-            await textRows(conn, 'select customer_id from mart.dim_customer where is_current group by 1 having count(*) > 1'),
+            await textRows(
+              conn,
+              'select customer_id from mart.dim_customer where is_current group by 1 having count(*) > 1',
+            ),
           ).toEqual([]);
         }
       }),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import type { Connection } from '../../src/dialect/connection.js';
 import { acceptedValuesCheck } from '../../src/quality/accepted-values-check.js';
 import { contractChecks } from '../../src/quality/contract-checks.js';
@@ -42,7 +42,9 @@ async function seed(conn: Connection): Promise<void> {
       (3, null, 'cy@x.org', 'vip', 'DE', '2024-01-01T00:00:00Z', ${lineage}),
       (4, null, 'dan@x.org', 'active', 'NL', '2024-01-01T00:00:00Z', ${lineage})`,
   );
-  await conn.query(`insert into raw_zone."order" (id, customer_id, amount, ordered_at) values (12, 99, 1, '2024-01-03')`);
+  await conn.query(
+    `insert into raw_zone."order" (id, customer_id, amount, ordered_at) values (12, 99, 1, '2024-01-03')`,
+  );
 }
 
 /** Every check kind passes on clean data and fails on purpose on broken data; thresholds, verdicts. */
@@ -83,7 +85,9 @@ export function qualitySuite(db: () => Connection): void {
 
   it('the same contract checks fail on purpose where bronze let bad rows in', async () => {
     const result = await run([...contractChecks(bronzeCustomer), ...contractChecks(bronzeOrder)]);
-    const failing = Object.fromEntries(result.results.filter((r) => r.failing > 0).map((r) => [r.name, r.failing]));
+    const failing = Object.fromEntries(
+      result.results.filter((r) => r.failing > 0).map((r) => [r.name, r.failing]),
+    );
     expect(failing).toEqual({
       'not-null(bronze.customer.name)': 2,
       'unique(bronze.customer.id)': 1,
@@ -99,61 +103,115 @@ export function qualitySuite(db: () => Connection): void {
 
   it('declared not-null, unique, accepted values and relationships pass and fail', async () => {
     expect((await only(notNullCheck(silverCustomer, 'country'))).failing).toBe(1);
-    expect((await only(notNullCheck(silverCustomer, 'country', { where: sql`${customer.status} <> 'churned'` }))).failing).toBe(0);
+    expect(
+      (await only(notNullCheck(silverCustomer, 'country', { where: sql`${customer.status} <> 'churned'` })))
+        .failing,
+    ).toBe(0);
     expect((await only(uniqueCheck(silverCustomer, ['email']))).status).toBe('pass');
     const dupes = await only(uniqueCheck(bronzeCustomer, ['id']));
     expect(dupes).toMatchObject({ status: 'error', failing: 1, samples: [{ id: 3, rows: 2 }] });
     expect((await only(acceptedValuesCheck(silverCustomer, 'country', ['GB', 'FR']))).status).toBe('pass');
-    expect(await only(acceptedValuesCheck(bronzeCustomer, 'country', ['GB', 'FR']))).toMatchObject({ status: 'error', failing: 2 });
-    expect((await only(relationshipCheck(silverOrder, ['customer_id'], silverCustomer, ['id']))).status).toBe('pass');
-    expect(await only(relationshipCheck(bronzeOrder, ['customer_id'], bronzeCustomer, ['id']))).toMatchObject({
-      failing: 1,
-      samples: [{ id: 12, customer_id: 99 }],
+    expect(await only(acceptedValuesCheck(bronzeCustomer, 'country', ['GB', 'FR']))).toMatchObject({
+      status: 'error',
+      failing: 2,
     });
+    expect((await only(relationshipCheck(silverOrder, ['customer_id'], silverCustomer, ['id']))).status).toBe(
+      'pass',
+    );
+    expect(await only(relationshipCheck(bronzeOrder, ['customer_id'], bronzeCustomer, ['id']))).toMatchObject(
+      {
+        failing: 1,
+        samples: [{ id: 12, customer_id: 99 }],
+      },
+    );
   });
 
   it('reconciles row counts with the layer below within a tolerance', async () => {
-    const exact = await only(rowCountCheck(silverCustomer, bronzeCustomer, { otherMeasure: sql`count(distinct ${customer.id})` }));
-    expect(exact).toMatchObject({ status: 'error', failing: 1, samples: [{ rows: 3, other_rows: 4, difference: -1, allowed: 0 }] });
-    expect((await only(rowCountCheck(silverCustomer, bronzeCustomer, { otherMeasure: sql`count(distinct ${customer.id})`, tolerance: 1 }))).status).toBe('pass');
-    expect((await only(rowCountCheck(silverCustomer, bronzeCustomer, { tolerance: '40%' }))).status).toBe('pass');
+    const exact = await only(
+      rowCountCheck(silverCustomer, bronzeCustomer, { otherMeasure: sql`count(distinct ${customer.id})` }),
+    );
+    expect(exact).toMatchObject({
+      status: 'error',
+      failing: 1,
+      samples: [{ rows: 3, other_rows: 4, difference: -1, allowed: 0 }],
+    });
+    expect(
+      (
+        await only(
+          rowCountCheck(silverCustomer, bronzeCustomer, {
+            otherMeasure: sql`count(distinct ${customer.id})`,
+            tolerance: 1,
+          }),
+        )
+      ).status,
+    ).toBe('pass');
+    expect((await only(rowCountCheck(silverCustomer, bronzeCustomer, { tolerance: '40%' }))).status).toBe(
+      'pass',
+    );
     expect((await only(rowCountCheck(silverCustomer, bronzeCustomer, { tolerance: '10%' }))).failing).toBe(2);
-    expect((await only(rowCountCheck(silverOrder, bronzeOrder, { otherWhere: sql`${order.customer_id} < 99` }))).status).toBe('pass');
+    expect(
+      (await only(rowCountCheck(silverOrder, bronzeOrder, { otherWhere: sql`${order.customer_id} < 99` })))
+        .status,
+    ).toBe('pass');
   });
 
   it('judges freshness at the logical time', async () => {
-    expect((await only(freshnessCheck(silverCustomer, 'updated_at', { maxAge: '36 hours' }))).status).toBe('pass');
+    expect((await only(freshnessCheck(silverCustomer, 'updated_at', { maxAge: '36 hours' }))).status).toBe(
+      'pass',
+    );
     const stale = await only(freshnessCheck(silverCustomer, 'updated_at', { maxAge: '12 hours' }));
     expect(stale).toMatchObject({ status: 'error', failing: 1 });
     expect(stale.samples[0]).toMatchObject({ max_age: '12:00:00', age: '1 day' });
-    const empty = await only(freshnessCheck(silverCustomer, 'updated_at', { maxAge: 86_400_000, where: sql`false` }));
+    const empty = await only(
+      freshnessCheck(silverCustomer, 'updated_at', { maxAge: 86_400_000, where: sql`false` }),
+    );
     expect(empty.failing).toBe(1);
   });
 
   it('runs custom SQL checks with placed tables and parameters', async () => {
     const big = (limit: number) =>
-      sqlCheck('order-amount-limit', sql`select o.id, o.amount from ${silverOrder} o where o.amount > ${limit}`);
+      sqlCheck(
+        'order-amount-limit',
+        sql`select o.id, o.amount from ${silverOrder} o where o.amount > ${limit}`,
+      );
     expect((await only(big(10))).status).toBe('pass');
-    expect(await only(big(6))).toMatchObject({ status: 'error', failing: 1, table: 'clean_zone.order', samples: [{ id: 11 }] });
+    expect(await only(big(6))).toMatchObject({
+      status: 'error',
+      failing: 1,
+      table: 'clean_zone.order',
+      samples: [{ id: 11 }],
+    });
   });
 
   it('applies thresholds and severities: error blocks, warn is recorded', async () => {
-    const nulls = (options: Parameters<typeof notNullCheck>[2]) => notNullCheck(bronzeCustomer, 'name', options);
+    const nulls = (options: Parameters<typeof notNullCheck>[2]) =>
+      notNullCheck(bronzeCustomer, 'name', options);
     expect((await only(nulls({ errorIf: '> 5' }))).status).toBe('warn');
     expect((await only(nulls({ errorIf: '> 5', warnIf: '> 2' }))).status).toBe('pass');
     expect((await only(nulls({ errorIf: '>= 2' }))).status).toBe('error');
     expect((await only(nulls({ severity: 'warn' }))).status).toBe('warn');
     const warned = await run([nulls({ severity: 'warn' }), uniqueCheck(silverCustomer, ['id'])]);
-    expect(warned).toMatchObject({ verdict: 'warn', blocking: false, counts: { pass: 1, warn: 1, error: 0 } });
+    expect(warned).toMatchObject({
+      verdict: 'warn',
+      blocking: false,
+      counts: { pass: 1, warn: 1, error: 0 },
+    });
   });
 
   it('keeps at most N sample rows and reports a check that cannot run without stopping the others', async () => {
     const sampled = await run([notNullCheck(bronzeCustomer, 'name')], 1);
-    expect(sampled.results[0]).toMatchObject({ failing: 2, samples: [expect.objectContaining({ name: null })] });
-    expect(sampled.results[0]?.samples).toHaveLength(1);
-    const broken = await runChecks(db(), [notNullCheck(silverCustomer, 'name'), uniqueCheck(silverCustomer, ['id'])], {
-      schemas: { silver: 'no_such_schema' },
+    expect(sampled.results[0]).toMatchObject({
+      failing: 2,
+      samples: [expect.objectContaining({ name: null })],
     });
+    expect(sampled.results[0]?.samples).toHaveLength(1);
+    const broken = await runChecks(
+      db(),
+      [notNullCheck(silverCustomer, 'name'), uniqueCheck(silverCustomer, ['id'])],
+      {
+        schemas: { silver: 'no_such_schema' },
+      },
+    );
     expect(broken.results.map((r) => r.status)).toEqual(['error', 'error']);
     expect(broken.results[0]?.error?.message).toMatch(/no_such_schema/);
     expect(broken.results[0]?.error?.code).toBe('42P01');

@@ -31,17 +31,25 @@ describe('thresholds and check options (no database)', () => {
         }
       })();
       expect(error, bad).toBeInstanceOf(DatakitError);
-      expect((error as DatakitError).message).toBe(`Check "not-null(silver.customer.email)": warnIf '${bad}' is not a threshold`);
+      expect((error as DatakitError).message).toBe(
+        `Check "not-null(silver.customer.email)": warnIf '${bad}' is not a threshold`,
+      );
       expect((error as DatakitError).hint).toMatch(/warnIf: '> 0'/);
     }
   });
 
   it('validates check options where they are written', () => {
     const silver = inLayer(customer, 'silver');
-    expect(() => notNullCheck(silver, 'email', { severity: 'warn', errorIf: '> 0' })).toThrow(/has severity 'warn' and an errorIf/);
-    expect(() => notNullCheck(silver, 'email', { severity: 'fatal' as never })).toThrow(/neither 'error' nor 'warn'/);
+    expect(() => notNullCheck(silver, 'email', { severity: 'warn', errorIf: '> 0' })).toThrow(
+      /has severity 'warn' and an errorIf/,
+    );
+    expect(() => notNullCheck(silver, 'email', { severity: 'fatal' as never })).toThrow(
+      /neither 'error' nor 'warn'/,
+    );
     expect(() => notNullCheck(silver, 'nope' as never)).toThrow(/table "customer" has no column "nope"/);
-    expect(() => rowCountCheck(silver, silver, { tolerance: 'ten' as never })).toThrow(/is not a row count or a percentage/);
+    expect(() => rowCountCheck(silver, silver, { tolerance: 'ten' as never })).toThrow(
+      /is not a row count or a percentage/,
+    );
     expect(() => freshnessCheck(silver, 'updated_at', { maxAge: 'soon' })).toThrow(/is not an age/);
     expect(notNullCheck(silver, 'email', { errorIf: '> 100', warnIf: '> 10' })).toMatchObject({
       name: 'not-null(silver.customer.email)',

@@ -22,7 +22,9 @@ describe('SQL transform definitions (no database)', () => {
   it('gives column lineage from the select map, without parsing SQL', () => {
     const t = silverCustomer();
     expect(t.lineage.target).toEqual({ table: 'customer', layer: 'silver' });
-    const byColumn = Object.fromEntries(t.lineage.columns.map((c) => [c.column, c.sources.map((s) => `${s.layer}.${s.table}.${s.column}`)]));
+    const byColumn = Object.fromEntries(
+      t.lineage.columns.map((c) => [c.column, c.sources.map((s) => `${s.layer}.${s.table}.${s.column}`)]),
+    );
     expect(byColumn).toMatchObject({
       id: ['bronze.customer.id'],
       name: ['bronze.customer.name'],
@@ -33,7 +35,9 @@ describe('SQL transform definitions (no database)', () => {
       _load_id: [],
     });
     expect(t.lineage.filters.map((f) => f.column).sort()).toEqual(['id', 'updated_at']);
-    const revenue = Object.fromEntries(revenueTransform.lineage.columns.map((c) => [c.column, c.sources.map((s) => `${s.table}.${s.column}`)]));
+    const revenue = Object.fromEntries(
+      revenueTransform.lineage.columns.map((c) => [c.column, c.sources.map((s) => `${s.table}.${s.column}`)]),
+    );
     expect(revenue).toEqual({
       country: ['customer.country'],
       month: ['order.ordered_at'],
@@ -46,7 +50,13 @@ describe('SQL transform definitions (no database)', () => {
   it('compiles merge to PostgreSQL 15 MERGE with column-by-column IS DISTINCT FROM, and nothing newer', () => {
     const t = defineSqlTransform(inLayer(customer, 'silver'), {
       from: inLayer(customer, 'bronze'),
-      select: { id: customer.id, name: customer.name, email: customer.email, status: customer.status, updated_at: customer.updated_at },
+      select: {
+        id: customer.id,
+        name: customer.name,
+        email: customer.email,
+        status: customer.status,
+        updated_at: customer.updated_at,
+      },
       disposition: 'merge',
     });
     const [merge, ...rest] = t.compile(ctx).statements;
@@ -54,7 +64,9 @@ describe('SQL transform definitions (no database)', () => {
     expect(merge?.step).toBe('merge');
     expect(merge?.sql).toMatch(/^merge into "clean_zone"\."customer" as "t" using \(select /);
     expect(merge?.sql).toContain('from "raw_zone"."customer" as "customer"');
-    expect(merge?.sql).toContain('"t"."name" is distinct from "s"."name" or "t"."email" is distinct from "s"."email"');
+    expect(merge?.sql).toContain(
+      '"t"."name" is distinct from "s"."name" or "t"."email" is distinct from "s"."email"',
+    );
     expect(merge?.sql).not.toMatch(/not matched by source|returning/i);
   });
 
@@ -74,16 +86,29 @@ describe('SQL transform definitions (no database)', () => {
   });
 
   it('places tables with a resolver (the warehouse plan) instead of layer schemas', () => {
-    const resolve = (ref: { name: string; layer?: string }) => ({ schema: `dev_${ref.layer}`, name: `${ref.name}_v2` });
+    const resolve = (ref: { name: string; layer?: string }) => ({
+      schema: `dev_${ref.layer}`,
+      name: `${ref.name}_v2`,
+    });
     const [statement] = silverOrder.compile({ ...ctx, resolve }).statements;
     expect(statement?.sql).toContain('"dev_bronze"."order_v2"');
-    expect(placeTable({ name: 'x', layer: 'gold' }, { schemas: { gold: 'mart' } })).toEqual({ schema: 'mart', name: 'x' });
+    expect(placeTable({ name: 'x', layer: 'gold' }, { schemas: { gold: 'mart' } })).toEqual({
+      schema: 'mart',
+      name: 'x',
+    });
     expect(placeTable({ name: 'x', schema: 'crm' })).toEqual({ schema: 'crm', name: 'x' });
   });
 
   it('refuses at definition and compile time what would fail at run time, naming the column', () => {
-    const define = (select: Record<string, unknown>, extra: Record<string, unknown> = {}) => () =>
-      defineSqlTransform(inLayer(customer, 'silver'), { from: rawCustomer, select, disposition: 'merge', ...extra } as never);
+    const define =
+      (select: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+      () =>
+        defineSqlTransform(inLayer(customer, 'silver'), {
+          from: rawCustomer,
+          select,
+          disposition: 'merge',
+          ...extra,
+        } as never);
     expect(define({ id: rawCustomer.id, nickname: rawCustomer.name })).toThrow(/has no column "nickname"/);
     expect(define({ id: rawCustomer.id })).toThrow(/column "name" is NOT NULL and has no database default/);
     const other = pgTable('other', { id: integer().primaryKey(), name: text().notNull() });
@@ -92,7 +117,9 @@ describe('SQL transform definitions (no database)', () => {
       select: { id: rawCustomer.id, name: sql<string>`${order.id}::text` },
       disposition: 'append',
     });
-    expect(() => t.compile(ctx)).toThrow(/Column "order"."id" belongs to table "order", which is not in this query/);
+    expect(() => t.compile(ctx)).toThrow(
+      /Column "order"."id" belongs to table "order", which is not in this query/,
+    );
     const error = (() => {
       try {
         t.compile(ctx);

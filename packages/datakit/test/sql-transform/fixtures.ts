@@ -12,9 +12,9 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { fromDrizzle } from '../../src/contract/from-drizzle.js';
+import { tstzrange } from '../../src/contract/tstzrange.js';
 import { layerTable } from '../../src/deploy/layer-table.js';
 import type { Connection } from '../../src/dialect/connection.js';
-import { tstzrange } from '../../src/contract/tstzrange.js';
 import { lineageColumns } from '../../src/transfer/lineage-columns.js';
 
 /** Layer → schema of the suites: not the layer names, so placement is really exercised. */
@@ -72,9 +72,7 @@ export const customerHistory = pgTable(
     id: integer().notNull(),
     name: text().notNull(),
     country: char({ length: 2 }),
-    systime: tstzrange('systime')
-      .notNull()
-      .default(sql`tstzrange(now(), 'infinity')`),
+    systime: tstzrange('systime').notNull().default(sql`tstzrange(now(), 'infinity')`),
   },
   (t) => [primaryKey({ columns: [t.id, t.systime] })],
 );
@@ -109,24 +107,33 @@ export async function createWarehouse(
   tables: readonly { table: Parameters<typeof fromDrizzle>[0]; layer: keyof typeof SCHEMAS }[],
 ): Promise<void> {
   const ddl = conn.dialect.createDdlCompiler();
-  for (const schema of [...Object.values(SCHEMAS), 'datakit']) await conn.query(`drop schema if exists "${schema}" cascade`);
+  for (const schema of [...Object.values(SCHEMAS), 'datakit'])
+    await conn.query(`drop schema if exists "${schema}" cascade`);
   for (const statement of REJECTS_DDL) await conn.query(statement);
   for (const schema of Object.values(SCHEMAS)) await conn.query(ddl.createSchema(schema));
   for (const { table, layer } of tables) {
     const placed = layerTable(fromDrizzle(table), {
       layer,
       schema: SCHEMAS[layer],
-      schemaOfTable: new Map(tables.filter((t) => t.layer === layer).map((t) => [fromDrizzle(t.table).name, SCHEMAS[layer]])),
+      schemaOfTable: new Map(
+        tables.filter((t) => t.layer === layer).map((t) => [fromDrizzle(t.table).name, SCHEMAS[layer]]),
+      ),
     });
     for (const statement of ddl.createTable(placed)) await conn.query(statement);
   }
 }
 
 /** Rows of a query, with every value as PostgreSQL's text (stable across drivers and time zones). */
-export async function textRows(conn: Connection, query: string, params: unknown[] = []): Promise<Record<string, string | null>[]> {
+export async function textRows(
+  conn: Connection,
+  query: string,
+  params: unknown[] = [],
+): Promise<Record<string, string | null>[]> {
   const { rows } = await conn.query<{ r: unknown }>(
     `select (select jsonb_object_agg(key, value) from jsonb_each_text(to_jsonb(q))) as r from (${query}) as q`,
     params,
   );
-  return rows.map((row) => (typeof row.r === 'string' ? JSON.parse(row.r) : row.r) as Record<string, string | null>);
+  return rows.map(
+    (row) => (typeof row.r === 'string' ? JSON.parse(row.r) : row.r) as Record<string, string | null>,
+  );
 }

@@ -65,7 +65,9 @@ export function sqlTransformSuite(db: () => Connection): void {
   describe('silver conform', () => {
     it('dedupes on the business key keeping the latest version, trims and standardizes', async () => {
       const result = await silverCustomer().run(db(), schemas);
-      expect(await rows('select id, name, email, status::text, country from clean_zone.customer order by id')).toEqual([
+      expect(
+        await rows('select id, name, email, status::text, country from clean_zone.customer order by id'),
+      ).toEqual([
         { id: '1', name: 'Ada Lovelace', email: 'ada@x.org', status: 'active', country: 'GB' },
         { id: '2', name: 'Bob', email: 'bob@x.org', status: 'paused', country: 'FR' },
         { id: '8', name: 'Hal', email: 'hal@x.org', status: 'active', country: null },
@@ -74,7 +76,10 @@ export function sqlTransformSuite(db: () => Connection): void {
     });
 
     it('selects every failing row into the rejects table with its reason, set-based', async () => {
-      const result = await silverCustomer().run(db(), { ...schemas, loadId: '00000000-0000-4000-8000-000000000001' });
+      const result = await silverCustomer().run(db(), {
+        ...schemas,
+        loadId: '00000000-0000-4000-8000-000000000001',
+      });
       const rejects = await rows(
         `select "row"->>'id' as id, stage, "column", rule, message, hint is not null as has_hint, source_table, target_table, load_id::text
          from datakit.rejects order by ("row"->>'id')::int`,
@@ -127,12 +132,16 @@ export function sqlTransformSuite(db: () => Connection): void {
           status: sql<'active'>`'active'`,
           updated_at: rawCustomer.updated_at,
         },
-        rules: [{ name: 'email-format', check: sql`${rawCustomer.email} like '%@%'`, message: 'email has no @' }],
+        rules: [
+          { name: 'email-format', check: sql`${rawCustomer.email} like '%@%'`, message: 'email has no @' },
+        ],
         disposition: 'append',
       });
       const error = await unguarded.run(db(), schemas).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DatakitError);
-      expect((error as DatakitError).message).toMatch(/Transform "silver.customer" failed writing clean_zone.customer \(step insert\)/);
+      expect((error as DatakitError).message).toMatch(
+        /Transform "silver.customer" failed writing clean_zone.customer \(step insert\)/,
+      );
       expect(await rows('select count(*) as n from datakit.rejects')).toEqual([{ n: '0' }]);
       expect(await rows('select count(*) as n from clean_zone.customer')).toEqual([{ n: '0' }]);
     });
@@ -140,7 +149,9 @@ export function sqlTransformSuite(db: () => Connection): void {
     it('fills lineage columns: this load, the bronze source system and table', async () => {
       const result = await silverCustomer().run(db(), schemas);
       expect(
-        await rows('select distinct _load_id::text as load, _source_system as sys, _source_table as tab from clean_zone.customer'),
+        await rows(
+          'select distinct _load_id::text as load, _source_system as sys, _source_table as tab from clean_zone.customer',
+        ),
       ).toEqual([{ load: result.loadId, sys: 'system-a', tab: 'customer' }]);
     });
   });
@@ -156,7 +167,9 @@ export function sqlTransformSuite(db: () => Connection): void {
       );
       const result = await silverCustomer().run(db(), schemas);
       expect(result.rows.written).toBe(2);
-      const after = await rows('select id, status::text, xmin::text as x from clean_zone.customer order by id');
+      const after = await rows(
+        'select id, status::text, xmin::text as x from clean_zone.customer order by id',
+      );
       expect(after.map((r) => [r.id, r.status])).toEqual([
         ['1', 'active'],
         ['2', 'churned'],
@@ -172,14 +185,19 @@ export function sqlTransformSuite(db: () => Connection): void {
       await db().query('delete from raw_zone.customer where id = 8');
       const result = await silverCustomer('replace').run(db(), schemas);
       expect(result.rows).toMatchObject({ deleted: 3, written: 2 });
-      expect(await rows('select id from clean_zone.customer order by id')).toEqual([{ id: '1' }, { id: '2' }]);
+      expect(await rows('select id from clean_zone.customer order by id')).toEqual([
+        { id: '1' },
+        { id: '2' },
+      ]);
     });
 
     it('append inserts, and rejects keys the target already has', async () => {
       await silverCustomer('append').run(db(), schemas);
       const again = await silverCustomer('append').run(db(), schemas);
       expect(again.rows.written).toBe(0);
-      expect(await rows(`select count(*) as n from datakit.rejects where rule = 'existing-key'`)).toEqual([{ n: '3' }]);
+      expect(await rows(`select count(*) as n from datakit.rejects where rule = 'existing-key'`)).toEqual([
+        { n: '3' },
+      ]);
     });
 
     it('history closes changed and deleted versions and opens new ones at the logical time', async () => {
@@ -226,7 +244,12 @@ export function sqlTransformSuite(db: () => Connection): void {
     it('passes values as parameters and the logical time to where clauses', async () => {
       const recent = defineSqlTransform(inLayer(order, 'silver'), {
         from: inLayer(rawOrder, 'bronze'),
-        select: { id: rawOrder.id, customer_id: sql<number>`1`, amount: sql<string>`'0'`, ordered_at: rawOrder.ordered_at },
+        select: {
+          id: rawOrder.id,
+          customer_id: sql<number>`1`,
+          amount: sql<string>`'0'`,
+          ordered_at: rawOrder.ordered_at,
+        },
         where: sql`${rawOrder.ordered_at} >= ${logicalTime} - interval '3 days' and ${rawOrder.amount} <> ${"'; drop table x; --"}`,
         disposition: 'append',
       });

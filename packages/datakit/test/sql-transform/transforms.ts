@@ -1,15 +1,19 @@
 import { eq, sql } from 'drizzle-orm';
-import { coalesce } from '../../src/sql-transform/coalesce.js';
+import { countRows, total } from '../../src/sql-transform/aggregates.js';
 import { castTo } from '../../src/sql-transform/cast-to.js';
+import { coalesce } from '../../src/sql-transform/coalesce.js';
 import { defineSqlTransform } from '../../src/sql-transform/define-sql-transform.js';
 import { inLayer } from '../../src/sql-transform/in-layer.js';
 import { innerJoin } from '../../src/sql-transform/join.js';
 import { standardize } from '../../src/sql-transform/standardize.js';
 import { lower, trim, upper } from '../../src/sql-transform/text-expressions.js';
-import { countRows, total } from '../../src/sql-transform/aggregates.js';
 import { customer, customerHistory, order, rawCustomer, rawOrder, revenueByCountry } from './fixtures.js';
 
-const status = standardize(lower(trim(rawCustomer.status)), { active: 'active', act: 'active', paused: 'paused', 'on hold': 'paused', churned: 'churned' } as const, null);
+const status = standardize(
+  lower(trim(rawCustomer.status)),
+  { active: 'active', act: 'active', paused: 'paused', 'on hold': 'paused', churned: 'churned' } as const,
+  null,
+);
 
 /** Bronze → silver customer: latest version per id, trimmed, standard status, rejects on bad rows. */
 export const silverCustomer = (disposition: 'merge' | 'replace' | 'append' = 'merge') =>
@@ -25,8 +29,18 @@ export const silverCustomer = (disposition: 'merge' | 'replace' | 'append' = 'me
       updated_at: rawCustomer.updated_at,
     },
     rules: [
-      { name: 'name-present', column: 'name', check: sql`trim(${rawCustomer.name}) <> ''`, message: 'the customer has no name' },
-      { name: 'email-format', column: 'email', check: sql`${rawCustomer.email} like '%@%'`, message: 'email has no @' },
+      {
+        name: 'name-present',
+        column: 'name',
+        check: sql`trim(${rawCustomer.name}) <> ''`,
+        message: 'the customer has no name',
+      },
+      {
+        name: 'email-format',
+        column: 'email',
+        check: sql`${rawCustomer.email} like '%@%'`,
+        message: 'email has no @',
+      },
     ],
     constrain: true,
     disposition,
@@ -38,10 +52,23 @@ export const silverOrder = defineSqlTransform(inLayer(order, 'silver'), {
   select: {
     id: rawOrder.id,
     customer_id: coalesce(rawOrder.customer_id, -1),
-    amount: coalesce(castTo<string>(sql`case when ${rawOrder.amount} ~ '^-?[0-9]+(\\.[0-9]+)?$' then ${rawOrder.amount} end`, 'numeric(12,2)'), '0'),
+    amount: coalesce(
+      castTo<string>(
+        sql`case when ${rawOrder.amount} ~ '^-?[0-9]+(\\.[0-9]+)?$' then ${rawOrder.amount} end`,
+        'numeric(12,2)',
+      ),
+      '0',
+    ),
     ordered_at: rawOrder.ordered_at,
   },
-  rules: [{ name: 'amount-number', column: 'amount', check: sql`${rawOrder.amount} ~ '^-?[0-9]+(\\.[0-9]+)?$'`, message: 'amount is not a number' }],
+  rules: [
+    {
+      name: 'amount-number',
+      column: 'amount',
+      check: sql`${rawOrder.amount} ~ '^-?[0-9]+(\\.[0-9]+)?$'`,
+      message: 'amount is not a number',
+    },
+  ],
   constrain: true,
   disposition: 'merge',
 });
