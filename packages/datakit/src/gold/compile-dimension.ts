@@ -7,36 +7,54 @@ import { writeType } from '../sql-transform/write-type.js';
 import type { DimensionPlan } from './dimension-plan.js';
 
 /**
- * The statements of one dimension run, by purpose, plus the names the runner reports with.
- * @internal
+ * One statement of a dimension run. @internal
  *
  * @example
  * ```ts
- * const c = compileDimension(plan, { dialect: conn.dialect, schemas, at });
+ * const s: DimensionStatement = { step: 'open', sql: 'insert into ...', params: [] };
+ * ```
+ */
+export interface DimensionStatement {
+  step: string;
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The statements of one dimension run. `stage` evaluates the source once into a temporary table
+ * with each key's action; `direct` reads the source in each statement (a plain table, where that
+ * is cheaper than staging it). @internal
+ *
+ * @example
+ * ```ts
+ * const c = compileDimension(plan, { dialect: conn.dialect, schemas, at, loadId });
  * ```
  */
 export interface CompiledDimension {
   target: PlacedTable;
-  stage: string;
-  lock: { sql: string; params: unknown[] };
-  last: { sql: string; params: unknown[] };
-  stageRows: { sql: string; params: unknown[] };
-  analyze: string;
-  duplicates?: { sql: string; params: unknown[] };
-  actions: { sql: string; params: unknown[] };
-  pendingDeletes?: { sql: string; params: unknown[] };
-  writes: { step: 'infer' | 'close-changed' | 'delete' | 'open'; sql: string; params: unknown[] }[];
+  strategy: 'stage' | 'direct';
+  lock: DimensionStatement;
+  /** One row: `last` (text) and `late` (the run's time is not after the last change). */
+  last: DimensionStatement;
+  /** stage: create and analyze the stage; direct: count the source rows (`n`). */
+  before: DimensionStatement[];
+  duplicates?: DimensionStatement;
+  /** One row: `n`, how many versions the run would close or open for existing keys. */
+  late: DimensionStatement;
+  /** stage: rows per action; direct: `n`, the new keys (when first versions start at the run's time). */
+  counts?: DimensionStatement;
+  writes: DimensionStatement[];
 }
 
 /**
- * Compiles an SCD2 run: stage the source (latest row per key) joined to the current versions,
- * classify each key (new, reopen, infer, change, same), then update inferred members in place,
- * close changed versions, handle deletes and open new versions: every statement set-based, every
- * column compared on its own with `IS DISTINCT FROM`.
+ * Compiles an SCD2 run: complete inferred members in place, close changed versions (each column
+ * compared on its own with `IS DISTINCT FROM`), close or version deleted keys, open new versions:
+ * every statement set-based. The `direct` strategy is chosen for a source without joins,
+ * grouping or `latest`.
  *
  * @example
  * ```ts
- * const compiled = compileDimension(plan, { dialect: conn.dialect, schemas, at: new Date() });
+ * const compiled = compileDimension(plan, { dialect: conn.dialect, schemas, at: new Date(), loadId });
  * ```
  * @internal
  */
@@ -49,126 +67,163 @@ export function compileDimension(
     ...(ctx.schemas ? { schemas: ctx.schemas } : {}),
     ...(ctx.resolve ? { resolve: ctx.resolve } : {}),
   };
-  const w = new SqlWriter(adapter, placement, { run: { at: ctx.at, loadId: ctx.loadId } });
-  const q = (n: string) => w.q(n);
-  const target = w.place(plan.base.target);
+  const run = { at: ctx.at, loadId: ctx.loadId };
+  const q = (n: string) => adapter.quoteIdentifier(n);
+  const target = new SqlWriter(adapter, placement).place(plan.base.target);
   const d = adapter.quoteTable(target);
-  const stage = q(`datakit_dim_${randomBytes(6).toString('hex')}`);
   const cast = writeType(ctx.dialect.createDdlCompiler(), target);
   const kinds = new Map(plan.base.targetSchema.columns.map((c) => [c.name, c.type.kind]));
   const cmp = (c: string) => (kinds.get(c) === 'json' ? '::text' : '');
   const col = (alias: string, c: string) => `${q(alias)}.${q(c)}`;
-  const sk = q(plan.surrogateKey);
+  const sk = (alias: string) => col(alias, plan.surrogateKey);
   const bk = plan.businessKey;
   const attrs = plan.attributes;
+  const all = [...bk, ...attrs];
   const keyMatch = (a: string, b: string) => bk.map((k) => `${col(a, k)} = ${col(b, k)}`).join(' and ');
+  const differs = [col('d', 'is_deleted'), ...attrs.map((c) => `${col('d', c)}${cmp(c)} is distinct from ${col('s', c)}${cmp(c)}`)];
+  const direct = plan.strategy === 'direct' || (plan.strategy === 'auto' && !plan.latest && plan.base.joins.length === 0 && !plan.base.groupBy);
+  const stage = q(`datakit_dim_${randomBytes(6).toString('hex')}`);
 
-  const extra = plan.latest ? plan.latest.map((expr, i) => ({ alias: `datakit_latest_${i}`, expr })) : [];
-  let source = compileSelect(plan.base, w, { cast, extra });
-  if (plan.latest) {
+  const statement = (step: string, build: (w: SqlWriter, at: () => string) => string): DimensionStatement => {
+    const w = new SqlWriter(adapter, placement, { run });
+    let at: string | undefined;
+    const sql = build(w, () => {
+      at ??= `${w.param(ctx.at.toISOString())}::timestamptz`;
+      return at;
+    });
+    return { step, sql, params: w.params };
+  };
+  const source = (w: SqlWriter) => {
+    const extra = (plan.latest ?? []).map((expr, i) => ({ alias: `datakit_latest_${i}`, expr }));
+    const select = compileSelect(plan.base, w, { cast, extra });
+    if (!plan.latest) return select;
     const key = bk.map(q).join(', ');
     const order = extra.map((e) => `${q(e.alias)} desc nulls last`).join(', ');
-    const outputs = plan.base.select.map((s) => q(s.column.name)).join(', ');
-    source = `select ${outputs} from (select distinct on (${key}) * from (${source}) as ${q('datakit_src')} order by ${key}, ${order}) as ${q('datakit_latest')}`;
-  }
-  const differs = attrs.map((c) => `${col('d', c)}${cmp(c)} is distinct from ${col('s', c)}${cmp(c)}`);
-  const stageSql = `create temporary table ${stage} on commit drop as
-    select ${[...bk, ...attrs].map((c) => col('s', c)).join(', ')}, ${col('d', plan.surrogateKey)} as "datakit_sk",
-      case when ${col('d', plan.surrogateKey)} is null then
-          case when exists (select 1 from ${d} as ${q('v')} where ${keyMatch('v', 's')}) then 'reopen' else 'new' end
-        when ${col('d', 'is_inferred')} then 'infer'
-        when ${[col('d', 'is_deleted'), ...differs].join(' or ')} then 'change'
-        else 'same' end as "datakit_action"
-    from (${source}) as ${q('s')}
-    left join ${d} as ${q('d')} on ${keyMatch('d', 's')} and ${col('d', 'is_current')} and ${col('d', plan.surrogateKey)} <> -1`;
-  const stageParams = [...w.params];
-
-  const at = (params: unknown[]) => {
-    params.push(ctx.at.toISOString());
-    return `${adapter.placeholder(params.length)}::timestamptz`;
+    return `select ${all.map(q).join(', ')} from (select distinct on (${key}) * from (${select}) as ${q('datakit_src')} order by ${key}, ${order}) as ${q('datakit_latest')}`;
   };
-  const live = `${col('d', 'is_current')} and not ${col('d', 'is_deleted')} and not ${col('d', 'is_inferred')} and ${col('d', plan.surrogateKey)} <> -1 and not exists (select 1 from ${stage} as ${q('s')} where ${keyMatch('s', 'd')})`;
-  const writes: CompiledDimension['writes'] = [];
+  /** The source rows as a relation: the stage, or the source query itself. */
+  const rel = (w: SqlWriter) => (direct ? `(${source(w)})` : stage);
+  const current = (alias: string) => `${col(alias, 'is_current')} and ${sk(alias)} <> -1`;
+  const live = (w: SqlWriter) =>
+    `${current('d')} and not ${col('d', 'is_deleted')} and not ${col('d', 'is_inferred')} and not exists (select 1 from ${rel(w)} as ${q('s')} where ${keyMatch('s', 'd')})`;
+  const first = (at: () => string) => (plan.firstVersionFrom === 'beginning' ? `'-infinity'::timestamptz` : at());
+  const columns = `${all.map(q).join(', ')}, "valid_from", "valid_to", "is_current", "is_deleted", "is_inferred"`;
+
+  const before: DimensionStatement[] = direct
+    ? [statement('count', (w) => `select count(*)::integer as n from ${rel(w)} as ${q('s')}`)]
+    : [
+        statement(
+          'stage',
+          (w) => `create temporary table ${stage} on commit drop as
+            select ${all.map((c) => col('s', c)).join(', ')}, ${sk('d')} as "datakit_sk",
+              case when ${sk('d')} is null then
+                  case when exists (select 1 from ${d} as ${q('v')} where ${keyMatch('v', 's')}) then 'reopen' else 'new' end
+                when ${col('d', 'is_inferred')} then 'infer'
+                when ${differs.join(' or ')} then 'change'
+                else 'same' end as "datakit_action"
+            from (${source(w)}) as ${q('s')}
+            left join ${d} as ${q('d')} on ${keyMatch('d', 's')} and ${current('d')}`,
+        ),
+        { step: 'analyze', sql: `analyze ${stage}`, params: [] },
+      ];
+  const deletes = (w: SqlWriter) => (plan.deletes === 'ignore' ? '0' : `(select count(*) from ${d} as ${q('d')} where ${live(w)})`);
+  const late = direct
+    ? statement(
+        'late',
+        (w) => `select (select count(*) from ${d} as ${q('d')} join ${rel(w)} as ${q('s')} on ${keyMatch('d', 's')}
+            where ${current('d')} and not ${col('d', 'is_inferred')} and (${differs.join(' or ')}))
+          + (select count(*) from ${rel(w)} as ${q('s')} where not exists (select 1 from ${d} as ${q('c')} where ${keyMatch('c', 's')} and ${col('c', 'is_current')})
+              and exists (select 1 from ${d} as ${q('v')} where ${keyMatch('v', 's')}))
+          + ${deletes(w)} as n`,
+      )
+    : statement('late', (w) => `select (select count(*) from ${stage} where "datakit_action" in ('change', 'reopen')) + ${deletes(w)} as n`);
+
+  const writes: DimensionStatement[] = [];
   if (attrs.length > 0) {
-    writes.push({
-      step: 'infer',
-      sql: `update ${d} as ${q('d')} set ${attrs.map((c) => `${q(c)} = ${col('s', c)}`).join(', ')}, "is_inferred" = false
-        from ${stage} as ${q('s')} where ${col('s', 'datakit_action')} = 'infer' and ${col('d', plan.surrogateKey)} = ${col('s', 'datakit_sk')}`,
-      params: [],
-    });
+    writes.push(
+      statement(
+        'infer',
+        (w) => `update ${d} as ${q('d')} set ${attrs.map((c) => `${q(c)} = ${col('s', c)}`).join(', ')}, "is_inferred" = false
+          from ${rel(w)} as ${q('s')} where ${
+            direct
+              ? `${keyMatch('d', 's')} and ${current('d')} and ${col('d', 'is_inferred')}`
+              : `${col('s', 'datakit_action')} = 'infer' and ${sk('d')} = ${col('s', 'datakit_sk')}`
+          }`,
+      ),
+    );
   }
-  const closeParams: unknown[] = [];
-  writes.push({
-    step: 'close-changed',
-    sql: `update ${d} as ${q('d')} set "valid_to" = ${at(closeParams)}, "is_current" = false
-      from ${stage} as ${q('s')} where ${col('s', 'datakit_action')} = 'change' and ${col('d', plan.surrogateKey)} = ${col('s', 'datakit_sk')}`,
-    params: closeParams,
-  });
-  const all = [...bk, ...attrs];
+  writes.push(
+    statement(
+      'close-changed',
+      (w, at) => `update ${d} as ${q('d')} set "valid_to" = ${at()}, "is_current" = false from ${rel(w)} as ${q('s')} where ${
+        direct
+          ? `${keyMatch('d', 's')} and ${current('d')} and not ${col('d', 'is_inferred')} and (${differs.join(' or ')})`
+          : `${col('s', 'datakit_action')} = 'change' and ${sk('d')} = ${col('s', 'datakit_sk')}`
+      }`,
+    ),
+  );
   if (plan.deletes !== 'ignore') {
-    const params: unknown[] = [];
-    const when = at(params);
-    const close = `update ${d} as ${q('d')} set "valid_to" = ${when}, "is_current" = false where ${live}`;
-    writes.push({
-      step: 'delete',
-      sql:
-        plan.deletes === 'close'
-          ? close
-          : `with ${q('closed')} as (${close} returning ${all.map((c) => col('d', c)).join(', ')})
-             insert into ${d} (${all.map(q).join(', ')}, "valid_from", "valid_to", "is_current", "is_deleted", "is_inferred")
-             select ${all.map(q).join(', ')}, ${when}, 'infinity', true, true, false from ${q('closed')}`,
-      params,
-    });
+    writes.push(
+      statement('delete', (w, at) => {
+        const close = `update ${d} as ${q('d')} set "valid_to" = ${at()}, "is_current" = false where ${live(w)}`;
+        if (plan.deletes === 'close') return close;
+        return `with ${q('closed')} as (${close} returning ${all.map((c) => col('d', c)).join(', ')})
+          insert into ${d} (${columns}) select ${all.map(q).join(', ')}, ${at()}, 'infinity', true, true, false from ${q('closed')}`;
+      }),
+    );
   }
-  const openParams: unknown[] = [];
-  const now = at(openParams);
-  const first = plan.firstVersionFrom === 'beginning' ? `'-infinity'::timestamptz` : now;
-  writes.push({
-    step: 'open',
-    sql: `insert into ${d} (${all.map(q).join(', ')}, "valid_from", "valid_to", "is_current", "is_deleted", "is_inferred")
-      select ${all.map((c) => col('s', c)).join(', ')}, case when ${col('s', 'datakit_action')} = 'new' then ${first} else ${now} end,
-        'infinity', true, false, false
-      from ${stage} as ${q('s')} where ${col('s', 'datakit_action')} in ('new', 'reopen', 'change')`,
-    params: openParams,
-  });
+  writes.push(
+    statement('open', (w, at) => {
+      if (!direct) {
+        return `insert into ${d} (${columns})
+          select ${all.map((c) => col('s', c)).join(', ')}, case when ${col('s', 'datakit_action')} = 'new' then ${first(at)} else ${at()} end,
+            'infinity', true, false, false
+          from ${stage} as ${q('s')} where ${col('s', 'datakit_action')} in ('new', 'reopen', 'change')`;
+      }
+      return `with ${q('opened')} as (insert into ${d} (${columns})
+          select ${all.map((c) => col('s', c)).join(', ')},
+            case when exists (select 1 from ${d} as ${q('v')} where ${keyMatch('v', 's')}) then ${at()} else ${first(at)} end,
+            'infinity', true, false, false
+          from ${rel(w)} as ${q('s')} where not exists (select 1 from ${d} as ${q('c')} where ${keyMatch('c', 's')} and ${col('c', 'is_current')})
+          returning "valid_from")
+        select count(*)::integer as opened, count(*) filter (where "valid_from" = '-infinity')::integer as first from ${q('opened')}`;
+    }),
+  );
   const keyList = bk.map(q).join(', ');
-  const lastParams: unknown[] = [];
-  const atLast = at(lastParams);
   return {
     target,
-    stage,
+    strategy: direct ? 'direct' : 'stage',
     lock: {
+      step: 'lock',
       sql: `select pg_advisory_xact_lock(hashtext('datakit.dimension'), hashtext(${adapter.placeholder(1)}))`,
       params: [`${target.schema ?? ''}.${target.name}`],
     },
-    last: {
-      sql: `select l.last::text as last, coalesce(l.last >= ${atLast}, false) as late from (select greatest(
+    last: statement(
+      'last',
+      (_, at) => `select l.last::text as last, coalesce(l.last >= ${at()}, false) as late from (select greatest(
           max("valid_from") filter (where "valid_from" > '-infinity'), max("valid_to") filter (where "valid_to" < 'infinity')) as last
-        from ${d} where ${sk} <> -1) as l`,
-      params: lastParams,
-    },
-    stageRows: { sql: stageSql, params: stageParams },
-    analyze: `analyze ${stage}`,
+        from ${d} where ${q(plan.surrogateKey)} <> -1) as l`,
+    ),
+    before,
     ...(plan.uniqueBySource || plan.latest
       ? {}
       : {
-          duplicates: {
-            sql: `select ${keyList}, count(*)::integer as n from ${stage} group by ${keyList} having count(*) > 1 limit 1`,
-            params: [],
-          },
+          duplicates: statement(
+            'duplicates',
+            (w) => `select ${keyList}, count(*)::integer as n from ${rel(w)} as ${q('s')} group by ${keyList} having count(*) > 1 limit 1`,
+          ),
         }),
-    actions: {
-      sql: `select "datakit_action" as action, count(*)::integer as n from ${stage} group by 1`,
-      params: [],
-    },
-    ...(plan.deletes === 'ignore'
-      ? {}
-      : {
-          pendingDeletes: {
-            sql: `select count(*)::integer as n from ${d} as ${q('d')} where ${live}`,
-            params: [],
-          },
-        }),
+    late,
+    ...(direct
+      ? plan.firstVersionFrom === 'at'
+        ? {
+            counts: statement(
+              'count-new',
+              (w) => `select count(*)::integer as n from ${rel(w)} as ${q('s')} where not exists (select 1 from ${d} as ${q('v')} where ${keyMatch('v', 's')})`,
+            ),
+          }
+        : {}
+      : { counts: { step: 'classify', sql: `select "datakit_action" as action, count(*)::integer as n from ${stage} group by 1`, params: [] } }),
     writes,
   };
 }

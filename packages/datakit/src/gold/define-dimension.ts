@@ -4,7 +4,7 @@ import type { Dialect } from '../dialect/dialect.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { buildPlan } from '../sql-transform/build-plan.js';
 import type { CheckedSelect, TargetRow } from '../sql-transform/checked-select.js';
-import type { TableSource } from '../sql-transform/in-layer.js';
+import { sourceParts, type TableSource } from '../sql-transform/in-layer.js';
 import type { Join, LeftJoinedNames } from '../sql-transform/join.js';
 import type { TablePlacement } from '../sql-transform/resolve-table.js';
 import { type TransformLineage, transformLineage } from '../sql-transform/transform-lineage.js';
@@ -51,6 +51,12 @@ export interface DimensionSpec<D extends Table, J extends readonly Join[], S, SK
   deletes?: DeleteMode;
   /** A new key's first version is valid from `beginning` (-infinity, the default: facts older than the first load find it) or from the run's time. */
   firstVersionFrom?: 'beginning' | 'at';
+  /**
+   * How a run reads the source: `stage` evaluates it once into a temporary table, `direct` reads it
+   * in each statement (cheaper for a plain table). Default `auto`: direct for a source without
+   * joins, grouping or `latest`.
+   */
+  strategy?: 'auto' | 'stage' | 'direct';
   /** The row with surrogate key -1 that facts point to when no version matches (inserted by `prepare`). */
   unknownMember?: Partial<TargetRow<D, Scd2Column | SK>>;
   /** The values of an inferred member's other columns; facts may then create inferred members. */
@@ -114,11 +120,12 @@ export function defineDimension<
     latest,
     deletes,
     firstVersionFrom,
+    strategy,
     unknownMember,
     inferred,
     ...rest
   } = spec;
-  const columns = getTableColumns((target as { table?: D }).table ?? (target as D)) as Record<string, Column>;
+  const columns = getTableColumns(sourceParts(target).table) as Record<string, Column>;
   const sk = columns[surrogateKey]?.name;
   if (sk === undefined) {
     throw new DatakitError(
@@ -142,6 +149,7 @@ export function defineDimension<
     ...(latest === undefined ? {} : { latest: Array.isArray(latest) ? latest : [latest] }),
     deletes: deletes ?? 'close',
     firstVersionFrom: firstVersionFrom ?? 'beginning',
+    ...(strategy ? { strategy } : {}),
     ...(unknownMember ? { unknownMember: unknownMember as Record<string, unknown> } : {}),
     ...(inferred ? { inferred: inferred as Record<string, unknown> } : {}),
   });

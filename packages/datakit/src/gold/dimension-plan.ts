@@ -21,6 +21,7 @@ export interface DimensionPlan {
   latest?: readonly unknown[];
   deletes: 'ignore' | 'close' | 'version';
   firstVersionFrom: 'beginning' | 'at';
+  strategy: 'auto' | 'stage' | 'direct';
   unknownMember?: Readonly<Record<string, unknown>>;
   inferred?: Readonly<Record<string, unknown>>;
   /** The business key is a key of the only source table, so it cannot repeat. */
@@ -43,6 +44,7 @@ export function dimensionPlan(
     latest?: readonly unknown[];
     deletes: DimensionPlan['deletes'];
     firstVersionFrom: DimensionPlan['firstVersionFrom'];
+    strategy?: DimensionPlan['strategy'];
     unknownMember?: Record<string, unknown>;
     inferred?: Record<string, unknown>;
   },
@@ -104,6 +106,7 @@ export function dimensionPlan(
     ...(options.latest ? { latest: options.latest } : {}),
     deletes: options.deletes,
     firstVersionFrom: options.firstVersionFrom,
+    strategy: options.strategy ?? 'auto',
     ...(unknownMember ? { unknownMember } : {}),
     ...(inferred ? { inferred } : {}),
     uniqueBySource: uniqueBySource(base, businessKey),

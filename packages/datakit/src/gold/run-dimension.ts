@@ -99,14 +99,16 @@ export async function runDimension(
       steps.push({ step, rows: r.rowCount, ms: Math.round(performance.now() - t0) });
       return r;
     };
-    await query('lock', compiled.lock.sql, compiled.lock.params);
-    const last = (
-      await query<{ last: string | null; late: boolean }>('last', compiled.last.sql, compiled.last.params)
-    ).rows[0];
-    const staged = (await query('stage', compiled.stageRows.sql, compiled.stageRows.params)).rowCount;
-    await query('analyze', compiled.analyze, []);
+    const run = <R>(s: { step: string; sql: string; params: unknown[] }) => query<R>(s.step, s.sql, s.params);
+    await run(compiled.lock);
+    const last = (await run<{ last: string | null; late: boolean }>(compiled.last)).rows[0];
+    let staged = 0;
+    for (const statement of compiled.before) {
+      const r = await run<{ n: number }>(statement);
+      staged = statement.step === 'count' ? Number(r.rows[0]?.n ?? 0) : statement.step === 'stage' ? r.rowCount : staged;
+    }
     if (compiled.duplicates) {
-      const dup = (await query<Record<string, unknown>>('duplicates', compiled.duplicates.sql, [])).rows[0];
+      const dup = (await run<Record<string, unknown>>(compiled.duplicates)).rows[0];
       if (dup) {
         const key = plan.businessKey.map((k) => `${k}=${String(dup[k])}`).join(', ');
         throw fail(
@@ -116,46 +118,52 @@ export async function runDimension(
         );
       }
     }
-    const counts = Object.fromEntries(
-      (await query<{ action: string; n: number }>('classify', compiled.actions.sql, [])).rows.map((r) => [
-        r.action,
-        Number(r.n),
-      ]),
-    );
-    if (last?.late) {
-      const pending = compiled.pendingDeletes
-        ? Number(
-            (await query<{ n: number }>('pending-deletes', compiled.pendingDeletes.sql, [])).rows[0]?.n ?? 0,
-          )
-        : 0;
-      if ((counts.change ?? 0) + (counts.reopen ?? 0) + pending > 0) {
-        throw fail(
-          `the run's time ${at.toISOString()} is not after the dimension's last change (${last.last})`,
-          'Run dimensions forward in time: pass a later `at` (the logical time of the run).',
-        );
+    if (last?.late && Number((await run<{ n: number }>(compiled.late)).rows[0]?.n ?? 0) > 0) {
+      throw fail(
+        `the run's time ${at.toISOString()} is not after the dimension's last change (${last.last})`,
+        'Run dimensions forward in time: pass a later `at` (the logical time of the run).',
+      );
+    }
+    const counts = compiled.counts ? (await run<{ action?: string; n: number }>(compiled.counts)).rows : [];
+    const written: Record<string, number> = {};
+    let opened = { opened: 0, first: 0 };
+    for (const write of compiled.writes) {
+      const r = await run<{ opened: number; first: number }>(write);
+      written[write.step] = r.rowCount;
+      if (write.step === 'open' && compiled.strategy === 'direct') {
+        opened = { opened: Number(r.rows[0]?.opened ?? 0), first: Number(r.rows[0]?.first ?? 0) };
       }
     }
-    let deleted = 0;
-    for (const write of compiled.writes) {
-      const r = await query(write.step, write.sql, write.params);
-      if (write.step === 'delete') deleted = r.rowCount;
+    if (compiled.strategy === 'stage') {
+      const n = (action: string) => Number(counts.find((c) => c.action === action)?.n ?? 0);
+      return {
+        staged,
+        new: n('new'),
+        changed: n('change'),
+        reopened: n('reopen'),
+        inferred: n('infer'),
+        deleted: written.delete ?? 0,
+        unchanged: n('same'),
+      };
     }
-    return { staged, counts, deleted };
+    const changed = written['close-changed'] ?? 0;
+    const inferred = written.infer ?? 0;
+    const fresh = compiled.counts ? Number(counts[0]?.n ?? 0) : opened.first;
+    return {
+      staged,
+      new: fresh,
+      changed,
+      reopened: opened.opened - fresh - changed,
+      inferred,
+      deleted: written.delete ?? 0,
+      unchanged: staged - opened.opened - inferred,
+    };
   });
-  const n = (action: string) => result.counts[action] ?? 0;
   return {
     name: plan.base.name,
     target,
     at,
-    rows: {
-      staged: result.staged,
-      new: n('new'),
-      changed: n('change'),
-      reopened: n('reopen'),
-      inferred: n('infer'),
-      deleted: result.deleted,
-      unchanged: n('same'),
-    },
+    rows: result,
     steps,
     ms: Math.round(performance.now() - started),
   };

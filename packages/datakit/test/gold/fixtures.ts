@@ -23,8 +23,9 @@ export const dimCustomer = pgTable('dim_customer', {
   ...scd2Columns(),
 });
 
-export const customerDimension = (deletes: DeleteMode) =>
+export const customerDimension = (deletes: DeleteMode, strategy: 'stage' | 'direct' = 'stage') =>
   defineDimension(inLayer(dimCustomer, 'gold'), {
+    strategy,
     from: inLayer(customerBatch, 'silver'),
     select: { customer_id: customerBatch.id, name: customerBatch.name, tier: customerBatch.tier },
     businessKey: ['customer_id'],

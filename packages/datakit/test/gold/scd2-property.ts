@@ -33,6 +33,7 @@ const batch = fc.record({
 });
 const sequence = fc.record({
   mode: fc.constantFrom<DeleteMode>('ignore', 'close', 'version'),
+  strategy: fc.constantFrom<'stage' | 'direct'>('stage', 'direct'),
   batches: fc.array(batch, { minLength: 1, maxLength: 6 }),
 });
 
@@ -49,6 +50,27 @@ async function dimension(conn: Connection) {
        is_current::text as current, is_deleted::text as deleted, is_inferred::text as inferred
      from mart.dim_customer where customer_key <> -1 order by customer_id, valid_from`,
   );
+}
+
+/** What the run should report, from the model before and after the batch. */
+function expectedCounts(before: ModelVersion[], after: ModelVersion[], rows: BatchRow[]) {
+  const keys = new Set(rows.map((r) => r.id));
+  const had = (key: number) => before.some((v) => v.key === key);
+  const currentBefore = (key: number) => before.find((v) => v.key === key && v.current);
+  const opened = (key: number) => after.filter((v) => v.key === key).length > before.filter((v) => v.key === key).length;
+  let fresh = 0;
+  let changed = 0;
+  let reopened = 0;
+  let inferred = 0;
+  for (const key of keys) {
+    const cur = currentBefore(key);
+    if (!had(key)) fresh++;
+    else if (!cur) reopened++;
+    else if (cur.inferred) inferred++;
+    else if (opened(key)) changed++;
+  }
+  const deleted = before.filter((v) => v.current && !v.deleted && !v.inferred && !keys.has(v.key) && !after.find((a) => a.key === v.key && a.from === v.from)?.current).length;
+  return { staged: keys.size, new: fresh, changed, reopened, inferred, deleted, unchanged: keys.size - fresh - changed - reopened - inferred };
 }
 
 function expected(versions: ModelVersion[]) {
@@ -74,9 +96,9 @@ function expected(versions: ModelVersion[]) {
 export function scd2Property(db: () => Connection, runs: number): void {
   it(`applies random change sequences exactly as the reference model (${runs} sequences)`, async () => {
     await fc.assert(
-      fc.asyncProperty(sequence, async ({ mode, batches }) => {
+      fc.asyncProperty(sequence, async ({ mode, strategy, batches }) => {
         const conn = db();
-        const dim = customerDimension(mode);
+        const dim = customerDimension(mode, strategy);
         const fact = defineFact(inLayer(factRef, 'gold'), {
           from: inLayer(customerRef, 'silver'),
           select: {},
@@ -121,8 +143,10 @@ export function scd2Property(db: () => Connection, runs: number): void {
               ],
             );
           }
-          await dim.run(conn, { schemas: SCHEMAS, at: day(at) });
+          const result = await dim.run(conn, { schemas: SCHEMAS, at: day(at) });
+          const before = model.map((v) => ({ ...v }));
           applyBatch(model, rows, at, mode);
+          expect(result.rows, 'counts').toEqual(expectedCounts(before, model, rows));
           expect(await dimension(conn)).toEqual(expected(model));
           expect(
             await textRows(
