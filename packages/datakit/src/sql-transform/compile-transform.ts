@@ -79,7 +79,9 @@ export function compileTransform(plan: TransformPlan, ctx: CompileContext): Comp
   const statements: Statement[] = [
     {
       step: 'stage',
-      sql: `create temporary table ${stage} on commit drop as with ${sw.q(OUT)} as (${inner}) select ${outputs.join(', ')}, ${reason} as "datakit_reject" from ${sw.q(OUT)} as ${sw.q('o')}`,
+      // `offset 0` keeps the planner from pulling the select map's expressions up into every rule
+      // that names an output column (each would be computed again per reference).
+      sql: `create temporary table ${stage} on commit drop as with ${sw.q(OUT)} as (${inner} offset 0) select ${outputs.join(', ')}, ${reason} as "datakit_reject" from ${sw.q(OUT)} as ${sw.q('o')}`,
       params: sw.params,
     },
   ];
