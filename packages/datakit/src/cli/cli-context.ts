@@ -1,4 +1,4 @@
-import { loadConfig, type LoadedConfig } from '../config/load-config.js';
+import { type LoadedConfig, loadConfig } from '../config/load-config.js';
 import { type SelectedEnvironment, selectEnvironment } from '../config/select-environment.js';
 import { connect } from '../dialect/connect.js';
 import type { Connection } from '../dialect/connection.js';
@@ -33,7 +33,10 @@ export const processIO: CliIO = {
  * const { target } = await loadTarget({ env: 'dev' }, processIO);
  * ```
  */
-export async function loadTarget(options: CommonOptions, io: CliIO): Promise<{ loaded: LoadedConfig; target: SelectedEnvironment }> {
+export async function loadTarget(
+  options: CommonOptions,
+  io: CliIO,
+): Promise<{ loaded: LoadedConfig; target: SelectedEnvironment }> {
   const loaded = await loadConfig({ ...(options.config ? { file: options.config } : {}), cwd: io.cwd });
   const target = selectEnvironment(loaded, {
     ...(options.env ? { env: options.env } : {}),

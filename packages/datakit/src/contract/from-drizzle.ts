@@ -7,7 +7,14 @@ import type { ColumnSchema, ForeignKeySchema, IndexSchema, KeyConstraint, TableS
 
 type Family = 'postgresql' | 'mysql';
 
-/** The SQL family a Drizzle table is written for: `pgTable` → postgresql, `mysqlTable` → mysql. */
+/**
+ * The SQL family a Drizzle table is written for: `pgTable` → postgresql, `mysqlTable` → mysql.
+ *
+ * @example
+ * ```ts
+ * tableFamily(pgTable('t', { id: integer() })); // 'postgresql'
+ * ```
+ */
 export function tableFamily(table: Table): Family {
   if (is(table, PgTable)) return 'postgresql';
   if (is(table, MySqlTable)) return 'mysql';

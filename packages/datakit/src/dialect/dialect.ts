@@ -3,7 +3,14 @@ import type { DdlCompiler } from './ddl-compiler.js';
 import type { Introspector } from './introspector.js';
 import type { ConnectionUrl } from './parse-connection-url.js';
 
-/** The SQL family a dialect speaks; PGlite speaks `postgresql` through a different driver. */
+/**
+ * The SQL family a dialect speaks; PGlite speaks `postgresql` through a different driver.
+ *
+ * @example
+ * ```ts
+ * const family: SqlFamily = conn.dialect.adapter.family; // 'postgresql' for PostgreSQL and PGlite
+ * ```
+ */
 export type SqlFamily = 'postgresql' | 'mysql';
 
 /**

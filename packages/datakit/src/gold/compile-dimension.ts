@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Dialect } from '../dialect/dialect.js';
 import { compileSelect } from '../sql-transform/compile-select.js';
-import type { PlacedTable, TablePlacement } from '../sql-transform/resolve-table.js';
+import type { TableAddress, TablePlacement } from '../sql-transform/resolve-table.js';
 import { SqlWriter } from '../sql-transform/sql-writer.js';
 import { writeType } from '../sql-transform/write-type.js';
 import type { DimensionPlan } from './dimension-plan.js';
@@ -31,7 +31,7 @@ export interface DimensionStatement {
  * ```
  */
 export interface CompiledDimension {
-  target: PlacedTable;
+  target: TableAddress;
   strategy: 'stage' | 'direct';
   lock: DimensionStatement;
   /** One row: `last` (text) and `late` (the run's time is not after the last change). */
@@ -80,8 +80,13 @@ export function compileDimension(
   const attrs = plan.attributes;
   const all = [...bk, ...attrs];
   const keyMatch = (a: string, b: string) => bk.map((k) => `${col(a, k)} = ${col(b, k)}`).join(' and ');
-  const differs = [col('d', 'is_deleted'), ...attrs.map((c) => `${col('d', c)}${cmp(c)} is distinct from ${col('s', c)}${cmp(c)}`)];
-  const direct = plan.strategy === 'direct' || (plan.strategy === 'auto' && !plan.latest && plan.base.joins.length === 0 && !plan.base.groupBy);
+  const differs = [
+    col('d', 'is_deleted'),
+    ...attrs.map((c) => `${col('d', c)}${cmp(c)} is distinct from ${col('s', c)}${cmp(c)}`),
+  ];
+  const direct =
+    plan.strategy === 'direct' ||
+    (plan.strategy === 'auto' && !plan.latest && plan.base.joins.length === 0 && !plan.base.groupBy);
   const stage = q(`datakit_dim_${randomBytes(6).toString('hex')}`);
 
   const statement = (step: string, build: (w: SqlWriter, at: () => string) => string): DimensionStatement => {
@@ -106,7 +111,8 @@ export function compileDimension(
   const current = (alias: string) => `${col(alias, 'is_current')} and ${sk(alias)} <> -1`;
   const live = (w: SqlWriter) =>
     `${current('d')} and not ${col('d', 'is_deleted')} and not ${col('d', 'is_inferred')} and not exists (select 1 from ${rel(w)} as ${q('s')} where ${keyMatch('s', 'd')})`;
-  const first = (at: () => string) => (plan.firstVersionFrom === 'beginning' ? `'-infinity'::timestamptz` : at());
+  const first = (at: () => string) =>
+    plan.firstVersionFrom === 'beginning' ? `'-infinity'::timestamptz` : at();
   const columns = `${all.map(q).join(', ')}, "valid_from", "valid_to", "is_current", "is_deleted", "is_inferred"`;
 
   const before: DimensionStatement[] = direct
@@ -126,24 +132,33 @@ export function compileDimension(
         ),
         { step: 'analyze', sql: `analyze ${stage}`, params: [] },
       ];
-  const deletes = (w: SqlWriter) => (plan.deletes === 'ignore' ? '0' : `(select count(*) from ${d} as ${q('d')} where ${live(w)})`);
+  const deletes = (w: SqlWriter) =>
+    plan.deletes === 'ignore' ? '0' : `(select count(*) from ${d} as ${q('d')} where ${live(w)})`;
   const late = direct
     ? statement(
         'late',
-        (w) => `select (select count(*) from ${d} as ${q('d')} join ${rel(w)} as ${q('s')} on ${keyMatch('d', 's')}
+        (
+          w,
+        ) => `select (select count(*) from ${d} as ${q('d')} join ${rel(w)} as ${q('s')} on ${keyMatch('d', 's')}
             where ${current('d')} and not ${col('d', 'is_inferred')} and (${differs.join(' or ')}))
           + (select count(*) from ${rel(w)} as ${q('s')} where not exists (select 1 from ${d} as ${q('c')} where ${keyMatch('c', 's')} and ${col('c', 'is_current')})
               and exists (select 1 from ${d} as ${q('v')} where ${keyMatch('v', 's')}))
           + ${deletes(w)} as n`,
       )
-    : statement('late', (w) => `select (select count(*) from ${stage} where "datakit_action" in ('change', 'reopen')) + ${deletes(w)} as n`);
+    : statement(
+        'late',
+        (w) =>
+          `select (select count(*) from ${stage} where "datakit_action" in ('change', 'reopen')) + ${deletes(w)} as n`,
+      );
 
   const writes: DimensionStatement[] = [];
   if (attrs.length > 0) {
     writes.push(
       statement(
         'infer',
-        (w) => `update ${d} as ${q('d')} set ${attrs.map((c) => `${q(c)} = ${col('s', c)}`).join(', ')}, "is_inferred" = false
+        (
+          w,
+        ) => `update ${d} as ${q('d')} set ${attrs.map((c) => `${q(c)} = ${col('s', c)}`).join(', ')}, "is_inferred" = false
           from ${rel(w)} as ${q('s')} where ${
             direct
               ? `${keyMatch('d', 's')} and ${current('d')} and ${col('d', 'is_inferred')}`
@@ -155,11 +170,12 @@ export function compileDimension(
   writes.push(
     statement(
       'close-changed',
-      (w, at) => `update ${d} as ${q('d')} set "valid_to" = ${at()}, "is_current" = false from ${rel(w)} as ${q('s')} where ${
-        direct
-          ? `${keyMatch('d', 's')} and ${current('d')} and not ${col('d', 'is_inferred')} and (${differs.join(' or ')})`
-          : `${col('s', 'datakit_action')} = 'change' and ${sk('d')} = ${col('s', 'datakit_sk')}`
-      }`,
+      (w, at) =>
+        `update ${d} as ${q('d')} set "valid_to" = ${at()}, "is_current" = false from ${rel(w)} as ${q('s')} where ${
+          direct
+            ? `${keyMatch('d', 's')} and ${current('d')} and not ${col('d', 'is_inferred')} and (${differs.join(' or ')})`
+            : `${col('s', 'datakit_action')} = 'change' and ${sk('d')} = ${col('s', 'datakit_sk')}`
+        }`,
     ),
   );
   if (plan.deletes !== 'ignore') {
@@ -200,7 +216,10 @@ export function compileDimension(
     },
     last: statement(
       'last',
-      (_, at) => `select l.last::text as last, coalesce(l.last >= ${at()}, false) as late from (select greatest(
+      (
+        _,
+        at,
+      ) => `select l.last::text as last, coalesce(l.last >= ${at()}, false) as late from (select greatest(
           max("valid_from") filter (where "valid_from" > '-infinity'), max("valid_to") filter (where "valid_to" < 'infinity')) as last
         from ${d} where ${q(plan.surrogateKey)} <> -1) as l`,
     ),
@@ -210,7 +229,8 @@ export function compileDimension(
       : {
           duplicates: statement(
             'duplicates',
-            (w) => `select ${keyList}, count(*)::integer as n from ${rel(w)} as ${q('s')} group by ${keyList} having count(*) > 1 limit 1`,
+            (w) =>
+              `select ${keyList}, count(*)::integer as n from ${rel(w)} as ${q('s')} group by ${keyList} having count(*) > 1 limit 1`,
           ),
         }),
     late,
@@ -219,11 +239,18 @@ export function compileDimension(
         ? {
             counts: statement(
               'count-new',
-              (w) => `select count(*)::integer as n from ${rel(w)} as ${q('s')} where not exists (select 1 from ${d} as ${q('v')} where ${keyMatch('v', 's')})`,
+              (w) =>
+                `select count(*)::integer as n from ${rel(w)} as ${q('s')} where not exists (select 1 from ${d} as ${q('v')} where ${keyMatch('v', 's')})`,
             ),
           }
         : {}
-      : { counts: { step: 'classify', sql: `select "datakit_action" as action, count(*)::integer as n from ${stage} group by 1`, params: [] } }),
+      : {
+          counts: {
+            step: 'classify',
+            sql: `select "datakit_action" as action, count(*)::integer as n from ${stage} group by 1`,
+            params: [],
+          },
+        }),
     writes,
   };
 }

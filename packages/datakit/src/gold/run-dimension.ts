@@ -105,7 +105,12 @@ export async function runDimension(
     let staged = 0;
     for (const statement of compiled.before) {
       const r = await run<{ n: number }>(statement);
-      staged = statement.step === 'count' ? Number(r.rows[0]?.n ?? 0) : statement.step === 'stage' ? r.rowCount : staged;
+      staged =
+        statement.step === 'count'
+          ? Number(r.rows[0]?.n ?? 0)
+          : statement.step === 'stage'
+            ? r.rowCount
+            : staged;
     }
     if (compiled.duplicates) {
       const dup = (await run<Record<string, unknown>>(compiled.duplicates)).rows[0];

@@ -4,7 +4,7 @@ import { compileSelect } from './compile-select.js';
 import { compileWrite, type Statement } from './compile-write.js';
 import { sourceParts } from './in-layer.js';
 import { declaredRuleOutputs, OUT, rejectRules } from './reject-rules.js';
-import { type PlacedTable, placedName, type TablePlacement } from './resolve-table.js';
+import { placedName, type TableAddress, type TablePlacement } from './resolve-table.js';
 import { SqlWriter } from './sql-writer.js';
 import type { TransformPlan } from './transform-plan.js';
 import { writeType } from './write-type.js';
@@ -22,7 +22,7 @@ export interface CompileContext extends TablePlacement {
   dialect: Dialect;
   at: Date;
   loadId: string;
-  rejects: PlacedTable;
+  rejects: TableAddress;
 }
 
 /**
@@ -35,7 +35,7 @@ export interface CompileContext extends TablePlacement {
  * ```
  */
 export interface CompiledTransform {
-  target: PlacedTable;
+  target: TableAddress;
   statements: Statement[];
 }
 
@@ -95,7 +95,7 @@ export function compileTransform(plan: TransformPlan, ctx: CompileContext): Comp
 function rejectsStatement(
   plan: TransformPlan,
   ctx: CompileContext,
-  target: PlacedTable,
+  target: TableAddress,
   stage: string,
   rules: ReturnType<typeof rejectRules>,
 ): Statement {

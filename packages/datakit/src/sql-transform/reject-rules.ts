@@ -1,7 +1,7 @@
 import { type Column, sql } from 'drizzle-orm';
 import type { ColumnSchema } from '../schema/table-schema.js';
 import { sourceParts } from './in-layer.js';
-import { type PlacedTable, placeTable } from './resolve-table.js';
+import { placeTable, type TableAddress } from './resolve-table.js';
 import type { SqlWriter } from './sql-writer.js';
 import type { TransformPlan } from './transform-plan.js';
 
@@ -55,7 +55,7 @@ export function declaredRuleOutputs(plan: TransformPlan): { alias: string; expr:
 export function rejectRules(
   plan: TransformPlan,
   w: SqlWriter,
-  target: PlacedTable,
+  target: TableAddress,
   cast: (column: ColumnSchema) => string,
 ): RejectRule[] {
   const o = (column: string) => `${w.q('o')}.${w.q(column)}`;

@@ -24,10 +24,10 @@ export interface TableToPlace {
  *
  * @example
  * ```ts
- * const placed: PlacedTable = { schema: 'silver', name: 'customer' };
+ * const placed: TableAddress = { schema: 'silver', name: 'customer' };
  * ```
  */
-export interface PlacedTable {
+export interface TableAddress {
   schema?: string;
   name: string;
 }
@@ -45,7 +45,7 @@ export interface PlacedTable {
  */
 export interface TablePlacement {
   schemas?: Readonly<Record<string, string>>;
-  resolve?: (ref: TableToPlace) => PlacedTable;
+  resolve?: (ref: TableToPlace) => TableAddress;
 }
 
 /**
@@ -77,7 +77,7 @@ export function toPlace(source: Table | InLayer, layer?: string): TableToPlace {
  * placeTable({ name: 'customer', layer: 'silver' }, { schemas: { silver: 'silver_dev' } }); // { schema: 'silver_dev', name: 'customer' }
  * ```
  */
-export function placeTable(ref: TableToPlace, placement: TablePlacement = {}): PlacedTable {
+export function placeTable(ref: TableToPlace, placement: TablePlacement = {}): TableAddress {
   if (placement.resolve) {
     const placed = placement.resolve(ref);
     if (!placed || typeof placed.name !== 'string') {
@@ -100,7 +100,7 @@ export function placeTable(ref: TableToPlace, placement: TablePlacement = {}): P
  * placedName({ schema: 'silver', name: 'customer' }); // 'silver.customer'
  * ```
  */
-export function placedName(table: PlacedTable): string {
+export function placedName(table: TableAddress): string {
   return table.schema === undefined ? table.name : `${table.schema}.${table.name}`;
 }
 

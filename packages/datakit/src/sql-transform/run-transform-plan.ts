@@ -3,7 +3,7 @@ import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { type CompileContext, compileTransform } from './compile-transform.js';
 import type { Statement } from './compile-write.js';
-import { type PlacedTable, placedName, type TablePlacement } from './resolve-table.js';
+import { placedName, type TableAddress, type TablePlacement } from './resolve-table.js';
 import type { SqlDisposition, TransformPlan } from './transform-plan.js';
 
 /**
@@ -19,7 +19,7 @@ import type { SqlDisposition, TransformPlan } from './transform-plan.js';
 export interface RunTransformOptions extends TablePlacement {
   at?: Date;
   loadId?: string;
-  rejects?: PlacedTable;
+  rejects?: TableAddress;
 }
 
 /**
@@ -52,7 +52,7 @@ export interface SqlTransformResult {
 }
 
 /** The default rejects table, shared with the transfer engine. */
-export const DEFAULT_REJECTS: PlacedTable = { schema: 'datakit', name: 'rejects' };
+export const DEFAULT_REJECTS: TableAddress = { schema: 'datakit', name: 'rejects' };
 
 /**
  * Compiles and runs a plan in one transaction (a savepoint when `conn` is already in one), after

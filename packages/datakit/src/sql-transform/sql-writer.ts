@@ -3,7 +3,7 @@ import type { DialectAdapter } from '../dialect/dialect.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { drizzleTableNames } from './drizzle-table-names.js';
 import { InLayer } from './in-layer.js';
-import { type PlacedTable, placeTable, type TablePlacement, toPlace } from './resolve-table.js';
+import { placeTable, type TableAddress, type TablePlacement, toPlace } from './resolve-table.js';
 import { RunValue } from './run-value.js';
 
 interface SqlWrapperLike {
@@ -60,7 +60,7 @@ export class SqlWriter {
     return this.adapter.quoteTable(this.place(source, layer));
   }
 
-  place(source: Table | InLayer, layer?: string): PlacedTable {
+  place(source: Table | InLayer, layer?: string): TableAddress {
     return placeTable(toPlace(source, layer), this.placement);
   }
 

@@ -1,6 +1,6 @@
 import type { DdlCompiler } from '../dialect/ddl-compiler.js';
 import type { ColumnSchema } from '../schema/table-schema.js';
-import type { PlacedTable } from './resolve-table.js';
+import type { TableAddress } from './resolve-table.js';
 
 /**
  * The type a value is cast to before it is written to a column of `table`: the column's own type
@@ -14,7 +14,7 @@ import type { PlacedTable } from './resolve-table.js';
  * ```
  * @internal
  */
-export function writeType(ddl: DdlCompiler, table: PlacedTable): (column: ColumnSchema) => string {
+export function writeType(ddl: DdlCompiler, table: TableAddress): (column: ColumnSchema) => string {
   return (column) => {
     if (column.type.kind === 'varchar' || column.type.kind === 'char')
       return column.type.dimensions ? 'text[]' : 'text';

@@ -15,6 +15,7 @@ import { fromDrizzle } from '../../src/contract/from-drizzle.js';
 import { tstzrange } from '../../src/contract/tstzrange.js';
 import { layerTable } from '../../src/deploy/layer-table.js';
 import type { Connection } from '../../src/dialect/connection.js';
+import { migrateStore } from '../../src/store/migrate-store.js';
 import { lineageColumns } from '../../src/transfer/lineage-columns.js';
 
 /** Layer → schema of the suites: not the layer names, so placement is really exercised. */
@@ -89,18 +90,9 @@ export const revenueByCountry = pgTable(
   (t) => [primaryKey({ columns: [t.country, t.month] })],
 );
 
-const REJECTS_DDL = [
-  'create schema if not exists "datakit"',
-  `create table if not exists "datakit"."rejects" (
-    "id" bigserial primary key, "load_id" uuid not null, "source_table" text not null,
-    "target_table" text not null, "row_number" bigint, "stage" text not null, "column" text,
-    "rule" text not null, "message" text not null, "hint" text, "row" jsonb, "datakit" text,
-    "datakit_version" text, "at" timestamptz not null default now())`,
-];
-
 /**
- * Drops and recreates the suite's schemas, the given tables in their layers and `datakit.rejects`
- * (the columns of the transfer engine's rejects table).
+ * Drops and recreates the suite's schemas, the run store (its migrations: `datakit.rejects` is
+ * the transfer engine's rejects table) and the given tables in their layers.
  */
 export async function createWarehouse(
   conn: Connection,
@@ -109,7 +101,7 @@ export async function createWarehouse(
   const ddl = conn.dialect.createDdlCompiler();
   for (const schema of [...Object.values(SCHEMAS), 'datakit'])
     await conn.query(`drop schema if exists "${schema}" cascade`);
-  for (const statement of REJECTS_DDL) await conn.query(statement);
+  await migrateStore(conn);
   for (const schema of Object.values(SCHEMAS)) await conn.query(ddl.createSchema(schema));
   for (const { table, layer } of tables) {
     const placed = layerTable(fromDrizzle(table), {

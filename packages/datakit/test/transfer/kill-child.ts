@@ -1,5 +1,5 @@
 // Run by kill.test.ts in a child process: a replace transfer that reports progress on stdout,
-// so the parent can SIGKILL it mid-load.
+// so the parent can SIGKILL it mid-load. A short heartbeat, so its lease runs out quickly.
 import { transfer } from '../../src/transfer/transfer.js';
 import { toBronze } from './fixtures.js';
 
@@ -10,6 +10,7 @@ await transfer({
   to,
   transform: toBronze,
   disposition: 'replace',
+  heartbeatMs: 200,
   onProgress: (p) => {
     if (!told && p.read >= 20_000) {
       told = true;

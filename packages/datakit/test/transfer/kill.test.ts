@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connect } from '../../src/dialect/connect.js';
 import type { Connection } from '../../src/dialect/connection.js';
+import { markAbandonedLoads } from '../../src/transfer/run-store.js';
 import { transfer } from '../../src/transfer/transfer.js';
 import { createTestDatabase, describeServer, type TestDatabase } from '../support/servers.js';
 import {
@@ -41,7 +42,8 @@ await describeServer('postgres', 'transfer killed with SIGKILL', () => {
 
   it('leaves the target exactly as it was, and a re-run loads exactly the source rows', async () => {
     await source.query('alter table crm.customer rename to customer_all');
-    await source.query('create table crm.customer as select * from crm.customer_all where customer_id <= 10');
+    await source.query('create table crm.customer (like crm.customer_all including all)');
+    await source.query('insert into crm.customer select * from crm.customer_all where customer_id <= 10');
     await transfer({ from: source, to: warehouse, transform: toBronze, disposition: 'replace' });
     await source.query('drop table crm.customer');
     await source.query('alter table crm.customer_all rename to customer');
@@ -80,10 +82,18 @@ await describeServer('postgres', 'transfer killed with SIGKILL', () => {
       if (running > 0) await new Promise((r) => setTimeout(r, 100));
     }
     expect(await bronzeRows(warehouse)).toEqual(before);
-    const loads = await warehouse.query<{ status: string }>(
-      `select status from datakit.loads order by started_at`,
+    const statuses = async () =>
+      (await warehouse.query<{ status: string }>(`select status from datakit.loads order by started_at`)).rows.map(
+        (r) => r.status,
+      );
+    const { rows: lease } = await warehouse.query<{ left: number }>(
+      `select extract(epoch from lease_expires_at - now())::float8 as left from datakit.loads where status = 'running'`,
     );
-    expect(loads.rows.map((r) => r.status)).toEqual(['succeeded', 'running']);
+    expect(lease[0]?.left).toBeLessThan(1);
+    // Once the killed load's lease (3 heartbeats of 200 ms) has run out, it is abandoned.
+    await new Promise((r) => setTimeout(r, Math.max(0, (lease[0]?.left ?? 0) * 1000) + 100));
+    expect(await markAbandonedLoads(warehouse)).toBe(1);
+    expect(await statuses()).toEqual(['succeeded', 'abandoned']);
 
     const rerun = await transfer({
       from: source,
@@ -93,5 +103,6 @@ await describeServer('postgres', 'transfer killed with SIGKILL', () => {
     });
     expect(rerun.rows).toMatchObject({ read: ROWS, loaded: ROWS });
     expect(await bronzeRows(warehouse)).toEqual(await expectedRows(source));
+    expect(await statuses()).toEqual(['succeeded', 'abandoned', 'succeeded']);
   }, 120_000);
 });

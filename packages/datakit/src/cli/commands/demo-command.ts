@@ -37,7 +37,10 @@ function nextCommands(program: Command, flags: DemoFlags): string[] {
   if (dev && has('drift'))
     next.push(['npx datakit drift --env dev', 'check the live tables against their contracts']);
   const again = `npx datakit demo --keep${flags.dataDir === undefined ? '' : ` --data-dir ${flags.dataDir}`}`;
-  next.push([again, 'run again on the same data: every bronze row unchanged']);
+  next.push([
+    again,
+    'run again on the same data: nothing new for the incremental load, every merged row unchanged',
+  ]);
   const width = Math.max(...next.map(([command]) => command.length)) + 3;
   return next.map(([command, what]) => `${command.padEnd(width)}${what}`);
 }
@@ -76,7 +79,7 @@ export function registerDemoCommand(program: Command, io: CliIO, setExitCode: (c
 Examples:
   $ npx datakit demo                          about 26,000 rows in well under a minute
   $ npx datakit demo --rows 2600 --json       a quick run, summary as JSON
-  $ npx datakit demo --keep                   run again on the same data: every row unchanged
+  $ npx datakit demo --keep                   run again on the same data: nothing new, every row unchanged
   $ npx datakit demo --system-d-url mysql://root@127.0.0.1:3306/demo
 
 A second run resets the demo databases (it says so on its first line) unless --keep is given.
