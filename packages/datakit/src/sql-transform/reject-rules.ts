@@ -23,9 +23,24 @@ export interface RejectRule {
   fail: string;
 }
 
-/** The alias of the staged output inside the stage statement. @internal */
+/**
+ * The alias of the staged output inside the stage statement. @internal
+ *
+ * @example
+ * ```ts
+ * `with ${q(OUT)} as (...)`;
+ * ```
+ */
 export const OUT = 'datakit_out';
-/** Column of a declared rule's outcome in the staged output. @internal */
+
+/**
+ * Column of a declared rule's outcome in the staged output. @internal
+ *
+ * @example
+ * ```ts
+ * ruleAlias(0); // 'datakit_rule_1'
+ * ```
+ */
 export const ruleAlias = (i: number) => `datakit_rule_${i + 1}`;
 
 /**

@@ -1,4 +1,4 @@
-import { is, Table } from 'drizzle-orm';
+import type { Table } from 'drizzle-orm';
 import { DatakitError } from '../errors/datakit-error.js';
 import { drizzleTableNames } from './drizzle-table-names.js';
 import { InLayer } from './in-layer.js';
@@ -102,9 +102,4 @@ export function placeTable(ref: TableToPlace, placement: TablePlacement = {}): T
  */
 export function placedName(table: TableAddress): string {
   return table.schema === undefined ? table.name : `${table.schema}.${table.name}`;
-}
-
-/** Whether a value is a Drizzle table. @internal */
-export function isTable(value: unknown): value is Table {
-  return is(value, Table);
 }

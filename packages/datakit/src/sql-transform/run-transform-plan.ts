@@ -51,7 +51,14 @@ export interface SqlTransformResult {
   ms: number;
 }
 
-/** The default rejects table, shared with the transfer engine. */
+/**
+ * The default rejects table, the run store's (shared with the transfer engine).
+ *
+ * @example
+ * ```ts
+ * await transform.run(conn, { rejects: DEFAULT_REJECTS });
+ * ```
+ */
 export const DEFAULT_REJECTS: TableAddress = { schema: 'datakit', name: 'rejects' };
 
 /**

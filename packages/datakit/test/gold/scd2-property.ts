@@ -57,7 +57,8 @@ function expectedCounts(before: ModelVersion[], after: ModelVersion[], rows: Bat
   const keys = new Set(rows.map((r) => r.id));
   const had = (key: number) => before.some((v) => v.key === key);
   const currentBefore = (key: number) => before.find((v) => v.key === key && v.current);
-  const opened = (key: number) => after.filter((v) => v.key === key).length > before.filter((v) => v.key === key).length;
+  const opened = (key: number) =>
+    after.filter((v) => v.key === key).length > before.filter((v) => v.key === key).length;
   let fresh = 0;
   let changed = 0;
   let reopened = 0;
@@ -69,8 +70,23 @@ function expectedCounts(before: ModelVersion[], after: ModelVersion[], rows: Bat
     else if (cur.inferred) inferred++;
     else if (opened(key)) changed++;
   }
-  const deleted = before.filter((v) => v.current && !v.deleted && !v.inferred && !keys.has(v.key) && !after.find((a) => a.key === v.key && a.from === v.from)?.current).length;
-  return { staged: keys.size, new: fresh, changed, reopened, inferred, deleted, unchanged: keys.size - fresh - changed - reopened - inferred };
+  const deleted = before.filter(
+    (v) =>
+      v.current &&
+      !v.deleted &&
+      !v.inferred &&
+      !keys.has(v.key) &&
+      !after.find((a) => a.key === v.key && a.from === v.from)?.current,
+  ).length;
+  return {
+    staged: keys.size,
+    new: fresh,
+    changed,
+    reopened,
+    inferred,
+    deleted,
+    unchanged: keys.size - fresh - changed - reopened - inferred,
+  };
 }
 
 function expected(versions: ModelVersion[]) {
