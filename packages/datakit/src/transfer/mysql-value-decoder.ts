@@ -171,7 +171,7 @@ const GEOMETRY =
  * itself; for DOUBLE its shortest exact text (mysql2's own float parser rounds some 16-digit
  * values); for FLOAT the text of its exact value as a double (the text protocol prints floats
  * with 6 digits: 16777216 arrives as 16777200); for a spatial type its WKT text (the driver would
- * parse the binary form into objects).
+ * parse the binary form into objects). `alias` names the result (default: the column).
  *
  * @example
  * ```ts
@@ -179,8 +179,9 @@ const GEOMETRY =
  * ```
  * @internal
  */
-export function mysqlReadExpression(sqlType: string, quoted: string): string {
-  if (/^(double|real)\b/i.test(sqlType)) return `cast(${quoted} as char) as ${quoted}`;
-  if (/^float\b/i.test(sqlType)) return `cast(cast(${quoted} as double) as char) as ${quoted}`;
-  return GEOMETRY.test(sqlType) ? `ST_AsText(${quoted}) as ${quoted}` : quoted;
+export function mysqlReadExpression(sqlType: string, quoted: string, alias = quoted): string {
+  if (/^(double|real)\b/i.test(sqlType)) return `cast(${quoted} as char) as ${alias}`;
+  if (/^float\b/i.test(sqlType)) return `cast(cast(${quoted} as double) as char) as ${alias}`;
+  if (GEOMETRY.test(sqlType)) return `ST_AsText(${quoted}) as ${alias}`;
+  return alias === quoted ? quoted : `${quoted} as ${alias}`;
 }

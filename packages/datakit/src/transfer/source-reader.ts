@@ -139,7 +139,8 @@ export async function* readDriverRows(tx: Connection, plan: ReadPlan): AsyncGene
       return readCarefully(plan.codecs, (_, i) => r[i], zeroDates);
     }
   };
-  const columns = plan.codecs.map((c) => mysqlReadExpression(c.sqlType, q(c.name)));
+  // Positional aliases: rows are read as arrays, and mysql2 refuses a field named `__proto__`.
+  const columns = plan.codecs.map((c, i) => mysqlReadExpression(c.sqlType, q(c.name), q(`c${i}`)));
   const sql = `select ${columns.join(', ')} from ${quoteTable(tx, plan.table)}${where}`;
   for await (const rows of tx.stream<unknown[]>(sql, params, { batchSize: plan.batchSize, rowMode: 'array' }))
     yield { rows: rows.map(read) };
