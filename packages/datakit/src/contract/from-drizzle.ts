@@ -18,8 +18,9 @@ export function tableFamily(table: Table): Family {
 
 /**
  * Turns a Drizzle table (`pgTable` or `mysqlTable`) into the plain {@link TableSchema} that DDL,
- * drift and deploy work from. Throws a `CONTRACT` error naming the table and column for a type
- * Datakit cannot map.
+ * drift and deploy work from. A type Datakit has no kind for (a `customType` such as `hstore`, a
+ * domain, `point`) becomes kind `unknown` with its SQL spelling in `raw`: a raw pass-through whose
+ * values travel as the database's text and whose drift compares that spelling.
  *
  * @example
  * ```ts
@@ -51,12 +52,6 @@ export function fromDrizzle(table: Table, where: { datakit?: string } = {}): Tab
         const enumName = (column as Column & { enum?: { enumName: string; schema?: string } }).enum?.enumName;
         if (enumName) type.enumName = enumName;
       }
-    }
-    if (type.kind === 'unknown') {
-      throw new DatakitError('CONTRACT', `Column "${tableName}"."${column.name}" has unsupported type "${type.raw}"`, {
-        hint: 'Use one of the supported types (integer, bigint, numeric, text, varchar, boolean, date, timestamp, uuid, json, jsonb, bytea, enum) or map it in a transform.',
-        context: context(column.name),
-      });
     }
     const schema: ColumnSchema = { name: column.name, type, nullable: !column.notNull };
     const identity = (column as Column & { generatedIdentity?: { type: 'always' | 'byDefault' } }).generatedIdentity;

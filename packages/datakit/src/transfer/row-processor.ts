@@ -1,4 +1,5 @@
 import type { ValidationFailure } from '../contract/compile-validator.js';
+import { previewValue } from '../contract/rule-helpers.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { TransformContext } from '../transform/define-transform.js';
 import type { ColumnCodec } from './column-codec.js';
@@ -10,11 +11,16 @@ import {
   createPassthroughLineEncoder,
   type ParamsEncoder,
   type PassthroughLineEncoder,
+  type SourceRow,
 } from './copy-text-encoder.js';
+import { unescapeCopyText } from './copy-text-escape.js';
+import { PgDate } from './pg-date.js';
 import type { RejectCollector, RejectStage } from './reject-collector.js';
 
 /**
- * Rows read from the source; `text`/`offsets` only when they were decoded from COPY text. @internal
+ * Rows read from the source; `text`/`offsets` only when they were decoded from COPY text. Readers
+ * without COPY text may give `values` (as in {@link DecodedBatch}) and `raw`: by the same index,
+ * the source's own text of json values, so unchanged JSON primitives are written exactly. @internal
  *
  * @example
  * ```ts
@@ -22,7 +28,31 @@ import type { RejectCollector, RejectStage } from './reject-collector.js';
  * ```
  */
 export type SourceBatch = Pick<DecodedBatch, 'rows'> &
-  Partial<Pick<DecodedBatch, 'text' | 'offsets' | 'values'>>;
+  Partial<Pick<DecodedBatch, 'text' | 'offsets' | 'values'>> & {
+    raw?: readonly (string | null | undefined)[];
+  };
+
+function sourceRowOf(batch: SourceBatch): SourceRow | undefined {
+  const { values, raw, text, offsets } = batch;
+  if (values === undefined) return undefined;
+  if (raw !== undefined) return { values, base: 0, text: (i) => raw[i] ?? null };
+  if (text === undefined || offsets === undefined) return undefined;
+  return {
+    values,
+    base: 0,
+    text: (i) => {
+      const field = text.slice(offsets[i] as number, (offsets[i + 1] as number) - 1);
+      return field === '\\N' ? null : unescapeCopyText(field);
+    },
+  };
+}
+
+/** A value as a reject message shows it: PostgreSQL's own text for a date read from it. */
+function shownValue(value: unknown): string {
+  return value instanceof PgDate && Object.is(value.getTime(), value.pgTime)
+    ? JSON.stringify(value.pgText)
+    : previewValue(value);
+}
 
 /**
  * The validator surface the processor needs (see `compileValidator`). @internal
@@ -142,9 +172,9 @@ export class RowProcessor {
       const matches = s.sourceCodecs.flatMap((sc, i) => (source[sc.key] === value ? [i] : []));
       return matches.length === 1 ? (matches[0] as number) : (same ?? -1);
     });
-    this.#plain = createCopyLineEncoder(this.columns, s.constants);
+    this.#plain = createCopyLineEncoder(this.columns, s.constants, s.sourceCodecs, mapping);
     this.#passthrough = createPassthroughLineEncoder(this.columns, s.sourceCodecs, mapping, s.constants);
-    this.#params = createParamsEncoder(this.columns, s.constants);
+    this.#params = createParamsEncoder(this.columns, s.constants, s.sourceCodecs, mapping);
   }
 
   #missingDefault(n: number, out: Record<string, unknown>, source: DecodedRow): undefined {
@@ -164,16 +194,26 @@ export class RowProcessor {
   /** Encodes the accepted rows of `batch` as COPY text lines. */
   copyText(batch: SourceBatch): string {
     const { rows, text, offsets, values } = batch;
+    const copied = text !== undefined && offsets !== undefined && values !== undefined;
+    const source = copied ? undefined : sourceRowOf(batch);
     const width = this.#setup.sourceCodecs.length + 1;
     let chunk = '';
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i] as DecodedRow;
       const out = this.#accept(row);
       if (out === undefined) continue;
-      const line =
-        text !== undefined && offsets !== undefined && values !== undefined
-          ? (this.#passthrough as PassthroughLineEncoder)(out, values, text, offsets, i * width)
-          : (this.#plain as CopyLineEncoder)(out);
+      let line: string | undefined;
+      try {
+        if (copied)
+          line = (this.#passthrough as PassthroughLineEncoder)(out, values, text, offsets, i * width);
+        else {
+          if (source) source.base = i * width;
+          line = (this.#plain as CopyLineEncoder)(out, source);
+        }
+      } catch (err) {
+        this.#rejectUnwritable(out, row, err);
+        continue;
+      }
       if (line === undefined) {
         this.#missingDefault(this.read, out, row);
         continue;
@@ -186,11 +226,24 @@ export class RowProcessor {
 
   /** Appends the accepted rows of `batch` as text parameters to `params`; returns how many rows. */
   paramRows(batch: SourceBatch, params: unknown[]): number {
+    const source = sourceRowOf(batch);
+    const width = this.#setup.sourceCodecs.length + 1;
     let count = 0;
-    for (const row of batch.rows) {
+    for (let i = 0; i < batch.rows.length; i++) {
+      const row = batch.rows[i] as DecodedRow;
       const out = this.#accept(row);
       if (out === undefined) continue;
-      if (!(this.#params as ParamsEncoder)(out, params)) {
+      if (source) source.base = i * width;
+      const before = params.length;
+      let written: boolean;
+      try {
+        written = (this.#params as ParamsEncoder)(out, params, source);
+      } catch (err) {
+        params.length = before;
+        this.#rejectUnwritable(out, row, err);
+        continue;
+      }
+      if (!written) {
         this.#missingDefault(this.read, out, row);
         continue;
       }
@@ -198,6 +251,22 @@ export class RowProcessor {
       this.loaded++;
     }
     return count;
+  }
+
+  /** A value the validator let through but that cannot be written (a codec threw): a reject of this row. */
+  #rejectUnwritable(out: Record<string, unknown>, source: DecodedRow, err: unknown): void {
+    const known = err instanceof DatakitError ? err : undefined;
+    const rule = known?.context.rule ?? 'encode';
+    this.#rejectWith(
+      this.read,
+      'target',
+      out,
+      known?.context.column,
+      rule,
+      `${err instanceof Error ? err.message : String(err)} (rule ${rule})`,
+      known?.hint ?? 'Convert the value in the transform to what the target column holds.',
+      source,
+    );
   }
 
   #label(n: number, row: DecodedRow): string | number {
@@ -235,10 +304,24 @@ export class RowProcessor {
       row,
       failure?.column,
       failure?.rule ?? 'unknown',
-      failure?.message ?? 'the row failed validation',
+      failure ? this.#describe(failure, stage, source) : 'the row failed validation',
       failure?.hint,
       source,
     );
+  }
+
+  /** The failure's message, naming the value (and the source's, when the transform changed it) and the rule. */
+  #describe(failure: ValidationFailure, stage: RejectStage, source: DecodedRow | undefined): string {
+    let message = failure.message;
+    const value = shownValue(failure.value);
+    if (failure.column !== undefined && !message.includes(value)) message += `; the value is ${value}`;
+    const key = this.#setup.targetCodecs.find((c) => c.name === failure.column)?.key;
+    if (stage === 'target' && source && key !== undefined && key in source) {
+      const original = source[key];
+      if (original !== failure.value && typeof failure.value !== 'object')
+        message += `; the source value is ${shownValue(original)}`;
+    }
+    return `${message} (rule ${failure.rule})`;
   }
 
   #rejectWith(

@@ -77,19 +77,53 @@ export async function* readPgCopy(tx: Connection, plan: ReadPlan): AsyncGenerato
   decoder.end();
 }
 
-function compileRowConverter(
-  codecs: readonly ColumnCodec[],
-  from: 'text' | 'driver',
-): (row: Record<string, unknown>) => DecodedRow {
+type RowConverter = (row: Record<string, unknown>) => DecodedRow;
+
+function compileRowConverter(codecs: readonly ColumnCodec[], from: 'text' | 'driver'): RowConverter {
   const fields = codecs.map(
     (c, i) =>
       `${JSON.stringify(c.key)}: (v = r[${JSON.stringify(from === 'text' ? c.key : c.name)}]) == null ? null : f${i}(v)`,
   );
   const body = `return function convert(r) { let v; return { ${fields.join(', ')} }; };`;
   const fns = codecs.map((c) => (from === 'text' ? c.fromText : c.fromDriver));
-  return new Function(...fns.map((_, i) => `f${i}`), body)(...fns) as (
-    row: Record<string, unknown>,
-  ) => DecodedRow;
+  return new Function(...fns.map((_, i) => `f${i}`), body)(...fns) as RowConverter;
+}
+
+/**
+ * Converts a batch of text or driver rows. With json columns, the batch also carries the decoded
+ * values and the source text of each json value (see `SourceBatch`), so unchanged JSON primitives
+ * are written exactly.
+ */
+function convertBatch(
+  rows: Record<string, unknown>[],
+  codecs: readonly ColumnCodec[],
+  from: 'text' | 'driver',
+  convert: RowConverter,
+): SourceBatch {
+  const converted = rows.map(convert);
+  const json = codecs.flatMap((c, i) => (c.kind === 'json' ? [i] : []));
+  if (json.length === 0) return { rows: converted };
+  const width = codecs.length + 1;
+  const values: unknown[] = new Array(rows.length * width);
+  const raw: (string | null | undefined)[] = new Array(rows.length * width);
+  converted.forEach((row, r) => {
+    codecs.forEach((c, i) => {
+      values[r * width + i] = row[c.key];
+    });
+    for (const i of json) {
+      const c = codecs[i] as ColumnCodec;
+      const original = (rows[r] as Record<string, unknown>)[from === 'text' ? c.key : c.name];
+      raw[r * width + i] =
+        original == null
+          ? null
+          : typeof original === 'string'
+            ? original
+            : original instanceof Uint8Array
+              ? Buffer.from(original.buffer, original.byteOffset, original.byteLength).toString('utf8')
+              : undefined;
+    }
+  });
+  return { rows: converted, values, raw };
 }
 
 function placeholders(conn: Connection, plan: ReadPlan, cast: boolean): { where: string; params: string[] } {
@@ -114,7 +148,7 @@ export async function* readPgText(tx: Connection, plan: ReadPlan): AsyncGenerato
   const convert = compileRowConverter(plan.codecs, 'text');
   const sql = `select ${columns} from ${quoteTable(tx, plan.table)}${where}`;
   for await (const rows of tx.stream(sql, params, { batchSize: plan.batchSize }))
-    yield { rows: rows.map(convert) };
+    yield convertBatch(rows, plan.codecs, 'text', convert);
 }
 
 /**
@@ -128,7 +162,7 @@ export async function* readDriverRows(tx: Connection, plan: ReadPlan): AsyncGene
   const convert = compileRowConverter(plan.codecs, 'driver');
   const sql = `select ${plan.codecs.map((c) => q(c.name)).join(', ')} from ${quoteTable(tx, plan.table)}${where}`;
   for await (const rows of tx.stream(sql, params, { batchSize: plan.batchSize }))
-    yield { rows: rows.map(convert) };
+    yield convertBatch(rows, plan.codecs, 'driver', convert);
 }
 
 /**

@@ -3,6 +3,7 @@ import { int, mysqlEnum, mysqlTable, varchar as myVarchar } from 'drizzle-orm/my
 import {
   boolean,
   check,
+  customType,
   foreignKey,
   index,
   integer,
@@ -17,10 +18,8 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { customType } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { fromDrizzle } from '../../src/contract/from-drizzle.js';
-import { DatakitError } from '../../src/errors/datakit-error.js';
 
 const status = pgEnum('customer_status', ['active', 'blocked']);
 const customer = pgTable(
@@ -67,7 +66,10 @@ describe('fromDrizzle', () => {
     expect(byName.balance?.type).toMatchObject({ kind: 'numeric', precision: 12, scale: 2 });
     expect(byName.tags?.type).toMatchObject({ kind: 'text', dimensions: 1 });
     expect(byName.vip?.default).toBe('false');
-    expect(byName.created_at).toMatchObject({ type: { kind: 'timestamptz', precision: 3 }, default: 'now()' });
+    expect(byName.created_at).toMatchObject({
+      type: { kind: 'timestamptz', precision: 3 },
+      default: 'now()',
+    });
     expect(schema.uniques).toEqual([{ name: 'customer_ext_id_key', columns: ['ext_id'] }]);
     expect(schema.indexes).toEqual([{ name: 'customer_email_idx', columns: ['email'], unique: false }]);
     expect(schema.checks).toEqual([{ name: 'balance_positive', expression: '"balance" >= 0' }]);
@@ -98,18 +100,12 @@ describe('fromDrizzle', () => {
     expect(schema.columns[2]).toMatchObject({ type: { kind: 'varchar', length: 50 }, nullable: true });
   });
 
-  it('rejects a column type it cannot map, naming table, column and type', () => {
+  it('maps money, and carries a type it has no kind for as a raw pass-through', () => {
     const money = customType<{ data: string }>({ dataType: () => 'money' });
-    const bad = pgTable('invoice', { total: money() });
-    expect(() => fromDrizzle(bad, { datakit: 'billing' })).toThrowError(DatakitError);
-    try {
-      fromDrizzle(bad, { datakit: 'billing' });
-    } catch (error) {
-      const e = error as DatakitError;
-      expect(e.message).toContain('"invoice"."total"');
-      expect(e.message).toContain('money');
-      expect(e.context).toMatchObject({ datakit: 'billing', table: 'invoice', column: 'total' });
-      expect(e.hint).toBeTruthy();
-    }
+    const hstore = customType<{ data: string }>({ dataType: () => 'hstore' });
+    const invoice = pgTable('invoice', { total: money(), tags: hstore().array() });
+    const [total, tags] = fromDrizzle(invoice, { datakit: 'billing' }).columns;
+    expect(total?.type).toEqual({ kind: 'money', raw: 'money' });
+    expect(tags?.type).toEqual({ kind: 'unknown', raw: 'hstore[]', dimensions: 1 });
   });
 });

@@ -47,7 +47,8 @@ const JSON_ONLY = ['{"nul": "a\\u0000b"}', '"\\ud800"', '"\\u0000"'];
 async function createTables(conn: Connection): Promise<void> {
   await conn.query('drop schema if exists fj cascade');
   await conn.query('create schema fj');
-  for (const t of ['src', 'dst']) await conn.query(`create table fj.${t} (id int primary key, doc json, docb jsonb)`);
+  for (const t of ['src', 'dst'])
+    await conn.query(`create table fj.${t} (id int primary key, doc json, docb jsonb)`);
   await conn.query('create table fj.dst_b (id int primary key, doc jsonb)');
 }
 
@@ -55,7 +56,8 @@ async function fill(conn: Connection): Promise<number> {
   let id = 0;
   for (const text of BOTH)
     await conn.query('insert into fj.src values ($1, $2::json, $2::jsonb)', [++id, text]);
-  for (const text of JSON_ONLY) await conn.query('insert into fj.src values ($1, $2::json, null)', [++id, text]);
+  for (const text of JSON_ONLY)
+    await conn.query('insert into fj.src values ($1, $2::json, null)', [++id, text]);
   await conn.query('insert into fj.src values ($1, null, null)', [++id]);
   return id;
 }
@@ -74,8 +76,11 @@ await forEachPair('json and jsonb keep their exact values', (pair) => {
     expect(result.rows).toMatchObject({ read: rows, loaded: rows, rejected: 0 });
     const diff = await compareTables(pair().source, 'fj.src', pair().target, 'fj.dst', ['id', 'doc', 'docb']);
     expect(diff).toEqual({ onlyLeft: [], onlyRight: [] });
-    const nulls = await textRows(pair().target, 'fj.dst where doc is null or doc::text = \'null\'', ['id', 'doc']);
-    expect(nulls.sort()).toEqual([
+    const nulls = await textRows(pair().target, "fj.dst where doc is null or doc::text = 'null'", [
+      'id',
+      'doc',
+    ]);
+    expect(nulls.sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
       [String(BOTH.indexOf('null') + 1), 'null'],
       [String(rows), null],
     ]);
@@ -83,16 +88,26 @@ await forEachPair('json and jsonb keep their exact values', (pair) => {
 
   it('writes JSON a transform builds, and notices a source value changed in place', async () => {
     const rebuild = defineTransform(src, dst, (row) => {
-      if (row.id === 1 && row.doc && typeof row.doc === 'object' && !Array.isArray(row.doc)) {
-        row.doc.touched = true;
-        return { id: row.id, doc: row.doc, docb: { built: [1, 'two', null], from: row.id } };
+      const { id, doc } = row;
+      if (id === 1 && doc && typeof doc === 'object' && !Array.isArray(doc)) {
+        doc.touched = true;
+        const built: Doc = { built: [1, 'two', null], from: id };
+        return { id, doc, docb: built };
       }
-      return { id: row.id, doc: row.doc, docb: row.docb === null ? null : { wrapped: row.id } };
+      const wrapped: Doc = row.docb === null ? null : { wrapped: id };
+      return { id, doc, docb: wrapped };
     });
-    const result = await transfer({ from: pair().source, to: pair().target, transform: rebuild, disposition: 'replace' });
+    const result = await transfer({
+      from: pair().source,
+      to: pair().target,
+      transform: rebuild,
+      disposition: 'replace',
+    });
     expect(result.rejects.map((r) => r.message)).toEqual([]);
     const first = await textRows(pair().target, 'fj.dst where id = 1', ['doc', 'docb']);
-    expect(first).toEqual([['{"b":1,"a":[1,2.5,0,100],"touched":true}', '{"from": 1, "built": [1, "two", null]}']]);
+    expect(first).toEqual([
+      ['{"b":1,"a":[1,2.5,0,100],"touched":true}', '{"from": 1, "built": [1, "two", null]}'],
+    ]);
     const others = await textRows(pair().target, 'fj.dst where id = 4', ['doc', 'docb']);
     // A null where the source column held JSON null is that same value: it stays JSON null.
     expect(others).toEqual([['null', 'null']]);
@@ -103,17 +118,25 @@ await forEachPair('json and jsonb keep their exact values', (pair) => {
   it('rejects a json value with \\u0000 or an unpaired surrogate bound for jsonb, naming row, column, value and rule', async () => {
     const toJsonb = defineTransform(src, intoJsonb, (row) => ({ id: row.id, doc: row.doc }));
     const result = await transfer({ from: pair().source, to: pair().target, transform: toJsonb });
-    expect(result.rows).toMatchObject({ read: rows, loaded: rows - JSON_ONLY.length, rejected: JSON_ONLY.length });
+    expect(result.rows).toMatchObject({
+      read: rows,
+      loaded: rows - JSON_ONLY.length,
+      rejected: JSON_ONLY.length,
+    });
     const first = BOTH.length + 1;
     expect(result.rejects.map((r) => [r.stage, r.column, r.rule])).toEqual(
       JSON_ONLY.map(() => ['target', 'doc', 'jsonb-text']),
     );
     const [nul] = result.rejects;
-    expect(nul?.message).toContain(`Row id=${first} of "fj.src"`);
+    expect(nul?.message).toMatch(new RegExp(`^Row id=${first} of "dst_b"`));
+    expect(nul?.message).toContain('(rule jsonb-text)');
     expect(nul?.message).toContain('column "doc"');
     expect(nul?.message).toContain('{"nul":"a\\u0000b"}');
     const loaded = await textRows(pair().target, 'fj.dst_b', ['id', 'doc']);
-    const expected = await textRows(pair().source, `fj.src where id < ${first} or id = ${rows}`, ['id', 'docb']);
+    const expected = await textRows(pair().source, `fj.src where id < ${first} or id = ${rows}`, [
+      'id',
+      'docb',
+    ]);
     expect(loaded.sort()).toEqual(expected.sort());
   });
 });
