@@ -135,6 +135,14 @@ function renderColumn(
       message: `column "${table.name}"."${column.name}" has type "${code.unmapped}", which Datakit cannot map; written as text()`,
     });
   }
+  if (code.passthrough !== undefined) {
+    context.warn({
+      table: table.name,
+      column: column.name,
+      rawType: code.passthrough,
+      message: `column "${table.name}"."${column.name}" has type "${code.passthrough}", which Datakit has no kind for; written as rawType({ sql: '${code.passthrough}' }): its values pass through as the database's text`,
+    });
+  }
   lines.push(line);
   return lines;
 }
