@@ -68,7 +68,21 @@ const EXTENSION_COLUMNS: [string, string, string[]][] = [
   ['ci', 'citext', ['MiXeD', '']],
 ];
 /** Types Datakit has no kind for: passed through as text, and named in a warning. */
-const RAW = ['fi.pair', 'fi.posint', 'box', 'circle', 'line', 'lseg', 'oid', 'path', 'pg_lsn', 'point', 'polygon', 'regtype', 'int4multirange'];
+const RAW = [
+  'fi.pair',
+  'fi.posint',
+  'box',
+  'circle',
+  'line',
+  'lseg',
+  'oid',
+  'path',
+  'pg_lsn',
+  'point',
+  'polygon',
+  'regtype',
+  'int4multirange',
+];
 
 function ddl(table: string, columns: [string, string, string[]][]): string {
   return `create table fi.${table} (id integer primary key, ${columns.map(([c, t]) => `${c} ${t}`).join(', ')})`;
@@ -104,7 +118,8 @@ await forEachPair('introspect → drift → transfer on every PostgreSQL type', 
   let file: string;
   let datakit: LoadedDatakit;
   let warnings: { column?: string; rawType?: string; message: string }[];
-  const tables = () => (pair().sourceIsPglite || pair().targetIsPglite ? ['every_type'] : ['every_type', 'extension_type']);
+  const tables = () =>
+    pair().sourceIsPglite || pair().targetIsPglite ? ['every_type'] : ['every_type', 'extension_type'];
 
   beforeAll(async () => {
     const extensions = !pair().sourceIsPglite && !pair().targetIsPglite;
@@ -113,7 +128,11 @@ await forEachPair('introspect → drift → transfer on every PostgreSQL type', 
     await fill(pair().source, 'every_type', COLUMNS);
     if (extensions) await fill(pair().source, 'extension_type', EXTENSION_COLUMNS);
     dir = await generatedDir('fidelity-types');
-    const result = await introspectToDirectory({ connection: pair().source, schema: 'fi', out: path.join(dir, 'every-type') });
+    const result = await introspectToDirectory({
+      connection: pair().source,
+      schema: 'fi',
+      out: path.join(dir, 'every-type'),
+    });
     file = result.files[0] as string;
     warnings = result.warnings;
     datakit = (await import(pathToFileURL(file).href))[result.exportName] as LoadedDatakit;

@@ -7,7 +7,7 @@ import { detectChanges } from '../../src/drift/detect-changes.js';
 import { normalizeDefault } from '../../src/drift/normalize-sql-expression.js';
 import { introspectToDirectory } from '../../src/introspect/introspect-to-directory.js';
 import type { TableSchema } from '../../src/schema/table-schema.js';
-import { sampleDatabaseSql, UNMAPPED } from './sample-database.js';
+import { PASSED_THROUGH, sampleDatabaseSql, UNMAPPED } from './sample-database.js';
 import { generatedDir, typeCheck } from './type-check.js';
 
 /** How one dialect runs the live introspection suite. */
@@ -64,11 +64,13 @@ export function runIntrospectionSuite(options: IntrospectionSuiteOptions): void 
       expect(first.tables).toEqual(['customer', 'oddity', 'order', 'order_line']);
       expect(first.exportName).toBe('shopDb');
       expect(first.warnings.map((w) => `${w.table}.${w.column}`).sort()).toEqual(
-        UNMAPPED[options.family].map((c) => `oddity.${c}`),
+        [...UNMAPPED[options.family], ...PASSED_THROUGH[options.family]].map((c) => `oddity.${c}`).sort(),
       );
       const code = await readFile(file, 'utf8');
       for (const column of UNMAPPED[options.family])
         expect(code).toMatch(new RegExp(`${column}: text\\(\\), // datakit: unmapped type`));
+      for (const column of PASSED_THROUGH[options.family])
+        expect(code).toMatch(new RegExp(`${column}: rawType\\(\\{ sql: '`));
       expect(code).toContain("name: 'shop-db',");
     });
 

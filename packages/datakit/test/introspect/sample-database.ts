@@ -100,8 +100,11 @@ export function sampleDatabaseSql(family: 'postgresql' | 'mysql', schema: string
   ];
 }
 
+/** The columns of `oddity` written as `rawType(...)` pass-throughs, with a warning (money maps to a custom type). */
+export const PASSED_THROUGH: Record<'postgresql' | 'mysql', string[]> = { postgresql: ['spot'], mysql: [] };
+
 /** The columns of `oddity` whose types codegen cannot map. */
 export const UNMAPPED: Record<'postgresql' | 'mysql', string[]> = {
-  postgresql: ['cash', 'spot'],
+  postgresql: [],
   mysql: ['bits', 'yr'],
 };
