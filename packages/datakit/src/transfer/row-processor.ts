@@ -30,6 +30,8 @@ import type { RejectCollector, RejectStage } from './reject-collector.js';
 export type SourceBatch = Pick<DecodedBatch, 'rows'> &
   Partial<Pick<DecodedBatch, 'text' | 'offsets' | 'values'>> & {
     raw?: readonly (string | null | undefined)[];
+    /** The rows as the driver gave them (by codec key or SQL name), for reject messages. */
+    originals?: { rows: readonly Record<string, unknown>[]; by: 'key' | 'name' };
   };
 
 function sourceRowOf(batch: SourceBatch): SourceRow | undefined {
@@ -112,6 +114,9 @@ export class RowProcessor {
   columns: ColumnCodec[] | undefined;
   readonly #setup: ProcessorSetup;
   #plain: CopyLineEncoder | undefined;
+  /** The batch and row being processed, for the source text a reject message quotes. */
+  #batch: SourceBatch | undefined;
+  #index = 0;
   #passthrough: PassthroughLineEncoder | undefined;
   #params: ParamsEncoder | undefined;
 
@@ -198,8 +203,10 @@ export class RowProcessor {
     const source = copied ? undefined : sourceRowOf(batch);
     const width = this.#setup.sourceCodecs.length + 1;
     let chunk = '';
+    this.#batch = batch;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i] as DecodedRow;
+      this.#index = i;
       const out = this.#accept(row);
       if (out === undefined) continue;
       let line: string | undefined;
@@ -229,8 +236,10 @@ export class RowProcessor {
     const source = sourceRowOf(batch);
     const width = this.#setup.sourceCodecs.length + 1;
     let count = 0;
+    this.#batch = batch;
     for (let i = 0; i < batch.rows.length; i++) {
       const row = batch.rows[i] as DecodedRow;
+      this.#index = i;
       const out = this.#accept(row);
       if (out === undefined) continue;
       if (source) source.base = i * width;
@@ -310,18 +319,49 @@ export class RowProcessor {
     );
   }
 
-  /** The failure's message, naming the value (and the source's, when the transform changed it) and the rule. */
+  /**
+   * The failure's message, naming the value, the source's own text of it when that differs (a
+   * number past 2^53, a value the transform changed) and the rule.
+   */
   #describe(failure: ValidationFailure, stage: RejectStage, source: DecodedRow | undefined): string {
     let message = failure.message;
     const value = shownValue(failure.value);
     if (failure.column !== undefined && !message.includes(value)) message += `; the value is ${value}`;
-    const key = this.#setup.targetCodecs.find((c) => c.name === failure.column)?.key;
-    if (stage === 'target' && source && key !== undefined && key in source) {
-      const original = source[key];
-      if (original !== failure.value && typeof failure.value !== 'object')
-        message += `; the source value is ${shownValue(original)}`;
+    const s = this.#setup;
+    const key =
+      stage === 'source'
+        ? s.sourceCodecs.find((c) => c.name === failure.column)?.key
+        : s.targetCodecs.find((c) => c.name === failure.column)?.key;
+    const index = key === undefined ? -1 : s.sourceCodecs.findIndex((c) => c.key === key);
+    const original = index < 0 ? undefined : this.#sourceText(index);
+    const shown = failure.value;
+    if (typeof original === 'string') {
+      const differs =
+        (typeof shown === 'number' || typeof shown === 'bigint' || typeof shown === 'string') &&
+        String(shown) !== original;
+      if (differs) message += `; the source holds ${previewValue(original)}`;
+    } else if (stage === 'target' && source && key !== undefined && key in source && original === undefined) {
+      const before = source[key];
+      if (before !== failure.value && typeof failure.value !== 'object')
+        message += `; the source value is ${shownValue(before)}`;
     }
     return `${message} (rule ${failure.rule})`;
+  }
+
+  /** The source's own text of column `index` in the current row, when the batch has it. */
+  #sourceText(index: number): string | null | undefined {
+    const batch = this.#batch;
+    if (batch === undefined) return undefined;
+    const at = this.#index * (this.#setup.sourceCodecs.length + 1) + index;
+    if (batch.raw?.[at] != null) return batch.raw[at];
+    const codec = this.#setup.sourceCodecs[index];
+    if (batch.originals && codec) {
+      const value = batch.originals.rows[this.#index]?.[batch.originals.by === 'key' ? codec.key : codec.name];
+      return typeof value === 'string' ? value : undefined;
+    }
+    if (batch.text === undefined || batch.offsets === undefined) return undefined;
+    const field = batch.text.slice(batch.offsets[at] as number, (batch.offsets[at + 1] as number) - 1);
+    return field === '\\N' ? null : unescapeCopyText(field);
   }
 
   #rejectWith(

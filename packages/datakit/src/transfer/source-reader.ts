@@ -101,8 +101,9 @@ function convertBatch(
   convert: RowConverter,
 ): SourceBatch {
   const converted = rows.map(convert);
+  const originals = { rows, by: from === 'text' ? ('key' as const) : ('name' as const) };
   const json = codecs.flatMap((c, i) => (c.kind === 'json' ? [i] : []));
-  if (json.length === 0) return { rows: converted };
+  if (json.length === 0) return { rows: converted, originals };
   const width = codecs.length + 1;
   const values: unknown[] = new Array(rows.length * width);
   const raw: (string | null | undefined)[] = new Array(rows.length * width);
@@ -123,7 +124,7 @@ function convertBatch(
               : undefined;
     }
   });
-  return { rows: converted, values, raw };
+  return { rows: converted, values, raw, originals };
 }
 
 function placeholders(conn: Connection, plan: ReadPlan, cast: boolean): { where: string; params: string[] } {
