@@ -356,7 +356,8 @@ export class RowProcessor {
     if (batch.raw?.[at] != null) return batch.raw[at];
     const codec = this.#setup.sourceCodecs[index];
     if (batch.originals && codec) {
-      const value = batch.originals.rows[this.#index]?.[batch.originals.by === 'key' ? codec.key : codec.name];
+      const value =
+        batch.originals.rows[this.#index]?.[batch.originals.by === 'key' ? codec.key : codec.name];
       return typeof value === 'string' ? value : undefined;
     }
     if (batch.text === undefined || batch.offsets === undefined) return undefined;

@@ -46,7 +46,12 @@ const COLUMNS = [
       '0.000000000000000000000000000000000000000001',
     ],
   ],
-  ['num_fixed', numeric({ precision: 12, scale: 4 }), 'numeric(12,4)', ['99999999.9999', '-0.0001', '1.5000']],
+  [
+    'num_fixed',
+    numeric({ precision: 12, scale: 4 }),
+    'numeric(12,4)',
+    ['99999999.9999', '-0.0001', '1.5000'],
+  ],
   [
     'f4',
     real(),
@@ -64,11 +69,26 @@ const COLUMNS = [
     'txt',
     text(),
     'text',
-    ['', ' ', '\\', '\\N', 'NULL', '\t\n\r\\t', '\u0001\u001f\u007f', 'é😀\u2028\u2029\ufeff', 'x'.repeat(10_000)],
+    [
+      '',
+      ' ',
+      '\\',
+      '\\N',
+      'NULL',
+      '\t\n\r\\t',
+      '\u0001\u001f\u007f',
+      'é😀\u2028\u2029\ufeff',
+      'x'.repeat(10_000),
+    ],
   ],
   ['vc', varchar({ length: 5 }), 'varchar(5)', ['😀😀😀😀😀', '', 'a\tb']],
   ['ch', char({ length: 3 }), 'char(3)', ['a', '   ', '😀é']],
-  ['id_uuid', uuid(), 'uuid', ['00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF']],
+  [
+    'id_uuid',
+    uuid(),
+    'uuid',
+    ['00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF'],
+  ],
   ['bytes', bytea(), 'bytea', ['\\x', '\\x00', '\\x00ff7f805c0a0d09', `\\x${'ab'.repeat(5000)}`]],
   ['mood', feeling(), 'fs_feeling', ['sad', 'it\'s "ok"\t!', 'ünïcode 😀']],
   ['doc', json(), 'json', ['{"a" : 1e400, "a": "\\u0000"}', 'null', '"\\ud83d\\ude00"']],
@@ -137,8 +157,16 @@ await forEachPair('every scalar type and array with edge values', (pair) => {
   it('rejects a bigint past 2^53 bound for a mode: number column, naming value and rule', async () => {
     await pair().source.query(`update fs.src set i8n = 9223372036854775807 where id = 1`);
     try {
-      const result = await transfer({ from: pair().source, to: pair().target, source: src, target: dst, disposition: 'replace' });
-      expect(result.rejects.map((r) => [r.stage, r.column, r.rule])).toEqual([['source', 'i8n', 'integer-range:safe']]);
+      const result = await transfer({
+        from: pair().source,
+        to: pair().target,
+        source: src,
+        target: dst,
+        disposition: 'replace',
+      });
+      expect(result.rejects.map((r) => [r.stage, r.column, r.rule])).toEqual([
+        ['source', 'i8n', 'integer-range:safe'],
+      ]);
       expect(result.rejects[0]?.message).toMatch(/^Row id=1 of "src": column "i8n" is 9223372036854776000/);
       expect(result.rejects[0]?.message).toContain('the source holds "9223372036854775807"');
       expect(result.rejects[0]?.message).toContain('(rule integer-range:safe)');

@@ -17,7 +17,9 @@ function runChild(tz: string, source: string, target: string): Promise<string> {
       out += d.toString();
     });
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`tz-child exited with ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`tz-child exited with ${code}`)),
+    );
   });
 }
 

@@ -157,7 +157,9 @@ const dayIn = (maxYear: number) =>
       fc.integer({ min: 1, max: 28 }),
       fc.boolean(),
     )
-    .map(([y, m, d, bc]) => `${pad(bc ? Math.min(y, 4713) : y, 4)}-${pad(m, 2)}-${pad(d, 2)}${bc ? ' BC' : ''}`);
+    .map(
+      ([y, m, d, bc]) => `${pad(bc ? Math.min(y, 4713) : y, 4)}-${pad(m, 2)}-${pad(d, 2)}${bc ? ' BC' : ''}`,
+    );
 const dayText = dayIn(5_874_897);
 const stampDay = dayIn(294_275);
 const timeText = fc
@@ -174,7 +176,16 @@ const noNul = (v: unknown) => !/\\u0000|\\ud[89a-f]/i.test(JSON.stringify(v));
 const sqlNull = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 5 });
 const ws = fc.constantFrom('', ' ', '\n', '\t ', '\r\n');
 const jsonNumber = fc.oneof(
-  fc.constantFrom('12345678901234567890', '1.000000000000000000001', '1e400', '-1e400', '-0', '1.0', '1E+2', '0.1e-400'),
+  fc.constantFrom(
+    '12345678901234567890',
+    '1.000000000000000000001',
+    '1e400',
+    '-1e400',
+    '-0',
+    '1.0',
+    '1E+2',
+    '0.1e-400',
+  ),
   fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
 );
 const jsonString = fc.oneof(
@@ -192,7 +203,9 @@ const jsonText: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
       .array(fc.tuple(ws, tie('value'), ws), { maxLength: 4 })
       .map((items) => `[${items.map(([a, v, b]) => `${a}${v}${b}`).join(',')}]`),
     fc
-      .array(fc.tuple(ws, fc.constantFrom('"a"', '"b"', '"a b"', '"\\u0061"'), tie('value')), { maxLength: 4 })
+      .array(fc.tuple(ws, fc.constantFrom('"a"', '"b"', '"a b"', '"\\u0061"'), tie('value')), {
+        maxLength: 4,
+      })
       .map((entries) => `{${entries.map(([w, k, v]) => `${w}${k}${w}:${w}${v}`).join(',')}}`),
   ),
 })).value;
@@ -226,10 +239,17 @@ export const rowArbitrary = fc.record({
   todtz: nullable(
     fc
       .tuple(timeText, fc.integer({ min: -15 * 60 - 59, max: 15 * 60 + 59 }))
-      .map(([t, m]) => `${t}${m < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(m) / 60), 2)}:${pad(Math.abs(m) % 60, 2)}`),
+      .map(
+        ([t, m]) =>
+          `${t}${m < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(m) / 60), 2)}:${pad(Math.abs(m) % 60, 2)}`,
+      ),
   ),
-  ts: nullable(fc.oneof(fc.integer({ min: PG_MIN_MS, max: JS_MAX_MS }), fc.constantFrom('infinity', '-infinity'))),
-  tstz: nullable(fc.oneof(fc.integer({ min: PG_MIN_MS, max: JS_MAX_MS }), fc.constantFrom('infinity', '-infinity'))),
+  ts: nullable(
+    fc.oneof(fc.integer({ min: PG_MIN_MS, max: JS_MAX_MS }), fc.constantFrom('infinity', '-infinity')),
+  ),
+  tstz: nullable(
+    fc.oneof(fc.integer({ min: PG_MIN_MS, max: JS_MAX_MS }), fc.constantFrom('infinity', '-infinity')),
+  ),
   tstz_text: nullable(
     fc.oneof(
       fc.tuple(stampDay, timeText).map(([d, t]) => d.replace(/( BC)?$/, ` ${t}+00$1`)),
@@ -248,19 +268,28 @@ export const rowArbitrary = fc.record({
   ints: nullable(fc.array(nullable(fc.integer({ min: -2147483648, max: 2147483647 })), { maxLength: 5 })),
   texts: nullable(fc.array(nullable(anyText), { maxLength: 5 })),
   grid: nullable(
-    fc
-      .tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }))
-      .chain(([rows, cols]) =>
-        fc.array(fc.array(nullable(fc.integer({ min: -2147483648, max: 2147483647 })), { minLength: cols, maxLength: cols }), {
+    fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })).chain(([rows, cols]) =>
+      fc.array(
+        fc.array(nullable(fc.integer({ min: -2147483648, max: 2147483647 })), {
+          minLength: cols,
+          maxLength: cols,
+        }),
+        {
           minLength: rows,
           maxLength: rows,
-        }),
+        },
       ),
+    ),
   ),
   stamps: nullable(
-    fc.array(nullable(fc.oneof(fc.integer({ min: PG_MIN_MS, max: JS_MAX_MS }), fc.constantFrom('infinity', '-infinity'))), {
-      maxLength: 4,
-    }),
+    fc.array(
+      nullable(
+        fc.oneof(fc.integer({ min: PG_MIN_MS, max: JS_MAX_MS }), fc.constantFrom('infinity', '-infinity')),
+      ),
+      {
+        maxLength: 4,
+      },
+    ),
   ),
   bytes: nullable(fc.uint8Array({ maxLength: 16 })),
   feeling: nullable(fc.constantFrom('sad', 'ok', 'happy: "yes"\t!')),
@@ -295,7 +324,8 @@ export function insertValue(
 ): { sql: string; value: string | null } {
   if (value === null || value === undefined) {
     // In json columns a generated null is JSON null; SQL NULL is undefined there.
-    if (value === null && JSON_COLUMNS.has(column)) return { sql: `${param}::${SQL_TYPES[column]}`, value: 'null' };
+    if (value === null && JSON_COLUMNS.has(column))
+      return { sql: `${param}::${SQL_TYPES[column]}`, value: 'null' };
     return { sql: `null::${SQL_TYPES[column]?.replace(' primary key', '')}`, value: null };
   }
   switch (column) {

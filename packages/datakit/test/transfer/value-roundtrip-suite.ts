@@ -30,8 +30,8 @@ const reencode = defineTransform(rtSource, rtCopy, (row) => ({
   docb: row.docb === null || typeof row.docb !== 'object' ? row.docb : structuredClone(row.docb),
   ints: row.ints && [...row.ints],
   texts: row.texts && [...row.texts],
-  grid: row.grid && row.grid.map((r) => [...r]),
-  stamps: row.stamps && row.stamps.map((d) => d && new Date(d.getTime())),
+  grid: row.grid === null ? null : row.grid.map((r) => [...r]),
+  stamps: row.stamps === null ? null : row.stamps.map((d) => d && new Date(d.getTime())),
   bytes: row.bytes && Buffer.from(row.bytes),
 }));
 
