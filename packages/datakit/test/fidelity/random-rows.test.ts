@@ -5,9 +5,11 @@ import { randomRowsRoundTrip } from './random-rows.js';
 const ROWS = Number(process.env.DATAKIT_FIDELITY_ROWS ?? 10_000);
 const SEED = Number(process.env.DATAKIT_FC_SEED ?? 20_240_501);
 
-await forEachPair(`${ROWS} random rows of every supported type`, (pair) => {
-  it('arrive exactly (EXCEPT ALL both ways, as text)', async () => {
-    const outcome = await randomRowsRoundTrip(pair().source, pair().target, ROWS, SEED);
-    expect(outcome).toEqual({ rows: ROWS, loaded: ROWS, rejects: [], onlySource: [], onlyTarget: [] });
+await forEachPair('random rows of every supported type', (pair) => {
+  // From PGlite, inserting the rows is the slow part: a fifth of them shows the same.
+  const rows = () => (pair().sourceIsPglite ? Math.ceil(ROWS / 5) : ROWS);
+  it(`arrive exactly (${ROWS} rows from PostgreSQL, ${Math.ceil(ROWS / 5)} from PGlite; EXCEPT ALL both ways, as text)`, async () => {
+    const outcome = await randomRowsRoundTrip(pair().source, pair().target, rows(), SEED);
+    expect(outcome).toEqual({ rows: rows(), loaded: rows(), rejects: [], onlySource: [], onlyTarget: [] });
   }, 600_000);
 });

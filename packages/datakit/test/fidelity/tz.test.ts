@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, describeServer, type TestDatabase } from '../support/servers.js';
 
-const ROWS = 2000;
+const ROWS = 1000;
 
 function runChild(tz: string, source: string, target: string): Promise<string> {
   const script = fileURLToPath(new URL('./tz-child.ts', import.meta.url));
