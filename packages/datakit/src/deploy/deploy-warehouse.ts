@@ -2,6 +2,7 @@ import type { WarehouseConfig } from '../config/define-config.js';
 import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { TableSchema } from '../schema/table-schema.js';
+import { assertHistoryKeys } from './assert-history-keys.js';
 import type { DeployPlan, DeployStep } from './deploy-step.js';
 import { desiredTables } from './desired-tables.js';
 import { planDeploy } from './plan-deploy.js';
@@ -28,7 +29,8 @@ export interface DeployOptions {
 /**
  * Plans a warehouse's layered tables against the live database and, with `apply`, runs the plan
  * in one transaction where the database supports transactional DDL. Destructive steps refuse the
- * whole deploy unless `allowDestructive`; nothing is half-applied.
+ * whole deploy unless `allowDestructive`; nothing is half-applied. A `history` table whose primary
+ * key lacks `systime` is refused before the database is read ({@link assertHistoryKeys}).
  *
  * @example
  * ```ts
@@ -39,7 +41,9 @@ export interface DeployOptions {
 export async function deployWarehouse(options: DeployOptions): Promise<DeployResult> {
   const started = performance.now();
   const { connection } = options;
-  const desired = desiredTables(options.warehouse).map((d) => d.table);
+  const placed = desiredTables(options.warehouse);
+  assertHistoryKeys(options.warehouse, placed);
+  const desired = placed.map((d) => d.table);
   const introspector = connection.dialect.createIntrospector(connection);
   const schemas = await introspector.listSchemas();
   const wanted = [...new Set(desired.map((t) => t.schema).filter((s): s is string => s !== undefined))];
@@ -61,9 +65,13 @@ export async function deployWarehouse(options: DeployOptions): Promise<DeployRes
   if (plan.destructive.length > 0 && !options.allowDestructive) return result('refused');
   const manual = plan.steps.filter((s) => s.statements.length === 0);
   if (manual.length > 0) {
-    throw new DatakitError('DEPLOY', `${manual.length} change(s) cannot be applied automatically: ${manual.map((s) => `${s.target} (${s.reason})`).join('; ')}`, {
-      hint: 'Migrate these by hand, then deploy again.',
-    });
+    throw new DatakitError(
+      'DEPLOY',
+      `${manual.length} change(s) cannot be applied automatically: ${manual.map((s) => `${s.target} (${s.reason})`).join('; ')}`,
+      {
+        hint: 'Migrate these by hand, then deploy again.',
+      },
+    );
   }
   if (connection.dialect.adapter.supportsTransactionalDdl) {
     await connection.transaction(async (tx) => {
@@ -80,11 +88,15 @@ async function runStep(conn: Connection, step: DeployStep): Promise<void> {
     try {
       await conn.query(sql);
     } catch (cause) {
-      throw new DatakitError('DEPLOY', `Deploy step "${step.action}" on ${step.target} failed: ${(cause as Error).message}`, {
-        hint: 'Nothing was applied where the database supports transactional DDL; fix the cause and deploy again.',
-        context: { sql, table: step.target },
-        cause,
-      });
+      throw new DatakitError(
+        'DEPLOY',
+        `Deploy step "${step.action}" on ${step.target} failed: ${(cause as Error).message}`,
+        {
+          hint: 'Nothing was applied where the database supports transactional DDL; fix the cause and deploy again.',
+          context: { sql, table: step.target },
+          cause,
+        },
+      );
     }
   }
 }

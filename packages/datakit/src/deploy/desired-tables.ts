@@ -1,5 +1,5 @@
-import type { Datakit } from '../contract/define-datakit.js';
 import type { WarehouseConfig, WarehouseLayer } from '../config/define-config.js';
+import type { Datakit } from '../contract/define-datakit.js';
 import type { TableSchema } from '../schema/table-schema.js';
 import { layerTable } from './layer-table.js';
 
@@ -28,7 +28,9 @@ export function desiredTables(warehouse: WarehouseConfig): DesiredTable[] {
     const config = warehouse.layers[layer];
     if (!config) continue;
     const schemaFor = (datakit: Datakit) =>
-      (config.schema ?? '{layer}').replaceAll('{layer}', layer).replaceAll('{system}', datakit.system.replace(/-/g, '_'));
+      (config.schema ?? '{layer}')
+        .replaceAll('{layer}', layer)
+        .replaceAll('{system}', datakit.system.replace(/-/g, '_'));
     const schemaOfTable = new Map<string, string>();
     for (const datakit of config.datakits) {
       for (const key of datakit.keys) schemaOfTable.set(datakit.schemaOf(key).name, schemaFor(datakit));

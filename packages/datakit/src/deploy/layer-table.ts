@@ -35,7 +35,8 @@ export function layerTable(table: TableSchema, placement: LayerPlacement): Table
     return placed;
   }
   placed.foreignKeys = table.foreignKeys.map((fk) => {
-    const schema = placement.schemaOfTable?.get(fk.references.table) ?? fk.references.schema ?? placement.schema;
+    const schema =
+      placement.schemaOfTable?.get(fk.references.table) ?? fk.references.schema ?? placement.schema;
     return { ...fk, references: { ...fk.references, schema } };
   });
   return placed;

@@ -8,6 +8,19 @@ import type {
   TableSchema,
 } from '../schema/table-schema.js';
 
+/**
+ * Options of {@link DdlCompiler.createTable}.
+ *
+ * @example
+ * ```ts
+ * ddl.createTable(table, { enumTypes: false });
+ * ```
+ */
+export interface CreateTableOptions {
+  /** Create the enum types the table uses first (default true). */
+  enumTypes?: boolean;
+}
+
 /** A table reference: schema (optional) and name. */
 export interface TableRef {
   schema?: string;
@@ -33,8 +46,12 @@ export interface DdlCompiler {
   createEnum(schema: string | undefined, name: string, values: readonly string[]): string[];
   /** Adds values to an existing enum type (PostgreSQL) — additive, so never destructive. */
   addEnumValues(schema: string | undefined, name: string, values: readonly string[]): string[];
-  /** `CREATE TABLE` with columns, primary key, uniques, checks and foreign keys, then its indexes. */
-  createTable(table: TableSchema): string[];
+  /**
+   * `CREATE TABLE` with columns, primary key, uniques, checks and foreign keys, then its indexes.
+   * Enum types the table uses are created first unless `enumTypes: false` (a deploy plan creates
+   * each type once, in its own step).
+   */
+  createTable(table: TableSchema, options?: CreateTableOptions): string[];
   dropTable(table: TableRef): string;
   addColumn(table: TableRef, column: ColumnSchema): string;
   dropColumn(table: TableRef, column: string): string;
@@ -44,6 +61,13 @@ export interface DdlCompiler {
    * column, so it needs the {@link ColumnSchema}; PostgreSQL accepts the bare name.
    */
   setNotNull(table: TableRef, column: string | ColumnSchema, notNull: boolean): string;
+  /** Gives the column `column.default`, or drops its default when it has none. */
+  setDefault(table: TableRef, column: ColumnSchema): string;
+  /**
+   * Lets an enum column hold `added` values too; `column` is the column as it will be, with every
+   * value (a named type gains the values; an inline MySQL enum is restated).
+   */
+  extendEnum(table: TableRef, column: ColumnSchema, added: readonly string[]): string[];
   addPrimaryKey(table: TableRef, key: KeyConstraint): string;
   addUnique(table: TableRef, key: KeyConstraint): string;
   addForeignKey(table: TableRef, fk: ForeignKeySchema): string;

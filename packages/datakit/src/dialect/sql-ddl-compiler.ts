@@ -8,7 +8,7 @@ import type {
   KeyConstraint,
   TableSchema,
 } from '../schema/table-schema.js';
-import type { DdlCompiler, TableRef } from './ddl-compiler.js';
+import type { CreateTableOptions, DdlCompiler, TableRef } from './ddl-compiler.js';
 import type { DialectAdapter } from './dialect.js';
 
 /** Where a type is rendered, for error messages and enum type names. */
@@ -29,6 +29,9 @@ export interface TypeSite {
  * @internal
  */
 export abstract class SqlDdlCompiler implements DdlCompiler {
+  /** The database's name in messages, e.g. `PostgreSQL`. */
+  protected abstract readonly databaseName: string;
+
   constructor(protected readonly adapter: DialectAdapter) {}
 
   abstract renderType(type: ColumnType, where: TypeSite): string;
@@ -39,6 +42,8 @@ export abstract class SqlDdlCompiler implements DdlCompiler {
   abstract dropColumn(table: TableRef, column: string): string;
   abstract alterColumnType(table: TableRef, column: ColumnSchema): string;
   abstract setNotNull(table: TableRef, column: string | ColumnSchema, notNull: boolean): string;
+  abstract setDefault(table: TableRef, column: ColumnSchema): string;
+  abstract extendEnum(table: TableRef, column: ColumnSchema, added: readonly string[]): string[];
   abstract createIndex(table: TableRef, index: IndexSchema): string;
   abstract dropIndex(table: TableRef, index: IndexSchema): string;
   /** A string literal, for defaults written by Datakit, enum values and comments. */
@@ -50,7 +55,7 @@ export abstract class SqlDdlCompiler implements DdlCompiler {
   protected abstract afterTable(table: TableSchema): string[];
   protected abstract tableOptions(table: TableSchema): string;
 
-  createTable(table: TableSchema): string[] {
+  createTable(table: TableSchema, options: CreateTableOptions = {}): string[] {
     const parts = table.columns.map((column) => `  ${this.columnDefinition(table, column)}`);
     if (table.primaryKey) parts.push(`  ${this.keyClause('PRIMARY KEY', table.primaryKey)}`);
     for (const unique of table.uniques) parts.push(`  ${this.keyClause('UNIQUE', unique)}`);
@@ -58,7 +63,8 @@ export abstract class SqlDdlCompiler implements DdlCompiler {
     for (const fk of table.foreignKeys) parts.push(`  ${this.foreignKeyClause(table, fk)}`);
     const create = `CREATE TABLE IF NOT EXISTS ${this.table(table)} (\n${parts.join(',\n')}\n)${this.tableOptions(table)}`;
     const indexes = table.indexes.map((index) => this.createIndex(table, index));
-    return [...this.beforeTable(table), create, ...indexes, ...this.afterTable(table)];
+    const before = options.enumTypes === false ? [] : this.beforeTable(table);
+    return [...before, create, ...indexes, ...this.afterTable(table)];
   }
 
   dropTable(table: TableRef): string {
@@ -122,7 +128,7 @@ export abstract class SqlDdlCompiler implements DdlCompiler {
     const table = where.schema ? `${where.schema}.${where.table}` : where.table;
     return new DatakitError(
       'UNSUPPORTED',
-      `Column "${where.column}" of table "${table}" has type "${spelled}", which ${this.adapter.family === 'mysql' ? 'MySQL/MariaDB' : 'PostgreSQL'} cannot store`,
+      `Column "${where.column}" of table "${table}" has type "${spelled}", which ${this.databaseName} cannot store`,
       {
         hint,
         context: {

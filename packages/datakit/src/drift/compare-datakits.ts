@@ -1,4 +1,5 @@
 import type { TableSchema } from '../schema/table-schema.js';
+import { type ChangeClassification, type ChangeSeverity, classifyChange } from './classify-change.js';
 import { describeChange } from './describe-change.js';
 import { detectChanges } from './detect-changes.js';
 import type { SchemaChange } from './schema-change.js';
@@ -28,6 +29,8 @@ export interface DatakitSnapshot {
  */
 export type ContractChange = SchemaChange & {
   bump: Exclude<SemverBump, 'none'>;
+  /** The shared classification, as a version sees it (role `version`). */
+  classification: ChangeClassification;
   /** Names the table and column, the older and the newer state. */
   message: string;
 };
@@ -96,8 +99,15 @@ export function compareDatakits(older: DatakitSnapshot, newer: DatakitSnapshot):
   };
 }
 
+const BUMPS: Record<ChangeSeverity, Exclude<SemverBump, 'none'>> = {
+  safe: 'patch',
+  additive: 'minor',
+  breaking: 'major',
+};
+
 /**
- * The semver bump one change needs.
+ * The semver bump one change needs: its {@link classifyChange} severity as a version sees it
+ * (safe → patch, additive → minor, breaking → major).
  *
  * @example
  * ```ts
@@ -105,36 +115,7 @@ export function compareDatakits(older: DatakitSnapshot, newer: DatakitSnapshot):
  * ```
  */
 export function bumpFor(change: SchemaChange): Exclude<SemverBump, 'none'> {
-  switch (change.kind) {
-    case 'table-missing':
-    case 'column-dropped':
-    case 'nullability-changed':
-    case 'enum-values-removed':
-    case 'primary-key-changed':
-      return 'major';
-    case 'column-type-changed':
-      return change.change === 'widened' ? 'minor' : 'major';
-    case 'column-added': {
-      const def = change.definition;
-      return def.nullable || def.default !== undefined || def.generated ? 'minor' : 'major';
-    }
-    case 'table-added':
-    case 'enum-values-added':
-    case 'generated-changed':
-    case 'unique-added':
-    case 'unique-dropped':
-    case 'foreign-key-added':
-    case 'foreign-key-dropped':
-    case 'check-added':
-    case 'check-dropped':
-      return 'minor';
-    case 'index-added':
-    case 'index-dropped':
-    case 'default-changed':
-    case 'comment-changed':
-    case 'enum-values-reordered':
-      return 'patch';
-  }
+  return BUMPS[classifyChange(change, 'version').severity];
 }
 
 const VERBS: Record<SchemaChange['kind'], string> = {
@@ -167,7 +148,8 @@ function classify(change: SchemaChange, olderVersion: string, newerVersion: stri
   const message =
     `${subject}: ${VERBS[change.kind]}. ${olderVersion} has ${words.from}; ${newerVersion} has ${words.to}` +
     `${words.note ? ` (${words.note})` : ''}.`;
-  return { ...change, bump: bumpFor(change), message };
+  const classification = classifyChange(change, 'version');
+  return { ...change, bump: BUMPS[classification.severity], classification, message };
 }
 
 function byName(a: TableSchema, b: TableSchema): number {

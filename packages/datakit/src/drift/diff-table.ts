@@ -1,4 +1,5 @@
 import type { TableSchema } from '../schema/table-schema.js';
+import { type ChangeClassification, classifyChange } from './classify-change.js';
 import { describeChange } from './describe-change.js';
 import { detectChanges } from './detect-changes.js';
 import type { ChangedTable, SchemaChange } from './schema-change.js';
@@ -31,14 +32,17 @@ export type DriftRole = 'source' | 'target';
  * ```
  */
 export type DriftChange = SchemaChange & {
+  /** How a run sees it: derived from {@link DriftChange.classification} by {@link driftSeverity}. */
   severity: DriftSeverity;
+  /** The one classification deploy, drift and evolve share (role `source` or `target`). */
+  classification: ChangeClassification;
   /** What the contract says, e.g. `varchar(255) not null`. */
   contract: string;
   /** What the database has, e.g. `no such column`. */
   live: string;
   /** One sentence naming the table and column, the contract side and the database side. */
   message: string;
-  /** The likely fix; present on every breaking change. */
+  /** The likely fix; present on every change that is not safe. */
   fix?: string;
 };
 
@@ -60,27 +64,12 @@ export interface DriftReport {
 }
 
 /**
- * Fix texts shared by messages and tests.
- *
- * @example
- * ```ts
- * change.fix?.includes(DRIFT_FIXES.rename);
- * ```
- */
-export const DRIFT_FIXES = {
-  introspect: 're-run `datakit introspect` and review the diff',
-  rename: 'add a transform for the renamed column',
-  destructive: 'bump the contract and deploy with --allow-destructive',
-  deploy: 'run `datakit deploy` (or set the drift policy to evolve)',
-} as const;
-
-/**
- * Diffs a contract against the live table (undefined when it does not exist) and classifies
- * every change for the role the table plays. Safe: a new nullable column in a source, a widened
- * type, a new index. Breaking: a missing table or column (a same-typed new column is named as a
- * possible rename), a changed type, nullable → NOT NULL in a target, a new NOT NULL column without
- * a default in a target, a narrowed length or precision, a removed enum value, a changed primary
- * key. Everything else is info. Pure: no database access.
+ * Diffs a contract against the live table (undefined when it does not exist) with
+ * {@link detectChanges} and classifies every change for the role the table plays with
+ * {@link classifyChange}, the same classification deploy plans from. A source breaks when it can
+ * hold what the contract refuses (a missing column, a wider or other type, NULLs, new enum values);
+ * a target breaks when it refuses what the contract allows (a missing column, a narrower type,
+ * NOT NULL, missing enum values). Pure: no database access.
  *
  * @example
  * ```ts
@@ -103,15 +92,36 @@ export function diffTable(
 }
 
 function classify(change: SchemaChange, role: DriftRole): DriftChange {
-  const { severity, fix, remark } = rule(change, role);
+  const classification = classifyChange(change, role);
   const words = describeChange(change);
-  const note = [words.note, remark].filter(Boolean).join('; ');
   const message =
     `${capitalize(words.subject)}: ${LABELS[change.kind]}. The contract says ${words.from}; ` +
-    `the database has ${words.to}${note ? ` (${note})` : ''}.`;
-  const classified: DriftChange = { ...change, severity, contract: words.from, live: words.to, message };
-  if (fix) classified.fix = fix;
+    `the database has ${words.to}${words.note ? ` (${words.note})` : ''}. ${capitalize(classification.reason)}.`;
+  const classified: DriftChange = {
+    ...change,
+    severity: driftSeverity(classification),
+    classification,
+    contract: words.from,
+    live: words.to,
+    message,
+  };
+  if (classification.fix && classification.severity !== 'safe') classified.fix = classification.fix;
   return classified;
+}
+
+/**
+ * How a run sees a classification: `breaking` when it stops a run, `safe` when nothing needs to
+ * change, `info` for what deploy would still change without stopping a run (a missing index, a
+ * different default, a NOT NULL to tighten).
+ *
+ * @example
+ * ```ts
+ * driftSeverity(classifyChange(change, 'target')); // 'breaking' | 'info' | 'safe'
+ * ```
+ */
+export function driftSeverity(classification: ChangeClassification): DriftSeverity {
+  if (classification.blocksRun) return 'breaking';
+  return classification.severity === 'safe' ? 'safe' : 'info';
 }
 
 const LABELS: Record<SchemaChange['kind'], string> = {
@@ -137,91 +147,6 @@ const LABELS: Record<SchemaChange['kind'], string> = {
   'check-added': 'check not in the contract',
   'check-dropped': 'check missing from the database',
 };
-
-interface Rule {
-  severity: DriftSeverity;
-  fix?: string;
-  remark?: string;
-}
-
-const REJECTED = 'rows that do not fit the contract will be rejected by validation';
-
-function rule(change: SchemaChange, role: DriftRole): Rule {
-  const source = role === 'source';
-  switch (change.kind) {
-    case 'table-missing':
-      return {
-        severity: 'breaking',
-        fix: source ? `check the schema and table name, or ${DRIFT_FIXES.introspect}` : DRIFT_FIXES.deploy,
-      };
-    case 'column-dropped':
-      if (change.renamedTo) {
-        return {
-          severity: 'breaking',
-          fix: source
-            ? `${DRIFT_FIXES.rename} ("${change.renamedTo}" → "${change.column}"), or ${DRIFT_FIXES.introspect}`
-            : `rename "${change.renamedTo}" back to "${change.column}", or ${DRIFT_FIXES.destructive}`,
-        };
-      }
-      return { severity: 'breaking', fix: source ? DRIFT_FIXES.introspect : DRIFT_FIXES.deploy };
-    case 'column-added': {
-      const def = change.definition;
-      if (source)
-        return def.nullable ? { severity: 'safe' } : { severity: 'info', remark: 'not read by the contract' };
-      if (def.nullable || def.default !== undefined || def.generated) return { severity: 'info' };
-      return {
-        severity: 'breaking',
-        remark: 'inserts that leave it out will fail',
-        fix: `give "${change.column}" a default or drop its NOT NULL, or ${DRIFT_FIXES.introspect}`,
-      };
-    }
-    case 'column-type-changed':
-      if (change.change === 'widened') return { severity: 'safe', ...(source ? { remark: REJECTED } : {}) };
-      if (change.change === 'narrowed') {
-        return {
-          severity: 'breaking',
-          fix: source
-            ? DRIFT_FIXES.introspect
-            : 'widen the column in the database (the evolve drift policy does it), or ' +
-              DRIFT_FIXES.destructive,
-        };
-      }
-      return {
-        severity: 'breaking',
-        fix: source
-          ? `${DRIFT_FIXES.introspect}, and adapt the transform to the new type`
-          : DRIFT_FIXES.destructive,
-      };
-    case 'nullability-changed':
-      if (!source && change.from && !change.to) {
-        return {
-          severity: 'breaking',
-          remark: 'NULLs from the contract will be refused',
-          fix: `drop NOT NULL in the database (the evolve drift policy does it), or ${DRIFT_FIXES.destructive}`,
-        };
-      }
-      return source && !change.from && change.to
-        ? { severity: 'info', remark: 'rows with NULL will be rejected by validation' }
-        : { severity: 'info' };
-    case 'enum-values-removed':
-      return {
-        severity: 'breaking',
-        fix: source
-          ? DRIFT_FIXES.introspect
-          : `add the values back (the evolve drift policy does it), or ${DRIFT_FIXES.destructive}`,
-      };
-    case 'enum-values-added':
-      return source ? { severity: 'info', remark: REJECTED } : { severity: 'info' };
-    case 'primary-key-changed':
-      return { severity: 'breaking', fix: source ? DRIFT_FIXES.introspect : DRIFT_FIXES.destructive };
-    case 'index-added':
-      return { severity: 'safe' };
-    case 'index-dropped':
-      return source ? { severity: 'info' } : { severity: 'info', fix: DRIFT_FIXES.deploy };
-    default:
-      return { severity: 'info' };
-  }
-}
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,3 +1,4 @@
+import semver, { type SemVer } from 'semver';
 import { DatakitError } from '../errors/datakit-error.js';
 
 /**
@@ -52,56 +53,39 @@ export function maxBump(a: SemverBump, b: SemverBump): SemverBump {
 export function declaredBump(older: string, newer: string): SemverBump | 'downgrade' {
   const a = parseVersion(older);
   const b = parseVersion(newer);
-  const order = compareParts(a, b);
+  const order = semver.compare(a, b);
   if (order > 0) return 'downgrade';
   if (order === 0) return 'none';
-  if (b[0] !== a[0] || (a[3] !== '' && a[1] === b[1] && a[2] === b[2])) return 'major';
-  if (a[0] === 0) return b[1] !== a[1] ? 'major' : 'minor';
-  if (b[1] !== a[1]) return 'minor';
+  const sameRelease = a.major === b.major && a.minor === b.minor && a.patch === b.patch;
+  if (b.major !== a.major || (a.prerelease.length > 0 && sameRelease)) return 'major';
+  if (a.major === 0) return b.minor !== a.minor ? 'major' : 'minor';
+  if (b.minor !== a.minor) return 'minor';
   return 'patch';
 }
 
 /**
- * The version `bump` gives after `version`, e.g. `nextVersion('1.2.3', 'minor')` → `1.3.0`.
+ * The smallest version after `version` that `bump` gives, as {@link declaredBump} reads it (below
+ * 1.0.0 a major bump is a minor one and a minor bump a patch one).
  *
  * @example
  * ```ts
  * nextVersion('1.2.3', 'minor'); // '1.3.0'
+ * nextVersion('0.2.3', 'major'); // '0.3.0'
  * ```
  */
 export function nextVersion(version: string, bump: SemverBump): string {
-  const [major, minor, patch] = parseVersion(version);
-  const effective = major === 0 && bump !== 'none' ? (bump === 'major' ? 'minor' : 'patch') : bump;
-  switch (effective) {
-    case 'major':
-      return `${major + 1}.0.0`;
-    case 'minor':
-      return `${major}.${minor + 1}.0`;
-    case 'patch':
-      return `${major}.${minor}.${patch + 1}`;
-    default:
-      return `${major}.${minor}.${patch}`;
-  }
+  const parsed = parseVersion(version);
+  if (bump === 'none') return parsed.version;
+  const effective = parsed.major === 0 ? (bump === 'major' ? 'minor' : 'patch') : bump;
+  return semver.inc(parsed.version, effective) ?? parsed.version;
 }
 
-function parseVersion(version: string): [number, number, number, string] {
-  const match = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/.exec(version.trim());
-  if (!match) {
+function parseVersion(version: string): SemVer {
+  const parsed = semver.parse(version.trim());
+  if (!parsed) {
     throw new DatakitError('CONTRACT', `Version "${version}" is not semver`, {
       hint: 'Use MAJOR.MINOR.PATCH, e.g. "1.0.0".',
     });
   }
-  return [Number(match[1]), Number(match[2]), Number(match[3]), match[4] ?? ''];
-}
-
-function compareParts(a: [number, number, number, string], b: [number, number, number, string]): number {
-  for (let i = 0; i < 3; i++) {
-    const diff = (a[i] as number) - (b[i] as number);
-    if (diff !== 0) return diff;
-  }
-  // A pre-release sorts before its release: 1.0.0-rc.1 < 1.0.0.
-  if (a[3] === b[3]) return 0;
-  if (a[3] === '') return 1;
-  if (b[3] === '') return -1;
-  return a[3] < b[3] ? -1 : 1;
+  return parsed;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DRIFT_FIXES, type DriftChange, diffTable } from '../../src/drift/diff-table.js';
+import { DRIFT_FIXES } from '../../src/drift/classify-change.js';
+import { type DriftChange, diffTable } from '../../src/drift/diff-table.js';
 import { column, customerTable } from './table-fixtures.js';
 
 function only(changes: DriftChange[]): DriftChange {
@@ -47,16 +48,19 @@ describe('diffTable', () => {
     expect(change.message).toContain('"nickname"');
   });
 
-  it('classifies a new NOT NULL column without default as breaking in a target, info in a source', () => {
+  it('classifies a new NOT NULL column without default as breaking in a target, safe in a source', () => {
     const live = customerTable((t) =>
       t.columns.push({ name: 'region', type: { kind: 'text' }, nullable: false }),
     );
-    expect(only(diffTable(customerTable(), live, { role: 'target' }).changes).severity).toBe('breaking');
-    expect(only(diffTable(customerTable(), live, { role: 'source' }).changes).severity).toBe('info');
+    expect(only(diffTable(customerTable(), live, { role: 'target' }).changes)).toMatchObject({
+      severity: 'breaking',
+      classification: { severity: 'additive', blocksRun: true },
+    });
+    expect(only(diffTable(customerTable(), live, { role: 'source' }).changes).severity).toBe('safe');
     const defaulted = customerTable((t) =>
       t.columns.push({ name: 'region', type: { kind: 'text' }, nullable: false, default: "'eu'" }),
     );
-    expect(only(diffTable(customerTable(), defaulted, { role: 'target' }).changes).severity).toBe('info');
+    expect(only(diffTable(customerTable(), defaulted, { role: 'target' }).changes).severity).toBe('safe');
   });
 
   it('classifies a dropped column as breaking and names the column and its contract type', () => {
@@ -123,7 +127,7 @@ describe('diffTable', () => {
     expect(change.message).toMatch(/"email".*varchar\(255\).*varchar\(100\)/);
   });
 
-  it('classifies narrowed numeric precision or scale as breaking', () => {
+  it('classifies narrowed numeric precision or scale as breaking in a target, safe in a source', () => {
     for (const type of [
       { kind: 'numeric', precision: 10, scale: 2 },
       { kind: 'numeric', precision: 12, scale: 1 },
@@ -132,15 +136,19 @@ describe('diffTable', () => {
       const live = customerTable((t) => {
         column(t, 'balance').type = type;
       });
-      expect(
-        only(diffTable(customerTable(), live, { role: 'source' }).changes).severity,
-        JSON.stringify(type),
-      ).toBe('breaking');
+      const label = JSON.stringify(type);
+      expect(only(diffTable(customerTable(), live, { role: 'target' }).changes).severity, label).toBe(
+        'breaking',
+      );
+      expect(only(diffTable(customerTable(), live, { role: 'source' }).changes).severity, label).toBe('safe');
     }
     const wider = customerTable((t) => {
       column(t, 'balance').type = { kind: 'numeric', precision: 14, scale: 4 };
     });
-    expect(only(diffTable(customerTable(), wider, { role: 'source' }).changes).severity).toBe('safe');
+    expect(only(diffTable(customerTable(), wider, { role: 'target' }).changes).severity).toBe('safe');
+    const source = only(diffTable(customerTable(), wider, { role: 'source' }).changes);
+    expect(source.severity).toBe('breaking');
+    expect(source.fix).toContain('quarantine');
   });
 
   it('classifies a changed type as breaking', () => {
@@ -168,19 +176,27 @@ describe('diffTable', () => {
       live: 'not null',
     });
     expect(target.message).toContain('"full_name"');
-    expect(only(diffTable(customerTable(), live, { role: 'source' }).changes).severity).toBe('info');
+    expect(only(diffTable(customerTable(), live, { role: 'source' }).changes).severity).toBe('safe');
   });
 
-  it('notes that NOT NULL → nullable in a source lets NULLs reach validation', () => {
+  it('classifies NOT NULL → nullable in a source as breaking: NULLs would be rejected row by row', () => {
     const live = customerTable((t) => {
       column(t, 'email').nullable = true;
     });
     const change = only(diffTable(customerTable(), live, { role: 'source' }).changes);
-    expect(change.severity).toBe('info');
-    expect(change.message).toContain('rejected by validation');
+    expect(change).toMatchObject({ kind: 'nullability-changed', column: 'email', severity: 'breaking' });
+    expect(change.message).toContain('"shop"."customer"."email"');
+    expect(change.message).toContain('rows with NULL are rejected');
+    expect(change.fix).toContain('make the column nullable in the contract');
+    expect(diffTable(customerTable(), live, { role: 'source' }).breaking).toBe(true);
+    // A target keeps running (every contract value fits); deploy would tighten it destructively.
+    expect(only(diffTable(customerTable(), live, { role: 'target' }).changes)).toMatchObject({
+      severity: 'info',
+      classification: { severity: 'breaking', blocksRun: false },
+    });
   });
 
-  it('classifies a removed enum value as breaking and an added one as info', () => {
+  it('classifies a removed enum value as breaking in a target and an added one as breaking in a source', () => {
     const removed = customerTable((t) => {
       column(t, 'status').type = { kind: 'enum', enumName: 'customer_status', enumValues: ['new', 'active'] };
     });
@@ -197,8 +213,10 @@ describe('diffTable', () => {
     expect(only(diffTable(customerTable(), added, { role: 'source' }).changes)).toMatchObject({
       kind: 'enum-values-added',
       values: ['vip'],
-      severity: 'info',
+      severity: 'breaking',
     });
+    expect(only(diffTable(customerTable(), added, { role: 'target' }).changes).severity).toBe('safe');
+    expect(only(diffTable(customerTable(), removed, { role: 'source' }).changes).severity).toBe('safe');
   });
 
   it('classifies a changed primary key as breaking', () => {
@@ -226,7 +244,7 @@ describe('diffTable', () => {
     });
   });
 
-  it('reports default, unique, check and foreign-key changes as info', () => {
+  it('reports missing defaults and constraints as info, and constraints the contract lacks as safe', () => {
     const live = customerTable((t) => {
       column(t, 'balance').default = '10';
       t.uniques = [];
@@ -240,9 +258,9 @@ describe('diffTable', () => {
     expect(kinds).toEqual([
       ['default-changed', 'info'],
       ['unique-dropped', 'info'],
-      ['foreign-key-added', 'info'],
+      ['foreign-key-added', 'safe'],
       ['check-dropped', 'info'],
-      ['check-added', 'info'],
+      ['check-added', 'safe'],
     ]);
   });
 

@@ -1,10 +1,6 @@
 import type { DriftOutcome } from '../../src/drift/apply-drift-policy.js';
-import {
-  DRIFT_FIXES,
-  type DriftChange,
-  type DriftRole,
-  type DriftSeverity,
-} from '../../src/drift/diff-table.js';
+import { DRIFT_FIXES } from '../../src/drift/classify-change.js';
+import type { DriftChange, DriftRole, DriftSeverity } from '../../src/drift/diff-table.js';
 import type { TableSchema } from '../../src/schema/table-schema.js';
 
 export type Alter = (
@@ -72,7 +68,7 @@ export const CASES: DriftCase[] = [
     message: 'the database has integer',
   },
   {
-    title: 'a widened varchar is safe',
+    title: 'a widened varchar in a target is safe',
     role: 'target',
     alter: {
       postgresql: (t) => [`alter table ${t} alter column email type varchar(200)`],
@@ -98,8 +94,35 @@ export const CASES: DriftCase[] = [
     message: 'varchar(50) (narrowed)',
   },
   {
-    title: 'a narrowed numeric precision is breaking',
+    title: 'a widened varchar in a source is breaking: longer values would be rejected',
     role: 'source',
+    alter: {
+      postgresql: (t) => [`alter table ${t} alter column email type varchar(200)`],
+      mysql: (t) => [`alter table ${t} modify email varchar(200) not null`],
+    },
+    kind: 'column-type-changed',
+    column: 'email',
+    severity: 'breaking',
+    outcome: 'fail',
+    message: 'varchar(200) (widened)',
+    fix: 'quarantine',
+  },
+  {
+    title: 'a narrowed numeric precision in a source is safe: every value fits the contract',
+    role: 'source',
+    alter: {
+      postgresql: (t) => [`alter table ${t} alter column balance type numeric(8,2)`],
+      mysql: (t) => [`alter table ${t} modify balance decimal(8,2) null`],
+    },
+    kind: 'column-type-changed',
+    column: 'balance',
+    severity: 'safe',
+    outcome: 'ok',
+    message: 'numeric(8,2)',
+  },
+  {
+    title: 'a narrowed numeric precision in a target is breaking',
+    role: 'target',
     alter: {
       postgresql: (t) => [`alter table ${t} alter column balance type numeric(8,2)`],
       mysql: (t) => [`alter table ${t} modify balance decimal(8,2) null`],
@@ -123,7 +146,7 @@ export const CASES: DriftCase[] = [
     outcome: 'fail',
   },
   {
-    title: 'nullable → NOT NULL in a source is info',
+    title: 'nullable → NOT NULL in a source is safe',
     role: 'source',
     alter: {
       postgresql: (t) => [`alter table ${t} alter column full_name set not null`],
@@ -131,11 +154,49 @@ export const CASES: DriftCase[] = [
     },
     kind: 'nullability-changed',
     column: 'full_name',
+    severity: 'safe',
+    outcome: 'ok',
+  },
+  {
+    title: 'NOT NULL → nullable in a source is breaking: rows with NULL would be rejected one by one',
+    role: 'source',
+    alter: {
+      postgresql: (t) => [`alter table ${t} alter column email drop not null`],
+      mysql: (t) => [`alter table ${t} modify email varchar(100) null`],
+    },
+    kind: 'nullability-changed',
+    column: 'email',
+    severity: 'breaking',
+    outcome: 'fail',
+    message: 'The contract says not null; the database has null',
+    fix: 'make the column nullable in the contract',
+  },
+  {
+    title: 'NOT NULL → nullable in a target is info: runs go on, deploy would tighten it',
+    role: 'target',
+    alter: {
+      postgresql: (t) => [`alter table ${t} alter column email drop not null`],
+      mysql: (t) => [`alter table ${t} modify email varchar(100) null`],
+    },
+    kind: 'nullability-changed',
+    column: 'email',
     severity: 'info',
     outcome: 'ok',
   },
   {
-    title: 'an added enum value is info',
+    title: 'an added enum value in a target is safe',
+    role: 'target',
+    alter: {
+      postgresql: (_t, { name, schema }) => [`alter type "${schema}"."${name}_status" add value 'vip'`],
+      mysql: (t) => [`alter table ${t} modify status enum('new','active','vip') not null default 'new'`],
+    },
+    kind: 'enum-values-added',
+    column: 'status',
+    severity: 'safe',
+    outcome: 'ok',
+  },
+  {
+    title: 'an added enum value in a source is breaking: rows with it would be rejected',
     role: 'source',
     alter: {
       postgresql: (_t, { name, schema }) => [`alter type "${schema}"."${name}_status" add value 'vip'`],
@@ -143,9 +204,10 @@ export const CASES: DriftCase[] = [
     },
     kind: 'enum-values-added',
     column: 'status',
-    severity: 'info',
-    outcome: 'ok',
+    severity: 'breaking',
+    outcome: 'fail',
     message: "added 'vip'",
+    fix: 'add the values to the contract',
   },
   {
     title: 'a removed enum value is breaking',

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import type { DeployPlan, DeployStep } from '../../deploy/deploy-step.js';
 import type { DeployResult } from '../../deploy/deploy-warehouse.js';
 import { deployWarehouse } from '../../deploy/deploy-warehouse.js';
+import type { DriftChange } from '../../drift/diff-table.js';
 import { type CliIO, type CommonOptions, loadTarget, withConnection } from '../cli-context.js';
 
 interface DeployFlags extends CommonOptions {
@@ -17,10 +19,16 @@ interface DeployFlags extends CommonOptions {
  * npx datakit deploy --env prod --allow-destructive --json
  * ```
  */
-export function registerDeployCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
+export function registerDeployCommand(
+  program: Command,
+  io: CliIO,
+  setExitCode: (code: number) => void,
+): void {
   program
     .command('deploy')
-    .description('Create or update the schemas and tables of every layer (bronze, silver, gold), idempotently.')
+    .description(
+      'Create or update the schemas and tables of every layer (bronze, silver, gold), idempotently.',
+    )
     .option('--plan', 'print the statements and change nothing')
     .option('--allow-destructive', 'also apply drops, retypes and new NOT NULL columns')
     .option('-e, --env <name>', 'environment (default: the config default, else dev)')
@@ -38,11 +46,23 @@ Examples:
     .action(async (flags: DeployFlags) => {
       const { target } = await loadTarget(flags, io);
       const result = await withConnection(target.warehouseUrl(), (connection) =>
-        deployWarehouse({ warehouse: target.warehouse, connection, apply: !flags.plan, allowDestructive: Boolean(flags.allowDestructive) }),
+        deployWarehouse({
+          warehouse: target.warehouse,
+          connection,
+          apply: !flags.plan,
+          allowDestructive: Boolean(flags.allowDestructive),
+        }),
       );
       if (result.status === 'refused') setExitCode(1);
       if (flags.json) {
-        io.out(JSON.stringify({ ok: result.status !== 'refused', warehouse: target.warehouseName, env: target.envName, ...result }, null, 2));
+        const body = {
+          ok: result.status !== 'refused',
+          warehouse: target.warehouseName,
+          env: target.envName,
+          ...result,
+          plan: planJson(result.plan),
+        };
+        io.out(JSON.stringify(body, null, 2));
         return;
       }
       io.out(formatDeploy(result, `${target.warehouseName}/${target.envName}`));
@@ -70,4 +90,23 @@ function formatDeploy(result: DeployResult, name: string): string {
     lines.push('  fix: review them, then run again with --allow-destructive (or change the contract).');
   }
   return lines.join('\n');
+}
+
+/** The plan for `--json`: steps without the changes they carry, each change once with its classification. */
+function planJson(plan: DeployPlan) {
+  const step = ({ changes: _changes, ...rest }: DeployStep) => rest;
+  const change = (c: DriftChange) => ({
+    kind: c.kind,
+    table: c.table,
+    ...('column' in c && c.column !== undefined ? { column: c.column } : {}),
+    classification: c.classification,
+    message: c.message,
+    ...(c.fix ? { fix: c.fix } : {}),
+  });
+  return {
+    steps: plan.steps.map(step),
+    destructive: plan.destructive.map(step),
+    changes: plan.changes.map(change),
+    notes: plan.notes,
+  };
 }

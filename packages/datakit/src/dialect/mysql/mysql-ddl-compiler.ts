@@ -38,6 +38,8 @@ const PLAIN: Partial<Record<ColumnType['kind'], string>> = {
  * ```
  */
 export class MysqlDdlCompiler extends SqlDdlCompiler {
+  protected readonly databaseName = 'MySQL/MariaDB';
+
   constructor() {
     super(mysqlAdapter);
   }
@@ -136,6 +138,14 @@ export class MysqlDdlCompiler extends SqlDdlCompiler {
       );
     }
     return this.alterColumnType(table, { ...column, nullable: !notNull });
+  }
+
+  setDefault(table: TableRef, column: ColumnSchema): string {
+    return this.alterColumnType(table, column);
+  }
+
+  extendEnum(table: TableRef, column: ColumnSchema): string[] {
+    return [this.alterColumnType(table, column)];
   }
 
   createIndex(table: TableRef, index: IndexSchema): string {

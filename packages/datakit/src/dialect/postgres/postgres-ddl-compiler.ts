@@ -31,6 +31,8 @@ const PLAIN: Partial<Record<ColumnType['kind'], string>> = {
  * ```
  */
 export class PostgresDdlCompiler extends SqlDdlCompiler {
+  protected readonly databaseName = 'PostgreSQL';
+
   constructor() {
     super(postgresAdapter);
   }
@@ -73,6 +75,23 @@ export class PostgresDdlCompiler extends SqlDdlCompiler {
   setNotNull(table: TableRef, column: string | ColumnSchema, notNull: boolean): string {
     const name = typeof column === 'string' ? column : column.name;
     return `ALTER TABLE ${this.table(table)} ALTER COLUMN ${this.q(name)} ${notNull ? 'SET' : 'DROP'} NOT NULL`;
+  }
+
+  setDefault(table: TableRef, column: ColumnSchema): string {
+    const change = column.default === undefined ? 'DROP DEFAULT' : `SET DEFAULT ${column.default}`;
+    return `ALTER TABLE ${this.table(table)} ALTER COLUMN ${this.q(column.name)} ${change}`;
+  }
+
+  extendEnum(table: TableRef, column: ColumnSchema, added: readonly string[]): string[] {
+    const { enumName } = column.type;
+    if (!enumName) {
+      throw this.unsupported(
+        column.type,
+        { table: table.name, column: column.name, ...schemaOf(table) },
+        'Give the enum a type name (pgEnum("name", [...])).',
+      );
+    }
+    return this.addEnumValues(table.schema, enumName, added);
   }
 
   createIndex(table: TableRef, index: IndexSchema): string {
