@@ -24,6 +24,11 @@ export const CUSTOM_TYPES: Record<string, { family: 'postgresql' | 'mysql'; data
 /**
  * @internal The raw pass-through custom type of generated code: a column of any SQL type Datakit has
  * no kind for, e.g. `rawType({ sql: 'point' })`, whose values travel as the database's text.
+ *
+ * @example
+ * ```ts
+ * customTypeDeclaration(RAW_TYPE); // 'const rawType = customType<{ data: string; config: { sql: string }; ... }>(...)'
+ * ```
  */
 export const RAW_TYPE = 'rawType';
 

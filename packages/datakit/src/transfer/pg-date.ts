@@ -10,9 +10,23 @@ import { parsePgTimestamp } from './pg-timestamp-text.js';
  */
 export type PgDateKind = 'timestamptz' | 'timestamp' | 'date';
 
-/** The largest |epoch ms| a JS Date holds; `±MAX_DATE_MS` stands for PostgreSQL's `±infinity`. */
+/**
+ * The largest |epoch ms| a JS Date holds; `±MAX_DATE_MS` stands for PostgreSQL's `±infinity`.
+ *
+ * @example
+ * ```ts
+ * const validTo = new Date(MAX_DATE_MS); // written as 'infinity'
+ * ```
+ */
 export const MAX_DATE_MS = 8.64e15;
-/** 4714-11-24 00:00:00 BC (UTC), the earliest date and timestamp PostgreSQL holds. */
+/**
+ * 4714-11-24 00:00:00 BC (UTC), the earliest date and timestamp PostgreSQL holds.
+ *
+ * @example
+ * ```ts
+ * if (date.getTime() < PG_MIN_MS) reject(date);
+ * ```
+ */
 export const PG_MIN_MS = -210_866_803_200_000;
 const TIMESTAMP_MAX_YEAR = 294276;
 

@@ -1,5 +1,4 @@
 import type { ValidationFailure } from '../contract/compile-validator.js';
-import { previewValue } from '../contract/rule-helpers.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { TransformContext } from '../transform/define-transform.js';
 import type { ColumnCodec } from './column-codec.js';
@@ -11,11 +10,10 @@ import {
   createPassthroughLineEncoder,
   type ParamsEncoder,
   type PassthroughLineEncoder,
-  type SourceRow,
 } from './copy-text-encoder.js';
-import { unescapeCopyText } from './copy-text-escape.js';
-import { PgDate } from './pg-date.js';
 import type { RejectCollector, RejectStage } from './reject-collector.js';
+import { describeFailure } from './reject-message.js';
+import { sourceRowOf, sourceTextAt } from './source-text.js';
 
 /**
  * Rows read from the source; `text`/`offsets` only when they were decoded from COPY text. Readers
@@ -33,28 +31,6 @@ export type SourceBatch = Pick<DecodedBatch, 'rows'> &
     /** The rows as the driver gave them (by codec key or SQL name), for reject messages. */
     originals?: { rows: readonly Record<string, unknown>[]; by: 'key' | 'name' };
   };
-
-function sourceRowOf(batch: SourceBatch): SourceRow | undefined {
-  const { values, raw, text, offsets } = batch;
-  if (values === undefined) return undefined;
-  if (raw !== undefined) return { values, base: 0, text: (i) => raw[i] ?? null };
-  if (text === undefined || offsets === undefined) return undefined;
-  return {
-    values,
-    base: 0,
-    text: (i) => {
-      const field = text.slice(offsets[i] as number, (offsets[i + 1] as number) - 1);
-      return field === '\\N' ? null : unescapeCopyText(field);
-    },
-  };
-}
-
-/** A value as a reject message shows it: PostgreSQL's own text for a date read from it. */
-function shownValue(value: unknown): string {
-  return value instanceof PgDate && Object.is(value.getTime(), value.pgTime)
-    ? JSON.stringify(value.pgText)
-    : previewValue(value);
-}
 
 /**
  * The validator surface the processor needs (see `compileValidator`). @internal
@@ -319,50 +295,17 @@ export class RowProcessor {
     );
   }
 
-  /**
-   * The failure's message, naming the value, the source's own text of it when that differs (a
-   * number past 2^53, a value the transform changed) and the rule.
-   */
+  /** The failure's message with the value, the source's own text of it and the rule (see `describeFailure`). */
   #describe(failure: ValidationFailure, stage: RejectStage, source: DecodedRow | undefined): string {
-    let message = failure.message;
-    const value = shownValue(failure.value);
-    if (failure.column !== undefined && !message.includes(value)) message += `; the value is ${value}`;
     const s = this.#setup;
-    const key =
-      stage === 'source'
-        ? s.sourceCodecs.find((c) => c.name === failure.column)?.key
-        : s.targetCodecs.find((c) => c.name === failure.column)?.key;
-    const index = key === undefined ? -1 : s.sourceCodecs.findIndex((c) => c.key === key);
-    const original = index < 0 ? undefined : this.#sourceText(index);
-    const shown = failure.value;
-    if (typeof original === 'string') {
-      const differs =
-        (typeof shown === 'number' || typeof shown === 'bigint' || typeof shown === 'string') &&
-        String(shown) !== original;
-      if (differs) message += `; the source holds ${previewValue(original)}`;
-    } else if (stage === 'target' && source && key !== undefined && key in source && original === undefined) {
-      const before = source[key];
-      if (before !== failure.value && typeof failure.value !== 'object')
-        message += `; the source value is ${shownValue(before)}`;
-    }
-    return `${message} (rule ${failure.rule})`;
-  }
-
-  /** The source's own text of column `index` in the current row, when the batch has it. */
-  #sourceText(index: number): string | null | undefined {
-    const batch = this.#batch;
-    if (batch === undefined) return undefined;
-    const at = this.#index * (this.#setup.sourceCodecs.length + 1) + index;
-    if (batch.raw?.[at] != null) return batch.raw[at];
-    const codec = this.#setup.sourceCodecs[index];
-    if (batch.originals && codec) {
-      const value =
-        batch.originals.rows[this.#index]?.[batch.originals.by === 'key' ? codec.key : codec.name];
-      return typeof value === 'string' ? value : undefined;
-    }
-    if (batch.text === undefined || batch.offsets === undefined) return undefined;
-    const field = batch.text.slice(batch.offsets[at] as number, (batch.offsets[at + 1] as number) - 1);
-    return field === '\\N' ? null : unescapeCopyText(field);
+    return describeFailure(failure, {
+      stage,
+      source,
+      codecs: stage === 'source' ? s.sourceCodecs : s.targetCodecs,
+      sourceCodecs: s.sourceCodecs,
+      sourceText: (index) =>
+        this.#batch === undefined ? undefined : sourceTextAt(this.#batch, this.#index, index, s.sourceCodecs),
+    });
   }
 
   #rejectWith(
