@@ -214,7 +214,7 @@ function codecFor(column: DrizzleColumn): CodecParts {
               : v,
       };
     case 'date':
-      return { ...base, kind: 'date', ...dateCodec(/^date/i.test(sqlType) ? 'date' : 'timestamp') };
+      return { ...base, kind: 'date', ...dateCodec(/^date(?!time)/i.test(sqlType) ? 'date' : 'timestamp') };
     case 'string':
       return {
         ...base,

@@ -168,7 +168,7 @@ function sameText(source: ColumnCodec, target: ColumnCodec): boolean {
 }
 
 function sourceDateKind(codec: ColumnCodec): string {
-  return codec.sqlType.startsWith('date')
+  return /^date(?!time)/i.test(codec.sqlType)
     ? 'date'
     : codec.sqlType.includes('with time zone')
       ? 'timestamptz'
