@@ -91,7 +91,8 @@ export class PgDate extends Date {
     const body = bc ? text.slice(0, -3) : text;
     let stamp: string;
     if (this.pgKind === 'date') {
-      if (!/^\d{4,7}-\d\d-\d\d$/.test(body) || Number.parseInt(body, 10) > TIMESTAMP_MAX_YEAR) return undefined;
+      if (!/^\d{4,7}-\d\d-\d\d$/.test(body) || Number.parseInt(body, 10) > TIMESTAMP_MAX_YEAR)
+        return undefined;
       stamp = `${body} 00:00:00`;
     } else if (this.pgKind === 'timestamptz') {
       if (!body.endsWith('+00')) return undefined;
