@@ -56,12 +56,32 @@ export default defineConfig({
         },
       },
       transfers: {
-        customer: { from: 'system-a', source: systemA.tables.customer, target: t.customer, transform: customerFromSystemA },
+        // The demo seeds 3 customers with a bad email, 2 orders with a negative total and 2 order lines of
+        // quantity 0: those are allowed (maxRejects), one more fails the transfer and leaves bronze unchanged.
+        customer: {
+          from: 'system-a',
+          source: systemA.tables.customer,
+          target: t.customer,
+          transform: customerFromSystemA,
+          options: { maxRejects: 3 },
+        },
         address: { from: 'system-a', source: systemA.tables.address, target: t.address, transform: addressFromSystemA },
         category: { from: 'system-e', source: systemE.tables.category, target: t.category, transform: categoryFromSystemE },
         product: { from: 'system-e', source: systemE.tables.product, target: t.product, transform: productFromSystemE },
-        order: { from: 'system-d', source: systemD.tables.orders, target: t.order, transform: orderFromSystemD },
-        order_line: { from: 'system-d', source: systemD.tables.order_line, target: t.order_line, transform: orderLineFromSystemD },
+        order: {
+          from: 'system-d',
+          source: systemD.tables.orders,
+          target: t.order,
+          transform: orderFromSystemD,
+          options: { maxRejects: 2 },
+        },
+        order_line: {
+          from: 'system-d',
+          source: systemD.tables.order_line,
+          target: t.order_line,
+          transform: orderLineFromSystemD,
+          options: { maxRejects: 2 },
+        },
       },
     },
   },

@@ -19,5 +19,6 @@ export const systemA = defineDatakit({
   version: '1.0.0',
   system: 'system-a',
   tables: { customer, address },
-  options: { cursor: 'updated_at' },
+  // Customers are read incrementally: each load reads the rows updated since the last one.
+  options: { tables: { customer: { cursor: 'updated_at' } } },
 });

@@ -1,7 +1,10 @@
-import { loadConfig, type LoadedConfig } from '../config/load-config.js';
+import { type LoadedConfig, loadConfig } from '../config/load-config.js';
 import { type SelectedEnvironment, selectEnvironment } from '../config/select-environment.js';
 import { connect } from '../dialect/connect.js';
 import type { Connection } from '../dialect/connection.js';
+import type { CliIO } from './cli-io.js';
+
+export { type CliIO, processIO } from './cli-io.js';
 
 /** Options every config-reading command takes. */
 export interface CommonOptions {
@@ -11,20 +14,6 @@ export interface CommonOptions {
   json?: boolean;
 }
 
-/** Where a command writes: human text on stdout/stderr, or one JSON document on stdout. */
-export interface CliIO {
-  out(text: string): void;
-  err(text: string): void;
-  cwd: string;
-}
-
-/** The default IO: the process's streams and working directory. */
-export const processIO: CliIO = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-  cwd: process.cwd(),
-};
-
 /**
  * Loads the config and selects the warehouse environment a command works on.
  *
@@ -33,7 +22,10 @@ export const processIO: CliIO = {
  * const { target } = await loadTarget({ env: 'dev' }, processIO);
  * ```
  */
-export async function loadTarget(options: CommonOptions, io: CliIO): Promise<{ loaded: LoadedConfig; target: SelectedEnvironment }> {
+export async function loadTarget(
+  options: CommonOptions,
+  io: CliIO,
+): Promise<{ loaded: LoadedConfig; target: SelectedEnvironment }> {
   const loaded = await loadConfig({ ...(options.config ? { file: options.config } : {}), cwd: io.cwd });
   const target = selectEnvironment(loaded, {
     ...(options.env ? { env: options.env } : {}),

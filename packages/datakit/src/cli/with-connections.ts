@@ -9,7 +9,10 @@ import type { Connection } from '../dialect/connection.js';
  * await withConnections(['pglite://a', 'postgres://…'], async (byUrl) => byUrl.get('pglite://a')!.query('select 1'));
  * ```
  */
-export async function withConnections<T>(urls: Iterable<string>, fn: (byUrl: ReadonlyMap<string, Connection>) => Promise<T>): Promise<T> {
+export async function withConnections<T>(
+  urls: Iterable<string>,
+  fn: (byUrl: ReadonlyMap<string, Connection>) => Promise<T>,
+): Promise<T> {
   const byUrl = new Map<string, Connection>();
   try {
     for (const url of new Set(urls)) byUrl.set(url, await connect(url));

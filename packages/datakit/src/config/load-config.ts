@@ -3,13 +3,24 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { DatakitError } from '../errors/datakit-error.js';
+import { nearestName } from '../errors/nearest-name.js';
+import { validatePipelines } from '../orchestration/dag/validate-pipelines.js';
+import { planTransfers } from '../warehouse/plan-transfers.js';
+import { buildTaskGraph } from '../warehouse/task-graph.js';
 import { configSchema } from './config-schema.js';
 import type { DatakitConfig } from './define-config.js';
-import { nearestName } from '../errors/nearest-name.js';
+import { ensureTypeScriptLoader, isTypeScriptFile } from './typescript-loader.js';
 
 const CANDIDATES = ['datakit.config.ts', 'datakit.config.mts', 'datakit.config.js', 'datakit.config.mjs'];
 
-/** A loaded, validated configuration and where it came from. */
+/**
+ * A loaded, validated configuration and where it came from.
+ *
+ * @example
+ * ```ts
+ * const { config, file, root }: LoadedConfig = await loadConfig();
+ * ```
+ */
 export interface LoadedConfig {
   config: DatakitConfig;
   /** Absolute path of the config file. */
@@ -29,25 +40,36 @@ export interface LoadedConfig {
  */
 export async function loadConfig(options: { file?: string; cwd?: string } = {}): Promise<LoadedConfig> {
   const cwd = options.cwd ?? process.cwd();
-  const file = options.file ? path.resolve(cwd, options.file) : CANDIDATES.map((c) => path.join(cwd, c)).find(existsSync);
+  const file = options.file
+    ? path.resolve(cwd, options.file)
+    : CANDIDATES.map((c) => path.join(cwd, c)).find(existsSync);
   if (!file || !existsSync(file)) {
-    throw new DatakitError('CONFIG', options.file ? `Config file ${options.file} does not exist` : `No datakit.config.ts in ${cwd}`, {
-      hint: 'Run the command in the folder that holds datakit.config.ts, or pass --config <path>.',
-    });
+    throw new DatakitError(
+      'CONFIG',
+      options.file ? `Config file ${options.file} does not exist` : `No datakit.config.ts in ${cwd}`,
+      {
+        hint: 'Run the command in the folder that holds datakit.config.ts, or pass --config <path>.',
+      },
+    );
   }
   const root = path.dirname(file);
   const envFile = path.join(root, '.env');
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   let exported: unknown;
   try {
+    if (isTypeScriptFile(file)) await ensureTypeScriptLoader();
     const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
     exported = module.default;
   } catch (cause) {
     if (cause instanceof DatakitError) throw cause;
-    throw new DatakitError('CONFIG', `Could not load ${path.relative(cwd, file) || file}: ${(cause as Error).message}`, {
-      hint: 'Fix the error above in the config file (or the datakits it imports).',
-      cause,
-    });
+    throw new DatakitError(
+      'CONFIG',
+      `Could not load ${path.relative(cwd, file) || file}: ${(cause as Error).message}`,
+      {
+        hint: 'Fix the error above in the config file (or the datakits it imports).',
+        cause,
+      },
+    );
   }
   return { config: validateConfig(exported, path.relative(cwd, file) || file), file, root };
 }
@@ -75,20 +97,37 @@ export function validateConfig(value: unknown, file = 'datakit.config.ts'): Data
     const unknownSystem = (name: string, key: string) => {
       if (systems.includes(name)) return;
       const near = nearestName(name, systems);
-      throw new DatakitError('CONFIG', `${file}: ${key} names source system "${name}", which warehouses.${warehouseName}.sources does not declare`, {
-        hint: near ? `Did you mean "${near}"?` : `Declare it: sources: { '${name}': <its datakit> }.`,
-        context: { key },
-      });
+      throw new DatakitError(
+        'CONFIG',
+        `${file}: ${key} names source system "${name}", which warehouses.${warehouseName}.sources does not declare`,
+        {
+          hint: near ? `Did you mean "${near}"?` : `Declare it: sources: { '${name}': <its datakit> }.`,
+          context: { key },
+        },
+      );
     };
     for (const [envName, env] of Object.entries(warehouse.environments)) {
       for (const system of Object.keys(env.sources ?? {})) {
         unknownSystem(system, `warehouses.${warehouseName}.environments.${envName}.sources.${system}`);
       }
     }
+    const layers = Object.keys(warehouse.layers);
     for (const [name, transfer] of Object.entries(warehouse.transfers ?? {})) {
-      unknownSystem(transfer.from, `warehouses.${warehouseName}.transfers.${name}.from`);
+      if (!layers.includes(transfer.from))
+        unknownSystem(transfer.from, `warehouses.${warehouseName}.transfers.${name}.from`);
+    }
+    try {
+      buildTaskGraph(planTransfers(warehouseName, warehouse));
+    } catch (error) {
+      if (error instanceof DatakitError)
+        throw new DatakitError(error.code, `${file}: ${error.message}`, {
+          ...(error.hint ? { hint: error.hint } : {}),
+          context: error.context,
+        });
+      throw error;
     }
   }
+  validatePipelines(config, file);
   return config;
 }
 
@@ -97,13 +136,20 @@ function configError(error: z.ZodError, file: string): DatakitError {
   if (!issue) return new DatakitError('CONFIG', `${file} is not valid`);
   const where = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    const full = where ? `${where}.${key}` : key;
     const known = knownKeys(issue.path);
-    const near = nearestName(key, known);
-    return new DatakitError('CONFIG', `${file}: unknown key "${full}"${near ? ` — did you mean "${near}"?` : ''}`, {
-      hint: near ? `Rename "${key}" to "${near}".` : `Valid keys here: ${known.join(', ')}.`,
-      context: { key: full },
+    const unknown = issue.keys.map((key) => {
+      const full = where ? `${where}.${key}` : key;
+      const near = nearestName(key, known);
+      return { key, full, near, text: `unknown key "${full}"${near ? ` — did you mean "${near}"?` : ''}` };
+    });
+    const first = unknown[0] as (typeof unknown)[number];
+    const renames = unknown.filter((u) => u.near).map((u) => `"${u.key}" to "${u.near}"`);
+    return new DatakitError('CONFIG', `${file}: ${unknown.map((u) => u.text).join('; ')}`, {
+      hint:
+        renames.length === unknown.length
+          ? `Rename ${renames.join(' and ')}.`
+          : `Valid keys here: ${known.join(', ')}.`,
+      context: { key: first.full },
     });
   }
   const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');

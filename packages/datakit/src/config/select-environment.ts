@@ -1,11 +1,21 @@
 import path from 'node:path';
+import { dialectFor } from '../dialect/connect.js';
+import { parseConnectionUrl } from '../dialect/parse-connection-url.js';
 import { DatakitError } from '../errors/datakit-error.js';
+import { nearestName } from '../errors/nearest-name.js';
 import type { EnvironmentConfig, WarehouseConfig } from './define-config.js';
 import type { LoadedConfig } from './load-config.js';
-import { nearestName } from '../errors/nearest-name.js';
 import { resolveEnvVars } from './resolve-env-vars.js';
 
-/** One warehouse in one environment, with its URLs resolved on demand. */
+/**
+ * One warehouse in one environment, with its URLs resolved on demand.
+ *
+ * @example
+ * ```ts
+ * const target: SelectedEnvironment = selectEnvironment(await loadConfig(), { env: 'prod' });
+ * await connect(target.warehouseUrl());
+ * ```
+ */
 export interface SelectedEnvironment {
   warehouseName: string;
   warehouse: WarehouseConfig;
@@ -28,7 +38,10 @@ export interface SelectedEnvironment {
  * const conn = await connect(target.warehouseUrl());
  * ```
  */
-export function selectEnvironment(loaded: LoadedConfig, options: { warehouse?: string; env?: string } = {}): SelectedEnvironment {
+export function selectEnvironment(
+  loaded: LoadedConfig,
+  options: { warehouse?: string; env?: string } = {},
+): SelectedEnvironment {
   const { config, root } = loaded;
   const names = Object.keys(config.warehouses);
   const warehouseName = options.warehouse ?? (names.length === 1 ? names[0] : undefined);
@@ -59,18 +72,39 @@ export function selectEnvironment(loaded: LoadedConfig, options: { warehouse?: s
     warehouse,
     envName,
     environment,
-    warehouseUrl: () => absolutePglite(resolveEnvVars(environment.url, `${base}.url`), root),
+    warehouseUrl: () =>
+      warehouseUrlOf(absolutePglite(resolveEnvVars(environment.url, `${base}.url`), root), `${base}.url`),
     sourceUrl: (system) => {
       const url = environment.sources?.[system];
       if (url === undefined) {
-        throw new DatakitError('CONFIG', `Environment "${envName}" has no URL for source system "${system}"`, {
-          hint: `Add it: ${base}.sources: { '${system}': '\${env:${system.toUpperCase().replace(/-/g, '_')}_URL}' }.`,
-          context: { system, key: `${base}.sources` },
-        });
+        throw new DatakitError(
+          'CONFIG',
+          `Environment "${envName}" has no URL for source system "${system}"`,
+          {
+            hint: `Add it: ${base}.sources: { '${system}': '\${env:${system.toUpperCase().replace(/-/g, '_')}_URL}' }.`,
+            context: { system, key: `${base}.sources` },
+          },
+        );
       }
       return absolutePglite(resolveEnvVars(url, `${base}.sources.${system}`), root);
     },
   };
+}
+
+/** The warehouse holds the layers and the run store: it must speak PostgreSQL (a server or PGlite). */
+function warehouseUrlOf(url: string, key: string): string {
+  const parsed = parseConnectionUrl(url);
+  if (dialectFor(parsed.kind).adapter.family !== 'postgresql') {
+    throw new DatakitError(
+      'CONFIG',
+      `The warehouse must be PostgreSQL or PGlite, but ${key} is ${parsed.redacted}`,
+      {
+        hint: 'Use a postgres:// or pglite:// URL for the warehouse; MySQL/MariaDB can only be a source system.',
+        context: { key },
+      },
+    );
+  }
+  return url;
 }
 
 function absolutePglite(url: string, root: string): string {

@@ -3,7 +3,14 @@ import type { ColumnType } from '../schema/table-schema.js';
 import { decimalPattern, integerRange } from './number-rules.js';
 import { TIMESTAMP } from './rule-helpers.js';
 
-/** The JSON Schema types. */
+/**
+ * The JSON Schema types.
+ *
+ * @example
+ * ```ts
+ * const type: JsonSchemaType = 'integer';
+ * ```
+ */
 export type JsonSchemaType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
 
 /**

@@ -3,7 +3,14 @@ import { fromDrizzle, tableFamily } from './from-drizzle.js';
 import type { ValueRule } from './value-rule.js';
 import { valueRules } from './value-rules.js';
 
-/** `select`: a row as Drizzle reads it (every column present). `insert`: a row to write (defaults may be absent). */
+/**
+ * `select`: a row as Drizzle reads it (every column present). `insert`: a row to write (defaults may be absent).
+ *
+ * @example
+ * ```ts
+ * compileValidator(customer, { mode: 'insert' satisfies ValidationMode });
+ * ```
+ */
 export type ValidationMode = 'select' | 'insert';
 
 /**

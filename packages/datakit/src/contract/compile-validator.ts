@@ -7,7 +7,14 @@ import { generateCheck } from './generate-check.js';
 export type { ValidationMode } from './column-plan.js';
 export type { ValidationFailure } from './explain-row.js';
 
-/** Options of {@link compileValidator}. */
+/**
+ * Options of {@link compileValidator}.
+ *
+ * @example
+ * ```ts
+ * const options: ValidatorOptions<'select'> = { mode: 'select', datakit: 'system-a', version: '1.0.0' };
+ * ```
+ */
 export interface ValidatorOptions<M extends ValidationMode = ValidationMode> {
   mode: M;
   /** Datakit name and version, named in every failure. */
@@ -47,7 +54,14 @@ export interface RowValidator<Row = Record<string, unknown>> {
   assert(row: unknown, rowNumber?: number | string): Row;
 }
 
-/** The row type a validator of table `T` in mode `M` accepts: `$inferSelect` or `$inferInsert`. */
+/**
+ * The row type a validator of table `T` in mode `M` accepts: `$inferSelect` or `$inferInsert`.
+ *
+ * @example
+ * ```ts
+ * type NewCustomer = ValidatedRow<typeof customer, 'insert'>; // typeof customer.$inferInsert
+ * ```
+ */
 export type ValidatedRow<T extends Table, M extends ValidationMode> = M extends 'insert'
   ? InferInsertModel<T>
   : InferSelectModel<T>;

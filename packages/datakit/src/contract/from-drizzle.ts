@@ -7,7 +7,14 @@ import type { ColumnSchema, ForeignKeySchema, IndexSchema, KeyConstraint, TableS
 
 type Family = 'postgresql' | 'mysql';
 
-/** The SQL family a Drizzle table is written for: `pgTable` → postgresql, `mysqlTable` → mysql. */
+/**
+ * The SQL family a Drizzle table is written for: `pgTable` → postgresql, `mysqlTable` → mysql.
+ *
+ * @example
+ * ```ts
+ * tableFamily(pgTable('t', { id: integer() })); // 'postgresql'
+ * ```
+ */
 export function tableFamily(table: Table): Family {
   if (is(table, PgTable)) return 'postgresql';
   if (is(table, MySqlTable)) return 'mysql';
@@ -18,9 +25,10 @@ export function tableFamily(table: Table): Family {
 
 /**
  * Turns a Drizzle table (`pgTable` or `mysqlTable`) into the plain {@link TableSchema} that DDL,
- * drift and deploy work from. A type Datakit has no kind for (a `customType` such as `hstore`, a
- * domain, `point`) becomes kind `unknown` with its SQL spelling in `raw`: a raw pass-through whose
- * values travel as the database's text and whose drift compares that spelling.
+ * drift and deploy work from. A `customType` of a type Datakit has no kind for (`hstore`, a domain,
+ * `point`) becomes kind `unknown` with its SQL spelling in `raw`: a raw pass-through whose values
+ * travel as the database's text and whose drift compares that spelling. Throws a `CONTRACT` error
+ * naming the table and column for a built-in Drizzle column type Datakit cannot map.
  *
  * @example
  * ```ts
@@ -52,6 +60,13 @@ export function fromDrizzle(table: Table, where: { datakit?: string } = {}): Tab
         const enumName = (column as Column & { enum?: { enumName: string; schema?: string } }).enum?.enumName;
         if (enumName) type.enumName = enumName;
       }
+    }
+    // A custom column declares its SQL type itself: an unknown one passes through as written (raw).
+    if (type.kind === 'unknown' && column.dataType !== 'custom') {
+      throw new DatakitError('CONTRACT', `Column "${tableName}"."${column.name}" has unsupported type "${type.raw}"`, {
+        hint: 'Use one of the supported types (integer, bigint, numeric, text, varchar, boolean, date, timestamp, uuid, json, jsonb, bytea, enum) or map it in a transform.',
+        context: context(column.name),
+      });
     }
     const schema: ColumnSchema = { name: column.name, type, nullable: !column.notNull };
     const identity = (column as Column & { generatedIdentity?: { type: 'always' | 'byDefault' } }).generatedIdentity;

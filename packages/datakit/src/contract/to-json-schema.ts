@@ -8,7 +8,14 @@ export type { JsonSchema, JsonSchemaType } from './column-json-schema.js';
 
 const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 
-/** Options of {@link toJsonSchema}. */
+/**
+ * Options of {@link toJsonSchema}.
+ *
+ * @example
+ * ```ts
+ * toJsonSchema(customer, { mode: 'insert' } satisfies JsonSchemaOptions);
+ * ```
+ */
 export interface JsonSchemaOptions {
   /** `select` (default): every column is required. `insert`: columns with defaults, identity or NULL may be left out. */
   mode?: ValidationMode;

@@ -1,18 +1,9 @@
+import { formatTransferTable } from '../warehouse/transfer-summary.js';
 import { dataDirLine } from './demo-locations.js';
 import type { DemoSummary } from './run-demo.js';
 
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-function table(header: readonly string[], rows: readonly (readonly string[])[], rightFrom: number): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, i) => (i >= rightFrom ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)];
-}
 
 /**
  * The demo's summary as terminal text: what happened to the data directory (first line), the
@@ -36,37 +27,7 @@ export function formatDemoSummary(summary: DemoSummary, next: readonly string[] 
     `Deployed warehouse "${summary.warehouse}" (bronze and silver): ${summary.deploy.status}, ${summary.deploy.steps} step(s) in ${s(summary.deploy.durationMs)}`,
     '',
   );
-  const rows = summary.transfers.map((t) => [
-    t.name,
-    `${t.source} → ${t.target}`,
-    t.disposition,
-    n(t.rows.read),
-    n(t.rows.loaded),
-    n(t.rows.rejected),
-    n(t.rows.dropped),
-    s(t.durationMs),
-    n(t.rowsPerSecond),
-  ]);
-  const total = summary.totals;
-  rows.push([
-    'total',
-    '',
-    '',
-    n(total.read),
-    n(total.loaded),
-    n(total.rejected),
-    n(total.dropped),
-    s(total.durationMs),
-    n(total.rowsPerSecond),
-  ]);
-  out.push(
-    ...table(
-      ['transfer', 'source → target', 'mode', 'read', 'loaded', 'rejected', 'dropped', 'time', 'rows/s'],
-      rows,
-      3,
-    ),
-    '',
-  );
+  out.push(...formatTransferTable({ transfers: summary.transfers, totals: summary.totals }), '');
   if (summary.rejects.length > 0) {
     out.push(`Rejected rows, with their reasons (all of them are in ${summary.rejectsTable}):`);
     for (const r of summary.rejects)

@@ -1,10 +1,13 @@
 import path from 'node:path';
 import type { DatakitConfig } from '../config/define-config.js';
+import { selectEnvironment } from '../config/select-environment.js';
 import type { Datakit } from '../contract/define-datakit.js';
 import { deployWarehouse } from '../deploy/deploy-warehouse.js';
 import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
-import type { TransferCounts } from '../transfer/transfer-options.js';
+import { planWarehouse } from '../warehouse/plan-warehouse.js';
+import { runWarehouseTransfers } from '../warehouse/run-warehouse-transfers.js';
+import type { TransferLine, TransferSummary } from '../warehouse/transfer-summary.js';
 import {
   type DataDirAction,
   dataDirLine,
@@ -17,7 +20,6 @@ import { DEFAULT_DEMO_ROWS, demoSizes } from './demo-sizes.js';
 import { loadDemoWarehouse } from './load-demo-warehouse.js';
 import { openDemoConnections } from './open-demo-connections.js';
 import { createPgliteDirs } from './pglite-template.js';
-import { type DemoTransferResult, planDemoTransfers, runDemoTransfers } from './run-demo-transfers.js';
 import { type SeededTable, seedDemoSources } from './seed-demo-sources.js';
 
 /** Options of {@link runDemo}; all optional. */
@@ -54,11 +56,8 @@ export interface DemoSummary {
   badRows: SeededBadRow[];
   cancelledOrders: number;
   deploy: { status: string; steps: number; durationMs: number };
-  transfers: DemoTransferResult[];
-  totals: Pick<TransferCounts, 'read' | 'loaded' | 'rejected' | 'dropped'> & {
-    durationMs: number;
-    rowsPerSecond: number;
-  };
+  transfers: TransferLine[];
+  totals: TransferSummary['totals'];
   /** Rejected rows by target table and reason, as the rejects table holds them. */
   rejects: { target: string; message: string; rows: number }[];
   rejectsTable: string;
@@ -131,27 +130,29 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
       );
     }
 
-    const planned = planDemoTransfers(warehouse);
-    const transfers = await runDemoTransfers(planned, {
-      to,
-      sources: connections,
+    const plan = planWarehouse(
+      selectEnvironment(
+        { config, root, file: path.join(root, 'datakit.config.ts') },
+        { env: 'dev', warehouse: warehouseName },
+      ),
+    );
+    const run = await runWarehouseTransfers(plan, {
+      connections: { warehouse: to, sources: connections },
       progress: options.transferProgress === true,
-      onStart: (t) =>
-        say(
-          `Transfer ${t.name}: ${t.config.from}.${t.sourceDatakit.schemaOf(t.sourceKey).name} → ${t.target.table.schema}.${t.target.table.name} ...`,
-        ),
-      ...(options.transferProgress
-        ? {}
-        : {
-            onDone: (r: DemoTransferResult) =>
-              say(
-                `  ${fmt(r.rows.read)} read, ${fmt(r.rows.loaded)} loaded, ${fmt(r.rows.rejected)} rejected, ${fmt(r.rows.dropped)} dropped in ${(r.durationMs / 1000).toFixed(1)} s`,
-              ),
-          }),
+      onStart: (t) => say(`Transfer ${t.name}: ${t.source.system}.${t.source.name} → ${t.target.id} ...`),
+      onDone: (o) => {
+        if (o.status === 'succeeded' && !options.transferProgress) {
+          const r = o.result.rows;
+          say(
+            `  ${fmt(r.read)} read, ${fmt(r.loaded)} loaded, ${fmt(r.rejected)} rejected, ${fmt(r.dropped)} dropped in ${(o.result.durationMs / 1000).toFixed(1)} s`,
+          );
+        }
+      },
     });
+    const failure = run.outcomes.find((o) => o.status === 'failed');
+    if (failure?.status === 'failed') throw failure.error;
+    const transfers = run.summary.transfers;
     const rejects = await rejectsByReason(to, transfers);
-    const transferMs = sum(transfers.map((t) => t.durationMs));
-    const read = sum(transfers.map((t) => t.rows.read));
     return {
       ok: true,
       warehouse: warehouseName,
@@ -168,14 +169,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
       cancelledOrders: rows.cancelledOrders,
       deploy: { status: deploy.status, steps: deploy.plan.steps.length, durationMs: deploy.durationMs },
       transfers,
-      totals: {
-        read,
-        loaded: sum(transfers.map((t) => t.rows.loaded)),
-        rejected: sum(transfers.map((t) => t.rows.rejected)),
-        dropped: sum(transfers.map((t) => t.rows.dropped)),
-        durationMs: transferMs,
-        rowsPerSecond: transferMs > 0 ? (read * 1000) / transferMs : read,
-      },
+      totals: run.summary.totals,
       rejects,
       rejectsTable: 'datakit.rejects',
       durationMs: Math.round(performance.now() - started),
@@ -202,7 +196,7 @@ function demoSources(declared: Readonly<Record<string, Datakit>>): DemoSources {
 
 async function rejectsByReason(
   to: Connection,
-  transfers: readonly DemoTransferResult[],
+  transfers: readonly TransferLine[],
 ): Promise<DemoSummary['rejects']> {
   if (transfers.length === 0) return [];
   const { rows } = await to.query<{ load_id: string; message: string; rows: number }>(

@@ -6,17 +6,36 @@ import { assertHistoryKeys } from './assert-history-keys.js';
 import type { DeployPlan, DeployStep } from './deploy-step.js';
 import { desiredTables } from './desired-tables.js';
 import { planDeploy } from './plan-deploy.js';
+import { migrateStore, type StoreMigrationResult } from '../store/migrate-store.js';
+import { withDeployLock } from './with-deploy-lock.js';
 
-/** What a deploy did: its plan, and whether it was applied or refused. */
+/**
+ * What a deploy did: its plan, and whether it was applied or refused.
+ *
+ * @example
+ * ```ts
+ * const result: DeployResult = await deployWarehouse({ warehouse, connection, apply: true });
+ * if (result.status === 'refused') console.error(result.plan.destructive);
+ * ```
+ */
 export interface DeployResult {
   /** `planned` (dry run), `applied`, `unchanged` (nothing to do) or `refused` (destructive steps). */
   status: 'planned' | 'applied' | 'unchanged' | 'refused';
+  /** The run store migrations applied (a deploy that is not a dry run or refused brings it up to date). */
+  store?: StoreMigrationResult;
   target: string;
   plan: DeployPlan;
   durationMs: number;
 }
 
-/** Options of {@link deployWarehouse}. */
+/**
+ * Options of {@link deployWarehouse}.
+ *
+ * @example
+ * ```ts
+ * await deployWarehouse({ warehouse: config.warehouses.main, connection, apply: true } satisfies DeployOptions);
+ * ```
+ */
 export interface DeployOptions {
   warehouse: WarehouseConfig;
   connection: Connection;
@@ -24,6 +43,8 @@ export interface DeployOptions {
   apply?: boolean;
   /** Apply destructive steps too. */
   allowDestructive?: boolean;
+  /** Milliseconds to wait while another deploy of the warehouse runs (default 300000; 0: forever). */
+  lockTimeout?: number;
 }
 
 /**
@@ -39,8 +60,21 @@ export interface DeployOptions {
  * ```
  */
 export async function deployWarehouse(options: DeployOptions): Promise<DeployResult> {
+  const result = await deployTablesLocked(options);
+  if (!options.apply || result.status === 'refused') return result;
+  const supportsStore = options.connection.dialect.adapter.family === 'postgresql';
+  return supportsStore ? { ...result, store: await migrateStore(options.connection) } : result;
+}
+
+/** Plans and applies under the deploy lock, so a concurrent deploy plans against what this one committed. */
+async function deployTablesLocked(options: DeployOptions): Promise<DeployResult> {
+  if (!options.apply) return deployTables(options, options.connection);
+  const lock = options.lockTimeout === undefined ? {} : { timeoutMs: options.lockTimeout };
+  return withDeployLock(options.connection, lock, (connection) => deployTables(options, connection));
+}
+
+async function deployTables(options: DeployOptions, connection: Connection): Promise<DeployResult> {
   const started = performance.now();
-  const { connection } = options;
   const placed = desiredTables(options.warehouse);
   assertHistoryKeys(options.warehouse, placed);
   const desired = placed.map((d) => d.table);

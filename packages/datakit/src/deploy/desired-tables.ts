@@ -1,6 +1,7 @@
 import type { WarehouseConfig, WarehouseLayer } from '../config/define-config.js';
 import type { Datakit } from '../contract/define-datakit.js';
 import type { TableSchema } from '../schema/table-schema.js';
+import { locateTable } from '../warehouse/locate-table.js';
 import { layerTable } from './layer-table.js';
 
 /** A table the warehouse should have: where it comes from and how it looks in its layer. */
@@ -27,20 +28,16 @@ export function desiredTables(warehouse: WarehouseConfig): DesiredTable[] {
   for (const layer of LAYERS) {
     const config = warehouse.layers[layer];
     if (!config) continue;
-    const schemaFor = (datakit: Datakit) =>
-      (config.schema ?? '{layer}')
-        .replaceAll('{layer}', layer)
-        .replaceAll('{system}', datakit.system.replace(/-/g, '_'));
     const schemaOfTable = new Map<string, string>();
     for (const datakit of config.datakits) {
-      for (const key of datakit.keys) schemaOfTable.set(datakit.schemaOf(key).name, schemaFor(datakit));
+      for (const key of datakit.keys) schemaOfTable.set(datakit.schemaOf(key).name, locateTable(warehouse, layer, datakit, key).schema);
     }
     for (const datakit of config.datakits) {
       for (const key of datakit.keys) {
         const options = datakit.optionsOf(key);
         const table = layerTable(datakit.schemaOf(key), {
           layer,
-          schema: schemaFor(datakit),
+          schema: locateTable(warehouse, layer, datakit, key).schema,
           schemaOfTable,
           ...(options.bronzePrimaryKey === false ? { keepPrimaryKey: false } : {}),
         });

@@ -1,15 +1,34 @@
 import type { Dialect } from './dialect.js';
 
-/** The rows a statement returned and how many it touched. */
+/**
+ * The rows a statement returned and how many it touched.
+ *
+ * @example
+ * ```ts
+ * const { rows, rowCount }: QueryResult<{ n: number }> = await conn.query('select 1 as n');
+ * ```
+ */
 export interface QueryResult<R> {
   rows: R[];
   rowCount: number;
 }
 
-/** Options for a streaming read. */
+/**
+ * Options for a streaming read.
+ *
+ * @example
+ * ```ts
+ * for await (const batch of conn.stream('select * from big', [], { batchSize: 5000 } satisfies StreamOptions)) consume(batch);
+ * ```
+ */
 export interface StreamOptions {
-  /** Rows per yielded batch (default 1000). Memory is bounded by one batch. */
+  /** Rows per yielded batch (default 1000). Memory is bounded by a few batches. */
   batchSize?: number;
+  /**
+   * `array`: each row is an array of its values in select-list order, which saves an object per
+   * row. Honoured by the MySQL driver; the others give objects.
+   */
+  rowMode?: 'object' | 'array';
 }
 
 /**

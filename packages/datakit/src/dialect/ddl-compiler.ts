@@ -21,7 +21,14 @@ export interface CreateTableOptions {
   enumTypes?: boolean;
 }
 
-/** A table reference: schema (optional) and name. */
+/**
+ * A table reference: schema (optional) and name.
+ *
+ * @example
+ * ```ts
+ * const ref: TableRef = { schema: 'bronze', name: 'customer' };
+ * ```
+ */
 export interface TableRef {
   schema?: string;
   name: string;

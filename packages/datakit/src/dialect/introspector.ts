@@ -1,6 +1,13 @@
 import type { TableSchema } from '../schema/table-schema.js';
 
-/** Which tables to read from a live catalog. */
+/**
+ * Which tables to read from a live catalog.
+ *
+ * @example
+ * ```ts
+ * await introspector.introspect({ schema: 'crm', tables: ['customer'] } satisfies IntrospectOptions);
+ * ```
+ */
 export interface IntrospectOptions {
   /** PostgreSQL schema (default `public`) or MySQL database (default: the connection's). */
   schema?: string;

@@ -1,6 +1,14 @@
 import { DatakitError } from '../errors/datakit-error.js';
 
-/** A parsed connection URL; `password` is kept out of `redacted`. */
+/**
+ * A parsed connection URL; `password` is kept out of `redacted`.
+ *
+ * @example
+ * ```ts
+ * const url: ConnectionUrl = parseConnectionUrl('postgres://etl:s3cret@db:5432/dw');
+ * url.redacted; // 'postgres://etl:***@db:5432/dw'
+ * ```
+ */
 export interface ConnectionUrl {
   kind: 'postgres' | 'pglite' | 'mysql';
   /** The URL as given (may hold a password: never print it). */

@@ -1,4 +1,11 @@
-/** Machine-readable error codes; the CLI maps `USAGE` and `CONFIG` to exit code 2, everything else to 1. */
+/**
+ * Machine-readable error codes; the CLI maps `USAGE` and `CONFIG` to exit code 2, everything else to 1.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof DatakitError && (error.code satisfies DatakitErrorCode) === 'DRIFT') process.exitCode = 1;
+ * ```
+ */
 export type DatakitErrorCode =
   | 'USAGE'
   | 'CONFIG'
@@ -10,9 +17,17 @@ export type DatakitErrorCode =
   | 'DEPLOY'
   | 'DRIFT'
   | 'TRANSFER'
+  | 'RUN'
   | 'UNSUPPORTED';
 
-/** Where an error happened, as precisely as it is known. Every field is optional. */
+/**
+ * Where an error happened, as precisely as it is known. Every field is optional.
+ *
+ * @example
+ * ```ts
+ * const context: ErrorContext = { table: 'customer', column: 'email', row: 17 };
+ * ```
+ */
 export interface ErrorContext {
   datakit?: string;
   system?: string;

@@ -1,8 +1,12 @@
 /**
  * @internal Column types Drizzle has no builder for, declared once at the top of a generated
- * module with `customType`. The name is the SQL type, so `fromDrizzle` reads it back unchanged.
+ * module with `customType`. Without `config` the name is the SQL type; with it, `sql` is the
+ * body of `dataType(config)`. Either way `fromDrizzle` reads the SQL type back unchanged.
  */
-export const CUSTOM_TYPES: Record<string, { family: 'postgresql' | 'mysql'; data: string }> = {
+export const CUSTOM_TYPES: Record<
+  string,
+  { family: 'postgresql' | 'mysql'; data: string; config?: string; sql?: string }
+> = {
   bytea: { family: 'postgresql', data: 'Uint8Array' },
   tstzrange: { family: 'postgresql', data: 'string' },
   int4range: { family: 'postgresql', data: 'string' },
@@ -14,38 +18,68 @@ export const CUSTOM_TYPES: Record<string, { family: 'postgresql' | 'mysql'; data
   xml: { family: 'postgresql', data: 'string' },
   tsvector: { family: 'postgresql', data: 'string' },
   tsquery: { family: 'postgresql', data: 'string' },
-  varbit: { family: 'postgresql', data: 'string' },
+  varbit: {
+    family: 'postgresql',
+    data: 'string',
+    config: '{ length?: number }',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source for generated modules
+    sql: "config?.length === undefined ? 'bit varying' : `bit varying(${config.length})`",
+  },
   blob: { family: 'mysql', data: 'Uint8Array' },
   tinyblob: { family: 'mysql', data: 'Uint8Array' },
   mediumblob: { family: 'mysql', data: 'Uint8Array' },
   longblob: { family: 'mysql', data: 'Uint8Array' },
+  // Drizzle's own binary/varbinary read strings; these read the bytes.
+  binary: {
+    family: 'mysql',
+    data: 'Uint8Array',
+    config: '{ length: number }',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source for generated modules
+    sql: '`binary(${config?.length ?? 1})`',
+  },
+  varbinary: {
+    family: 'mysql',
+    data: 'Uint8Array',
+    config: '{ length: number }',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source for generated modules
+    sql: '`varbinary(${config?.length ?? 1})`',
+  },
+  bit: {
+    family: 'mysql',
+    data: 'string',
+    config: '{ length: number }',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source for generated modules
+    sql: '`bit(${config?.length ?? 1})`',
+  },
+  set: {
+    family: 'mysql',
+    data: 'string',
+    config: '{ values: readonly string[] }',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source for generated modules
+    sql: "`set(${(config?.values ?? []).map((v) => `'${v.replaceAll(\"'\", \"''\")}'`).join(',')})`",
+  },
+  rawType: { family: 'mysql', data: 'string', config: '{ sql: string }', sql: "config?.sql ?? 'text'" },
 };
 
 /**
- * @internal The raw pass-through custom type of generated code: a column of any SQL type Datakit has
- * no kind for, e.g. `rawType({ sql: 'point' })`, whose values travel as the database's text.
+ * @internal The raw pass-through custom type of generated code (either dialect): a column of any
+ * SQL type Datakit has no kind for, e.g. `rawType({ sql: 'point' })`, whose values travel as the
+ * database's text and whose drift compares that spelling.
  *
  * @example
  * ```ts
- * customTypeDeclaration(RAW_TYPE); // 'const rawType = customType<{ data: string; config: { sql: string }; ... }>(...)'
+ * const column: ColumnCode = { builder: `${RAW_TYPE}({ sql: 'point' })`, imports: ['customType'], customTypes: [RAW_TYPE] };
  * ```
  */
 export const RAW_TYPE = 'rawType';
 
 /** @internal The declaration of one custom type, e.g. `const bytea = customType<...>(...)`. */
 export function customTypeDeclaration(name: string): string {
-  if (name === RAW_TYPE) {
-    return `/** A type Datakit has no kind for: its values pass through as the database's text. */
-const ${RAW_TYPE} = customType<{ data: string; config: { sql: string }; configRequired: true }>({
-  dataType: (config) => config.sql,
-});`;
+  const type = CUSTOM_TYPES[name];
+  const data = type?.data ?? 'string';
+  if (type?.config !== undefined) {
+    return `const ${name} = customType<{ data: ${data}; config: ${type.config} }>({\n  dataType: (config) => ${type.sql},\n});`;
   }
-  if (name === 'varbit') {
-    return `const varbit = customType<{ data: string; config: { length?: number } }>({
-  dataType: (config) => (config?.length === undefined ? 'bit varying' : \`bit varying(\${config.length})\`),
-});`;
-  }
-  const data = CUSTOM_TYPES[name]?.data ?? 'string';
   return `const ${name} = customType<{ data: ${data} }>({ dataType: () => '${name}' });`;
 }
 
@@ -59,8 +93,6 @@ export interface ColumnCode {
   customTypes: string[];
   /** Set when the type could not be mapped: the generated column is `text()`. */
   unmapped?: string;
-  /** Set for a raw pass-through column (`rawType`): the type's SQL spelling, named in a warning. */
-  passthrough?: string;
 }
 
 /** @internal Every builder name a generated module may import, reserved so table names never shadow one. */
@@ -113,7 +145,6 @@ export const BUILDER_NAMES = [
   'macaddr',
   'macaddr8',
   'bit',
-  RAW_TYPE,
   'sql',
   'defineDatakit',
   ...Object.keys(CUSTOM_TYPES),

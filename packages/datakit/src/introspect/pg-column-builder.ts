@@ -13,7 +13,7 @@ export interface PgBuilderContext {
  * @internal The Drizzle `pg-core` builder for a column type: `numeric({ precision: 10, scale: 2 })`,
  * `timestamp({ withTimezone: true, precision: 3 })`, `text().array()`, a declared custom type
  * (`money()`, `int4range()`), or for a type Datakit has no kind for (`point`, a domain, an
- * extension's type) the raw pass-through `rawType({ sql: 'point' })` with `passthrough` set: every
+ * extension's type) the raw pass-through `rawType({ sql: 'point' })` with `unmapped` set: every
  * generated column reads back as the same type, so the contract passes its own drift check.
  */
 export function pgColumnBuilder(type: ColumnType, context: PgBuilderContext): ColumnCode {
@@ -89,7 +89,7 @@ function scalar(type: ColumnType, context: PgBuilderContext): ColumnCode {
         builder: `rawType({ sql: ${tsString(sql)} })`,
         imports: ['customType'],
         customTypes: [RAW_TYPE],
-        passthrough: sql,
+        unmapped: sql,
       };
     }
   }

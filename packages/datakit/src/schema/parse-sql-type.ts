@@ -66,6 +66,7 @@ const INTERVAL_FIELDS =
 const MYSQL_NAMES: Record<string, ColumnType['kind']> = {
   tinyint: 'smallint',
   smallint: 'smallint',
+  year: 'smallint',
   mediumint: 'integer',
   int: 'integer',
   integer: 'integer',
@@ -95,8 +96,6 @@ const MYSQL_NAMES: Record<string, ColumnType['kind']> = {
   tinyblob: 'bytea',
   mediumblob: 'bytea',
   longblob: 'bytea',
-  bit: 'bit',
-  year: 'year',
 };
 
 /**
@@ -110,7 +109,6 @@ const MYSQL_NAMES: Record<string, ColumnType['kind']> = {
  * parseSqlType("enum('a','b')", 'mysql'); // { kind: 'enum', enumValues: ['a', 'b'], raw: ... }
  * parseSqlType('timestamp (3) with time zone', 'postgresql'); // { kind: 'timestamptz', precision: 3, ... }
  * parseSqlType('bit varying(8)', 'postgresql'); // { kind: 'varbit', length: 8, raw: 'bit varying(8)' }
- * parseSqlType("set('a','b')", 'mysql'); // { kind: 'set', enumValues: ['a', 'b'], raw: ... }
  * ```
  */
 export function parseSqlType(sqlType: string, family: 'postgresql' | 'mysql'): ColumnType {
@@ -124,8 +122,9 @@ export function parseSqlType(sqlType: string, family: 'postgresql' | 'mysql'): C
   if (family === 'mysql') {
     const enumMatch = /^enum\((.*)\)$/s.exec(raw);
     if (enumMatch) return { kind: 'enum', enumValues: parseQuotedList(enumMatch[1] ?? ''), raw };
+    // A SET has no portable kind: it passes through as its raw type, its members kept for DDL.
     const setMatch = /^set\((.*)\)$/is.exec(raw);
-    if (setMatch) return { kind: 'set', enumValues: parseQuotedList(setMatch[1] ?? ''), raw };
+    if (setMatch) return { kind: 'unknown', enumValues: parseQuotedList(setMatch[1] ?? ''), raw };
     if (/^tinyint\(1\)/.test(text) || text === 'boolean' || text === 'bool') return { kind: 'boolean', raw };
     text = text.replace(/\s+(unsigned|signed|zerofill)\b/g, '').trim();
   }

@@ -4,7 +4,14 @@
  * of them. Every name in it is unquoted; quoting happens only when SQL is rendered.
  */
 
-/** Portable column type kinds. Each dialect maps them to and from its own SQL types. */
+/**
+ * Portable column type kinds. Each dialect maps them to and from its own SQL types.
+ *
+ * @example
+ * ```ts
+ * const kind: ColumnKind = 'varchar';
+ * ```
+ */
 export type ColumnKind =
   | 'smallint'
   | 'integer'
@@ -33,7 +40,7 @@ export type ColumnKind =
   | 'cidr'
   | 'macaddr'
   | 'macaddr8'
-  /** Fixed-length bit string (`length` bits): PostgreSQL `bit(n)`, MySQL `bit(n)`. */
+  /** PostgreSQL fixed-length bit string `bit(n)` (`length` bits). */
   | 'bit'
   /** PostgreSQL `bit varying(n)`. */
   | 'varbit'
@@ -46,10 +53,6 @@ export type ColumnKind =
   | 'numrange'
   | 'tsrange'
   | 'daterange'
-  /** MySQL `YEAR`. */
-  | 'year'
-  /** MySQL `SET('a','b')`: `enumValues` holds the members. */
-  | 'set'
   /**
    * A type Datakit has no kind for; `raw` holds the database's own spelling. Values travel as the
    * database's text, unchanged (a raw pass-through), and drift compares the spelling.
@@ -74,7 +77,7 @@ export interface ColumnType {
   scale?: number;
   /** PostgreSQL enum type name (MySQL enums are inline and have none). */
   enumName?: string;
-  /** Enum values, or the members of a MySQL `SET`. */
+  /** Enum values, or the members of a MySQL `SET` (kind `unknown`). */
   enumValues?: readonly string[];
   /** PostgreSQL interval fields, e.g. `day to second`. */
   fields?: string;
@@ -84,7 +87,14 @@ export interface ColumnType {
   raw?: string;
 }
 
-/** One column. `default` is a SQL expression, rendered as-is in DDL. */
+/**
+ * One column. `default` is a SQL expression, rendered as-is in DDL.
+ *
+ * @example
+ * ```ts
+ * const email: ColumnSchema = { name: 'email', type: { kind: 'varchar', length: 200 }, nullable: false };
+ * ```
+ */
 export interface ColumnSchema {
   name: string;
   type: ColumnType;
@@ -95,11 +105,27 @@ export interface ColumnSchema {
   comment?: string;
 }
 
+/**
+ * A primary key or unique constraint: its (optional) name and columns.
+ *
+ * @example
+ * ```ts
+ * const pk: KeyConstraint = { name: 'order_line_pkey', columns: ['order_id', 'line_no'] };
+ * ```
+ */
 export interface KeyConstraint {
   name?: string;
   columns: readonly string[];
 }
 
+/**
+ * A foreign key: its columns and the table and columns they reference.
+ *
+ * @example
+ * ```ts
+ * const fk: ForeignKeySchema = { columns: ['customer_id'], references: { table: 'customer', columns: ['customer_id'] }, onDelete: 'cascade' };
+ * ```
+ */
 export interface ForeignKeySchema {
   name?: string;
   columns: readonly string[];
@@ -108,12 +134,28 @@ export interface ForeignKeySchema {
   onUpdate?: 'cascade' | 'restrict' | 'set null' | 'set default' | 'no action';
 }
 
+/**
+ * An index: its name, columns and whether it is unique.
+ *
+ * @example
+ * ```ts
+ * const index: IndexSchema = { name: 'orders_customer_idx', columns: ['customer_id'], unique: false };
+ * ```
+ */
 export interface IndexSchema {
   name: string;
   columns: readonly string[];
   unique: boolean;
 }
 
+/**
+ * A check constraint: its name and SQL expression.
+ *
+ * @example
+ * ```ts
+ * const check: CheckSchema = { name: 'price_positive', expression: 'price > 0' };
+ * ```
+ */
 export interface CheckSchema {
   name: string;
   /** SQL boolean expression, as written in the contract or read from the catalog. */

@@ -1,5 +1,6 @@
 import { type Column, getTableColumns, type Table } from 'drizzle-orm';
 import { DatakitError } from '../errors/datakit-error.js';
+import { mysqlValueDecoder } from './mysql-value-decoder.js';
 import { formatPgArray, parsePgArray, rememberArrayText, sourceArrayText } from './pg-array-text.js';
 import { PgDate, type PgDateKind } from './pg-date.js';
 import { formatJson, parseJsonText } from './pg-json-text.js';
@@ -63,7 +64,7 @@ export interface ColumnCodec {
   toText(value: unknown): string;
   /** A non-null JS value as a query parameter: the text, except bytes stay bytes (PGlite types bytea parameters). */
   toParam(value: unknown): unknown;
-  /** A non-null value from a driver that parsed it (mysql2) to the JS value Drizzle promises. */
+  /** A non-null value as the MySQL driver returns it (text, numbers, Buffers) to the JS value Drizzle promises; throws for a value it cannot hold (see `mysqlValueDecoder`). */
   fromDriver(value: unknown): unknown;
 }
 
@@ -93,14 +94,7 @@ function dateCodec(kind: PgDateKind) {
       return kind === 'date' ? formatPgDate(v) : formatPgTimestamp(v, kind === 'timestamptz');
     return String(v);
   };
-  const fromDriver = (v: unknown): Date => {
-    if (v instanceof Date) return v;
-    const text = String(v);
-    return new Date(
-      kind === 'date' || /[zZ]|[+-]\d\d(:?\d\d)?$/.test(text) ? text : `${text.replace(' ', 'T')}Z`,
-    );
-  };
-  return { fromText, toText, fromDriver };
+  return { fromText, toText };
 }
 
 /** JSON text of a value; a JSON number beyond a double (±Infinity once parsed) has none of its own. */
@@ -122,7 +116,7 @@ function jsonToText(name: string): (v: unknown) => string {
 
 type CodecParts = Omit<
   ColumnCodec,
-  'key' | 'name' | 'notNull' | 'hasDefault' | 'primary' | 'column' | 'toParam'
+  'key' | 'name' | 'notNull' | 'hasDefault' | 'primary' | 'column' | 'toParam' | 'fromDriver'
 > & {
   toParam?: ((value: unknown) => unknown) | undefined;
 };
@@ -134,7 +128,6 @@ function codecFor(column: DrizzleColumn): CodecParts {
     fromText: identity as (t: string) => unknown,
     toText: naturalText,
     toParam: undefined as ((v: unknown) => unknown) | undefined,
-    fromDriver: (v: unknown) => v,
   };
   switch (column.columnType) {
     case 'PgArray': {
@@ -153,7 +146,6 @@ function codecFor(column: DrizzleColumn): CodecParts {
         kind: 'array',
         fromText,
         toText: (v) => sourceArrayText(v, format) ?? format(v),
-        fromDriver: (v) => (typeof v === 'string' ? fromText(v) : v),
       };
     }
     case 'PgTimestamp':
@@ -171,7 +163,6 @@ function codecFor(column: DrizzleColumn): CodecParts {
           const driver = column.mapToDriverValue(v);
           return driver instanceof Uint8Array ? driver : naturalText(driver);
         },
-        fromDriver: (v) => column.mapFromDriverValue(v),
       };
   }
   switch (column.dataType) {
@@ -181,7 +172,6 @@ function codecFor(column: DrizzleColumn): CodecParts {
         kind: /Int|Serial/.test(column.columnType) ? 'integer' : 'float',
         fromText: Number,
         toText: numberText,
-        fromDriver: (v) => (typeof v === 'number' ? v : Number(v)),
       };
     case 'bigint':
       return {
@@ -189,7 +179,6 @@ function codecFor(column: DrizzleColumn): CodecParts {
         kind: 'bigint',
         fromText: BigInt,
         toText: String,
-        fromDriver: (v) => BigInt(v as string),
       };
     case 'boolean':
       return {
@@ -197,21 +186,14 @@ function codecFor(column: DrizzleColumn): CodecParts {
         kind: 'boolean',
         fromText: (text) => text === 't' || text === 'true',
         toText: (v) => (v ? 't' : 'f'),
-        fromDriver: (v) => (typeof v === 'boolean' ? v : Number(v) === 1),
       };
     case 'json':
       return {
         ...base,
         kind: 'json',
+        // Text from any database (MySQL's JSON included, see mysqlValueDecoder) is parsed once, here.
         fromText: parseJsonText,
         toText: jsonToText(column.name),
-        // Drivers of other databases deliver JSON as its text (MySQL's JSON type included).
-        fromDriver: (v) =>
-          typeof v === 'string'
-            ? parseJsonText(v)
-            : v instanceof Uint8Array
-              ? parseJsonText(Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('utf8'))
-              : v,
       };
     case 'date':
       return { ...base, kind: 'date', ...dateCodec(/^date(?!time)/i.test(sqlType) ? 'date' : 'timestamp') };
@@ -220,8 +202,6 @@ function codecFor(column: DrizzleColumn): CodecParts {
         ...base,
         kind: 'string',
         toText: naturalText,
-        fromDriver: (v) =>
-          typeof v === 'string' ? v : v instanceof Uint8Array ? Buffer.from(v).toString() : naturalText(v),
       };
     default:
       return {
@@ -233,7 +213,6 @@ function codecFor(column: DrizzleColumn): CodecParts {
           const driver = column.mapToDriverValue(v);
           return driver instanceof Uint8Array ? driver : naturalText(driver);
         },
-        fromDriver: (v) => column.mapFromDriverValue(v),
       };
   }
 }
@@ -259,6 +238,7 @@ export function columnCodecs(table: Table): ColumnCodec[] {
       column,
       ...parts,
       toParam: toParam ?? parts.toText,
+      fromDriver: mysqlValueDecoder(column, parts.kind, parts.fromText),
     };
   });
 }

@@ -19,8 +19,6 @@ export interface WrittenLoad {
   warnings: string[];
 }
 
-const qualified = (t: SqlTable) => (t.schema ? `${t.schema}.${t.name}` : t.name);
-
 /**
  * The end of a load, inside its transaction: the reject-fraction limit, the disposition's SQL
  * (merge/history), the cursor and the `succeeded` load record, so all of them commit with the data.
@@ -90,14 +88,7 @@ export async function completeLoad(
   if (plan.disposition === 'append' || plan.disposition === 'replace') final.inserted = processor.loaded;
   const cursor = extraction.cursor;
   if (plan.cursor && cursor) {
-    await saveCursor(tx, {
-      name: plan.name,
-      sourceTable: plan.ctx.source.table,
-      targetTable: qualified(plan.target.ref),
-      column: plan.cursor.name,
-      value: cursor.to,
-      loadId: plan.loadId,
-    });
+    await saveCursor(tx, plan.key, { column: plan.cursor.name, value: cursor.to, loadId: plan.loadId });
   }
   const finishedAt = new Date();
   await recordLoadEnd(tx, plan.loadId, {

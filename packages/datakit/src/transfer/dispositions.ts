@@ -144,13 +144,12 @@ export async function finishTarget(
   await assertUniqueKeys(tx, stage, columns.key, target);
   if (disposition === 'merge') {
     const updates = columns.written.filter((c) => !keySet.has(c));
+    // Only lineage besides the key (a link table): an existing key is unchanged, not rewritten.
     const action =
-      updates.length === 0
+      compared.length === 0
         ? 'do nothing'
         : `do update set ${updates.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ')}` +
-          (compared.length === 0
-            ? ''
-            : ` where (${compareList(q, 't', columns, compared)}) is distinct from (${compareList(q, 'excluded', columns, compared)})`);
+          ` where (${compareList(q, 't', columns, compared)}) is distinct from (${compareList(q, 'excluded', columns, compared)})`;
     const { rows } = await tx.query<{ inserted: string | number; updated: string | number }>(
       `with upsert as (insert into ${t} as t (${list}) select ${list} from ${s}
          on conflict (${columns.key.map(q).join(', ')}) ${action} returning (xmax = 0) as inserted)

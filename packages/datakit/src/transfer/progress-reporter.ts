@@ -1,3 +1,5 @@
+import { rowsPerSecond as rowsPerSecondOf } from './rows-per-second.js';
+
 /**
  * A progress sample of a running transfer.
  *
@@ -81,8 +83,13 @@ export class ProgressReporter {
     this.#emit(counts, false);
   }
 
-  finish(counts: Pick<TransferProgress, 'read' | 'loaded' | 'rejected' | 'dropped'>, summary?: string): void {
-    const progress = this.#emit(counts, true);
+  /** The last sample; `elapsedMs` is the load's own duration, so the line says what its result says. */
+  finish(
+    counts: Pick<TransferProgress, 'read' | 'loaded' | 'rejected' | 'dropped'>,
+    summary?: string,
+    elapsedMs?: number,
+  ): void {
+    const progress = this.#emit(counts, true, elapsedMs);
     if (!this.#options.terminal) return;
     const line =
       summary ??
@@ -94,9 +101,10 @@ export class ProgressReporter {
   #emit(
     counts: Pick<TransferProgress, 'read' | 'loaded' | 'rejected' | 'dropped'>,
     done: boolean,
+    elapsed?: number,
   ): TransferProgress {
-    const elapsedMs = performance.now() - this.#started;
-    const rowsPerSecond = elapsedMs > 0 ? (counts.read * 1000) / elapsedMs : 0;
+    const elapsedMs = elapsed ?? performance.now() - this.#started;
+    const rowsPerSecond = elapsedMs > 0 ? rowsPerSecondOf(counts.read, elapsedMs) : 0;
     const total = this.#estimate;
     const progress: TransferProgress = {
       name: this.#options.name,

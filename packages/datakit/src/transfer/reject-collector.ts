@@ -1,6 +1,5 @@
 import type { Connection } from '../dialect/connection.js';
 import { PgDate } from './pg-date.js';
-import type { StoreTable } from './run-store.js';
 
 /**
  * Where in the pipeline a row was rejected.
@@ -45,7 +44,7 @@ export interface RejectContext {
   loadId: string;
   sourceTable: string;
   targetTable: string;
-  table: StoreTable;
+  table: { schema: string; name: string };
   datakit: (stage: RejectStage) => { name?: string; version?: string };
 }
 

@@ -3,11 +3,13 @@ import type { Table } from 'drizzle-orm';
 import type { WriteDisposition } from '../contract/define-datakit.js';
 import { fromDrizzle } from '../contract/from-drizzle.js';
 import { DatakitError } from '../errors/datakit-error.js';
+import { nearestName } from '../errors/nearest-name.js';
 import type { TransformContext, TransformFn } from '../transform/define-transform.js';
 import { type ColumnCodec, columnCodecs } from './column-codec.js';
 import type { SqlTable } from './dispositions.js';
 import { LINEAGE_COLUMNS } from './lineage-columns.js';
 import { formatPgTimestamp } from './pg-timestamp-text.js';
+import type { LoadKey } from './run-store.js';
 import type { TransferOptions } from './transfer-options.js';
 
 const DISPOSITIONS: readonly WriteDisposition[] = ['append', 'replace', 'merge', 'history'];
@@ -23,6 +25,8 @@ const DISPOSITIONS: readonly WriteDisposition[] = ['append', 'replace', 'merge',
  */
 export interface TransferPlan {
   name: string;
+  /** Warehouse, environment, transfer and tables: what loads and the cursor are keyed by. */
+  key: LoadKey;
   loadId: string;
   disposition: WriteDisposition;
   source: { table: Table; ref: SqlTable; codecs: ColumnCodec[]; key: ColumnCodec[]; system: string };
@@ -42,6 +46,7 @@ export interface TransferPlan {
   lineage: { names: string[]; text: string[] };
   cursor?: ColumnCodec;
   maxRejects: { count: number; fraction?: number; text: string };
+  heartbeatMs: number;
   partitions: number;
   batchSize: number;
   detectDeletes: boolean;
@@ -60,8 +65,24 @@ function identityTransform(
   return new Function('row', body) as TransformFn<Table, Table>;
 }
 
+/**
+ * Rejected rows a load may have when `maxRejects` is not given: 1% of the rows read. Past it the
+ * load fails and its target is left unchanged.
+ *
+ * @example
+ * ```ts
+ * await transfer({ from, to, transform, maxRejects: DEFAULT_MAX_REJECTS / 10 }); // stricter: 0.1%
+ * ```
+ */
+export const DEFAULT_MAX_REJECTS = 0.01;
+
 function maxRejectsOf(value: number | undefined): TransferPlan['maxRejects'] {
-  if (value === undefined) return { count: Number.POSITIVE_INFINITY, text: '(no limit)' };
+  if (value === undefined)
+    return {
+      count: Number.POSITIVE_INFINITY,
+      fraction: DEFAULT_MAX_REJECTS,
+      text: `(default maxRejects: ${DEFAULT_MAX_REJECTS * 100}% of rows read)`,
+    };
   if (!(value >= 0) || (value >= 1 && !Number.isInteger(value))) {
     throw usage(
       `maxRejects must be a count (0, 1, 2, ...) or a fraction between 0 and 1, got ${value}`,
@@ -86,8 +107,12 @@ function keyCodecs(
   return names.map((name) => {
     const codec = codecs.find((c) => c.key === name || c.name === name);
     if (!codec) {
+      const near = nearestName(
+        name,
+        codecs.map((c) => c.key),
+      );
       throw usage(
-        `The ${what} "${name}" is not a column of "${table}"`,
+        `The ${what} "${name}" is not a column of "${table}"${near ? ` — did you mean "${near}"?` : ''}`,
         `Columns: ${codecs.map((c) => c.key).join(', ')}.`,
         { table, column: name },
       );
@@ -95,6 +120,9 @@ function keyCodecs(
     return codec;
   });
 }
+
+const qualified = (t: SqlTable) => (t.schema ? `${t.schema}.${t.name}` : t.name);
+const refOf = (schema: string | undefined, name: string): SqlTable => (schema ? { schema, name } : { name });
 
 /**
  * Checks the options and resolves tables, columns, keys, lineage and limits into a plan.
@@ -173,6 +201,12 @@ export function resolveTransfer(
       'Each partition holds one source connection (the pool has 10).',
     );
   }
+  if (options.zeroDates !== undefined && !['reject', 'null'].includes(options.zeroDates)) {
+    throw usage(
+      `zeroDates must be 'reject' or 'null', got ${JSON.stringify(options.zeroDates)}`,
+      "Use zeroDates: 'null' to read MySQL zero dates as NULL, or leave it out to reject their rows.",
+    );
+  }
   const sourceKey = keyCodecs(
     sourceCodecs,
     sourceSchema.primaryKey?.columns ?? [],
@@ -190,28 +224,45 @@ export function resolveTransfer(
   const startedAt = new Date();
   const system =
     options.sourceSystem ?? options.sourceDatakit?.system ?? options.sourceDatakit?.name ?? sourceDatabase;
-  const sourceName = sourceSchema.schema ? `${sourceSchema.schema}.${sourceSchema.name}` : sourceSchema.name;
+  const sourceRef = refOf(options.sourceSchema ?? sourceSchema.schema, sourceSchema.name);
+  const targetRef = refOf(options.targetSchema ?? targetSchema.schema, targetSchema.name);
+  const sourceName = qualified(sourceRef);
   const lineageText: Record<string, string> = {
     _load_id: loadId,
     _loaded_at: formatPgTimestamp(startedAt, true),
     _source_system: system,
     _source_table: sourceName,
   };
-  const qualified = (s: { schema?: string; name: string }) => (s.schema ? `${s.schema}.${s.name}` : s.name);
+  const name = options.name ?? `${system}.${sourceName}->${qualified(targetRef)}`;
+  const heartbeatMs = options.heartbeatMs ?? 10_000;
+  if (!(heartbeatMs > 0)) {
+    throw usage(
+      `heartbeatMs must be a positive number of milliseconds, got ${heartbeatMs}`,
+      'Use e.g. heartbeatMs: 10000.',
+    );
+  }
   return {
-    name: options.name ?? `${system}.${sourceName}->${qualified(targetSchema)}`,
+    name,
+    key: {
+      warehouse: options.warehouse ?? 'default',
+      environment: options.environment ?? 'default',
+      transfer: name,
+      sourceSystem: system,
+      sourceTable: sourceName,
+      targetTable: qualified(targetRef),
+    },
     loadId,
     disposition,
     source: {
       table: sourceTable,
-      ref: { ...(sourceSchema.schema ? { schema: sourceSchema.schema } : {}), name: sourceSchema.name },
+      ref: sourceRef,
       codecs: sourceCodecs,
       key: sourceKey,
       system,
     },
     target: {
       table: targetTable,
-      ref: { ...(targetSchema.schema ? { schema: targetSchema.schema } : {}), name: targetSchema.name },
+      ref: targetRef,
       codecs: targetCodecs,
       written,
       filled: [...excluded],
@@ -230,6 +281,7 @@ export function resolveTransfer(
     },
     ...(cursor ? { cursor } : {}),
     maxRejects: maxRejectsOf(options.maxRejects),
+    heartbeatMs,
     partitions,
     batchSize: options.batchSize ?? 1000,
     detectDeletes: options.detectDeletes ?? cursor === undefined,

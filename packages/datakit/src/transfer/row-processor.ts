@@ -14,6 +14,7 @@ import {
 import type { RejectCollector, RejectStage } from './reject-collector.js';
 import { describeFailure } from './reject-message.js';
 import { sourceRowOf, sourceTextAt } from './source-text.js';
+import { unreadable } from './unreadable-value.js';
 
 /**
  * Rows read from the source; `text`/`offsets` only when they were decoded from COPY text. Readers
@@ -28,8 +29,8 @@ import { sourceRowOf, sourceTextAt } from './source-text.js';
 export type SourceBatch = Pick<DecodedBatch, 'rows'> &
   Partial<Pick<DecodedBatch, 'text' | 'offsets' | 'values'>> & {
     raw?: readonly (string | null | undefined)[];
-    /** The rows as the driver gave them (by codec key or SQL name), for reject messages. */
-    originals?: { rows: readonly Record<string, unknown>[]; by: 'key' | 'name' };
+    /** The value the driver gave for row `row`, column `column` (codec order), for reject messages. */
+    originals?: (row: number, column: number) => unknown;
   };
 
 /**
@@ -109,6 +110,8 @@ export class RowProcessor {
   #accept(row: DecodedRow): Record<string, unknown> | undefined {
     const s = this.#setup;
     const n = ++this.read;
+    const why = unreadable(row);
+    if (why) return this.#rejectWith(n, 'source', row, why.column, why.rule, why.message, why.hint);
     if (!s.source.check(row))
       return this.#reject(n, 'source', row, s.source.explain(row, this.#label(n, row)));
     let out: unknown;

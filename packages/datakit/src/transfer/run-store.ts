@@ -1,7 +1,9 @@
 import type { Connection } from '../dialect/connection.js';
+import { DatakitError } from '../errors/datakit-error.js';
 
 /**
- * Where the transfer engine keeps its own tables in the warehouse.
+ * Where the transfer engine keeps its own tables in the warehouse (created by the run store's
+ * migrations, see `migrateStore`).
  *
  * @example
  * ```ts
@@ -11,91 +13,38 @@ import type { Connection } from '../dialect/connection.js';
 export const RUN_STORE_SCHEMA = 'datakit';
 
 /**
- * A table reference in the run store or a layer schema.
+ * What identifies a transfer's loads and cursor: the warehouse and environment it runs in, its
+ * name, and the source it reads. @internal
  *
  * @example
  * ```ts
- * const rejects: StoreTable = { schema: 'datakit', name: 'rejects' };
+ * const key: LoadKey = { warehouse: 'main', environment: 'prod', transfer: 'customer', sourceSystem: 'system-a', sourceTable: 'crm.customer', targetTable: 'bronze.customer' };
  * ```
  */
-export interface StoreTable {
-  schema: string;
-  name: string;
-}
-
-function ddl(q: (name: string) => string, rejects: StoreTable): string[] {
-  const s = q(RUN_STORE_SCHEMA);
-  const r = `${q(rejects.schema)}.${q(rejects.name)}`;
-  return [
-    `create schema if not exists ${s}`,
-    `create schema if not exists ${q(rejects.schema)}`,
-    `create table if not exists ${s}."loads" (
-      "load_id" uuid primary key, "name" text not null, "source_system" text not null,
-      "source_table" text not null, "target_table" text not null, "disposition" text not null,
-      "status" text not null, "started_at" timestamptz not null, "finished_at" timestamptz,
-      "logical_time" timestamptz, "rows_read" bigint, "rows_loaded" bigint, "rows_rejected" bigint,
-      "rows_dropped" bigint, "rows_inserted" bigint, "rows_updated" bigint, "rows_unchanged" bigint,
-      "rows_closed" bigint, "cursor_column" text, "cursor_from" text, "cursor_to" text,
-      "datakit" text, "datakit_version" text, "error" text)`,
-    `create table if not exists ${r} (
-      "id" bigserial primary key, "load_id" uuid not null, "source_table" text not null,
-      "target_table" text not null, "row_number" bigint, "stage" text not null, "column" text,
-      "rule" text not null, "message" text not null, "hint" text, "row" jsonb, "datakit" text,
-      "datakit_version" text, "at" timestamptz not null default now())`,
-    `create index if not exists ${q(`${rejects.name}_load_id`)} on ${r} ("load_id")`,
-    `create table if not exists ${s}."cursors" (
-      "name" text primary key, "source_table" text not null, "target_table" text not null,
-      "cursor_column" text not null, "value" text, "load_id" uuid, "updated_at" timestamptz not null)`,
-  ];
-}
-
-/**
- * Creates the run-store tables (`datakit.loads`, `datakit.cursors` and the rejects table) when
- * they are missing. Idempotent and safe when several transfers start at once (advisory lock).
- *
- * @example
- * ```ts
- * await ensureRunStore(warehouse, { schema: 'datakit', name: 'rejects' });
- * ```
- * @internal
- */
-export async function ensureRunStore(conn: Connection, rejects: StoreTable): Promise<void> {
-  const q = (name: string) => conn.dialect.adapter.quoteIdentifier(name);
-  // Only touch DDL when something is missing: a production role may read and write these tables
-  // without the right to create schemas.
-  const names = [
-    `${q(RUN_STORE_SCHEMA)}."loads"`,
-    `${q(RUN_STORE_SCHEMA)}."cursors"`,
-    `${q(rejects.schema)}.${q(rejects.name)}`,
-  ];
-  const { rows } = await conn.query<{ ready: boolean }>(
-    'select to_regclass($1) is not null and to_regclass($2) is not null and to_regclass($3) is not null as ready',
-    names,
-  );
-  if (rows[0]?.ready) return;
-  await conn.transaction(async (tx) => {
-    await tx.query(`select pg_advisory_xact_lock(hashtext('datakit.run-store'))`);
-    for (const sql of ddl(q, rejects)) await tx.query(sql);
-  });
-}
-
-/**
- * The columns of a `datakit.loads` row, as the engine writes them. @internal
- *
- * @example
- * ```ts
- * await recordLoadStart(warehouse, { loadId, name: 'crm.customer', sourceSystem: 'crm', sourceTable: 'customer', targetTable: 'bronze.customer', disposition: 'append', startedAt: new Date(), logicalTime: new Date() });
- * ```
- */
-export interface LoadRecord {
-  loadId: string;
-  name: string;
+export interface LoadKey {
+  warehouse: string;
+  environment: string;
+  transfer: string;
   sourceSystem: string;
   sourceTable: string;
   targetTable: string;
+}
+
+/**
+ * The columns of a `datakit.loads` row, as the engine writes them at the start. @internal
+ *
+ * @example
+ * ```ts
+ * await recordLoadStart(warehouse, { ...key, loadId, disposition: 'append', startedAt: new Date(), logicalTime: new Date(), leaseMs: 30_000 });
+ * ```
+ */
+export interface LoadRecord extends LoadKey {
+  loadId: string;
   disposition: string;
   startedAt: Date;
   logicalTime: Date;
+  /** How long the load counts as alive without a heartbeat. */
+  leaseMs: number;
   cursorColumn?: string;
   datakit?: string;
   datakitVersion?: string;
@@ -121,8 +70,11 @@ export interface LoadOutcome {
   error?: string;
 }
 
+const lease = (placeholder: string) => `now() + ${placeholder}::double precision * interval '1 millisecond'`;
+
 /**
- * Records a load as `running` (outside the load's transaction, so a killed load stays visible).
+ * Records a load as `running` with a lease (outside the load's transaction, so a killed load stays
+ * visible and its lease runs out).
  *
  * @example
  * ```ts
@@ -132,12 +84,15 @@ export interface LoadOutcome {
  */
 export async function recordLoadStart(conn: Connection, load: LoadRecord): Promise<void> {
   await conn.query(
-    `insert into "datakit"."loads" ("load_id", "name", "source_system", "source_table", "target_table",
-       "disposition", "status", "started_at", "logical_time", "cursor_column", "datakit", "datakit_version")
-     values ($1, $2, $3, $4, $5, $6, 'running', $7, $8, $9, $10, $11)`,
+    `insert into "datakit"."loads" ("load_id", "warehouse", "environment", "transfer", "source_system", "source_table",
+       "target_table", "disposition", "status", "started_at", "heartbeat_at", "lease_expires_at", "logical_time",
+       "cursor_column", "datakit", "datakit_version")
+     values ($1, $2, $3, $4, $5, $6, $7, $8, 'running', $9, now(), ${lease('$14')}, $10, $11, $12, $13)`,
     [
       load.loadId,
-      load.name,
+      load.warehouse,
+      load.environment,
+      load.transfer,
       load.sourceSystem,
       load.sourceTable,
       load.targetTable,
@@ -147,8 +102,44 @@ export async function recordLoadStart(conn: Connection, load: LoadRecord): Promi
       load.cursorColumn ?? null,
       load.datakit ?? null,
       load.datakitVersion ?? null,
+      load.leaseMs,
     ],
   );
+}
+
+/**
+ * Renews a running load's lease. @internal
+ *
+ * @example
+ * ```ts
+ * await renewLoadLease(warehouse, loadId, 30_000);
+ * ```
+ */
+export async function renewLoadLease(conn: Connection, loadId: string, leaseMs: number): Promise<void> {
+  await conn.query(
+    `update "datakit"."loads" set "heartbeat_at" = now(), "lease_expires_at" = ${lease('$2')}
+     where "load_id" = $1 and "status" = 'running'`,
+    [loadId, leaseMs],
+  );
+}
+
+/**
+ * Marks loads whose process stopped renewing their lease (killed, lost its connection) as
+ * `abandoned`, and returns how many. The transfer engine calls it before each load; a runner or
+ * UI may call it before reading `datakit.loads`.
+ *
+ * @example
+ * ```ts
+ * const abandoned = await markAbandonedLoads(warehouse); // 1 after a SIGKILL, once the lease ran out
+ * ```
+ */
+export async function markAbandonedLoads(conn: Connection): Promise<number> {
+  const { rowCount } = await conn.query(
+    `update "datakit"."loads" set "status" = 'abandoned', "finished_at" = "lease_expires_at",
+       "error" = 'The process running this load stopped renewing its lease (killed, or lost its connection); its transaction was rolled back'
+     where "status" = 'running' and "lease_expires_at" < now()`,
+  );
+  return rowCount;
 }
 
 /**
@@ -166,7 +157,8 @@ export async function recordLoadEnd(conn: Connection, loadId: string, outcome: L
   await conn.query(
     `update "datakit"."loads" set "status" = $2, "finished_at" = $3, "rows_read" = $4, "rows_loaded" = $5,
        "rows_rejected" = $6, "rows_dropped" = $7, "rows_inserted" = $8, "rows_updated" = $9,
-       "rows_unchanged" = $10, "rows_closed" = $11, "cursor_from" = $12, "cursor_to" = $13, "error" = $14
+       "rows_unchanged" = $10, "rows_closed" = $11, "cursor_from" = $12, "cursor_to" = $13, "error" = $14,
+       "heartbeat_at" = now()
      where "load_id" = $1`,
     [
       loadId,
@@ -187,20 +179,59 @@ export async function recordLoadEnd(conn: Connection, loadId: string, outcome: L
   );
 }
 
+interface CursorRow {
+  source_system: string;
+  source_table: string;
+  target_table: string;
+  cursor_column: string;
+  value: string | null;
+}
+
 /**
- * The saved value of an incremental cursor, or undefined before the first load. @internal
+ * The saved value of a transfer's incremental cursor, or undefined before its first load. A
+ * cursor saved for another source (system or table), target or cursor column is refused: its
+ * value says nothing about this source, and using it would skip rows silently. @internal
  *
  * @example
  * ```ts
- * const last = await readCursor(warehouse, 'crm.customer->bronze.customer'); // undefined on the first load
+ * const last = await readCursor(warehouse, key, 'updated_at'); // undefined on the first load
  * ```
  */
-export async function readCursor(conn: Connection, name: string): Promise<string | null | undefined> {
-  const { rows } = await conn.query<{ value: string | null }>(
-    `select "value" from "datakit"."cursors" where "name" = $1`,
-    [name],
+export async function readCursor(
+  conn: Connection,
+  key: LoadKey,
+  column: string,
+): Promise<string | null | undefined> {
+  const { rows } = await conn.query<CursorRow>(
+    `select "source_system", "source_table", "target_table", "cursor_column", "value" from "datakit"."cursors"
+     where "warehouse" = $1 and "environment" = $2 and "transfer" = $3`,
+    [key.warehouse, key.environment, key.transfer],
   );
-  return rows.length === 0 ? undefined : (rows[0]?.value ?? null);
+  const saved = rows[0];
+  if (!saved) return undefined;
+  const differs = (
+    [
+      [
+        'source table',
+        `${saved.source_system}.${saved.source_table}`,
+        `${key.sourceSystem}.${key.sourceTable}`,
+      ],
+      ['target table', saved.target_table, key.targetTable],
+      ['cursor column', saved.cursor_column, column],
+    ] as const
+  ).find(([, was, now]) => was !== now);
+  if (differs) {
+    const [what, was, now] = differs;
+    throw new DatakitError(
+      'TRANSFER',
+      `The cursor of transfer "${key.transfer}" (warehouse "${key.warehouse}", environment "${key.environment}") was saved for ${what} ${was}, but this load uses ${now}; its value would skip rows`,
+      {
+        hint: 'If the change is intended, run the transfer once with resetCursor: true (CLI: --reset-cursor) to read the whole source again.',
+        context: { table: key.sourceTable, column },
+      },
+    );
+  }
+  return saved.value;
 }
 
 /**
@@ -208,26 +239,32 @@ export async function readCursor(conn: Connection, name: string): Promise<string
  *
  * @example
  * ```ts
- * await saveCursor(tx, { name, sourceTable: 'customer', targetTable: 'bronze.customer', column: 'updated_at', value: '2024-05-01 10:00:00+00', loadId });
+ * await saveCursor(tx, key, { column: 'updated_at', value: '2024-05-01 10:00:00+00', loadId });
  * ```
  */
 export async function saveCursor(
   conn: Connection,
-  cursor: {
-    name: string;
-    sourceTable: string;
-    targetTable: string;
-    column: string;
-    value: string | null;
-    loadId: string;
-  },
+  key: LoadKey,
+  cursor: { column: string; value: string | null; loadId: string },
 ): Promise<void> {
   await conn.query(
-    `insert into "datakit"."cursors" ("name", "source_table", "target_table", "cursor_column", "value", "load_id", "updated_at")
-     values ($1, $2, $3, $4, $5, $6, now())
-     on conflict ("name") do update set "source_table" = excluded."source_table", "target_table" = excluded."target_table",
+    `insert into "datakit"."cursors" ("warehouse", "environment", "transfer", "source_system", "source_table",
+       "target_table", "cursor_column", "value", "load_id", "updated_at")
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+     on conflict ("warehouse", "environment", "transfer") do update set "source_system" = excluded."source_system",
+       "source_table" = excluded."source_table", "target_table" = excluded."target_table",
        "cursor_column" = excluded."cursor_column", "value" = excluded."value", "load_id" = excluded."load_id",
        "updated_at" = excluded."updated_at"`,
-    [cursor.name, cursor.sourceTable, cursor.targetTable, cursor.column, cursor.value, cursor.loadId],
+    [
+      key.warehouse,
+      key.environment,
+      key.transfer,
+      key.sourceSystem,
+      key.sourceTable,
+      key.targetTable,
+      cursor.column,
+      cursor.value,
+      cursor.loadId,
+    ],
   );
 }

@@ -1,7 +1,9 @@
 import type { Connection } from '../dialect/connection.js';
 import type { ColumnCodec } from './column-codec.js';
 import { createCopyTextDecoder, type DecodedRow } from './copy-text-decoder.js';
+import { mysqlReadExpression } from './mysql-value-decoder.js';
 import type { SourceBatch } from './row-processor.js';
+import { readCarefully, type ZeroDates } from './unreadable-value.js';
 
 /**
  * A bound on one column: `"column" <op> value`, the value in the column type's text form. @internal
@@ -33,6 +35,8 @@ export interface ReadPlan {
   batchSize: number;
   /** Columns whose live type guarantees integer text (see `liveColumns`). */
   integerText: ReadonlySet<string>;
+  /** MySQL zero dates: reject the row (default) or read NULL. */
+  zeroDates?: ZeroDates;
 }
 
 /**
@@ -77,43 +81,44 @@ export async function* readPgCopy(tx: Connection, plan: ReadPlan): AsyncGenerato
   decoder.end();
 }
 
-type RowConverter = (row: Record<string, unknown>) => DecodedRow;
-
-function compileRowConverter(codecs: readonly ColumnCodec[], from: 'text' | 'driver'): RowConverter {
+function compileRowConverter(
+  codecs: readonly ColumnCodec[],
+  from: 'text' | 'driver',
+): (row: Record<string, unknown>) => DecodedRow {
+  // Text rows are objects keyed like the codecs; driver rows are arrays in select-list order.
   const fields = codecs.map(
     (c, i) =>
-      `${JSON.stringify(c.key)}: (v = r[${JSON.stringify(from === 'text' ? c.key : c.name)}]) == null ? null : f${i}(v)`,
+      `${JSON.stringify(c.key)}: (v = r[${from === 'text' ? JSON.stringify(c.key) : i}]) == null ? null : f${i}(v)`,
   );
   const body = `return function convert(r) { let v; return { ${fields.join(', ')} }; };`;
   const fns = codecs.map((c) => (from === 'text' ? c.fromText : c.fromDriver));
-  return new Function(...fns.map((_, i) => `f${i}`), body)(...fns) as RowConverter;
+  return new Function(...fns.map((_, i) => `f${i}`), body)(...fns) as (
+    row: Record<string, unknown>,
+  ) => DecodedRow;
 }
 
 /**
- * Converts a batch of text or driver rows. With json columns, the batch also carries the decoded
- * values and the source text of each json value (see `SourceBatch`), so unchanged JSON primitives
- * are written exactly.
+ * A batch of converted rows with what reject messages and exact JSON need from the source rows:
+ * `originals` (the driver's value of row r, column i) and, with json columns, the decoded values
+ * and the source text of each json value (see `SourceBatch`), so unchanged JSON primitives are
+ * written exactly.
  */
-function convertBatch(
-  rows: Record<string, unknown>[],
+function withSourceTexts(
+  rows: DecodedRow[],
+  originals: (row: number, column: number) => unknown,
   codecs: readonly ColumnCodec[],
-  from: 'text' | 'driver',
-  convert: RowConverter,
 ): SourceBatch {
-  const converted = rows.map(convert);
-  const originals = { rows, by: from === 'text' ? ('key' as const) : ('name' as const) };
   const json = codecs.flatMap((c, i) => (c.kind === 'json' ? [i] : []));
-  if (json.length === 0) return { rows: converted, originals };
+  if (json.length === 0) return { rows, originals };
   const width = codecs.length + 1;
   const values: unknown[] = new Array(rows.length * width);
   const raw: (string | null | undefined)[] = new Array(rows.length * width);
-  converted.forEach((row, r) => {
+  rows.forEach((row, r) => {
     codecs.forEach((c, i) => {
       values[r * width + i] = row[c.key];
     });
     for (const i of json) {
-      const c = codecs[i] as ColumnCodec;
-      const original = (rows[r] as Record<string, unknown>)[from === 'text' ? c.key : c.name];
+      const original = originals(r, i);
       raw[r * width + i] =
         original == null
           ? null
@@ -124,7 +129,7 @@ function convertBatch(
               : undefined;
     }
   });
-  return { rows: converted, values, raw, originals };
+  return { rows, values, raw, originals };
 }
 
 function placeholders(conn: Connection, plan: ReadPlan, cast: boolean): { where: string; params: string[] } {
@@ -148,8 +153,9 @@ export async function* readPgText(tx: Connection, plan: ReadPlan): AsyncGenerato
   const columns = plan.codecs.map((c) => `${q(c.name)}::text as ${q(c.key)}`).join(', ');
   const convert = compileRowConverter(plan.codecs, 'text');
   const sql = `select ${columns} from ${quoteTable(tx, plan.table)}${where}`;
+  const keys = plan.codecs.map((c) => c.key);
   for await (const rows of tx.stream(sql, params, { batchSize: plan.batchSize }))
-    yield convertBatch(rows, plan.codecs, 'text', convert);
+    yield withSourceTexts(rows.map(convert), (r, i) => rows[r]?.[keys[i] as string], plan.codecs);
 }
 
 /**
@@ -161,9 +167,19 @@ export async function* readDriverRows(tx: Connection, plan: ReadPlan): AsyncGene
   const q = (name: string) => tx.dialect.adapter.quoteIdentifier(name);
   const { where, params } = placeholders(tx, plan, false);
   const convert = compileRowConverter(plan.codecs, 'driver');
-  const sql = `select ${plan.codecs.map((c) => q(c.name)).join(', ')} from ${quoteTable(tx, plan.table)}${where}`;
-  for await (const rows of tx.stream(sql, params, { batchSize: plan.batchSize }))
-    yield convertBatch(rows, plan.codecs, 'driver', convert);
+  const zeroDates = plan.zeroDates ?? 'reject';
+  const read = (r: unknown[]): DecodedRow => {
+    try {
+      return convert(r as unknown as Record<string, unknown>);
+    } catch {
+      return readCarefully(plan.codecs, (_, i) => r[i], zeroDates);
+    }
+  };
+  // Positional aliases: rows are read as arrays, and mysql2 refuses a field named `__proto__`.
+  const columns = plan.codecs.map((c, i) => mysqlReadExpression(c.sqlType, q(c.name), q(`c${i}`)));
+  const sql = `select ${columns.join(', ')} from ${quoteTable(tx, plan.table)}${where}`;
+  for await (const rows of tx.stream<unknown[]>(sql, params, { batchSize: plan.batchSize, rowMode: 'array' }))
+    yield withSourceTexts(rows.map(read), (r, i) => rows[r]?.[i], plan.codecs);
 }
 
 /**

@@ -48,8 +48,6 @@ export function sourceTextAt(
   if (batch.raw?.[at] != null) return batch.raw[at];
   if (batch.text !== undefined && batch.offsets !== undefined)
     return copyField(batch.text, batch.offsets, at);
-  const codec = codecs[column];
-  if (!batch.originals || !codec) return undefined;
-  const value = batch.originals.rows[row]?.[batch.originals.by === 'key' ? codec.key : codec.name];
+  const value = batch.originals?.(row, column);
   return typeof value === 'string' ? value : undefined;
 }

@@ -1,18 +1,27 @@
 import type { Table } from 'drizzle-orm';
 import { compileValidator } from '../contract/compile-validator.js';
-import { connect } from '../dialect/connect.js';
+import { connect, dialectFor } from '../dialect/connect.js';
 import type { Connection } from '../dialect/connection.js';
+import { onSide } from '../dialect/connection-lost-error.js';
+import type { Dialect } from '../dialect/dialect.js';
+import { parseConnectionUrl } from '../dialect/parse-connection-url.js';
 import { DatakitError } from '../errors/datakit-error.js';
+import { ensureStoreCurrent } from '../store/store-version.js';
 import type { TransformContext } from '../transform/define-transform.js';
+import { checkTransferDrift, type TransferDrift } from './check-transfer-drift.js';
 import { completeLoad } from './complete-load.js';
 import type { DecodedRow } from './copy-text-decoder.js';
 import { prepareTarget } from './dispositions.js';
 import { type Extraction, startExtraction } from './extraction.js';
+import { startHeartbeat } from './load-heartbeat.js';
+import { lockLoadTarget } from './lock-load-target.js';
 import { ProgressReporter } from './progress-reporter.js';
+import { quarantineValidator } from './quarantine-validator.js';
 import { insertRejects, RejectCollector, type RejectContext } from './reject-collector.js';
 import { resolveTransfer, type TransferPlan } from './resolve-transfer.js';
 import { RowProcessor } from './row-processor.js';
-import { ensureRunStore, readCursor, recordLoadEnd, recordLoadStart } from './run-store.js';
+import { rowsPerSecond } from './rows-per-second.js';
+import { markAbandonedLoads, readCursor, recordLoadEnd, recordLoadStart } from './run-store.js';
 import { tableWithoutColumns } from './table-without-columns.js';
 import { writeWithCopy, writeWithInsert } from './target-writer.js';
 import type { TransferCounts, TransferOptions, TransferResult } from './transfer-options.js';
@@ -60,11 +69,26 @@ export async function transfer<S extends Table, T extends Table>(
     return conn;
   };
   try {
+    if (typeof options.to === 'string')
+      assertWarehouse(dialectFor(parseConnectionUrl(options.to).kind), options.to);
     const to = await open(options.to);
+    assertWarehouse(to.dialect, to.target);
     const from = options.from === options.to ? to : await open(options.from);
     return await run(options as unknown as TransferOptions<Table, Table>, from, to);
   } finally {
     await Promise.allSettled(opened.map((c) => c.close()));
+  }
+}
+
+function assertWarehouse(dialect: Dialect, target: string): void {
+  if (dialect.adapter.family !== 'postgresql') {
+    throw new DatakitError(
+      'UNSUPPORTED',
+      `The warehouse must be PostgreSQL or PGlite, not ${dialect.name} (${parseConnectionUrl(target).redacted})`,
+      {
+        hint: 'Point `to` at a postgres:// or pglite:// URL; MySQL/MariaDB can be a source only.',
+      },
+    );
   }
 }
 
@@ -73,18 +97,13 @@ async function run(
   from: Connection,
   to: Connection,
 ): Promise<TransferResult> {
+  assertWarehouse(to.dialect, to.target);
   const plan = resolveTransfer(options, databaseOf(from));
-  if (to.dialect.adapter.family !== 'postgresql') {
-    throw new DatakitError(
-      'UNSUPPORTED',
-      `The warehouse must be PostgreSQL or PGlite, not ${to.dialect.name}`,
-      {
-        hint: 'Point `to` at a postgres:// or pglite:// URL; MySQL/MariaDB can be a source only.',
-      },
-    );
-  }
-  const rejectsTable = options.rejectsTable ?? { schema: 'datakit', name: 'rejects' };
-  await ensureRunStore(to, rejectsTable);
+  await ensureStoreCurrent(to, { migrate: options.migrateStore !== false });
+  const drift =
+    options.drift === false
+      ? undefined
+      : await checkTransferDrift(plan, { from, to, drift: options.drift ?? {}, apply: true });
   const targetName = sqlName(plan.target.ref);
   const sourceDk = options.sourceDatakit;
   const targetDk = options.targetDatakit;
@@ -96,22 +115,21 @@ async function run(
     loadId: plan.loadId,
     sourceTable: plan.ctx.source.table,
     targetTable: targetName,
-    table: rejectsTable,
+    table: { schema: 'datakit', name: 'rejects' },
     datakit: datakitOf,
   };
-  const last = plan.cursor ? await readCursor(to, plan.name) : undefined;
+  await markAbandonedLoads(to);
   await recordLoadStart(to, {
+    ...plan.key,
     loadId: plan.loadId,
-    name: plan.name,
-    sourceSystem: plan.source.system,
-    sourceTable: plan.ctx.source.table,
-    targetTable: targetName,
     disposition: plan.disposition,
     startedAt: plan.startedAt,
     logicalTime: plan.ctx.logicalTime,
+    leaseMs: plan.heartbeatMs * 3,
     ...(plan.cursor ? { cursorColumn: plan.cursor.name } : {}),
     ...(targetDk ? { datakit: targetDk.name, datakitVersion: targetDk.version } : {}),
   });
+  const stopHeartbeat = startHeartbeat(to, plan.loadId, plan.heartbeatMs);
   const rejects = new RejectCollector();
   const warnings: string[] = [];
   let processor: RowProcessor | undefined;
@@ -134,6 +152,16 @@ async function run(
   let extraction: Extraction | undefined;
   try {
     const result = await to.transaction(async (tx) => {
+      await lockLoadTarget(tx, {
+        loadId: plan.loadId,
+        target: targetName,
+        ...(options.lockTimeout === undefined ? {} : { timeoutMs: options.lockTimeout }),
+      });
+      // Read under the lock: a concurrent run of the same transfer sees the cursor it committed.
+      const last =
+        plan.cursor && options.resetCursor !== true
+          ? await readCursor(tx, plan.key, plan.cursor.name)
+          : undefined;
       extraction = await startExtraction({
         source: from,
         ...(sameInstance ? { via: tx } : {}),
@@ -143,9 +171,10 @@ async function run(
         partitions: plan.partitions,
         ...(plan.source.key.length === 1 ? { key: plan.source.key[0] } : {}),
         batchSize: plan.batchSize,
+        ...(options.zeroDates ? { zeroDates: options.zeroDates } : {}),
       });
       progress.estimate = extraction.estimate;
-      processor = createProcessor(plan, extraction, rejects, options);
+      processor = createProcessor(plan, extraction, rejects, options, drift);
       const into = await prepareTarget(tx, plan.disposition, plan.target.ref);
       const write = tx.dialect.adapter.supportsCopy && tx.copyFrom ? writeWithCopy : writeWithInsert;
       await write(tx, {
@@ -170,17 +199,11 @@ async function run(
       await extraction.close();
       return { final, finishedAt, cursor };
     });
-    progress.finish(result.final);
-    return succeeded(
-      plan,
-      result.final,
-      result.finishedAt,
-      extraction?.partitions ?? 1,
-      rejects,
-      result.cursor,
-      warnings,
-    );
+    await stopHeartbeat();
+    progress.finish(result.final, undefined, result.finishedAt.getTime() - plan.startedAt.getTime());
+    return succeeded(plan, result, extraction?.partitions ?? 1, rejects, warnings, drift);
   } catch (err) {
+    await stopHeartbeat();
     await extraction?.close(err).catch(() => {});
     progress.finish(
       counts(),
@@ -195,14 +218,18 @@ function createProcessor(
   extraction: Extraction,
   rejects: RejectCollector,
   options: TransferOptions<Table, Table>,
+  drift: TransferDrift | undefined,
 ): RowProcessor {
   const sourceDk = options.sourceDatakit;
   const targetDk = options.targetDatakit;
+  const datakit = targetDk ? { datakit: targetDk.name, version: targetDk.version } : {};
   // The source check skips what the live columns already guarantee; the target check skips the
   // columns the engine fills (lineage, systime).
   const guaranteed = plan.source.codecs
     .filter((c) => extraction.live.guaranteed.has(c.key))
     .map((c) => c.name);
+  const targetTable = tableWithoutColumns(plan.target.table, plan.target.filled);
+  const live = drift?.target.outcome === 'quarantine' ? drift.target.live : undefined;
   return new RowProcessor({
     sourceCodecs: plan.source.codecs,
     targetCodecs: plan.target.written,
@@ -213,11 +240,9 @@ function createProcessor(
       mode: 'select',
       ...(sourceDk ? { datakit: sourceDk.name, version: sourceDk.version } : {}),
     }),
-    target: compileValidator(tableWithoutColumns(plan.target.table, plan.target.filled), {
-      mode: 'insert',
-      unknownKeys: 'reject',
-      ...(targetDk ? { datakit: targetDk.name, version: targetDk.version } : {}),
-    }),
+    target: live
+      ? quarantineValidator(targetTable, live, datakit)
+      : compileValidator(targetTable, { mode: 'insert', unknownKeys: 'reject', ...datakit }),
     rejects,
     sourceKey: plan.source.key,
     maxRejectCount: plan.maxRejects.count,
@@ -227,17 +252,19 @@ function createProcessor(
 
 function succeeded(
   plan: TransferPlan,
-  rows: TransferCounts,
-  finishedAt: Date,
+  done: { final: TransferCounts; finishedAt: Date; cursor: Extraction['cursor'] },
   partitions: number,
   rejects: RejectCollector,
-  cursor: Extraction['cursor'],
   warnings: string[],
+  drift: TransferDrift | undefined,
 ): TransferResult {
+  const { final: rows, finishedAt, cursor } = done;
   const durationMs = finishedAt.getTime() - plan.startedAt.getTime();
   return {
     loadId: plan.loadId,
     name: plan.name,
+    warehouse: plan.key.warehouse,
+    environment: plan.key.environment,
     status: 'succeeded',
     source: plan.ctx.source,
     target: sqlName(plan.target.ref),
@@ -250,8 +277,18 @@ function succeeded(
     startedAt: plan.startedAt,
     finishedAt,
     durationMs,
-    rowsPerSecond: durationMs > 0 ? (rows.read * 1000) / durationMs : rows.read,
+    rowsPerSecond: rowsPerSecond(rows.read, durationMs),
     rejects: rejects.first,
+    ...(drift
+      ? {
+          drift: {
+            // After evolving, the re-check says ok: report what the policy did.
+            source: drift.source.applied.length > 0 ? 'evolve' : drift.source.outcome,
+            target: drift.target.applied.length > 0 ? 'evolve' : drift.target.outcome,
+            applied: [...drift.source.applied, ...drift.target.applied],
+          },
+        }
+      : {}),
     warnings,
   };
 }
@@ -259,11 +296,12 @@ function succeeded(
 async function failed(
   plan: TransferPlan,
   to: Connection,
-  err: unknown,
+  caught: unknown,
   counts: TransferCounts,
   rejects: RejectCollector,
   rejectContext: RejectContext,
 ): Promise<DatakitError> {
+  const err = onSide(caught, 'warehouse', to.target);
   const reasons = rejects.first
     .slice(0, 3)
     .map((r) => `  - ${r.message}`)
@@ -278,7 +316,9 @@ async function failed(
       ? err.hint
       : 'Fix the cause and run the transfer again: it starts from the same state.';
   const context = err instanceof DatakitError ? { ...err.context } : {};
-  return new DatakitError('TRANSFER', message, {
+  // A lost connection stays a CONNECTION error, so a scheduler can tell it worth retrying.
+  const code = err instanceof DatakitError && err.code === 'CONNECTION' ? 'CONNECTION' : 'TRANSFER';
+  return new DatakitError(code, message, {
     hint,
     context: { table: plan.ctx.source.table, ...context },
     cause: err,

@@ -30,7 +30,10 @@ describe('datakit CLI', () => {
   });
 
   it('--json errors are JSON on stdout', async () => {
-    const { code, stdout } = await runCli(['deploy', '--plan', '--json', '--config', 'typo.config.ts'], fixtures);
+    const { code, stdout } = await runCli(
+      ['deploy', '--plan', '--json', '--config', 'typo.config.ts'],
+      fixtures,
+    );
     expect(code).toBe(2);
     const body = JSON.parse(stdout) as { ok: boolean; error: { code: string; context: { key: string } } };
     expect(body.ok).toBe(false);

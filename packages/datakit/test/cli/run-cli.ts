@@ -1,7 +1,10 @@
 import { main } from '../../src/cli/main.js';
 
 /** Runs the CLI in-process with captured output. */
-export async function runCli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCli(
+  args: string[],
+  cwd: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await main(['node', 'datakit', ...args], {

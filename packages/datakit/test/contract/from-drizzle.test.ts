@@ -17,9 +17,11 @@ import {
   unique,
   uuid,
   varchar,
+  vector,
 } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { fromDrizzle } from '../../src/contract/from-drizzle.js';
+import { DatakitError } from '../../src/errors/datakit-error.js';
 
 const status = pgEnum('customer_status', ['active', 'blocked']);
 const customer = pgTable(
@@ -107,5 +109,19 @@ describe('fromDrizzle', () => {
     const [total, tags] = fromDrizzle(invoice, { datakit: 'billing' }).columns;
     expect(total?.type).toEqual({ kind: 'money', raw: 'money' });
     expect(tags?.type).toEqual({ kind: 'unknown', raw: 'hstore[]', dimensions: 1 });
+  });
+
+  it('rejects a built-in column type it cannot map, naming table, column and type', () => {
+    const bad = pgTable('invoice', { total: vector({ dimensions: 3 }) });
+    expect(() => fromDrizzle(bad, { datakit: 'billing' })).toThrowError(DatakitError);
+    try {
+      fromDrizzle(bad, { datakit: 'billing' });
+    } catch (error) {
+      const e = error as DatakitError;
+      expect(e.message).toContain('"invoice"."total"');
+      expect(e.message).toContain('vector(3)');
+      expect(e.context).toMatchObject({ datakit: 'billing', table: 'invoice', column: 'total' });
+      expect(e.hint).toBeTruthy();
+    }
   });
 });

@@ -129,12 +129,20 @@ describe('runDemo at a small size', () => {
 
   it('records every load in the run store with the same counts', async () => {
     const { rows } = await warehouse.query<{
-      name: string;
+      warehouse: string;
+      environment: string;
+      transfer: string;
+      target_table: string;
       status: string;
       rows_read: string;
       rows_rejected: string;
-    }>('select "name", "status", "rows_read", "rows_rejected" from "datakit"."loads" order by "started_at"');
-    expect(rows.map((r) => r.name)).toEqual(summary.transfers.map((t) => `demo.${t.name}`));
+    }>(
+      'select "warehouse", "environment", "transfer", "target_table", "status", "rows_read", "rows_rejected" from "datakit"."loads" order by "started_at"',
+    );
+    expect(rows.map((r) => [r.warehouse, r.environment, r.transfer, r.target_table])).toEqual(
+      summary.transfers.map((t) => ['demo', 'dev', t.name, t.target]),
+    );
+    expect(summary.transfers.find((t) => t.name === 'customer')?.target).toBe('bronze.customer');
     expect(rows.every((r) => r.status === 'succeeded')).toBe(true);
     expect(rows.map((r) => Number(r.rows_read))).toEqual(summary.transfers.map((t) => t.rows.read));
   });
@@ -175,7 +183,7 @@ describe('datakit demo (CLI)', () => {
     expect(stdout).toContain('npx datakit demo --keep --data-dir data');
   });
 
-  it('--keep --json reuses the data: one JSON document, every bronze row unchanged by the merge', async () => {
+  it('--keep --json reuses the data: one JSON document, nothing new read incrementally, every merged row unchanged', async () => {
     const { code, stdout } = await runDemoCli([
       '--rows',
       '300',
@@ -189,7 +197,10 @@ describe('datakit demo (CLI)', () => {
     expect(code).toBe(0);
     const summary = JSON.parse(stdout) as DemoSummary;
     expect(summary.data.action).toBe('reused');
-    expect(summary.totals.read).toBe(300);
+    // Customers are incremental (System A's cursor): nothing was updated since the last load.
+    const customer = summary.transfers.find((t) => t.name === 'customer');
+    expect(customer?.rows).toMatchObject({ read: 0, loaded: 0 });
+    expect(summary.totals.read).toBe(300 - demoSizes(300).customer);
     for (const t of summary.transfers) {
       expect(t.rows.inserted, t.name).toBe(0);
       expect(t.rows.updated, t.name).toBe(0);

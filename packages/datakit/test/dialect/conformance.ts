@@ -232,11 +232,19 @@ export function runDialectConformance(options: DialectConformanceOptions): void 
       expect(await introspector.introspect({ schema, tables: tables.map((x) => x.name) })).toEqual(read);
     });
 
-    it('re-runs createTable without error where the SQL family has IF NOT EXISTS everywhere', async () => {
-      if (conn.dialect.adapter.family !== 'postgresql') return;
-      for (const table of roundTripTables(conn.dialect.adapter.family, schema)) {
-        for (const sql of ddl.createTable(table)) await conn.query(sql);
-      }
+    it('re-runs createTable: idempotent on PostgreSQL, a clean query error on MySQL (no CREATE INDEX IF NOT EXISTS)', async () => {
+      const tables = roundTripTables(conn.dialect.adapter.family, schema);
+      const rerun = async () => {
+        for (const table of tables) for (const sql of ddl.createTable(table)) await conn.query(sql);
+      };
+      for (const table of [...tables].reverse()) await conn.query(ddl.dropTable(table));
+      await rerun();
+      if (conn.dialect.adapter.family === 'postgresql') await rerun();
+      else
+        await expect(rerun()).rejects.toMatchObject({
+          code: 'QUERY',
+          message: expect.stringMatching(/Duplicate key name/),
+        });
     });
 
     it('reads lossy mappings back as the adapter documents them', async () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_DEMO_ROWS } from '../../demo/demo-sizes.js';
 import { formatDemoSummary } from '../../demo/format-demo-summary.js';
+import { demoFromCheckout } from '../../demo/load-demo-warehouse.js';
 import { runDemo } from '../../demo/run-demo.js';
 import { DatakitError } from '../../errors/datakit-error.js';
 import type { CliIO } from '../cli-context.js';
@@ -29,15 +30,21 @@ function wholeNumber(value: string | undefined, flag: string): number | undefine
 /** What to try after the demo: only commands this program has, and only for the `dev` data. */
 function nextCommands(program: Command, flags: DemoFlags): string[] {
   const has = (name: string) => program.commands.some((c) => c.name() === name);
-  const dev = flags.dataDir === undefined && flags.systemDUrl === undefined;
+  // Outside a checkout the current folder has no demo config: point at a project of one's own instead.
+  const checkout = demoFromCheckout();
+  const dev = checkout && flags.dataDir === undefined && flags.systemDUrl === undefined;
   const next: [string, string][] = [];
+  if (!checkout && has('init')) next.push(['npx datakit init --from <source url>', 'start a warehouse project of your own']);
   if (dev && has('ui')) next.push(['npx datakit ui', 'browse the runs, row counts and rejects']);
   if (dev && has('deploy'))
     next.push(['npx datakit deploy --plan --env dev', 'the warehouse matches its contracts: no changes']);
   if (dev && has('drift'))
     next.push(['npx datakit drift --env dev', 'check the live tables against their contracts']);
   const again = `npx datakit demo --keep${flags.dataDir === undefined ? '' : ` --data-dir ${flags.dataDir}`}`;
-  next.push([again, 'run again on the same data: every bronze row unchanged']);
+  next.push([
+    again,
+    'run again on the same data: nothing new for the incremental load, every merged row unchanged',
+  ]);
   const width = Math.max(...next.map(([command]) => command.length)) + 3;
   return next.map(([command, what]) => `${command.padEnd(width)}${what}`);
 }
@@ -76,7 +83,7 @@ export function registerDemoCommand(program: Command, io: CliIO, setExitCode: (c
 Examples:
   $ npx datakit demo                          about 26,000 rows in well under a minute
   $ npx datakit demo --rows 2600 --json       a quick run, summary as JSON
-  $ npx datakit demo --keep                   run again on the same data: every row unchanged
+  $ npx datakit demo --keep                   run again on the same data: nothing new, every row unchanged
   $ npx datakit demo --system-d-url mysql://root@127.0.0.1:3306/demo
 
 A second run resets the demo databases (it says so on its first line) unless --keep is given.

@@ -1,13 +1,18 @@
 import type { Command } from 'commander';
-import { planDemoTransfers, runDemoTransfers } from '../../demo/run-demo-transfers.js';
-import { assertNoBreakingDrift } from '../../drift/assert-no-breaking-drift.js';
-import { DatakitError } from '../../errors/datakit-error.js';
-import { nearestName } from '../../errors/nearest-name.js';
+import { planWarehouse } from '../../warehouse/plan-warehouse.js';
+import { runWarehouseTransfers, type WarehouseRun } from '../../warehouse/run-warehouse-transfers.js';
+import { formatTransferTable } from '../../warehouse/transfer-summary.js';
 import { type CliIO, type CommonOptions, loadTarget } from '../cli-context.js';
 import { withConnections } from '../with-connections.js';
 
+interface TransferFlags extends CommonOptions {
+  resetCursor?: boolean;
+}
+
 /**
- * `datakit transfer [names...]`: checks drift of the involved tables, then runs declared transfers.
+ * `datakit transfer [names...]`: runs declared transfers of the warehouse plan in task-graph
+ * order, after a drift check of every table involved. Exit 1 when one fails (breaking drift, too
+ * many rejects, a database error); rejected rows within the limit are reported on stderr.
  *
  * @example
  * ```sh
@@ -15,62 +20,105 @@ import { withConnections } from '../with-connections.js';
  * npx datakit transfer --env prod --json
  * ```
  */
-export function registerTransferCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
+export function registerTransferCommand(
+  program: Command,
+  io: CliIO,
+  setExitCode: (code: number) => void,
+): void {
   program
     .command('transfer')
-    .description('Run declared transfers (all when no name is given): drift check first, then source → validate → transform → validate → target.')
+    .description(
+      'Run declared transfers (all when no name is given): drift check first, then source → validate → transform → validate → target.',
+    )
     .argument('[names...]', 'transfer names from the config')
     .option('-e, --env <name>', 'environment (default: the config default, else dev)')
     .option('-w, --warehouse <name>', 'warehouse, when the config declares several')
     .option('-c, --config <file>', 'config file (default: ./datakit.config.ts)')
+    .option('--reset-cursor', 'ignore the saved incremental cursors once: read the whole source again')
     .option('--json', 'print the results as JSON')
     .addHelpText(
       'after',
       `
 Examples:
   $ npx datakit transfer customer --env dev
-  $ npx datakit transfer --env prod --json`,
+  $ npx datakit transfer --env prod --json
+
+Rejected rows go to datakit.rejects; more than maxRejects (default 1% of rows read) fails the
+transfer and leaves its target unchanged. The run store must be current: run datakit deploy first.
+Exit codes: 0 ok, 1 a transfer failed (or breaking drift), 2 usage or config error.`,
     )
-    .action(async (names: string[], flags: CommonOptions) => {
+    .action(async (names: string[], flags: TransferFlags) => {
       const { target } = await loadTarget(flags, io);
-      const all = planDemoTransfers(target.warehouse);
-      for (const name of names) {
-        if (!all.some((p) => p.name === name)) {
-          const near = nearestName(name, all.map((p) => p.name));
-          throw new DatakitError('USAGE', `No transfer "${name}" in warehouse "${target.warehouseName}"`, {
-            hint: near ? `Did you mean "${near}"?` : `Transfers: ${all.map((p) => p.name).join(', ')}.`,
-          });
-        }
-      }
-      const planned = names.length === 0 ? all : all.filter((p) => names.includes(p.name));
-      const warehouseUrl = target.warehouseUrl();
-      const systems = [...new Set(planned.map((p) => p.config.from))];
-      const sourceUrls = Object.fromEntries(systems.map((s) => [s, target.sourceUrl(s)]));
-      const results = await withConnections([warehouseUrl, ...Object.values(sourceUrls)], async (byUrl) => {
-        const to = byUrl.get(warehouseUrl);
-        const sources = Object.fromEntries(systems.map((s) => [s, byUrl.get(sourceUrls[s] ?? '')]).filter((e) => e[1]));
-        if (!to) throw new Error('warehouse connection missing');
-        await assertNoBreakingDrift({
-          tables: planned.flatMap((p) => {
-            const from = sources[p.config.from];
-            return [
-              { system: p.config.from, role: 'source' as const, contract: p.sourceDatakit.schemaOf(p.sourceKey), ...(from ? { connection: from } : {}) },
-              { system: `${p.target.layer}:${p.target.datakit.name}`, role: 'target' as const, contract: p.target.table, connection: to },
-            ];
-          }),
-        });
-        return runDemoTransfers(planned, { to, sources, progress: !flags.json });
-      });
-      const failed = results.some((r) => r.rows.read !== r.rows.loaded + r.rows.rejected + r.rows.dropped);
-      if (failed) setExitCode(1);
+      const plan = planWarehouse(target);
+      const planned = plan.select(names);
+      const warehouseUrl = plan.warehouseUrl();
+      const systems = [...new Set(planned.filter((t) => !t.source.layer).map((t) => t.source.system))];
+      const sourceUrls = new Map(systems.map((s) => [s, target.sourceUrl(s)]));
+      const run = await withConnections([warehouseUrl, ...sourceUrls.values()], (byUrl) =>
+        runWarehouseTransfers(plan, {
+          names,
+          connections: {
+            warehouse: byUrl.get(warehouseUrl) as NonNullable<ReturnType<typeof byUrl.get>>,
+            sources: Object.fromEntries(
+              systems.map((s) => [s, byUrl.get(sourceUrls.get(s) ?? '')]).filter((e) => e[1]),
+            ),
+          },
+          progress: !flags.json,
+          ...(flags.resetCursor ? { resetCursor: true } : {}),
+        }),
+      );
+      if (!run.ok) setExitCode(1);
+      reportProblems(run, io);
       if (flags.json) {
-        io.out(JSON.stringify({ ok: !failed, warehouse: target.warehouseName, env: target.envName, transfers: results }, null, 2));
+        io.out(JSON.stringify(jsonOf(run, plan.warehouse, plan.environment), null, 2));
         return;
       }
-      for (const r of results) {
-        io.out(
-          `${r.name}: ${r.source} → ${r.target} (${r.disposition}) read ${r.rows.read}, loaded ${r.rows.loaded}, rejected ${r.rows.rejected}, dropped ${r.rows.dropped} in ${(r.durationMs / 1000).toFixed(1)} s (${Math.round(r.rowsPerSecond)} rows/s)`,
-        );
-      }
+      if (run.summary.transfers.length > 0) io.out(formatTransferTable(run.summary).join('\n'));
     });
+}
+
+/** Failures, skips and rejected rows, on stderr: never only in a table a script does not read. */
+function reportProblems(run: WarehouseRun, io: CliIO): void {
+  for (const o of run.outcomes) {
+    if (o.status === 'failed') io.err(`error: ${o.error.describe()}`);
+    else if (o.status === 'skipped') io.err(`skipped ${o.name}: ${o.reason}`);
+    else if (o.result.rows.rejected > 0) {
+      const { read, rejected } = o.result.rows;
+      io.err(
+        `warning: ${o.name}: ${rejected.toLocaleString('en-US')} of ${read.toLocaleString('en-US')} rows rejected (within maxRejects); ` +
+          `see select * from datakit.rejects where load_id = '${o.result.loadId}'`,
+      );
+    }
+  }
+}
+
+function jsonOf(run: WarehouseRun, warehouse: string, env: string) {
+  return {
+    ok: run.ok,
+    warehouse,
+    env,
+    transfers: run.outcomes.map((o) => {
+      if (o.status === 'succeeded') {
+        const r = o.result;
+        return {
+          name: o.name,
+          status: o.status,
+          loadId: r.loadId,
+          source: o.line.source,
+          target: r.target,
+          disposition: r.disposition,
+          rows: r.rows,
+          ...(r.cursor ? { cursor: r.cursor } : {}),
+          durationMs: r.durationMs,
+          rowsPerSecond: r.rowsPerSecond,
+          ...(r.drift ? { drift: r.drift } : {}),
+          rejects: r.rejects.map(({ row: _row, ...reject }) => reject),
+          warnings: r.warnings,
+        };
+      }
+      if (o.status === 'failed') return { name: o.name, status: o.status, error: o.error.toJSON() };
+      return { name: o.name, status: o.status, reason: o.reason };
+    }),
+    totals: run.summary.totals,
+  };
 }

@@ -1,0 +1,17 @@
+import { sql as runStore } from './migrations/0001-run-store.js';
+import { sql as orchestration } from './migrations/0002-orchestration.js';
+
+/**
+ * The run store's migrations, in order. Each is applied once, in one transaction with the others
+ * pending, and recorded in `datakit.migrations`; never edit one that has shipped, add the next
+ * (`migrations/NNNN-name.ts` exporting `sql`, then one line here).
+ *
+ * @example
+ * ```ts
+ * const latest = MIGRATIONS.at(-1)?.version; // the version a current store has
+ * ```
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: 'run-store', sql: runStore },
+  { version: 2, name: 'orchestration', sql: orchestration },
+];
