@@ -101,6 +101,59 @@ export type {
 } from './introspect/introspect-to-directory.js';
 export { introspectToDirectory } from './introspect/introspect-to-directory.js';
 export type { CodegenWarning } from './introspect/render-table.js';
+export type { BackfillStep, Reprocess } from './orchestration/backfill/plan-backfill.js';
+export { planBackfill } from './orchestration/backfill/plan-backfill.js';
+export type { BackfillOptions } from './orchestration/backfill/run-backfill.js';
+export { runBackfill } from './orchestration/backfill/run-backfill.js';
+export type { CheckPipelines, LayerTables, WarehouseTableRef } from './orchestration/check-pipelines.js';
+export { compilePipeline } from './orchestration/dag/compile-pipeline.js';
+export type {
+  CompiledPipeline,
+  CompiledTask,
+  ResolvedPolicy,
+} from './orchestration/dag/compiled-pipeline.js';
+export type { ConnectionEndpoints } from './orchestration/execute/attempt-connections.js';
+export type { AttemptOutcome, Executor, ReadyTask } from './orchestration/execute/executor.js';
+export { InProcessExecutor } from './orchestration/execute/in-process-executor.js';
+export { runAttempt } from './orchestration/execute/run-attempt.js';
+export type { RunProgressEvent } from './orchestration/execute/run-events.js';
+export type { RunPipelineOptions, RunResult } from './orchestration/execute/run-pipeline.js';
+export { runPipeline } from './orchestration/execute/run-pipeline.js';
+export type { TaskRuntime } from './orchestration/execute/task-runtime.js';
+// Orchestration: pipelines, runs, schedules, backfills
+export type {
+  CatchupMode,
+  CustomTaskConfig,
+  PipelineConfig,
+  TableLayer,
+  TaskConfig,
+  TaskKind,
+  TaskPolicy,
+  TaskTableRef,
+  TransferTaskConfig,
+} from './orchestration/pipeline-config.js';
+export type { SchedulerEvent, SchedulerOptions } from './orchestration/schedule/run-scheduler.js';
+export { runScheduler } from './orchestration/schedule/run-scheduler.js';
+export { Schedule } from './orchestration/schedule/schedule-ticks.js';
+export type { RunEvent, RunFilter } from './orchestration/store/read-runs.js';
+export { getRun, listRuns } from './orchestration/store/read-runs.js';
+export { reapExpired } from './orchestration/store/reap-expired.js';
+export type {
+  RunKey,
+  RunRecord,
+  RunState,
+  RunTrigger,
+  TaskRunRecord,
+  TaskState,
+} from './orchestration/store/run-record.js';
+export type {
+  TaskConnections,
+  TaskContext,
+  TaskFunction,
+  TaskLogger,
+  TaskResult,
+  TaskRows,
+} from './orchestration/task-context.js';
 export { acceptedValuesCheck } from './quality/accepted-values-check.js';
 export type { ContractCheckOptions } from './quality/contract-checks.js';
 export { contractChecks } from './quality/contract-checks.js';

@@ -2,6 +2,9 @@ import { type LoadedConfig, loadConfig } from '../config/load-config.js';
 import { type SelectedEnvironment, selectEnvironment } from '../config/select-environment.js';
 import { connect } from '../dialect/connect.js';
 import type { Connection } from '../dialect/connection.js';
+import type { CliIO } from './cli-io.js';
+
+export { type CliIO, processIO } from './cli-io.js';
 
 /** Options every config-reading command takes. */
 export interface CommonOptions {
@@ -10,20 +13,6 @@ export interface CommonOptions {
   warehouse?: string;
   json?: boolean;
 }
-
-/** Where a command writes: human text on stdout/stderr, or one JSON document on stdout. */
-export interface CliIO {
-  out(text: string): void;
-  err(text: string): void;
-  cwd: string;
-}
-
-/** The default IO: the process's streams and working directory. */
-export const processIO: CliIO = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-  cwd: process.cwd(),
-};
 
 /**
  * Loads the config and selects the warehouse environment a command works on.

@@ -1,6 +1,7 @@
 import { is, Table } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Datakit } from '../contract/define-datakit.js';
+import { pipelineSchema } from '../orchestration/pipeline-schema.js';
 
 const datakit = z.custom<Datakit>(
   (value) => typeof value === 'object' && value !== null && 'schemaOf' in value && 'version' in value,
@@ -42,6 +43,7 @@ const transfer = z.strictObject({
         .optional(),
       batchSize: z.number().int('must be a whole number').min(1).optional(),
       detectDeletes: z.boolean().optional(),
+      lockTimeout: z.number().int('must be a whole number of milliseconds').min(0).optional(),
     })
     .optional(),
 });
@@ -52,6 +54,7 @@ const warehouse = z.strictObject({
     .record(identifier, environment)
     .refine((e) => Object.keys(e).length > 0, 'declare at least one environment'),
   transfers: z.record(identifier, transfer).optional(),
+  pipelines: z.record(identifier, pipelineSchema).optional(),
 });
 
 /** The zod schema `datakit.config.ts` is checked against. @internal */

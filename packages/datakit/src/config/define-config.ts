@@ -1,5 +1,7 @@
 import type { InferSelectModel, Table } from 'drizzle-orm';
 import type { Datakit, WriteDisposition } from '../contract/define-datakit.js';
+import type { CheckConfigPipelines } from '../orchestration/check-pipelines.js';
+import type { PipelineConfig } from '../orchestration/pipeline-config.js';
 import type { Transform, TransformFn } from '../transform/define-transform.js';
 
 /**
@@ -73,6 +75,8 @@ export interface TransferConfigOptions<S extends Table = Table, T extends Table 
   batchSize?: number;
   /** history: close keys missing from the extract (default: true unless incremental). */
   detectDeletes?: boolean;
+  /** Milliseconds to wait while another load writes the same target (default 300000; 0: forever). */
+  lockTimeout?: number;
 }
 
 /** Any function, whatever its parameters (a function type's parameters are contravariant). */
@@ -117,6 +121,8 @@ export interface WarehouseConfig {
   sources?: Record<string, Datakit>;
   environments: Record<string, EnvironmentConfig>;
   transfers?: Record<string, TransferConfig>;
+  /** Pipeline name → its DAG of tasks and schedule (`datakit run <name>`, `datakit schedule`). */
+  pipelines?: Record<string, PipelineConfig>;
 }
 
 /**
@@ -198,6 +204,8 @@ export type CheckedConfig<C> = C extends { warehouses: infer W }
  * });
  * ```
  */
-export function defineConfig<const C extends DatakitConfig>(config: C & CheckedConfig<C>): C {
+export function defineConfig<const C extends DatakitConfig>(
+  config: C & CheckedConfig<C> & CheckConfigPipelines<C>,
+): C {
   return config;
 }

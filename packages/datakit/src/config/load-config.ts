@@ -4,10 +4,12 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { DatakitError } from '../errors/datakit-error.js';
 import { nearestName } from '../errors/nearest-name.js';
+import { validatePipelines } from '../orchestration/dag/validate-pipelines.js';
 import { planTransfers } from '../warehouse/plan-transfers.js';
 import { buildTaskGraph } from '../warehouse/task-graph.js';
 import { configSchema } from './config-schema.js';
 import type { DatakitConfig } from './define-config.js';
+import { ensureTypeScriptLoader, isTypeScriptFile } from './typescript-loader.js';
 
 const CANDIDATES = ['datakit.config.ts', 'datakit.config.mts', 'datakit.config.js', 'datakit.config.mjs'];
 
@@ -55,6 +57,7 @@ export async function loadConfig(options: { file?: string; cwd?: string } = {}):
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   let exported: unknown;
   try {
+    if (isTypeScriptFile(file)) await ensureTypeScriptLoader();
     const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
     exported = module.default;
   } catch (cause) {
@@ -124,6 +127,7 @@ export function validateConfig(value: unknown, file = 'datakit.config.ts'): Data
       throw error;
     }
   }
+  validatePipelines(config, file);
   return config;
 }
 

@@ -59,7 +59,8 @@ export function fromDrizzle(table: Table, where: { datakit?: string } = {}): Tab
         if (enumName) type.enumName = enumName;
       }
     }
-    if (type.kind === 'unknown') {
+    // A custom column declares its SQL type itself: an unknown one passes through as written (raw).
+    if (type.kind === 'unknown' && column.dataType !== 'custom') {
       throw new DatakitError('CONTRACT', `Column "${tableName}"."${column.name}" has unsupported type "${type.raw}"`, {
         hint: 'Use one of the supported types (integer, bigint, numeric, text, varchar, boolean, date, timestamp, uuid, json, jsonb, bytea, enum) or map it in a transform.',
         context: context(column.name),

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DatakitConfig } from '../config/define-config.js';
 import { validateConfig } from '../config/load-config.js';
+import { ensureTypeScriptLoader, isTypeScriptFile } from '../config/typescript-loader.js';
 import { DatakitError } from '../errors/datakit-error.js';
 
 /** The workspace package that holds the demo warehouse's config. */
@@ -11,25 +13,29 @@ export const DEMO_PACKAGE = '@datakit-examples/warehouse';
 /** The demo warehouse config and the folder its relative `pglite://` paths resolve against. */
 export interface DemoWarehouse {
   config: DatakitConfig;
-  /** The repository root (the npm workspace root), where `datakit.config.ts` re-exports the demo. */
+  /** The repository root (the npm workspace root), or the working directory for the packaged demo. */
   root: string;
 }
 
-function notInCheckout(cause: unknown): DatakitError {
+/** The demo warehouse compiled into the package by its build (`dist/demo-warehouse`). */
+const BUNDLED = fileURLToPath(new URL('../demo-warehouse/warehouse/datakit.config.js', import.meta.url));
+
+function notLoadable(where: string, cause: unknown): DatakitError {
   return new DatakitError(
     'USAGE',
-    `The demo warehouse (${DEMO_PACKAGE}) cannot be loaded: ${(cause as Error).message ?? String(cause)}`,
+    `The demo warehouse (${where}) cannot be loaded: ${(cause as Error).message ?? String(cause)}`,
     {
-      hint: 'The demo runs from a checkout of the Datakit repository: clone it, run `npm install` at its root, then `npx datakit demo` there.',
+      hint: 'In a checkout of the Datakit repository run `npm install` at its root; an installed datakit package carries the demo in dist/demo-warehouse (reinstall it).',
       cause,
     },
   );
 }
 
 /**
- * Imports the example warehouse config (a workspace package of the Datakit repository) and finds
- * the repository root, so the demo keeps its data where `datakit ui` and `datakit deploy --env dev`
- * run from the root will look.
+ * Loads the demo warehouse config: in a checkout of the repository the example workspace
+ * (`examples/warehouse`, TypeScript, so edits show at once) with the repository root as `root`;
+ * in an installed package its compiled copy, with `cwd` as `root`, so the demo keeps its data in
+ * `<cwd>/.datakit/dev`.
  *
  * @example
  * ```ts
@@ -37,19 +43,39 @@ function notInCheckout(cause: unknown): DatakitError {
  * Object.keys(config.warehouses); // ['demo']
  * ```
  */
-export async function loadDemoWarehouse(): Promise<DemoWarehouse> {
-  let entry: string;
+export async function loadDemoWarehouse(cwd: string = process.cwd()): Promise<DemoWarehouse> {
+  const workspaceEntry = resolveWorkspace();
+  const entry = workspaceEntry ?? BUNDLED;
   let exported: unknown;
   try {
-    entry = createRequire(import.meta.url).resolve(DEMO_PACKAGE);
-    // A variable specifier keeps TypeScript from compiling the examples into this package.
-    const specifier: string = DEMO_PACKAGE;
-    exported = ((await import(specifier)) as { default?: unknown }).default;
+    if (isTypeScriptFile(entry)) await ensureTypeScriptLoader();
+    exported = ((await import(pathToFileURL(entry).href)) as { default?: unknown }).default;
   } catch (cause) {
-    throw notInCheckout(cause);
+    throw notLoadable(workspaceEntry ? DEMO_PACKAGE : entry, cause);
   }
   const config = validateConfig(exported, `${DEMO_PACKAGE} (examples/warehouse/datakit.config.ts)`);
-  return { config, root: workspaceRoot(path.dirname(entry)) };
+  return { config, root: workspaceEntry ? workspaceRoot(path.dirname(workspaceEntry)) : cwd };
+}
+
+/**
+ * Whether the demo runs from a checkout of the repository (its example workspace resolves), rather
+ * than from the copy an installed package carries.
+ *
+ * @example
+ * ```ts
+ * if (!demoFromCheckout()) console.log('Start your own project: npx datakit init');
+ * ```
+ */
+export function demoFromCheckout(): boolean {
+  return resolveWorkspace() !== undefined;
+}
+
+function resolveWorkspace(): string | undefined {
+  try {
+    return createRequire(import.meta.url).resolve(DEMO_PACKAGE);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The nearest folder above `from` whose package.json declares npm workspaces (else `from`'s package root). */

@@ -7,6 +7,7 @@ import type { DeployPlan, DeployStep } from './deploy-step.js';
 import { desiredTables } from './desired-tables.js';
 import { planDeploy } from './plan-deploy.js';
 import { migrateStore, type StoreMigrationResult } from '../store/migrate-store.js';
+import { withDeployLock } from './with-deploy-lock.js';
 
 /**
  * What a deploy did: its plan, and whether it was applied or refused.
@@ -42,6 +43,8 @@ export interface DeployOptions {
   apply?: boolean;
   /** Apply destructive steps too. */
   allowDestructive?: boolean;
+  /** Milliseconds to wait while another deploy of the warehouse runs (default 300000; 0: forever). */
+  lockTimeout?: number;
 }
 
 /**
@@ -57,15 +60,21 @@ export interface DeployOptions {
  * ```
  */
 export async function deployWarehouse(options: DeployOptions): Promise<DeployResult> {
-  const result = await deployTables(options);
+  const result = await deployTablesLocked(options);
   if (!options.apply || result.status === 'refused') return result;
   const supportsStore = options.connection.dialect.adapter.family === 'postgresql';
   return supportsStore ? { ...result, store: await migrateStore(options.connection) } : result;
 }
 
-async function deployTables(options: DeployOptions): Promise<DeployResult> {
+/** Plans and applies under the deploy lock, so a concurrent deploy plans against what this one committed. */
+async function deployTablesLocked(options: DeployOptions): Promise<DeployResult> {
+  if (!options.apply) return deployTables(options, options.connection);
+  const lock = options.lockTimeout === undefined ? {} : { timeoutMs: options.lockTimeout };
+  return withDeployLock(options.connection, lock, (connection) => deployTables(options, connection));
+}
+
+async function deployTables(options: DeployOptions, connection: Connection): Promise<DeployResult> {
   const started = performance.now();
-  const { connection } = options;
   const placed = desiredTables(options.warehouse);
   assertHistoryKeys(options.warehouse, placed);
   const desired = placed.map((d) => d.table);

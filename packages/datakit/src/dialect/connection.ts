@@ -22,8 +22,13 @@ export interface QueryResult<R> {
  * ```
  */
 export interface StreamOptions {
-  /** Rows per yielded batch (default 1000). Memory is bounded by one batch. */
+  /** Rows per yielded batch (default 1000). Memory is bounded by a few batches. */
   batchSize?: number;
+  /**
+   * `array`: each row is an array of its values in select-list order, which saves an object per
+   * row. Honoured by the MySQL driver; the others give objects.
+   */
+  rowMode?: 'object' | 'array';
 }
 
 /**

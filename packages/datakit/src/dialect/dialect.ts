@@ -2,6 +2,7 @@ import type { Connection } from './connection.js';
 import type { DdlCompiler } from './ddl-compiler.js';
 import type { Introspector } from './introspector.js';
 import type { ConnectionUrl } from './parse-connection-url.js';
+import type { SessionCanceller } from './session-canceller.js';
 
 /**
  * The SQL family a dialect speaks; PGlite speaks `postgresql` through a different driver.
@@ -58,4 +59,6 @@ export interface Dialect {
   connect(url: ConnectionUrl): Promise<Connection>;
   createIntrospector(conn: Connection): Introspector;
   createDdlCompiler(): DdlCompiler;
+  /** Cancels running statements of tagged sessions; absent where the database runs in this thread. */
+  readonly canceller?: SessionCanceller;
 }

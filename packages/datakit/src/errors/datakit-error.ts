@@ -17,6 +17,7 @@ export type DatakitErrorCode =
   | 'DEPLOY'
   | 'DRIFT'
   | 'TRANSFER'
+  | 'RUN'
   | 'UNSUPPORTED';
 
 /**

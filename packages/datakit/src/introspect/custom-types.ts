@@ -1,19 +1,57 @@
 /**
  * @internal Column types Drizzle has no builder for, declared once at the top of a generated
- * module with `customType`. The name is the SQL type, so `fromDrizzle` reads it back unchanged.
+ * module with `customType`. Without `config` the name is the SQL type; with it, `sql` is the
+ * body of `dataType(config)`. Either way `fromDrizzle` reads the SQL type back unchanged.
  */
-export const CUSTOM_TYPES: Record<string, { family: 'postgresql' | 'mysql'; data: string }> = {
+export const CUSTOM_TYPES: Record<
+  string,
+  { family: 'postgresql' | 'mysql'; data: string; config?: string; sql?: string }
+> = {
   bytea: { family: 'postgresql', data: 'Uint8Array' },
   tstzrange: { family: 'postgresql', data: 'string' },
   blob: { family: 'mysql', data: 'Uint8Array' },
   tinyblob: { family: 'mysql', data: 'Uint8Array' },
   mediumblob: { family: 'mysql', data: 'Uint8Array' },
   longblob: { family: 'mysql', data: 'Uint8Array' },
+  // Drizzle's own binary/varbinary read strings; these read the bytes.
+  binary: {
+    family: 'mysql',
+    data: 'Uint8Array',
+    config: '{ length: number }',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source for generated modules
+    sql: '`binary(${config?.length ?? 1})`',
+  },
+  varbinary: {
+    family: 'mysql',
+    data: 'Uint8Array',
+    config: '{ length: number }',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source for generated modules
+    sql: '`varbinary(${config?.length ?? 1})`',
+  },
+  bit: {
+    family: 'mysql',
+    data: 'string',
+    config: '{ length: number }',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source for generated modules
+    sql: '`bit(${config?.length ?? 1})`',
+  },
+  set: {
+    family: 'mysql',
+    data: 'string',
+    config: '{ values: readonly string[] }',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source for generated modules
+    sql: "`set(${(config?.values ?? []).map((v) => `'${v.replaceAll(\"'\", \"''\")}'`).join(',')})`",
+  },
+  rawType: { family: 'mysql', data: 'string', config: '{ sql: string }', sql: "config?.sql ?? 'text'" },
 };
 
 /** @internal The declaration of one custom type, e.g. `const bytea = customType<...>(...)`. */
 export function customTypeDeclaration(name: string): string {
-  const data = CUSTOM_TYPES[name]?.data ?? 'string';
+  const type = CUSTOM_TYPES[name];
+  const data = type?.data ?? 'string';
+  if (type?.config !== undefined) {
+    return `const ${name} = customType<{ data: ${data}; config: ${type.config} }>({\n  dataType: (config) => ${type.sql},\n});`;
+  }
   return `const ${name} = customType<{ data: ${data} }>({ dataType: () => '${name}' });`;
 }
 

@@ -1,4 +1,5 @@
 import type { ForeignKeySchema, TableSchema } from '../schema/table-schema.js';
+import { columnKeys } from './column-keys.js';
 import { BUILDER_NAMES, customTypeDeclaration } from './custom-types.js';
 import { type CodegenWarning, renderTable } from './render-table.js';
 import { NameScope, toCamelCase, tsString } from './ts-names.js';
@@ -141,6 +142,10 @@ export function generateDatakit(
         const target = findTable(ref, table);
         return target ? tableVars.get(target) : undefined;
       },
+      tableColumnKeys: (ref) => {
+        const target = findTable(ref, table);
+        return target ? columnKeys(target.columns.map((c) => c.name)) : undefined;
+      },
       use: (module, name) => imports[module].add(name),
       declareCustomType: (name) => customTypes.add(name),
       warn: (warning) => warnings.push(warning),
@@ -186,8 +191,15 @@ export function generateDatakit(
   return { code: `${sections.join('\n\n')}\n`, warnings, exportName };
 }
 
-/** One import statement, names sorted, wrapped one per line past 110 characters as Biome does. */
-function importLine(names: string[], module: string): string {
+/**
+ * @internal One import statement, names sorted, wrapped one per line past 110 characters as Biome does.
+ *
+ * @example
+ * ```ts
+ * importLine(['pgTable', 'integer'], 'drizzle-orm/pg-core'); // "import { integer, pgTable } from 'drizzle-orm/pg-core';"
+ * ```
+ */
+export function importLine(names: string[], module: string): string {
   const sorted = names.sort((a, b) => biomeOrder(a.replace(/^type /, ''), b.replace(/^type /, '')));
   const line = `import { ${sorted.join(', ')} } from '${module}';`;
   return line.length <= 110

@@ -13,8 +13,11 @@ const INTS: Record<string, string> = {
 
 /**
  * @internal The Drizzle `mysql-core` builder for a column type. The raw MySQL spelling picks the
- * exact builder (`mediumint`, `longtext`, `datetime` vs `timestamp`, `unsigned`); the portable
- * kind is the fallback. Unmappable types give `text()` and `unmapped`.
+ * exact builder (`mediumint`, `longtext`, `datetime` vs `timestamp`, `year`, `unsigned`); the
+ * portable kind is the fallback. Types Drizzle reads lossily or has no builder for become custom
+ * types: binary/varbinary/blob as bytes, `bit(n)` as a string of n bits, `set(...)` as its text.
+ * Any other type passes through as `rawType({ sql })` (a string holding the server's text) with
+ * `unmapped` set, so it still matches the live column in a drift check.
  */
 export function mysqlColumnBuilder(type: ColumnType, bigintMode: 'bigint' | 'number'): ColumnCode {
   const raw = (type.raw ?? '').toLowerCase();
@@ -25,19 +28,31 @@ export function mysqlColumnBuilder(type: ColumnType, bigintMode: 'bigint' | 'num
     imports: [name],
     customTypes: [],
   });
+  const custom = (name: string, config = ''): ColumnCode => ({
+    builder: `${name}(${config})`,
+    imports: ['customType'],
+    customTypes: [name],
+  });
+  const passThrough = (): ColumnCode => ({
+    ...custom('rawType', `{ sql: ${tsString(type.raw ?? type.kind)} }`),
+    unmapped: type.raw ?? type.kind,
+  });
   const fsp = type.precision === undefined || type.precision === 0 ? [] : [`fsp: ${type.precision}`];
-  if ((type.dimensions ?? 0) > 0) return { ...plain('text'), unmapped: type.raw ?? `${type.kind}[]` };
+  if ((type.dimensions ?? 0) > 0) return passThrough();
   switch (type.kind) {
     case 'smallint':
     case 'integer':
+      if (base === 'year') return plain('year');
       return plain(INTS[base] ?? (type.kind === 'smallint' ? 'smallint' : 'int'), unsigned);
     case 'bigint':
       return plain('bigint', [`mode: '${bigintMode}'`, ...unsigned]);
     case 'numeric':
-      return plain(
-        'decimal',
-        type.precision === undefined ? [] : [`precision: ${type.precision}`, `scale: ${type.scale ?? 0}`],
-      );
+      return plain('decimal', [
+        ...(type.precision === undefined
+          ? []
+          : [`precision: ${type.precision}`, `scale: ${type.scale ?? 0}`]),
+        ...unsigned,
+      ]);
     case 'real':
       return plain(base === 'double' || base === 'real' ? 'double' : 'float');
     case 'double':
@@ -47,9 +62,7 @@ export function mysqlColumnBuilder(type: ColumnType, bigintMode: 'bigint' | 'num
     case 'text':
       return plain(TEXTS.has(base) ? base : 'text');
     case 'varchar':
-      return type.length === undefined
-        ? { ...plain('text'), unmapped: type.raw ?? 'varchar without a length' }
-        : plain('varchar', [`length: ${type.length}`]);
+      return type.length === undefined ? passThrough() : plain('varchar', [`length: ${type.length}`]);
     case 'char':
       return plain('char', type.length === undefined ? [] : [`length: ${type.length}`]);
     case 'uuid':
@@ -73,11 +86,17 @@ export function mysqlColumnBuilder(type: ColumnType, bigintMode: 'bigint' | 'num
       };
     case 'bytea':
       if ((base === 'binary' || base === 'varbinary') && type.length !== undefined)
-        return plain(base, [`length: ${type.length}`]);
-      if (CUSTOM_TYPES[base]?.family === 'mysql')
-        return { builder: `${base}()`, imports: ['customType'], customTypes: [base] };
-      return { builder: 'longblob()', imports: ['customType'], customTypes: ['longblob'] };
+        return custom(base, `{ length: ${type.length} }`);
+      if (CUSTOM_TYPES[base]?.family === 'mysql' && base.endsWith('blob')) return custom(base);
+      return custom('longblob');
+    case 'unknown': {
+      const bits = /^bit\((\d+)\)$/.exec(raw);
+      if (bits) return custom('bit', `{ length: ${bits[1]} }`);
+      if (base === 'set' && type.enumValues)
+        return custom('set', `{ values: [${type.enumValues.map(tsString).join(', ')}] }`);
+      return passThrough();
+    }
     default:
-      return { ...plain('text'), unmapped: type.raw ?? type.kind };
+      return passThrough();
   }
 }

@@ -1,9 +1,10 @@
 import type { ColumnSchema, ForeignKeySchema, KeyConstraint, TableSchema } from '../schema/table-schema.js';
+import { type ColumnKey, columnKeys, withColumnName } from './column-keys.js';
 import type { ColumnCode } from './custom-types.js';
 import { mysqlColumnBuilder } from './mysql-column-builder.js';
 import { pgColumnBuilder } from './pg-column-builder.js';
 import { renderDefault } from './render-default.js';
-import { commentText, propertyAccess, propertyKey, tsString } from './ts-names.js';
+import { commentText, isIdentifier, lineCommentName, propertyAccess, tsString } from './ts-names.js';
 
 /**
  * A warning of code generation, printed by the CLI on stderr.
@@ -31,6 +32,8 @@ export interface TableRenderContext {
   enumVariable(enumName: string): string | undefined;
   /** The variable of another generated table, or undefined when it is not in the module. */
   tableVariable(ref: ForeignKeySchema['references']): string | undefined;
+  /** The column keys of another generated table (see {@link columnKeys}). */
+  tableColumnKeys(ref: ForeignKeySchema['references']): ReadonlyMap<string, ColumnKey> | undefined;
   use(module: 'drizzle-orm' | 'core', name: string): void;
   declareCustomType(name: string): void;
   warn(warning: CodegenWarning): void;
@@ -49,16 +52,17 @@ export function renderTable(table: TableSchema, context: TableRenderContext): st
     if (unique.columns.length === 1 && only !== undefined && !inlineUniques.has(only))
       inlineUniques.set(only, unique);
   }
+  const keys = columnKeys(table.columns.map((c) => c.name));
   const lines: string[] = [];
   for (const column of table.columns) {
     lines.push(
-      ...renderColumn(table, column, context, {
+      ...renderColumn(table, column, keys.get(column.name) as ColumnKey, context, {
         primaryKey: inlinePk === column.name,
         unique: inlineUniques.get(column.name),
       }),
     );
   }
-  const extras = renderExtras(table, context, inlinePk !== undefined, new Set(inlineUniques.values()));
+  const extras = renderExtras(table, keys, context, inlinePk !== undefined, new Set(inlineUniques.values()));
   // A foreign key to another table makes the two initializers refer to each other; an explicit
   // return type on the callback stops TypeScript from inferring through that cycle (TS7022).
   const crossReference = table.foreignKeys.some(
@@ -88,6 +92,7 @@ export function renderTable(table: TableSchema, context: TableRenderContext): st
 function renderColumn(
   table: TableSchema,
   column: ColumnSchema,
+  key: ColumnKey,
   context: TableRenderContext,
   inline: { primaryKey: boolean; unique: KeyConstraint | undefined },
 ): string[] {
@@ -97,7 +102,7 @@ function renderColumn(
       : mysqlColumnBuilder(column.type, context.bigint);
   for (const name of code.imports) context.use('core', name);
   for (const name of code.customTypes) context.declareCustomType(name);
-  let chain = code.builder;
+  let chain = key.explicitName ? withColumnName(code.builder, tsString(column.name)) : code.builder;
   // A PostgreSQL identity is NOT NULL by definition, as is a primary key column.
   const identity =
     context.family === 'postgresql' &&
@@ -125,14 +130,14 @@ function renderColumn(
   if (inline.unique) chain += `.unique(${inline.unique.name ? tsString(inline.unique.name) : ''})`;
   const lines: string[] = [];
   if (column.comment) lines.push(`/** ${commentText(column.comment)} */`);
-  let line = `${propertyKey(column.name)}: ${chain},`;
+  let line = `${key.literal}: ${chain},`;
   if (code.unmapped !== undefined) {
-    line += ` // datakit: unmapped type ${JSON.stringify(code.unmapped)}`;
+    line += ` // datakit: unmapped type ${lineCommentName(code.unmapped)}`;
     context.warn({
       table: table.name,
       column: column.name,
       rawType: code.unmapped,
-      message: `column "${table.name}"."${column.name}" has type "${code.unmapped}", which Datakit cannot map; written as text()`,
+      message: `column "${table.name}"."${column.name}" has type "${code.unmapped}", which Datakit cannot map; written as ${code.builder}`,
     });
   }
   lines.push(line);
@@ -141,11 +146,12 @@ function renderColumn(
 
 function renderExtras(
   table: TableSchema,
+  keys: ReadonlyMap<string, ColumnKey>,
   context: TableRenderContext,
   pkInline: boolean,
   inlineUniques: ReadonlySet<KeyConstraint>,
 ): string[] {
-  const cols = (names: readonly string[]) => names.map((n) => propertyAccess('t', n)).join(', ');
+  const cols = (names: readonly string[]) => names.map((n) => propertyAccess('t', keyOf(keys, n))).join(', ');
   const extras: string[] = [];
   const pk = table.primaryKey;
   if (pk && !pkInline) {
@@ -165,7 +171,8 @@ function renderExtras(
     context.use('core', fn);
     extras.push(`${fn}(${tsString(index.name)}).on(${cols(index.columns)})`);
   }
-  for (const fk of sortByName(table.foreignKeys)) extras.push(renderForeignKey(table, fk, context, cols));
+  for (const fk of sortByName(table.foreignKeys))
+    extras.push(renderForeignKey(table, fk, keys, context, cols));
   for (const check of sortByName(table.checks)) {
     context.use('core', 'check');
     context.use('drizzle-orm', 'sql');
@@ -177,20 +184,27 @@ function renderExtras(
 function renderForeignKey(
   table: TableSchema,
   fk: ForeignKeySchema,
+  keys: ReadonlyMap<string, ColumnKey>,
   context: TableRenderContext,
   cols: (names: readonly string[]) => string,
 ): string {
-  const target = isSelfReference(table, fk) ? 't' : context.tableVariable(fk.references);
+  const self = isSelfReference(table, fk);
+  const target = self ? 't' : context.tableVariable(fk.references);
+  const targetKeys = self ? keys : context.tableColumnKeys(fk.references);
   const label = `${fk.references.schema ? `"${fk.references.schema}".` : ''}"${fk.references.table}"`;
-  if (!target) {
+  if (!target || !targetKeys) {
     context.warn({
       table: table.name,
       message: `foreign key ${fk.name ? `"${fk.name}" ` : ''}of "${table.name}" references ${label}, which is not in this datakit; left out`,
     });
-    return `// datakit: foreign key ${fk.name ? `"${fk.name}" ` : ''}(${fk.columns.join(', ')}) references ${label}, which is not in this datakit`;
+    // Every name is quoted and escaped: a line break in one must not end the comment.
+    const ref = [fk.references.schema, fk.references.table]
+      .filter((n) => n !== undefined)
+      .map(lineCommentName);
+    return `// datakit: foreign key ${fk.name ? `${lineCommentName(fk.name)} ` : ''}(${fk.columns.map((c) => (isIdentifier(c) ? c : lineCommentName(c))).join(', ')}) references ${ref.join('.')}, which is not in this datakit`;
   }
   context.use('core', 'foreignKey');
-  const foreign = fk.references.columns.map((c) => propertyAccess(target, c)).join(', ');
+  const foreign = fk.references.columns.map((c) => propertyAccess(target, keyOf(targetKeys, c))).join(', ');
   const fields = [
     ...(fk.name ? [`name: ${tsString(fk.name)}`] : []),
     `columns: [${cols(fk.columns)}]`,
@@ -203,6 +217,10 @@ function renderForeignKey(
   // Wrapped past the line width the way Biome formats it (the entry sits 4 spaces deep, then a comma).
   if (line.length + 5 <= 110) return line;
   return ['foreignKey({', ...fields.map((f) => `  ${f},`), `})${actions}`].join('\n');
+}
+
+function keyOf(keys: ReadonlyMap<string, ColumnKey>, name: string): string {
+  return keys.get(name)?.key ?? name;
 }
 
 function isSelfReference(table: TableSchema, fk: ForeignKeySchema): boolean {

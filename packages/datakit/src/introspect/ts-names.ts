@@ -4,7 +4,10 @@ const RESERVED = new Set(
     'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
     'yield let static implements interface package private protected public await any boolean number string symbol ' +
     'unknown never object undefined arguments eval type of as async from get set declare namespace module require'
-  ).split(' '),
+  )
+    .split(' ')
+    // Names every object inherits: a variable or key spelled so would shadow them.
+    .concat(Object.getOwnPropertyNames(Object.prototype)),
 );
 
 /** @internal Whether `name` can be written as a bare property key or binding. */
@@ -25,8 +28,9 @@ export function tsString(value: string): string {
     .replaceAll('\u2029', '\\u2029')}${quote}`;
 }
 
-/** @internal An object key: bare when it is an identifier, quoted otherwise. */
+/** @internal An object key: bare when it is an identifier, quoted otherwise; `__proto__` computed, since a literal one sets the prototype. */
 export function propertyKey(name: string): string {
+  if (name === '__proto__') return `[${tsString(name)}]`;
   return isIdentifier(name) ? name : tsString(name);
 }
 
@@ -40,9 +44,17 @@ export function templateBody(text: string): string {
   return text.replaceAll('\\', '\\\\').replaceAll('`', '\\`').replaceAll('${', '\\${');
 }
 
-/** @internal Text safe inside a block comment. */
+/** @internal Text safe inside a block comment: it cannot close the comment, and stays on one line. */
 export function commentText(text: string): string {
-  return text.replaceAll('*/', '*\\/').replace(/\s*\n\s*/g, ' ');
+  return text.replaceAll('*/', '*\\/').replace(/\s*[\n\r\u2028\u2029]\s*/g, ' ');
+}
+
+/**
+ * @internal A name quoted for a `//` comment: every character that ends a line in JavaScript
+ * (`\n`, `\r`, U+2028, U+2029) escaped, so nothing after it can become code.
+ */
+export function lineCommentName(name: string): string {
+  return JSON.stringify(name).replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029');
 }
 
 /**

@@ -45,6 +45,7 @@ const PG_NAMES: Record<string, ColumnType['kind']> = {
 const MYSQL_NAMES: Record<string, ColumnType['kind']> = {
   tinyint: 'smallint',
   smallint: 'smallint',
+  year: 'smallint',
   mediumint: 'integer',
   int: 'integer',
   integer: 'integer',
@@ -99,6 +100,9 @@ export function parseSqlType(sqlType: string, family: 'postgresql' | 'mysql'): C
   if (family === 'mysql') {
     const enumMatch = /^enum\((.*)\)$/s.exec(raw);
     if (enumMatch) return { kind: 'enum', enumValues: parseQuotedList(enumMatch[1] ?? ''), raw };
+    // A SET has no portable kind: it passes through as its raw type, its members kept for DDL.
+    const setMatch = /^set\((.*)\)$/is.exec(raw);
+    if (setMatch) return { kind: 'unknown', enumValues: parseQuotedList(setMatch[1] ?? ''), raw };
     if (/^tinyint\(1\)/.test(text) || text === 'boolean' || text === 'bool') return { kind: 'boolean', raw };
     text = text.replace(/\s+(unsigned|signed|zerofill)\b/g, '').trim();
   }

@@ -1,4 +1,5 @@
 import { sql as runStore } from './migrations/0001-run-store.js';
+import { sql as orchestration } from './migrations/0002-orchestration.js';
 
 /**
  * The run store's migrations, in order. Each is applied once, in one transaction with the others
@@ -12,4 +13,5 @@ import { sql as runStore } from './migrations/0001-run-store.js';
  */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'run-store', sql: runStore },
+  { version: 2, name: 'orchestration', sql: orchestration },
 ];

@@ -1,4 +1,5 @@
 import { type Column, getTableColumns, type Table } from 'drizzle-orm';
+import { mysqlValueDecoder } from './mysql-value-decoder.js';
 import { formatPgArray, parsePgArray } from './pg-array-text.js';
 import { PgDate, type PgDateKind } from './pg-date.js';
 import { formatPgDate, formatPgTimestamp, parsePgTimestamp } from './pg-timestamp-text.js';
@@ -52,7 +53,7 @@ export interface ColumnCodec {
   toText(value: unknown): string;
   /** A non-null JS value as a query parameter: the text, except bytes stay bytes (PGlite types bytea parameters). */
   toParam(value: unknown): unknown;
-  /** A non-null value from a driver that parsed it (mysql2) to the JS value Drizzle promises. */
+  /** A non-null value as the MySQL driver returns it (text, numbers, Buffers) to the JS value Drizzle promises; throws for a value it cannot hold (see `mysqlValueDecoder`). */
   fromDriver(value: unknown): unknown;
 }
 
@@ -82,19 +83,12 @@ function dateCodec(kind: PgDateKind) {
       return kind === 'date' ? formatPgDate(v) : formatPgTimestamp(v, kind === 'timestamptz');
     return String(v);
   };
-  const fromDriver = (v: unknown): Date => {
-    if (v instanceof Date) return v;
-    const text = String(v);
-    return new Date(
-      kind === 'date' || /[zZ]|[+-]\d\d(:?\d\d)?$/.test(text) ? text : `${text.replace(' ', 'T')}Z`,
-    );
-  };
-  return { fromText, toText, fromDriver };
+  return { fromText, toText };
 }
 
 type CodecParts = Omit<
   ColumnCodec,
-  'key' | 'name' | 'notNull' | 'hasDefault' | 'primary' | 'column' | 'toParam'
+  'key' | 'name' | 'notNull' | 'hasDefault' | 'primary' | 'column' | 'toParam' | 'fromDriver'
 > & {
   toParam?: ((value: unknown) => unknown) | undefined;
 };
@@ -106,7 +100,6 @@ function codecFor(column: DrizzleColumn): CodecParts {
     fromText: identity as (t: string) => unknown,
     toText: naturalText,
     toParam: undefined as ((v: unknown) => unknown) | undefined,
-    fromDriver: (v: unknown) => v,
   };
   switch (column.columnType) {
     case 'PgArray': {
@@ -118,7 +111,6 @@ function codecFor(column: DrizzleColumn): CodecParts {
         kind: 'array',
         fromText: (text) => parsePgArray(text, element.fromText),
         toText: (v) => formatPgArray(v as unknown[], element.toText),
-        fromDriver: (v) => (typeof v === 'string' ? parsePgArray(v, element.fromText) : v),
       };
     }
     case 'PgTimestamp':
@@ -136,7 +128,6 @@ function codecFor(column: DrizzleColumn): CodecParts {
           const driver = column.mapToDriverValue(v);
           return driver instanceof Uint8Array ? driver : naturalText(driver);
         },
-        fromDriver: (v) => column.mapFromDriverValue(v),
       };
   }
   switch (column.dataType) {
@@ -146,7 +137,6 @@ function codecFor(column: DrizzleColumn): CodecParts {
         kind: /Int|Serial/.test(column.columnType) ? 'integer' : 'float',
         fromText: Number,
         toText: numberText,
-        fromDriver: (v) => (typeof v === 'number' ? v : Number(v)),
       };
     case 'bigint':
       return {
@@ -154,7 +144,6 @@ function codecFor(column: DrizzleColumn): CodecParts {
         kind: 'bigint',
         fromText: BigInt,
         toText: String,
-        fromDriver: (v) => BigInt(v as string),
       };
     case 'boolean':
       return {
@@ -162,7 +151,6 @@ function codecFor(column: DrizzleColumn): CodecParts {
         kind: 'boolean',
         fromText: (text) => text === 't' || text === 'true',
         toText: (v) => (v ? 't' : 'f'),
-        fromDriver: (v) => (typeof v === 'boolean' ? v : Number(v) === 1),
       };
     case 'json':
       return {
@@ -170,17 +158,14 @@ function codecFor(column: DrizzleColumn): CodecParts {
         kind: 'json',
         fromText: (text) => JSON.parse(text),
         toText: (v) => JSON.stringify(v),
-        fromDriver: (v) => (typeof v === 'string' ? JSON.parse(v) : v),
       };
     case 'date':
-      return { ...base, kind: 'date', ...dateCodec(/^date/i.test(sqlType) ? 'date' : 'timestamp') };
+      return { ...base, kind: 'date', ...dateCodec(/^date(?!time)/i.test(sqlType) ? 'date' : 'timestamp') };
     case 'string':
       return {
         ...base,
         kind: 'string',
         toText: naturalText,
-        fromDriver: (v) =>
-          typeof v === 'string' ? v : v instanceof Uint8Array ? Buffer.from(v).toString() : naturalText(v),
       };
     default:
       return {
@@ -192,7 +177,6 @@ function codecFor(column: DrizzleColumn): CodecParts {
           const driver = column.mapToDriverValue(v);
           return driver instanceof Uint8Array ? driver : naturalText(driver);
         },
-        fromDriver: (v) => column.mapFromDriverValue(v),
       };
   }
 }
@@ -218,6 +202,7 @@ export function columnCodecs(table: Table): ColumnCodec[] {
       column,
       ...parts,
       toParam: toParam ?? parts.toText,
+      fromDriver: mysqlValueDecoder(column, parts.kind, parts.fromText),
     };
   });
 }

@@ -1,4 +1,5 @@
 import type { Connection } from '../dialect/connection.js';
+import { onSide } from '../dialect/connection-lost-error.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { ColumnCodec } from './column-codec.js';
 import { type HeldTransaction, holdTransaction } from './hold-transaction.js';
@@ -7,6 +8,7 @@ import { type LiveColumns, liveColumns } from './live-columns.js';
 import { mergeAsync } from './merge-async.js';
 import type { SourceBatch } from './row-processor.js';
 import { type Bound, PG_READ_SETTINGS, type ReadPlan, readSource } from './source-reader.js';
+import type { ZeroDates } from './unreadable-value.js';
 
 /**
  * What to extract. @internal
@@ -28,6 +30,7 @@ export interface ExtractionOptions {
   /** The single-column key to split partitions on. */
   key?: ColumnCodec;
   batchSize: number;
+  zeroDates?: ZeroDates;
 }
 
 /**
@@ -101,6 +104,15 @@ async function estimateRows(tx: Connection, table: ReadPlan['table']): Promise<n
   }
 }
 
+/** Tags a lost connection while reading as the source's, before it travels through the target's COPY. */
+async function* sourceSide<T>(reader: AsyncIterable<T>, target: string): AsyncGenerator<T> {
+  try {
+    yield* reader;
+  } catch (err) {
+    throw onSide(err, 'source', target);
+  }
+}
+
 /**
  * Starts reading the source: one transaction (REPEATABLE READ and a shared exported snapshot when
  * partitioned on PostgreSQL, so every partition sees the same data), the incremental window, and
@@ -120,7 +132,7 @@ export async function startExtraction(options: ExtractionOptions): Promise<Extra
     await merged?.return(undefined).catch(() => {});
     const results = await Promise.allSettled(held.map((h) => h.end(error)));
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed && error === undefined) throw failed.reason;
+    if (failed && error === undefined) throw onSide(failed.reason, 'source', options.source.target);
   };
   try {
     const family = options.source.dialect.adapter.family;
@@ -161,6 +173,7 @@ export async function startExtraction(options: ExtractionOptions): Promise<Extra
       bounds: [...bounds, ...extra],
       batchSize: options.batchSize,
       integerText: live.integerText,
+      ...(options.zeroDates ? { zeroDates: options.zeroDates } : {}),
     });
     const ranges =
       partitions > 1 && options.key
@@ -180,7 +193,10 @@ export async function startExtraction(options: ExtractionOptions): Promise<Extra
         connections.push(more.tx);
       }
     }
-    const readers = ranges.map((range, i) => readSource(connections[i] as Connection, plan(range)));
+    const target = options.source.target;
+    const readers = ranges.map((range, i) =>
+      sourceSide(readSource(connections[i] as Connection, plan(range)), target),
+    );
     merged = mergeAsync(readers);
     return {
       batches: merged,
@@ -190,8 +206,9 @@ export async function startExtraction(options: ExtractionOptions): Promise<Extra
       partitions,
       close,
     };
-  } catch (err) {
-    await close(err).catch(() => {});
+  } catch (caught) {
+    await close(caught).catch(() => {});
+    const err = onSide(caught, 'source', options.source.target);
     if (err instanceof DatakitError) throw err;
     throw new DatakitError(
       'TRANSFER',

@@ -201,6 +201,12 @@ export function resolveTransfer(
       'Each partition holds one source connection (the pool has 10).',
     );
   }
+  if (options.zeroDates !== undefined && !['reject', 'null'].includes(options.zeroDates)) {
+    throw usage(
+      `zeroDates must be 'reject' or 'null', got ${JSON.stringify(options.zeroDates)}`,
+      "Use zeroDates: 'null' to read MySQL zero dates as NULL, or leave it out to reject their rows.",
+    );
+  }
   const sourceKey = keyCodecs(
     sourceCodecs,
     sourceSchema.primaryKey?.columns ?? [],

@@ -12,6 +12,7 @@ import {
   type PassthroughLineEncoder,
 } from './copy-text-encoder.js';
 import type { RejectCollector, RejectStage } from './reject-collector.js';
+import { unreadable } from './unreadable-value.js';
 
 /**
  * Rows read from the source; `text`/`offsets` only when they were decoded from COPY text. @internal
@@ -98,6 +99,8 @@ export class RowProcessor {
   #accept(row: DecodedRow): Record<string, unknown> | undefined {
     const s = this.#setup;
     const n = ++this.read;
+    const why = unreadable(row);
+    if (why) return this.#rejectWith(n, 'source', row, why.column, why.rule, why.message, why.hint);
     if (!s.source.check(row))
       return this.#reject(n, 'source', row, s.source.explain(row, this.#label(n, row)));
     let out: unknown;

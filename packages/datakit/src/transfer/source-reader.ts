@@ -1,7 +1,9 @@
 import type { Connection } from '../dialect/connection.js';
 import type { ColumnCodec } from './column-codec.js';
 import { createCopyTextDecoder, type DecodedRow } from './copy-text-decoder.js';
+import { mysqlReadExpression } from './mysql-value-decoder.js';
 import type { SourceBatch } from './row-processor.js';
+import { readCarefully, type ZeroDates } from './unreadable-value.js';
 
 /**
  * A bound on one column: `"column" <op> value`, the value in the column type's text form. @internal
@@ -33,6 +35,8 @@ export interface ReadPlan {
   batchSize: number;
   /** Columns whose live type guarantees integer text (see `liveColumns`). */
   integerText: ReadonlySet<string>;
+  /** MySQL zero dates: reject the row (default) or read NULL. */
+  zeroDates?: ZeroDates;
 }
 
 /**
@@ -81,9 +85,10 @@ function compileRowConverter(
   codecs: readonly ColumnCodec[],
   from: 'text' | 'driver',
 ): (row: Record<string, unknown>) => DecodedRow {
+  // Text rows are objects keyed like the codecs; driver rows are arrays in select-list order.
   const fields = codecs.map(
     (c, i) =>
-      `${JSON.stringify(c.key)}: (v = r[${JSON.stringify(from === 'text' ? c.key : c.name)}]) == null ? null : f${i}(v)`,
+      `${JSON.stringify(c.key)}: (v = r[${from === 'text' ? JSON.stringify(c.key) : i}]) == null ? null : f${i}(v)`,
   );
   const body = `return function convert(r) { let v; return { ${fields.join(', ')} }; };`;
   const fns = codecs.map((c) => (from === 'text' ? c.fromText : c.fromDriver));
@@ -126,9 +131,19 @@ export async function* readDriverRows(tx: Connection, plan: ReadPlan): AsyncGene
   const q = (name: string) => tx.dialect.adapter.quoteIdentifier(name);
   const { where, params } = placeholders(tx, plan, false);
   const convert = compileRowConverter(plan.codecs, 'driver');
-  const sql = `select ${plan.codecs.map((c) => q(c.name)).join(', ')} from ${quoteTable(tx, plan.table)}${where}`;
-  for await (const rows of tx.stream(sql, params, { batchSize: plan.batchSize }))
-    yield { rows: rows.map(convert) };
+  const zeroDates = plan.zeroDates ?? 'reject';
+  const read = (r: unknown[]): DecodedRow => {
+    try {
+      return convert(r as unknown as Record<string, unknown>);
+    } catch {
+      return readCarefully(plan.codecs, (_, i) => r[i], zeroDates);
+    }
+  };
+  // Positional aliases: rows are read as arrays, and mysql2 refuses a field named `__proto__`.
+  const columns = plan.codecs.map((c, i) => mysqlReadExpression(c.sqlType, q(c.name), q(`c${i}`)));
+  const sql = `select ${columns.join(', ')} from ${quoteTable(tx, plan.table)}${where}`;
+  for await (const rows of tx.stream<unknown[]>(sql, params, { batchSize: plan.batchSize, rowMode: 'array' }))
+    yield { rows: rows.map(read) };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { TableSchema } from '../schema/table-schema.js';
 import type { Transform, TransformFn } from '../transform/define-transform.js';
 import type { TransferProgress } from './progress-reporter.js';
 import type { RejectRecord } from './reject-collector.js';
+import type { ZeroDates } from './unreadable-value.js';
 
 /**
  * The datakit a table belongs to: named in rejects and loads, and its system in lineage.
@@ -93,6 +94,17 @@ export interface TransferOptions<S extends Table = Table, T extends Table = Tabl
   onProgress?: (progress: TransferProgress) => void;
   /** Rows per fetch/INSERT on paths without COPY (default 1000). */
   batchSize?: number;
+  /**
+   * Milliseconds to wait while another load writes the same target table (default 300000, 0:
+   * forever); then the load fails naming the holder. Loads of one target never overlap.
+   */
+  lockTimeout?: number;
+  /**
+   * MySQL/MariaDB zero dates (`0000-00-00`, `2020-00-15`, `0000-00-00 00:00:00`): `reject` the row
+   * (default, with the value and the column) or read them as `null` (the source contract's column
+   * must then be nullable).
+   */
+  zeroDates?: ZeroDates;
 }
 
 /**

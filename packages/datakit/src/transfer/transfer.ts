@@ -2,6 +2,7 @@ import type { Table } from 'drizzle-orm';
 import { compileValidator } from '../contract/compile-validator.js';
 import { connect, dialectFor } from '../dialect/connect.js';
 import type { Connection } from '../dialect/connection.js';
+import { onSide } from '../dialect/connection-lost-error.js';
 import type { Dialect } from '../dialect/dialect.js';
 import { parseConnectionUrl } from '../dialect/parse-connection-url.js';
 import { DatakitError } from '../errors/datakit-error.js';
@@ -13,6 +14,7 @@ import type { DecodedRow } from './copy-text-decoder.js';
 import { prepareTarget } from './dispositions.js';
 import { type Extraction, startExtraction } from './extraction.js';
 import { startHeartbeat } from './load-heartbeat.js';
+import { lockLoadTarget } from './lock-load-target.js';
 import { ProgressReporter } from './progress-reporter.js';
 import { quarantineValidator } from './quarantine-validator.js';
 import { insertRejects, RejectCollector, type RejectContext } from './reject-collector.js';
@@ -117,10 +119,6 @@ async function run(
     datakit: datakitOf,
   };
   await markAbandonedLoads(to);
-  const last =
-    plan.cursor && options.resetCursor !== true
-      ? await readCursor(to, plan.key, plan.cursor.name)
-      : undefined;
   await recordLoadStart(to, {
     ...plan.key,
     loadId: plan.loadId,
@@ -154,6 +152,16 @@ async function run(
   let extraction: Extraction | undefined;
   try {
     const result = await to.transaction(async (tx) => {
+      await lockLoadTarget(tx, {
+        loadId: plan.loadId,
+        target: targetName,
+        ...(options.lockTimeout === undefined ? {} : { timeoutMs: options.lockTimeout }),
+      });
+      // Read under the lock: a concurrent run of the same transfer sees the cursor it committed.
+      const last =
+        plan.cursor && options.resetCursor !== true
+          ? await readCursor(tx, plan.key, plan.cursor.name)
+          : undefined;
       extraction = await startExtraction({
         source: from,
         ...(sameInstance ? { via: tx } : {}),
@@ -163,6 +171,7 @@ async function run(
         partitions: plan.partitions,
         ...(plan.source.key.length === 1 ? { key: plan.source.key[0] } : {}),
         batchSize: plan.batchSize,
+        ...(options.zeroDates ? { zeroDates: options.zeroDates } : {}),
       });
       progress.estimate = extraction.estimate;
       processor = createProcessor(plan, extraction, rejects, options, drift);
@@ -287,11 +296,12 @@ function succeeded(
 async function failed(
   plan: TransferPlan,
   to: Connection,
-  err: unknown,
+  caught: unknown,
   counts: TransferCounts,
   rejects: RejectCollector,
   rejectContext: RejectContext,
 ): Promise<DatakitError> {
+  const err = onSide(caught, 'warehouse', to.target);
   const reasons = rejects.first
     .slice(0, 3)
     .map((r) => `  - ${r.message}`)
@@ -306,7 +316,9 @@ async function failed(
       ? err.hint
       : 'Fix the cause and run the transfer again: it starts from the same state.';
   const context = err instanceof DatakitError ? { ...err.context } : {};
-  return new DatakitError('TRANSFER', message, {
+  // A lost connection stays a CONNECTION error, so a scheduler can tell it worth retrying.
+  const code = err instanceof DatakitError && err.code === 'CONNECTION' ? 'CONNECTION' : 'TRANSFER';
+  return new DatakitError(code, message, {
     hint,
     context: { table: plan.ctx.source.table, ...context },
     cause: err,

@@ -55,6 +55,7 @@ export function transferOptionsFor(
     ...(options.maxRejects !== undefined ? { maxRejects: options.maxRejects } : {}),
     ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
     ...(options.detectDeletes !== undefined ? { detectDeletes: options.detectDeletes } : {}),
+    ...(options.lockTimeout !== undefined ? { lockTimeout: options.lockTimeout } : {}),
     sourceSystem: source.system,
     sourceDatakit: {
       name: source.datakit.name,

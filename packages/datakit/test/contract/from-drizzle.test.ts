@@ -17,7 +17,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { customType } from 'drizzle-orm/pg-core';
+import { customType, vector } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { fromDrizzle } from '../../src/contract/from-drizzle.js';
 import { DatakitError } from '../../src/errors/datakit-error.js';
@@ -98,16 +98,21 @@ describe('fromDrizzle', () => {
     expect(schema.columns[2]).toMatchObject({ type: { kind: 'varchar', length: 50 }, nullable: true });
   });
 
-  it('rejects a column type it cannot map, naming table, column and type', () => {
+  it('passes a custom column type it cannot map through as its raw type', () => {
     const money = customType<{ data: string }>({ dataType: () => 'money' });
-    const bad = pgTable('invoice', { total: money() });
+    const column = fromDrizzle(pgTable('invoice', { total: money() })).columns[0];
+    expect(column?.type).toEqual({ kind: 'unknown', raw: 'money' });
+  });
+
+  it('rejects a built-in column type it cannot map, naming table, column and type', () => {
+    const bad = pgTable('invoice', { total: vector({ dimensions: 3 }) });
     expect(() => fromDrizzle(bad, { datakit: 'billing' })).toThrowError(DatakitError);
     try {
       fromDrizzle(bad, { datakit: 'billing' });
     } catch (error) {
       const e = error as DatakitError;
       expect(e.message).toContain('"invoice"."total"');
-      expect(e.message).toContain('money');
+      expect(e.message).toContain('vector(3)');
       expect(e.context).toMatchObject({ datakit: 'billing', table: 'invoice', column: 'total' });
       expect(e.hint).toBeTruthy();
     }

@@ -204,6 +204,24 @@ describe('transfer options in the config', () => {
     expect(error.hint).toBe('Rename "cursr" to "cursor" and "maxRejcts" to "maxRejects".');
   });
 
+  it('take lockTimeout (milliseconds, 0 or more) and pass it to the transfer', () => {
+    const planned = plan(
+      warehouse({
+        customer: { from: 'crm', source: customer, target: bCustomer, options: { lockTimeout: 60_000 } },
+      }),
+    );
+    expect(planned.selected[0]?.options.lockTimeout).toBe(60_000);
+    const error = configError(() =>
+      plan(
+        warehouse({
+          customer: { from: 'crm', source: customer, target: bCustomer, options: { lockTimeout: -1 } },
+        }),
+      ),
+    );
+    expect(error.code).toBe('CONFIG');
+    expect(error.message).toContain('warehouses.main.transfers.customer.options.lockTimeout');
+  });
+
   it("check the cursor and key against the tables' columns", () => {
     const cursor = configError(() =>
       plan(

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_DEMO_ROWS } from '../../demo/demo-sizes.js';
 import { formatDemoSummary } from '../../demo/format-demo-summary.js';
+import { demoFromCheckout } from '../../demo/load-demo-warehouse.js';
 import { runDemo } from '../../demo/run-demo.js';
 import { DatakitError } from '../../errors/datakit-error.js';
 import type { CliIO } from '../cli-context.js';
@@ -29,8 +30,11 @@ function wholeNumber(value: string | undefined, flag: string): number | undefine
 /** What to try after the demo: only commands this program has, and only for the `dev` data. */
 function nextCommands(program: Command, flags: DemoFlags): string[] {
   const has = (name: string) => program.commands.some((c) => c.name() === name);
-  const dev = flags.dataDir === undefined && flags.systemDUrl === undefined;
+  // Outside a checkout the current folder has no demo config: point at a project of one's own instead.
+  const checkout = demoFromCheckout();
+  const dev = checkout && flags.dataDir === undefined && flags.systemDUrl === undefined;
   const next: [string, string][] = [];
+  if (!checkout && has('init')) next.push(['npx datakit init --from <source url>', 'start a warehouse project of your own']);
   if (dev && has('ui')) next.push(['npx datakit ui', 'browse the runs, row counts and rejects']);
   if (dev && has('deploy'))
     next.push(['npx datakit deploy --plan --env dev', 'the warehouse matches its contracts: no changes']);

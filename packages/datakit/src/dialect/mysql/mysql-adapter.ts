@@ -13,6 +13,8 @@ import type { DialectAdapter } from '../dialect.js';
  * - `numeric` without a precision becomes `decimal(65,30)` (MySQL's bare DECIMAL is (10,0));
  * - `smallint` reads back from `tinyint` as well; `boolean` is `tinyint(1)`;
  * - `text` is `longtext`; `bytea` is `longblob`, or `varbinary(n)` with a length;
+ * - `year` is a `smallint` whose raw type is `year` (DDL writes `year`); `bit(n)`, `set(...)` and
+ *   types Datakit does not map are kind `unknown` with their raw type, written back as is;
  * - `interval`, `tstzrange` and arrays have no MySQL type: DDL throws `UNSUPPORTED`.
  *
  * @example

@@ -52,6 +52,7 @@ export class MysqlDdlCompiler extends SqlDdlCompiler {
         'MySQL has no array columns: store the values as json, or in a child table.',
       );
     }
+    if (type.kind === 'smallint' && /^year\b/i.test(type.raw ?? '')) return 'year';
     const plain = PLAIN[type.kind];
     if (plain) return plain;
     const p = type.precision === undefined ? '' : `(${type.precision})`;
@@ -89,6 +90,8 @@ export class MysqlDdlCompiler extends SqlDdlCompiler {
           `Store ${type.kind} as text (or two timestamp columns for a range) on MySQL.`,
         );
       default: {
+        if (type.raw && /^set\(/i.test(type.raw) && type.enumValues)
+          return `set(${type.enumValues.map((v) => this.literal(v)).join(',')})`;
         if (type.raw && SAFE_RAW_TYPE.test(type.raw)) return type.raw;
         throw this.unsupported(
           type,

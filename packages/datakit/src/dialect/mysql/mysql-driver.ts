@@ -2,31 +2,37 @@ import type { Connection as CallbackConnection, TypeCast } from 'mysql2';
 import type { Pool, PoolConnection } from 'mysql2/promise';
 import mysql from 'mysql2/promise';
 import type { Connection, QueryResult, StreamOptions } from '../connection.js';
+import { connectionLostError, isConnectionLost } from '../connection-lost-error.js';
 import type { Dialect } from '../dialect.js';
 import type { ConnectionUrl } from '../parse-connection-url.js';
 import { queryError } from '../query-error.js';
 import { isNetworkError, unreachableError } from '../unreachable-error.js';
 import { mysqlConnectError } from './mysql-connect-error.js';
 
-// tinyint(1) reads as boolean and JSON (MySQL's type, MariaDB's json-checked longtext) as parsed
-// values, so rows look the same as PostgreSQL's for the same contract.
-const typeCast: TypeCast = (field, next) => {
-  if (field.type === 'TINY' && field.length === 1) {
-    const text = field.string();
-    return text === null ? null : text !== '0';
-  }
-  if (field.type === 'JSON' || field.extendedFormat === 'json') {
-    const text = field.string('utf8');
-    return text === null ? null : JSON.parse(text);
-  }
-  return next();
+// Every connection reads in UTC: TIMESTAMP text never depends on the server's or the process's zone.
+const SESSION_SETTINGS = "SET time_zone = '+00:00'";
+
+// mysql2's own float parser rounds some 16-digit doubles (9.623817980940121 → 9.62381798094012).
+const exactDoubles: TypeCast = (field, next) => {
+  if (field.type !== 'DOUBLE') return next();
+  const text = field.string('ascii');
+  return text === null ? null : Number(text);
 };
+
+const listening = new WeakSet<CallbackConnection>();
 
 /**
  * A {@link Connection} over mysql2: a pool at the top level, one pooled connection inside a
  * transaction (nested transactions become savepoints). `stream` reads the row stream of the
- * callback API in batches, pausing the socket while the consumer is busy. BIGINT and DECIMAL come
- * back as strings (exact), tinyint(1) as boolean, JSON parsed.
+ * callback API in batches, pausing the socket while the consumer is busy.
+ *
+ * Values come back as the server sends them, never through the process's time zone or a parser
+ * that could change them: tinyint, smallint, mediumint, int and year as numbers (tinyint(1) too:
+ * 0, 1, or whatever else it holds); double as the number of its text (`query`; `stream` rows give
+ * what mysql2 parses: the transfer reader selects doubles as text); float as the number of the
+ * server's 6-digit text; bigint, decimal, date, datetime,
+ * timestamp (in UTC: the session's `time_zone` is `+00:00`), time, JSON, enum, set and the text
+ * types as strings; binary, varbinary, the blob types and bit as Buffers.
  *
  * @example
  * ```ts
@@ -61,11 +67,21 @@ export class MysqlConnection implements Connection {
       ...(url.database === undefined ? {} : { database: url.database }),
       connectionLimit: Number(new URL(url.url).searchParams.get('max') ?? 10),
       connectTimeout: 15_000,
+      // The OS probes a silent peer after 30 s instead of its default two hours.
+      enableKeepAlive: true,
+      keepAliveInitialDelay: 30_000,
       charset: 'utf8mb4',
       supportBigNumbers: true,
       bigNumberStrings: true,
+      dateStrings: true,
+      jsonStrings: true,
+      timezone: 'Z',
       multipleStatements: false,
-      typeCast,
+    });
+    pool.on('connection', (conn) => {
+      (conn as unknown as CallbackConnection).query(SESSION_SETTINGS, (err) => {
+        if (err) conn.destroy();
+      });
     });
     try {
       const conn = await pool.getConnection();
@@ -82,7 +98,10 @@ export class MysqlConnection implements Connection {
     params: readonly unknown[] = [],
   ): Promise<QueryResult<R>> {
     try {
-      const [result] = await (this.#conn ?? this.#pool).query(sql, params as unknown[]);
+      const [result] = await (this.#conn ?? this.#pool).query(
+        { sql, typeCast: exactDoubles },
+        params as unknown[],
+      );
       if (Array.isArray(result)) return { rows: result as R[], rowCount: result.length };
       return { rows: [], rowCount: (result as { affectedRows?: number }).affectedRows ?? 0 };
     } catch (err) {
@@ -100,7 +119,19 @@ export class MysqlConnection implements Connection {
     const conn = this.#conn ?? (await this.#connect());
     // The promise API has no row stream; the callback connection underneath does.
     const core = conn.connection as unknown as CallbackConnection;
-    const rows = core.query(sql, params as unknown[]).stream({ highWaterMark: batchSize });
+    // Read ahead a few batches so the server keeps sending while the consumer writes elsewhere.
+    const rows = core
+      .query({ sql, rowsAsArray: options.rowMode === 'array' }, params as unknown[])
+      .stream({ highWaterMark: batchSize * 4 });
+    // mysql2 tells only the connection when it is lost mid-result: end the row stream too, or it waits forever.
+    const lost = (err?: Error) =>
+      rows.destroy(
+        err ??
+          Object.assign(new Error('The server closed the connection'), { code: 'PROTOCOL_CONNECTION_LOST' }),
+      );
+    const closed = () => lost();
+    core.once('error', lost);
+    core.once('end', closed);
     const iterator = rows[Symbol.asyncIterator]() as AsyncIterator<R>;
     let state: 'reading' | 'done' | 'failed' = 'reading';
     try {
@@ -118,6 +149,8 @@ export class MysqlConnection implements Connection {
       state = 'failed';
       throw this.#error(sql, err);
     } finally {
+      core.removeListener('error', lost);
+      core.removeListener('end', closed);
       if (own) {
         // A result left half-read would arrive on the next user of the connection: drop it instead.
         if (state === 'done') conn.release();
@@ -174,14 +207,35 @@ export class MysqlConnection implements Connection {
   }
 
   async #connect(): Promise<PoolConnection> {
+    let conn: PoolConnection;
     try {
-      return await this.#pool.getConnection();
+      conn = await this.#pool.getConnection();
     } catch (err) {
       throw mysqlConnectError(this.#url, err);
     }
+    // The pool listens for one 'error' only; a second one (a lost connection seen by a statement
+    // and by the socket) must not crash the process: the statement reports it.
+    const core = conn.connection as unknown as CallbackConnection;
+    if (!listening.has(core)) {
+      listening.add(core);
+      core.on('error', () => {});
+    }
+    return conn;
   }
 
   #error(sql: string, err: unknown): Error {
+    if (isConnectionLost(err) || (this.#conn !== undefined && isNetworkError(err))) {
+      const { host, port, database } = this.#url;
+      return connectionLostError(
+        {
+          target: this.target,
+          ...(host === undefined ? {} : { host }),
+          ...(port === undefined ? {} : { port }),
+          ...(database === undefined ? {} : { database }),
+        },
+        err,
+      );
+    }
     if (isNetworkError(err)) return unreachableError(this.#url, err);
     return queryError(sql, err);
   }

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { DatakitError } from '../../errors/datakit-error.js';
+import { checkPgliteDirectory } from './check-pglite-directory.js';
 
 /** A PGlite instance borrowed from the process-wide registry; `release` closes it after the last user. */
 export interface PgliteLease {
@@ -58,12 +58,20 @@ export async function openPglite(path: string): Promise<PgliteLease> {
   };
 }
 
+function describe(cause: unknown): string {
+  if (cause instanceof Error && cause.message) return cause.message;
+  const fields = cause as { code?: unknown; errno?: unknown } | null;
+  if (typeof fields?.code === 'string') return fields.code;
+  if (typeof fields?.errno === 'number') return `file system error ${fields.errno}`;
+  return String(cause);
+}
+
 async function create(dataDir: string | undefined, path: string): Promise<PGlite> {
+  if (dataDir !== undefined) checkPgliteDirectory(dataDir);
   try {
-    if (dataDir !== undefined) mkdirSync(dirname(dataDir), { recursive: true });
     return dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
   } catch (cause) {
-    throw new DatakitError('CONNECTION', `Cannot open the PGlite database at "${path}": ${(cause as Error).message}`, {
+    throw new DatakitError('CONNECTION', `Cannot open the PGlite database at "${path}": ${describe(cause)}`, {
       hint:
         'Check that the directory is writable, is a PGlite data directory (not a server data directory), ' +
         'and is not open in another process.',

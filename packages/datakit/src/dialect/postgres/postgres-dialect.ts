@@ -1,5 +1,6 @@
 import type { Dialect } from '../dialect.js';
 import { postgresAdapter } from './postgres-adapter.js';
+import { postgresCanceller } from './postgres-canceller.js';
 import { PostgresDdlCompiler } from './postgres-ddl-compiler.js';
 import { PostgresConnection } from './postgres-driver.js';
 import { PostgresIntrospector } from './postgres-introspector.js';
@@ -19,4 +20,5 @@ export const postgresDialect: Dialect = {
   connect: (url) => PostgresConnection.open(url, postgresDialect),
   createIntrospector: (conn) => new PostgresIntrospector(conn),
   createDdlCompiler: () => new PostgresDdlCompiler(),
+  canceller: postgresCanceller,
 };

@@ -3,28 +3,39 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFromStdin, to as copyToStdout } from 'pg-copy-streams';
 import type { Connection, QueryResult, StreamOptions } from '../connection.js';
+import { connectionLostError, isConnectionLost } from '../connection-lost-error.js';
 import type { Dialect } from '../dialect.js';
 import type { ConnectionUrl } from '../parse-connection-url.js';
 import { queryError } from '../query-error.js';
 import { isNetworkError, unreachableError } from '../unreachable-error.js';
 import { postgresConnectError } from './postgres-connect-error.js';
+import { postgresPoolConfig } from './postgres-pool-config.js';
 import { trimStatement } from './trim-statement.js';
 
 let cursorSeq = 0;
 
-const INTERVAL = 1186;
-// Intervals as PostgreSQL's text (`1 day 02:00:00`), as PGlite returns them, not pg's object.
-const types: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INTERVAL && format !== 'binary'
-      ? (value: string) => value
-      : pg.types.getTypeParser(oid, format ?? 'text')) as pg.CustomTypesConfig['getTypeParser'],
-};
+/** The part of a pg client below its public API that an abandoned COPY needs: its socket. */
+interface ClientSocket {
+  connection: { stream: { destroy(): void } };
+}
+
+// Clients whose wire protocol is mid-way (a COPY left early) or whose socket is gone: never
+// reused, never sent another statement.
+const abandoned = new WeakSet<pg.PoolClient>();
+const listening = new WeakSet<pg.PoolClient>();
+
+function abandon(client: pg.PoolClient): void {
+  if (abandoned.has(client)) return;
+  abandoned.add(client);
+  (client as unknown as ClientSocket).connection.stream.destroy();
+}
 
 /**
  * A {@link Connection} over node-postgres: a pool at the top level, one pooled client inside a
  * transaction (nested transactions become savepoints). Streams read through a server-side
- * cursor; `copyFrom`/`copyTo` use pg-copy-streams with backpressure.
+ * cursor; `copyFrom`/`copyTo` use pg-copy-streams with backpressure. A lost connection (server
+ * restart, `pg_terminate_backend`, network) surfaces as a `CONNECTION` error, never as an
+ * unhandled `'error'` event; a COPY left early drops its connection (the server rolls back).
  *
  * @example
  * ```ts
@@ -57,8 +68,7 @@ export class PostgresConnection implements Connection {
 
   /** Opens a pool and checks that one client can connect (so bad URLs fail here, clearly). */
   static async open(url: ConnectionUrl, dialect: Dialect): Promise<PostgresConnection> {
-    const max = Number(new URL(url.url).searchParams.get('max') ?? 10);
-    const pool = new pg.Pool({ connectionString: url.url, connectionTimeoutMillis: 15_000, max, types });
+    const pool = new pg.Pool(postgresPoolConfig(url));
     // An idle client dropped by the server must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     try {
@@ -75,11 +85,13 @@ export class PostgresConnection implements Connection {
     sql: string,
     params: readonly unknown[] = [],
   ): Promise<QueryResult<R>> {
+    const client = this.#client;
+    if (client && abandoned.has(client)) throw this.#error(sql, new Error('Connection terminated'));
     try {
-      const result = await (this.#client ?? this.#pool).query(sql, params as unknown[]);
+      const result = await (client ?? this.#pool).query(sql, params as unknown[]);
       return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
     } catch (err) {
-      throw this.#error(sql, err);
+      throw this.#error(sql, err, client !== undefined);
     }
   }
 
@@ -93,7 +105,6 @@ export class PostgresConnection implements Connection {
     const client = this.#client ?? (await this.#connect());
     const cursor = `datakit_cursor_${++cursorSeq}`;
     let done = false;
-    let broken = false;
     try {
       if (own) await client.query('BEGIN');
       await client.query(
@@ -109,15 +120,15 @@ export class PostgresConnection implements Connection {
       if (own) await client.query('COMMIT');
       done = true;
     } catch (err) {
-      broken = isNetworkError(err);
+      if (isConnectionLost(err) || isNetworkError(err)) abandon(client);
       throw this.#error(sql, err);
     } finally {
-      if (!done) {
+      if (!done && !abandoned.has(client)) {
         await client.query(own ? 'ROLLBACK' : `CLOSE "${cursor}"`).catch(() => {
-          broken = own;
+          if (own) abandon(client);
         });
       }
-      if (own) client.release(broken);
+      if (own) client.release(abandoned.has(client));
     }
   }
 
@@ -137,27 +148,26 @@ export class PostgresConnection implements Connection {
       }
     }
     const client = await this.#connect();
-    let broken = false;
     try {
       let result: T;
       try {
         await client.query('BEGIN');
         result = await fn(new PostgresConnection(this.dialect, this.#url, this.#pool, client, 0));
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => {
-          broken = true;
-        });
+        // A lost or abandoned connection has no transaction left to roll back: the server did.
+        if (!abandoned.has(client)) await client.query('ROLLBACK').catch(() => abandon(client));
         throw err;
       }
+      if (abandoned.has(client)) throw this.#error('COMMIT', new Error('Connection terminated'));
       try {
         await client.query('COMMIT');
       } catch (err) {
-        broken = isNetworkError(err);
+        if (isConnectionLost(err) || isNetworkError(err)) abandon(client);
         throw this.#error('COMMIT', err);
       }
       return result;
     } finally {
-      client.release(broken);
+      client.release(abandoned.has(client));
     }
   }
 
@@ -165,12 +175,24 @@ export class PostgresConnection implements Connection {
     const own = this.#client === undefined;
     const client = this.#client ?? (await this.#connect());
     let sourceError: { error: unknown } | undefined;
+    // Only what `chunks` itself throws is the source's error: a failed COPY is thrown *into* this
+    // generator by the stream machinery, and must be reported as the target's.
     async function* source(): AsyncGenerator<Uint8Array | string> {
+      const iterator = chunks[Symbol.asyncIterator]();
       try {
-        yield* chunks;
-      } catch (error) {
-        sourceError = { error };
-        throw error;
+        for (;;) {
+          let next: IteratorResult<Uint8Array | string>;
+          try {
+            next = await iterator.next();
+          } catch (error) {
+            sourceError = { error };
+            throw error;
+          }
+          if (next.done) return;
+          yield next.value;
+        }
+      } finally {
+        if (sourceError === undefined) await iterator.return?.();
       }
     }
     let failed = false;
@@ -180,6 +202,7 @@ export class PostgresConnection implements Connection {
       return stream.rowCount;
     } catch (err) {
       failed = true;
+      if (isConnectionLost(err) || isNetworkError(err)) abandon(client);
       if (sourceError) throw sourceError.error;
       throw this.#error(sql, err);
     } finally {
@@ -192,17 +215,19 @@ export class PostgresConnection implements Connection {
     const own = this.#client === undefined;
     const client = this.#client ?? (await this.#connect());
     const stream = client.query(copyToStdout(trimStatement(sql)));
+    // The loop below sees errors while it reads; one arriving after it left must not crash.
+    stream.on('error', () => {});
     let complete = false;
-    let failed = false;
     try {
       for await (const chunk of stream) yield chunk as Uint8Array;
       complete = true;
     } catch (err) {
-      failed = true;
       throw this.#error(sql, err);
     } finally {
+      // Left early or failed: the server may still be sending rows, so the connection cannot
+      // take another statement. Drop it; the server rolls its transaction back.
+      if (!complete) abandon(client);
       if (own) client.release(!complete);
-      else if (!complete && !failed) for await (const _ of stream); // keep the transaction's client in sync
     }
   }
 
@@ -211,14 +236,34 @@ export class PostgresConnection implements Connection {
   }
 
   async #connect(): Promise<pg.PoolClient> {
+    let client: pg.PoolClient;
     try {
-      return await this.#pool.connect();
+      client = await this.#pool.connect();
     } catch (err) {
       throw postgresConnectError(this.#url, err);
     }
+    // A checked-out client has no listener of the pool's: without one, a server that ends the
+    // connection crashes the process with an unhandled 'error' event. The failing statement
+    // reports the loss instead.
+    if (!listening.has(client)) {
+      listening.add(client);
+      client.on('error', () => abandoned.add(client));
+    }
+    return client;
   }
 
-  #error(sql: string, err: unknown): Error {
+  #error(sql: string, err: unknown, established = true): Error {
+    if (isConnectionLost(err) || (established && isNetworkError(err))) {
+      return connectionLostError(
+        {
+          target: this.target,
+          ...(this.#url.host === undefined ? {} : { host: this.#url.host }),
+          ...(this.#url.port === undefined ? {} : { port: this.#url.port }),
+          ...(this.#url.database === undefined ? {} : { database: this.#url.database }),
+        },
+        err,
+      );
+    }
     if (isNetworkError(err)) return unreachableError(this.#url, err);
     return queryError(sql, err);
   }

@@ -1,0 +1,263 @@
+/**
+ * MariaDB/MySQL → PostgreSQL transfer benchmark: datakit (typed transform + validation of source
+ * and target rows, exact values) against the tools' pipe
+ * `mysql --batch --raw -e 'select ...' | psql -c '\copy t from stdin'` on the same rows of a wide
+ * table into the same target, interleaved.
+ *
+ *   npm run bench:mysql -- --rows 1000000 [--runs 3] [--keep]
+ *
+ * MYSQL_URL (default mysql://root@127.0.0.1:3306/test) and DATABASE_URL (default
+ * postgres://postgres@127.0.0.1:5432/test) are only used to create and drop the benchmark's own
+ * databases, both named `datakit_bench_mysql` (kept afterwards with --keep). The datakit figure is
+ * the engine's: the time `transfer()` takes in a fresh process. The last line of output is JSON.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import {
+  datetime,
+  decimal,
+  int,
+  bigint as myBigint,
+  boolean as myBoolean,
+  char as myChar,
+  double as myDouble,
+  mysqlEnum,
+  mysqlTable,
+  text as myText,
+  timestamp as myTimestamp,
+  varchar as myVarchar,
+} from 'drizzle-orm/mysql-core';
+import {
+  bigint,
+  boolean,
+  char,
+  doublePrecision,
+  integer,
+  numeric,
+  pgSchema,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { connect } from '../packages/datakit/src/dialect/connect.js';
+import { transfer } from '../packages/datakit/src/transfer/transfer.js';
+import { defineTransform } from '../packages/datakit/src/transform/define-transform.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const ROWS = option('rows', 1_000_000);
+const RUNS = option('runs', 3);
+const DB = 'datakit_bench_mysql';
+const withDatabase = (url: string) => {
+  const u = new URL(url);
+  u.pathname = `/${DB}`;
+  return u.toString();
+};
+const mysqlAdmin = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
+const pgAdmin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const mysqlUrl = withDatabase(mysqlAdmin);
+const pgUrl = withDatabase(pgAdmin);
+
+const source = mysqlTable('customer', {
+  id: int().primaryKey(),
+  name: myVarchar({ length: 100 }).notNull(),
+  email: myVarchar({ length: 200 }).notNull(),
+  country: myChar({ length: 2 }).notNull(),
+  segment: mysqlEnum(['consumer', 'business', 'partner']).notNull(),
+  created_at: datetime({ fsp: 3 }).notNull(),
+  updated_at: myTimestamp().notNull(),
+  orders: int().notNull(),
+  lifetime: myBigint({ mode: 'bigint' }).notNull(),
+  balance: decimal({ precision: 12, scale: 2 }).notNull(),
+  score: myDouble().notNull(),
+  active: myBoolean().notNull(),
+  note: myText(),
+});
+
+const target = pgSchema('bronze').table('customer', {
+  id: integer().primaryKey(),
+  name: text().notNull(),
+  email: text().notNull(),
+  country: char({ length: 2 }).notNull(),
+  segment: text().notNull(),
+  created_at: timestamp({ precision: 3 }).notNull(),
+  updated_at: timestamp({ withTimezone: true }).notNull(),
+  orders: integer().notNull(),
+  lifetime: bigint({ mode: 'bigint' }).notNull(),
+  balance: numeric({ precision: 12, scale: 2 }).notNull(),
+  score: doublePrecision().notNull(),
+  active: boolean().notNull(),
+  note: text(),
+  _load_id: uuid().notNull(),
+  _loaded_at: timestamp({ withTimezone: true }).notNull(),
+});
+
+const toBronze = defineTransform(source, target, (row) => ({
+  ...row,
+  name: row.name.toUpperCase(),
+  email: row.email.toLowerCase(),
+}));
+
+const COLUMNS =
+  'id, name, email, country, segment, created_at, updated_at, orders, lifetime, balance, score, active, note';
+
+async function child(): Promise<void> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const result = await transfer({ from: mysqlUrl, to: pgUrl, transform: toBronze, sourceSystem: 'bench' });
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  process.stdout.write(
+    `${JSON.stringify({
+      seconds,
+      cpuSeconds: (used.user + used.system) / 1e6,
+      rows: result.rows.loaded,
+      rejected: result.rows.rejected,
+      peakRssMB: process.resourceUsage().maxRSS / 1024,
+    })}\n`,
+  );
+}
+
+async function sql(url: string, statements: string[]): Promise<void> {
+  const conn = await connect(url);
+  try {
+    for (const s of statements) await conn.query(s);
+  } finally {
+    await conn.close();
+  }
+}
+
+function toolsPipe(): number {
+  const my = new URL(mysqlUrl);
+  const select = `select ${COLUMNS.replace('name, email', 'upper(name), lower(email)')}, '00000000-0000-4000-8000-000000000001', utc_timestamp() from customer`;
+  const started = performance.now();
+  const r = spawnSync(
+    'sh',
+    [
+      '-c',
+      `mysql --batch --raw --skip-column-names -h "$MH" -P "$MP" -u "$MU" "$MD" -e "$SEL" | psql -X -q "$U" -c "\\copy bronze.customer from stdin with (null 'NULL')"`,
+    ],
+    {
+      env: {
+        ...process.env,
+        MH: my.hostname,
+        MP: my.port || '3306',
+        MU: decodeURIComponent(my.username || 'root'),
+        MD: DB,
+        SEL: select,
+        U: pgUrl,
+        ...(my.password ? { MYSQL_PWD: decodeURIComponent(my.password) } : {}),
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  if (r.status !== 0) throw new Error('mysql | psql pipe failed');
+  return (performance.now() - started) / 1000;
+}
+
+function datakitRun(): Promise<{
+  seconds: number;
+  cpuSeconds: number;
+  rows: number;
+  rejected: number;
+  peakRssMB: number;
+}> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    p.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').pop() as string))
+        : reject(new Error(`child exited ${code}`)),
+    );
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+async function main(): Promise<void> {
+  await sql(mysqlAdmin, [`drop database if exists ${DB}`, `create database ${DB}`]);
+  await sql(pgAdmin, [`drop database if exists ${DB} with (force)`, `create database ${DB}`]);
+  console.error(`creating ${fmt(ROWS)} source rows in MariaDB ...`);
+  await sql(mysqlUrl, [
+    `create table customer (id int primary key, name varchar(100) not null, email varchar(200) not null,
+       country char(2) not null, segment enum('consumer','business','partner') not null, created_at datetime(3) not null,
+       updated_at timestamp not null, orders int not null, lifetime bigint not null, balance decimal(12,2) not null,
+       score double not null, active tinyint(1) not null, note text)`,
+    `insert into customer select seq, concat('Customer ', seq), concat('Customer.', seq, '@Example.COM'),
+       elt(1 + seq % 5, 'DE', 'FR', 'US', 'IN', 'BR'), elt(1 + seq % 3, 'consumer', 'business', 'partner'),
+       timestamp'2020-01-01 00:00:00' + interval seq * 37 second + interval (seq % 1000) * 1000 microsecond,
+       timestamp'2021-01-01 00:00:00' + interval seq second, seq % 100, seq * 1000003, (seq % 100000) / 100.0,
+       seq / 7.0, seq % 2, if(seq % 5 = 0, null, concat('note number ', seq))
+     from seq_1_to_${ROWS}`,
+    'analyze table customer',
+  ]);
+  await sql(pgUrl, [
+    'create schema bronze',
+    `create table bronze.customer (id integer primary key, name text not null, email text not null, country char(2) not null,
+       segment text not null, created_at timestamp(3) not null, updated_at timestamptz not null, orders integer not null,
+       lifetime bigint not null, balance numeric(12,2) not null, score double precision not null, active boolean not null,
+       note text, _load_id uuid not null, _loaded_at timestamptz not null)`,
+  ]);
+  const reset = () => sql(pgUrl, ['truncate bronze.customer', 'checkpoint']);
+  const rows: { run: number; pipe: number; datakit: number; cpu: number; rss: number }[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    await reset();
+    const pipe = toolsPipe();
+    await reset();
+    const dk = await datakitRun();
+    if (dk.rows !== ROWS || dk.rejected !== 0)
+      throw new Error(`datakit loaded ${dk.rows} rows, ${dk.rejected} rejected`);
+    rows.push({ run, pipe, datakit: dk.seconds, cpu: dk.cpuSeconds, rss: dk.peakRssMB });
+    console.error(`run ${run}: mysql | psql ${pipe.toFixed(2)} s, datakit ${dk.seconds.toFixed(2)} s`);
+  }
+  const check = await connect(pgUrl);
+  const { rows: ok } = await check.query<{ n: string }>(
+    `select count(*) as n from bronze.customer where name = 'CUSTOMER ' || id and email = 'customer.' || id || '@example.com'
+       and created_at = timestamp '2020-01-01' + id * interval '37 seconds' + (id % 1000) * interval '1 millisecond'
+       and updated_at = timestamptz '2021-01-01 00:00:00+00' + id * interval '1 second' and lifetime = id * 1000003::bigint
+       and balance = (id % 100000) / 100.0 and active = (id % 2 = 1) and note is not distinct from case when id % 5 = 0 then null else 'note number ' || id end`,
+  );
+  await check.close();
+  if (Number(ok[0]?.n) !== ROWS) throw new Error(`only ${ok[0]?.n} of ${ROWS} rows match the source`);
+  console.log(
+    `\n| run | mysql \\| psql (s) | rows/s | datakit (s) | rows/s | ratio | datakit CPU (s) | peak RSS (MB) |`,
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(
+      `| ${r.run} | ${r.pipe.toFixed(2)} | ${fmt(ROWS / r.pipe)} | ${r.datakit.toFixed(2)} | ${fmt(ROWS / r.datakit)} | ${(r.pipe / r.datakit).toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rss.toFixed(0)} |`,
+    );
+  }
+  const pipeRowsPerSec = ROWS / median(rows.map((r) => r.pipe));
+  const datakitRowsPerSec = ROWS / median(rows.map((r) => r.datakit));
+  console.log(
+    `\nmedian: mysql | psql ${fmt(pipeRowsPerSec)} rows/s, datakit ${fmt(datakitRowsPerSec)} rows/s\n`,
+  );
+  if (!flag('keep')) {
+    await sql(mysqlAdmin, [`drop database if exists ${DB}`]);
+    await sql(pgAdmin, [`drop database if exists ${DB} with (force)`]);
+  }
+  console.log(
+    JSON.stringify({
+      rows: ROWS,
+      pipeRowsPerSec: Math.round(pipeRowsPerSec),
+      datakitRowsPerSec: Math.round(datakitRowsPerSec),
+      ratio: Number((datakitRowsPerSec / pipeRowsPerSec).toFixed(3)),
+      peakRssMB: Math.round(Math.max(...rows.map((r) => r.rss))),
+    }),
+  );
+}
+
+if (flag('child')) await child();
+else await main();

@@ -1,0 +1,92 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/load-config.js';
+import { selectEnvironment } from '../../config/select-environment.js';
+import { desiredTables } from '../../deploy/desired-tables.js';
+import { parseConnectionUrl } from '../../dialect/parse-connection-url.js';
+import type { CliIO } from '../cli-io.js';
+
+interface ConfigFlags {
+  config?: string;
+  env?: string;
+  warehouse?: string;
+  json?: boolean;
+}
+
+/**
+ * `datakit config`: loads and checks datakit.config.ts and prints what it declares for one
+ * environment, with every URL resolved (passwords redacted). Opens no connection.
+ *
+ * @example
+ * ```sh
+ * npx datakit config --env prod --json
+ * ```
+ */
+export function registerConfigCommand(program: Command, io: CliIO): void {
+  program
+    .command('config')
+    .description(
+      'Check datakit.config.ts and show one environment: layers, sources, transfers and resolved URLs (no connection).',
+    )
+    .option('-e, --env <name>', 'environment (default: the config default, else dev)')
+    .option('-w, --warehouse <name>', 'warehouse, when the config declares several')
+    .option('-c, --config <file>', 'config file (default: ./datakit.config.ts)')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `
+Fails (exit 2) on a typo in a key, an unknown source system, a missing environment or an unset
+environment variable, naming the key and the fix. Passwords in URLs are shown as ***.
+
+Examples:
+  $ npx datakit config
+  $ npx datakit config --env prod --json`,
+    )
+    .action(async (flags: ConfigFlags) => {
+      const loaded = await loadConfig({ ...(flags.config ? { file: flags.config } : {}), cwd: io.cwd });
+      const target = selectEnvironment(loaded, {
+        ...(flags.env ? { env: flags.env } : {}),
+        ...(flags.warehouse ? { warehouse: flags.warehouse } : {}),
+      });
+      const redact = (url: string) => parseConnectionUrl(url).redacted;
+      const tables = desiredTables(target.warehouse);
+      const summary = {
+        ok: true,
+        file: loaded.file,
+        warehouse: target.warehouseName,
+        env: target.envName,
+        warehouseUrl: redact(target.warehouseUrl()),
+        layers: Object.fromEntries(
+          (['bronze', 'silver', 'gold'] as const).flatMap((layer) => {
+            const inLayer = tables.filter((t) => t.layer === layer);
+            return inLayer.length === 0
+              ? []
+              : [[layer, inLayer.map((t) => `${t.table.schema}.${t.table.name}`)]];
+          }),
+        ),
+        sources: Object.fromEntries(
+          Object.entries(target.warehouse.sources ?? {}).map(([system, datakit]) => [
+            system,
+            {
+              datakit: `${datakit.name}@${datakit.version}`,
+              tables: datakit.keys.length,
+              url: redact(target.sourceUrl(system)),
+            },
+          ]),
+        ),
+        transfers: Object.keys(target.warehouse.transfers ?? {}),
+      };
+      if (flags.json) {
+        io.out(JSON.stringify(summary, null, 2));
+        return;
+      }
+      io.out(`${loaded.file}: warehouse "${summary.warehouse}", environment "${summary.env}"`);
+      io.out(`  warehouse  ${summary.warehouseUrl}`);
+      for (const [layer, names] of Object.entries(summary.layers))
+        io.out(`  ${layer.padEnd(9)}  ${names.length} tables`);
+      for (const [system, s] of Object.entries(summary.sources))
+        io.out(`  source ${system}: ${s.datakit}, ${s.tables} tables, ${s.url}`);
+      io.out(
+        `  ${summary.transfers.length} transfers${summary.transfers.length > 0 ? `: ${summary.transfers.join(', ')}` : ''}`,
+      );
+    });
+}

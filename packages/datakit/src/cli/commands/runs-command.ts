@@ -1,0 +1,80 @@
+import type { Command } from 'commander';
+import { DatakitError } from '../../errors/datakit-error.js';
+import { openRunStore } from '../../orchestration/environment/open-run-store.js';
+import { formatRunDetail, formatRunList } from '../../orchestration/report/format-run.js';
+import { getRun, listRuns } from '../../orchestration/store/read-runs.js';
+import { reapExpired } from '../../orchestration/store/reap-expired.js';
+import { type CliIO, type CommonOptions, loadTarget } from '../cli-context.js';
+
+interface RunsFlags extends CommonOptions {
+  pipeline?: string;
+  limit?: string;
+}
+
+/**
+ * `datakit runs [id]`: the runs of the warehouse in this environment, newest first, or one run
+ * with its tasks, attempts, errors and counts. Runs whose process died show `abandoned`.
+ *
+ * @example
+ * ```sh
+ * npx datakit runs --pipeline nightly --env prod
+ * npx datakit runs 42 --json
+ * ```
+ */
+export function registerRunsCommand(program: Command, io: CliIO): void {
+  program
+    .command('runs')
+    .description('List pipeline runs from the run store, or show one run with its tasks and errors.')
+    .argument('[id]', 'a run id: show that run')
+    .option('-p, --pipeline <name>', 'only runs of this pipeline')
+    .option('--limit <n>', 'at most this many runs', '50')
+    .option('-e, --env <name>', 'environment (default: the config default, else dev)')
+    .option('-w, --warehouse <name>', 'warehouse, when the config declares several')
+    .option('-c, --config <file>', 'config file (default: ./datakit.config.ts)')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ npx datakit runs --env prod
+  $ npx datakit runs --pipeline nightly --json
+  $ npx datakit runs 42`,
+    )
+    .action(async (id: string | undefined, flags: RunsFlags) => {
+      const { target } = await loadTarget(flags, io);
+      const store = await openRunStore(target.warehouseUrl());
+      try {
+        await reapExpired(store);
+        if (id !== undefined) {
+          const detail = await getRun(store, id);
+          if (!detail || detail.run.warehouse !== target.warehouseName) {
+            throw new DatakitError(
+              'USAGE',
+              `No run ${id} in warehouse "${target.warehouseName}" (${target.envName})`,
+              {
+                hint: 'List the runs with: datakit runs',
+              },
+            );
+          }
+          io.out(
+            flags.json
+              ? JSON.stringify({ ok: true, ...detail }, null, 2)
+              : formatRunDetail(detail.run, detail.tasks, detail.events),
+          );
+          return;
+        }
+        const limit = Number(flags.limit);
+        if (!Number.isInteger(limit) || limit < 1)
+          throw new DatakitError('USAGE', `--limit ${flags.limit} is not a positive whole number`);
+        const runs = await listRuns(store, {
+          warehouse: target.warehouseName,
+          environment: target.envName,
+          ...(flags.pipeline ? { pipeline: flags.pipeline } : {}),
+          limit,
+        });
+        io.out(flags.json ? JSON.stringify({ ok: true, runs }, null, 2) : formatRunList(runs));
+      } finally {
+        await store.close();
+      }
+    });
+}

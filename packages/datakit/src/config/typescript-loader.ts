@@ -1,0 +1,37 @@
+let registered: Promise<void> | undefined;
+
+/**
+ * Whether `file` needs a TypeScript loader to be imported.
+ *
+ * @example
+ * ```ts
+ * isTypeScriptFile('datakit.config.ts'); // true
+ * ```
+ */
+export function isTypeScriptFile(file: string): boolean {
+  return /\.[cm]?tsx?$/.test(file);
+}
+
+/**
+ * Registers tsx as Node's loader for TypeScript, once per process and only when a TypeScript file
+ * (the user's `datakit.config.ts`, a datakit module) is about to be imported: the CLI itself is
+ * compiled JavaScript and never goes through it. Modules imported after this share one module
+ * graph with the CLI, so the config's `import 'datakit'` is the running library.
+ *
+ * @example
+ * ```ts
+ * if (isTypeScriptFile(file)) await ensureTypeScriptLoader();
+ * const config = await import(pathToFileURL(file).href);
+ * ```
+ */
+export function ensureTypeScriptLoader(): Promise<void> {
+  registered ??= (async () => {
+    // Inside a Vitest worker, Vite already compiles TypeScript imports (child processes are not workers).
+    if ('__vitest_worker__' in globalThis) return;
+    // Once registered, every later import goes through tsx's hooks thread: load the library's
+    // own modules (the ones a config imports as `datakit`) natively first.
+    const [{ register }] = await Promise.all([import('tsx/esm/api'), import('../index.js')]);
+    register();
+  })();
+  return registered;
+}

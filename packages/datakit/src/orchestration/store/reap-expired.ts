@@ -1,0 +1,45 @@
+import type { Connection } from '../../dialect/connection.js';
+import type { RunKey } from './run-record.js';
+
+/**
+ * Marks `running` runs and task runs whose lease expired as `abandoned` (their process died or
+ * lost the database), with an event each, so nothing shows `running` forever. Limited to one
+ * pipeline when `key` is given. Returns how many task runs it marked.
+ *
+ * @example
+ * ```ts
+ * await reapExpired(store); // before listing runs
+ * ```
+ */
+export async function reapExpired(conn: Connection, key?: RunKey): Promise<number> {
+  const params = key ? [key.warehouse, key.pipeline, key.environment] : [];
+  const ofKey = key ? `and r."warehouse" = $1 and r."pipeline" = $2 and r."environment" = $3` : '';
+  const { rows } = await conn.query<{ n: number }>(
+    `with expired as (
+       update "datakit"."task_runs" t set "state" = 'abandoned', "ended_at" = t."lease_expires_at",
+         "error" = 'abandoned: the lease of ' || coalesce(t."owner", '?') || ' expired at ' || t."lease_expires_at"::text || ' (its process stopped)',
+         "error_code" = 'ABANDONED', "owner" = null, "lease_expires_at" = null
+       from "datakit"."runs" r
+       where t."run_id" = r."id" and t."state" = 'running' and t."lease_expires_at" < now() ${ofKey}
+       returning t."run_id", t."task", t."attempt", t."error"
+     ), logged as (
+       insert into "datakit"."events" ("run_id", "task", "attempt", "kind", "level", "message")
+       select "run_id", "task", "attempt", 'task_abandoned', 'error', "error" from expired
+     )
+     select count(*)::int as n from expired`,
+    params,
+  );
+  await conn.query(
+    `with expired as (
+       update "datakit"."runs" r set "state" = 'abandoned', "ended_at" = r."lease_expires_at",
+         "error" = 'abandoned: the lease of ' || coalesce(r."owner", '?') || ' expired (its process stopped); resume it with datakit run --resume ' || r."id",
+         "owner" = null, "lease_expires_at" = null
+       where r."state" = 'running' and r."lease_expires_at" < now() ${ofKey}
+       returning r."id", r."error"
+     )
+     insert into "datakit"."events" ("run_id", "kind", "level", "message")
+     select "id", 'run_abandoned', 'error', "error" from expired`,
+    params,
+  );
+  return rows[0]?.n ?? 0;
+}

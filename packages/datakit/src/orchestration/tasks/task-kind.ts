@@ -1,0 +1,47 @@
+import type { WarehouseConfig } from '../../config/define-config.js';
+import type { Connection } from '../../dialect/connection.js';
+import type { TaskConfig, TaskKind } from '../pipeline-config.js';
+import type { TaskContext, TaskResult } from '../task-context.js';
+import type { TablePlacement, WarehouseTables } from '../warehouse-tables.js';
+
+/** What a task kind may look at: the warehouse and where its tables live. */
+export interface TaskScope {
+  warehouse: WarehouseConfig;
+  warehouseName: string;
+  tables: WarehouseTables;
+}
+
+/** What a task kind may use while it runs: also the run store (the warehouse, never aborted). */
+export interface RunScope extends TaskScope {
+  store: Connection;
+}
+
+/**
+ * One kind of task: how to recognise its config, which tables it reads and writes (the edges
+ * come from these), and how to run one attempt. SQL transforms and quality checks are further
+ * kinds: a file like this one and an entry in `TASK_KINDS`.
+ *
+ * @example
+ * ```ts
+ * const kind: TaskKindDefinition = {
+ *   kind: 'custom',
+ *   matches: (task) => 'run' in task,
+ *   defaultName: () => undefined,
+ *   tables: () => ({ reads: [], writes: [] }),
+ *   run: (task, ctx) => (task as CustomTaskConfig).run(ctx),
+ * };
+ * ```
+ */
+export interface TaskKindDefinition {
+  readonly kind: TaskKind;
+  matches(task: TaskConfig): boolean;
+  /** The task's name when its config gives none, if the kind has one (a transfer's name). */
+  defaultName(task: TaskConfig): string | undefined;
+  /** The tables it reads and writes; throws a `CONFIG` error naming `where` for a bad reference. */
+  tables(
+    task: TaskConfig,
+    scope: TaskScope,
+    where: string,
+  ): { reads: TablePlacement[]; writes: TablePlacement[] };
+  run(task: TaskConfig, ctx: TaskContext, scope: RunScope): Promise<TaskResult | undefined>;
+}
