@@ -83,6 +83,20 @@ export default defineConfig({
           options: { maxRejects: 2 },
         },
       },
+      pipelines: {
+        // `datakit demo` runs this pipeline; `npx datakit run demo --env dev` runs it again. Bronze has
+        // no foreign keys, so `after` keeps parents first (the order silver's constraints will need).
+        demo: {
+          tasks: [
+            { transfer: 'customer' },
+            { transfer: 'address', after: ['customer'] },
+            { transfer: 'category' },
+            { transfer: 'product', after: ['category'] },
+            { transfer: 'order', after: ['customer'] },
+            { transfer: 'order_line', after: ['order', 'product'] },
+          ],
+        },
+      },
     },
   },
 });

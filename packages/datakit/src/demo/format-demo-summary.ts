@@ -27,7 +27,11 @@ export function formatDemoSummary(summary: DemoSummary, next: readonly string[] 
     `Deployed warehouse "${summary.warehouse}" (bronze and silver): ${summary.deploy.status}, ${summary.deploy.steps} step(s) in ${s(summary.deploy.durationMs)}`,
     '',
   );
-  out.push(...formatTransferTable({ transfers: summary.transfers, totals: summary.totals }), '');
+  out.push(
+    `Pipeline "${summary.run.pipeline}" run ${summary.run.id}: ${summary.run.state} (recorded in ${summary.run.store}; the table below is read from it):`,
+    ...formatTransferTable({ transfers: summary.transfers, totals: summary.totals }),
+    '',
+  );
   if (summary.rejects.length > 0) {
     out.push(`Rejected rows, with their reasons (all of them are in ${summary.rejectsTable}):`);
     for (const r of summary.rejects)
