@@ -65,9 +65,24 @@ export default defineConfig({
           transform: customerFromSystemA,
           options: { maxRejects: 3 },
         },
-        address: { from: 'system-a', source: systemA.tables.address, target: t.address, transform: addressFromSystemA },
-        category: { from: 'system-e', source: systemE.tables.category, target: t.category, transform: categoryFromSystemE },
-        product: { from: 'system-e', source: systemE.tables.product, target: t.product, transform: productFromSystemE },
+        address: {
+          from: 'system-a',
+          source: systemA.tables.address,
+          target: t.address,
+          transform: addressFromSystemA,
+        },
+        category: {
+          from: 'system-e',
+          source: systemE.tables.category,
+          target: t.category,
+          transform: categoryFromSystemE,
+        },
+        product: {
+          from: 'system-e',
+          source: systemE.tables.product,
+          target: t.product,
+          transform: productFromSystemE,
+        },
         order: {
           from: 'system-d',
           source: systemD.tables.orders,

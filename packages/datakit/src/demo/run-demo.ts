@@ -16,8 +16,8 @@ import { buildDemoRows, type DemoSources, type SeededBadRow } from './demo-rows.
 import { DEFAULT_DEMO_ROWS, demoSizes } from './demo-sizes.js';
 import { loadDemoWarehouse } from './load-demo-warehouse.js';
 import { openDemoConnections } from './open-demo-connections.js';
-import { runDemoPipeline } from './run-demo-pipeline.js';
 import { createPgliteDirs } from './pglite-template.js';
+import { runDemoPipeline } from './run-demo-pipeline.js';
 import { type SeededTable, seedDemoSources } from './seed-demo-sources.js';
 
 /** Options of {@link runDemo}; all optional. */
