@@ -10,7 +10,8 @@ import {
 import { systemA } from '@datakit-examples/system-a';
 import { systemD } from '@datakit-examples/system-d';
 import { systemE } from '@datakit-examples/system-e';
-import { defineConfig } from 'datakit';
+import { contractChecks, defineConfig, inLayer } from 'datakit';
+import { silverCustomer } from './src/silver/silver-customer.js';
 
 const t = bronze.tables;
 
@@ -109,6 +110,9 @@ export default defineConfig({
             { transfer: 'product', after: ['category'] },
             { transfer: 'order', after: ['customer'] },
             { transfer: 'order_line', after: ['order', 'product'] },
+            // Silver: built in the warehouse from bronze (edges from the tables), then checked.
+            { sqlTransform: silverCustomer },
+            { name: 'check-silver', checks: contractChecks(inLayer(t.customer, 'silver')) },
           ],
         },
       },

@@ -3,12 +3,20 @@ import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { compilePipeline } from '../orchestration/dag/compile-pipeline.js';
 import { runPipeline } from '../orchestration/execute/run-pipeline.js';
+import { readCheckResults, type StoredCheckResult } from '../orchestration/store/record-check-results.js';
 import type { RunRecord } from '../orchestration/store/run-record.js';
+import type { TaskRows } from '../orchestration/task-context.js';
 import { summarizeTransfers, type TransferSummary } from '../warehouse/transfer-summary.js';
 import { transferLinesOfRun } from './transfer-lines-of-run.js';
 
 /** The pipeline of the demo warehouse that `datakit demo` runs. */
 export const DEMO_PIPELINE = 'demo';
+
+/** A SQL transform task of the demo run (silver, gold), with its counts from the run store. */
+export interface LayerTaskLine {
+  task: string;
+  rows: TaskRows;
+}
 
 /** Where {@link runDemoPipeline} runs: the warehouse (also the run store) and the source systems. */
 export interface DemoPipelineTarget {
@@ -22,7 +30,8 @@ export interface DemoPipelineTarget {
 /**
  * Runs the demo warehouse's `demo` pipeline in process with `runPipeline`, on connections the demo
  * owns (PGlite serialises each one), and reads the transfer summary back from the run store (the
- * task runs and the loads they wrote), so the demo prints what `datakit runs` shows.
+ * task runs and the loads they wrote, the SQL transform tasks' counts and the quality check
+ * results), so the demo prints what `datakit runs` shows.
  *
  * @example
  * ```ts
@@ -32,7 +41,12 @@ export interface DemoPipelineTarget {
  */
 export async function runDemoPipeline(
   target: DemoPipelineTarget,
-): Promise<{ run: RunRecord; summary: TransferSummary }> {
+): Promise<{
+  run: RunRecord;
+  summary: TransferSummary;
+  layers: LayerTaskLine[];
+  checks: StoredCheckResult[];
+}> {
   const { store, say } = target;
   const pipeline = compilePipeline(target.warehouse, target.warehouseName, DEMO_PIPELINE);
   const result = await runPipeline({
@@ -60,7 +74,15 @@ export async function runDemoPipeline(
       { hint: `See the run with: npx datakit runs ${result.run.id} --env dev` },
     );
   }
-  return { run: result.run, summary: summarizeTransfers(await transferLinesOfRun(store, result.run.id)) };
+  const layers = result.tasks
+    .filter((t) => t.kind === 'sql')
+    .map((t) => ({ task: t.task, rows: t.rows ?? { read: 0, loaded: 0, rejected: 0, dropped: 0 } }));
+  return {
+    run: result.run,
+    summary: summarizeTransfers(await transferLinesOfRun(store, result.run.id)),
+    layers,
+    checks: await readCheckResults(store, result.run.id),
+  };
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');

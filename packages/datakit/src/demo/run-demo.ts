@@ -17,7 +17,7 @@ import { DEFAULT_DEMO_ROWS, demoSizes } from './demo-sizes.js';
 import { loadDemoWarehouse } from './load-demo-warehouse.js';
 import { openDemoConnections } from './open-demo-connections.js';
 import { createPgliteDirs } from './pglite-template.js';
-import { runDemoPipeline } from './run-demo-pipeline.js';
+import { type LayerTaskLine, runDemoPipeline } from './run-demo-pipeline.js';
 import { type SeededTable, seedDemoSources } from './seed-demo-sources.js';
 
 /** Options of {@link runDemo}; all optional. */
@@ -59,6 +59,16 @@ export interface DemoSummary {
   /** One line per transfer task, read back from the run store. */
   transfers: TransferLine[];
   totals: TransferSummary['totals'];
+  /** The SQL transform tasks after bronze (silver), with their counts from the run store. */
+  layers: LayerTaskLine[];
+  /** Every quality check the run ran, as stored in `datakit.quality_results`. */
+  checks: {
+    task: string;
+    check: string;
+    table: string;
+    status: 'pass' | 'warn' | 'error';
+    failing: number;
+  }[];
   /** Rejected rows by target table and reason, as the rejects table holds them. */
   rejects: { target: string; message: string; rows: number }[];
   rejectsTable: string;
@@ -131,7 +141,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
       );
     }
 
-    const { run, summary } = await runDemoPipeline({
+    const { run, summary, layers, checks } = await runDemoPipeline({
       warehouse,
       warehouseName,
       store: to,
@@ -157,6 +167,14 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
       deploy: { status: deploy.status, steps: deploy.plan.steps.length, durationMs: deploy.durationMs },
       transfers,
       totals: summary.totals,
+      layers,
+      checks: checks.map((c) => ({
+        task: c.task,
+        check: c.check,
+        table: c.table,
+        status: c.status,
+        failing: c.failing,
+      })),
       run: { id: run.id, pipeline: run.pipeline, state: run.state, store: 'datakit.runs' },
       rejects,
       rejectsTable: 'datakit.rejects',

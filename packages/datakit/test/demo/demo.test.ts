@@ -154,13 +154,15 @@ describe('runDemo at a small size', () => {
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({
       run: { id: summary.run.id, pipeline: 'demo', state: 'succeeded', trigger: 'manual' },
-      tasks: { succeeded: 6 },
+      tasks: { succeeded: 8 },
     });
     expect(summary.run).toMatchObject({ pipeline: 'demo', state: 'succeeded', store: 'datakit.runs' });
     expect(formatRunList(runs)).toMatch(new RegExp(`^\\s*${summary.run.id}\\s+demo\\s+dev\\s`, 'm'));
     const detail = await getRun(warehouse, summary.run.id);
     const byTask = new Map(detail?.tasks.map((t) => [t.task, t]));
-    expect([...byTask.keys()].sort()).toEqual(summary.transfers.map((t) => t.name).sort());
+    expect([...byTask.keys()].sort()).toEqual(
+      [...summary.transfers.map((t) => t.name), 'check-silver', 'silver.customer'].sort(),
+    );
     for (const line of summary.transfers) {
       const task = byTask.get(line.name);
       expect(task?.kind, line.name).toBe('transfer');
@@ -172,6 +174,37 @@ describe('runDemo at a small size', () => {
         dropped: line.rows.dropped,
       });
       expect(line.durationMs, line.name).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
+
+describe('the demo continues into silver', () => {
+  it('builds silver.customer from bronze with a SQL transform task, then checks it; both recorded', async () => {
+    const summary = await runDemo({ rows: ROWS, dataDir: path.join(root, 'silver'), cacheDir });
+    const customer = summary.transfers.find((t) => t.name === 'customer');
+    // One row per bronze customer (bronze merges on id, so the dedupe keeps each), all valid in silver.
+    expect(summary.layers).toEqual([
+      {
+        task: 'silver.customer',
+        rows: { read: customer?.rows.loaded, loaded: customer?.rows.loaded, rejected: 0, dropped: 0 },
+      },
+    ]);
+    expect(summary.checks.length).toBeGreaterThan(0);
+    expect(
+      summary.checks.every((c) => c.task === 'check-silver' && c.table.startsWith('silver.customer')),
+    ).toBe(true);
+    expect(summary.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+    const conn = await connect(summary.data.warehouseUrl);
+    try {
+      const silver = await conn.query<{ n: number }>('select count(*)::int as "n" from "silver"."customer"');
+      expect(silver.rows[0]?.n).toBe(customer?.rows.loaded);
+      const stored = await conn.query<{ n: number }>(
+        'select count(*)::int as "n" from "datakit"."quality_results" where "run_id" = $1',
+        [summary.run.id],
+      );
+      expect(stored.rows[0]?.n).toBe(summary.checks.length);
+    } finally {
+      await conn.close();
     }
   });
 });
@@ -232,7 +265,7 @@ describe('datakit demo (CLI)', () => {
       // The first CLI run and this one: the reused run store keeps both.
       const runs = await listRuns(store, { pipeline: 'demo' });
       expect(runs.map((r) => r.run.id)).toEqual([summary.run.id, expect.any(String)]);
-      expect(runs.map((r) => r.tasks)).toEqual([{ succeeded: 6 }, { succeeded: 6 }]);
+      expect(runs.map((r) => r.tasks)).toEqual([{ succeeded: 8 }, { succeeded: 8 }]);
     } finally {
       await store.close();
     }
