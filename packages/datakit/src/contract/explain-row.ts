@@ -52,13 +52,26 @@ function firstFailure(
   for (const rule of rules) {
     if (ruleTest(rule)(value)) continue;
     if (!rule.elements) return { rule, value, path };
-    const elements = value as readonly unknown[];
-    for (let i = 0; i < elements.length; i++) {
-      const element = elements[i];
-      if (element === null) continue;
-      const failure = firstFailure(rule.elements, element, `${path} element [${i}]`);
-      if (failure) return failure;
-    }
+    const failure = elementFailure(rule.elements, value as readonly unknown[], `${path} element `, '');
+    if (failure) return failure;
+  }
+  return undefined;
+}
+
+/** The first failing leaf of a (possibly nested) array, its path written `element [1][0]`. */
+function elementFailure(
+  rules: readonly ValueRule[],
+  elements: readonly unknown[],
+  path: string,
+  index: string,
+): { rule: ValueRule; value: unknown; path: string } | undefined {
+  for (let i = 0; i < elements.length; i++) {
+    const element = elements[i];
+    if (element === null) continue;
+    const failure = Array.isArray(element)
+      ? elementFailure(rules, element, path, `${index}[${i}]`)
+      : firstFailure(rules, element, `${path}${index}[${i}]`);
+    if (failure) return failure;
   }
   return undefined;
 }

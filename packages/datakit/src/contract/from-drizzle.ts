@@ -25,8 +25,10 @@ export function tableFamily(table: Table): Family {
 
 /**
  * Turns a Drizzle table (`pgTable` or `mysqlTable`) into the plain {@link TableSchema} that DDL,
- * drift and deploy work from. Throws a `CONTRACT` error naming the table and column for a type
- * Datakit cannot map.
+ * drift and deploy work from. A `customType` of a type Datakit has no kind for (`hstore`, a domain,
+ * `point`) becomes kind `unknown` with its SQL spelling in `raw`: a raw pass-through whose values
+ * travel as the database's text and whose drift compares that spelling. Throws a `CONTRACT` error
+ * naming the table and column for a built-in Drizzle column type Datakit cannot map.
  *
  * @example
  * ```ts

@@ -108,8 +108,8 @@ export function ruleTest(target: ValueRule): (value: unknown) => boolean {
 }
 
 /**
- * Compiles element rules into one function over an array; `null` elements pass (PostgreSQL arrays
- * may hold NULLs).
+ * Compiles element rules into one function over an array of any depth (nested arrays are the
+ * dimensions of a PostgreSQL array); `null` elements pass (PostgreSQL arrays may hold NULLs).
  * @internal
  */
 export function compileElements(rules: readonly ValueRule[]): (values: readonly unknown[]) => boolean {
@@ -118,7 +118,9 @@ export function compileElements(rules: readonly ValueRule[]): (values: readonly 
     return `return function elements(a) {
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
-    if (v !== null && !(${test})) return false;
+    if (v === null) continue;
+    if (Array.isArray(v)) { if (!elements(v)) return false; }
+    else if (!(${test})) return false;
   }
   return true;
 };`;

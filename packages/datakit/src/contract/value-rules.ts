@@ -1,20 +1,50 @@
 import type { Column } from 'drizzle-orm';
 import type { ColumnType } from '../schema/table-schema.js';
+import { bitRules } from './bit-rules.js';
+import { jsonRules } from './json-rules.js';
+import { networkRules } from './network-rules.js';
 import { floatRules, integerRules, numericRules } from './number-rules.js';
-import { fitsBytes, isJsonValue } from './rule-helpers.js';
+import { fitsBytes } from './rule-helpers.js';
 import { dateRules, timeRules } from './temporal-rules.js';
 import { enumRule, stringType, textRules, tstzrangeRules, uuidRules } from './text-rules.js';
 import { compileElements, rule, typeRule, type ValueRule } from './value-rule.js';
 
 type DrizzleColumn = Column & { baseColumn?: Column; enumValues?: readonly string[] | undefined };
 
+/** PostgreSQL arrays are rectangular: sub-arrays of one level have one length and nesting, no NULLs among them. */
+function rectangular(value: readonly unknown[]): boolean {
+  for (const item of value) if (Array.isArray(item)) return shapeOf(value) !== undefined;
+  return true;
+}
+
+function shapeOf(value: readonly unknown[]): string | undefined {
+  let arrays = 0;
+  for (const item of value) if (Array.isArray(item)) arrays++;
+  if (arrays === 0) return `${value.length}`;
+  if (arrays !== value.length) return undefined;
+  let inner: string | undefined;
+  for (const item of value) {
+    const shape = shapeOf(item as unknown[]);
+    if (shape === undefined || (inner !== undefined && shape !== inner)) return undefined;
+    inner = shape;
+  }
+  return `${value.length},${inner}`;
+}
+
+/**
+ * Arrays of any number of dimensions, as PostgreSQL has them (an `integer[]` column may hold
+ * `{{1,2},{3,4}}`, and an `integer[][]` column `{1,2}`): every leaf checked by the element type's
+ * rules, and the shape rectangular.
+ */
 function arrayRules(
-  base: Column,
+  column: DrizzleColumn,
   type: ColumnType,
   family: 'postgresql' | 'mysql',
   sqlType: string,
 ): ValueRule[] {
-  const elements = valueRules(base, { ...type, dimensions: Math.max(0, (type.dimensions ?? 1) - 1) }, family);
+  let base = column.baseColumn as DrizzleColumn;
+  while (base.columnType === 'PgArray' && base.baseColumn) base = base.baseColumn as DrizzleColumn;
+  const elements = valueRules(base, { ...type, dimensions: 0 }, family);
   const each = rule(
     'elements',
     (ref) => `${ref(compileElements(elements))}(v)`,
@@ -29,6 +59,13 @@ function arrayRules(
       'Pass an array (e.g. text.split(",")), or null.',
     ),
     { ...each, elements },
+    rule(
+      'array-shape',
+      (ref) => `${ref(rectangular)}(v)`,
+      () =>
+        'is not rectangular: PostgreSQL needs sub-arrays of one level to have the same length and nesting',
+      'Pad the sub-arrays to one length (with null elements), or store the value as json.',
+    ),
   ];
 }
 
@@ -70,8 +107,9 @@ function byteaRules(type: ColumnType, sqlType: string, representation: string): 
  * The rules a non-null value of a Drizzle column must pass, following Drizzle's runtime
  * representation of the column (its mode): integers as safe numbers or bigints, numeric as decimal
  * strings (or numbers/bigints), timestamps as Dates (or strings), bytea as Uint8Array, arrays
- * element by element. Custom types are checked only for bytea, enum and tstzrange, since a custom
- * type may map any JavaScript value to the driver.
+ * element by element at any depth, network addresses and bit strings by their form. Custom types
+ * are checked only for bytea, enum and tstzrange, since a custom type may map any JavaScript value
+ * to the driver; raw pass-through types (kind `unknown`) are not checked: the database does.
  * @internal
  *
  * @example
@@ -83,9 +121,8 @@ function byteaRules(type: ColumnType, sqlType: string, representation: string): 
 export function valueRules(column: Column, type: ColumnType, family: 'postgresql' | 'mysql'): ValueRule[] {
   const drizzle = column as DrizzleColumn;
   const sqlType = column.getSQLType();
-  if (column.columnType === 'PgArray' && drizzle.baseColumn) {
-    return arrayRules(drizzle.baseColumn, type, family, sqlType);
-  }
+  if (column.columnType === 'PgArray' && drizzle.baseColumn)
+    return arrayRules(drizzle, type, family, sqlType);
   const representation = column.dataType;
   if (representation === 'custom' && !['bytea', 'enum', 'tstzrange'].includes(type.kind)) return [];
   switch (type.kind) {
@@ -122,18 +159,21 @@ export function valueRules(column: Column, type: ColumnType, family: 'postgresql
       return dateRules('timestamp', family, sqlType, representation);
     case 'time':
       return timeRules(family, sqlType);
+    case 'timetz':
+      return timeRules(family, sqlType, true);
+    case 'inet':
+    case 'cidr':
+    case 'macaddr':
+    case 'macaddr8':
+      return networkRules(type.kind, sqlType);
+    case 'bit':
+    case 'varbit':
+      return representation === 'string' ? bitRules(type, sqlType) : [];
     case 'interval':
       return [stringType(sqlType, "Use PostgreSQL interval text, e.g. '1 day 02:00:00'.")];
     case 'json':
     case 'jsonb':
-      return [
-        typeRule(
-          'type:json',
-          `a JSON value (${sqlType})`,
-          (ref) => `${ref(isJsonValue)}(v)`,
-          'Store plain data only: convert Dates with toISOString(), bigints with String(), Maps with Object.fromEntries(), and remove cycles, NaN and functions.',
-        ),
-      ];
+      return jsonRules(family === 'postgresql' ? type.kind : 'json', sqlType);
     case 'bytea':
       return byteaRules(type, sqlType, representation);
     case 'tstzrange':

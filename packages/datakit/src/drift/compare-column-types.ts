@@ -48,10 +48,15 @@ function compareSameKind(from: ColumnType, to: ColumnType): TypeChange {
     case 'varchar':
     case 'char':
     case 'bytea':
+    case 'varbit':
       return compareCapacity(from.length ?? Number.POSITIVE_INFINITY, to.length ?? Number.POSITIVE_INFINITY);
+    case 'bit':
+      // bit(n) holds exactly n bits: another length holds none of the values.
+      return (from.length ?? 1) === (to.length ?? 1) ? 'same' : 'retyped';
     case 'numeric':
       return compareNumeric(from, to);
     case 'time':
+    case 'timetz':
     case 'timestamp':
     case 'timestamptz':
     case 'interval':

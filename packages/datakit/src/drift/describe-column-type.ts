@@ -16,6 +16,8 @@ export function describeColumnType(type: ColumnType): string {
     case 'varchar':
     case 'char':
     case 'bytea':
+    case 'bit':
+    case 'varbit':
       text = type.length === undefined ? type.kind : `${type.kind}(${type.length})`;
       break;
     case 'numeric':

@@ -9,6 +9,22 @@ export const CUSTOM_TYPES: Record<
 > = {
   bytea: { family: 'postgresql', data: 'Uint8Array' },
   tstzrange: { family: 'postgresql', data: 'string' },
+  int4range: { family: 'postgresql', data: 'string' },
+  int8range: { family: 'postgresql', data: 'string' },
+  numrange: { family: 'postgresql', data: 'string' },
+  tsrange: { family: 'postgresql', data: 'string' },
+  daterange: { family: 'postgresql', data: 'string' },
+  money: { family: 'postgresql', data: 'string' },
+  xml: { family: 'postgresql', data: 'string' },
+  tsvector: { family: 'postgresql', data: 'string' },
+  tsquery: { family: 'postgresql', data: 'string' },
+  varbit: {
+    family: 'postgresql',
+    data: 'string',
+    config: '{ length?: number }',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source for generated modules
+    sql: "config?.length === undefined ? 'bit varying' : `bit varying(${config.length})`",
+  },
   blob: { family: 'mysql', data: 'Uint8Array' },
   tinyblob: { family: 'mysql', data: 'Uint8Array' },
   mediumblob: { family: 'mysql', data: 'Uint8Array' },
@@ -44,6 +60,18 @@ export const CUSTOM_TYPES: Record<
   },
   rawType: { family: 'mysql', data: 'string', config: '{ sql: string }', sql: "config?.sql ?? 'text'" },
 };
+
+/**
+ * @internal The raw pass-through custom type of generated code (either dialect): a column of any
+ * SQL type Datakit has no kind for, e.g. `rawType({ sql: 'point' })`, whose values travel as the
+ * database's text and whose drift compares that spelling.
+ *
+ * @example
+ * ```ts
+ * const column: ColumnCode = { builder: `${RAW_TYPE}({ sql: 'point' })`, imports: ['customType'], customTypes: [RAW_TYPE] };
+ * ```
+ */
+export const RAW_TYPE = 'rawType';
 
 /** @internal The declaration of one custom type, e.g. `const bytea = customType<...>(...)`. */
 export function customTypeDeclaration(name: string): string {
@@ -112,6 +140,11 @@ export const BUILDER_NAMES = [
   'binary',
   'varbinary',
   'year',
+  'inet',
+  'cidr',
+  'macaddr',
+  'macaddr8',
+  'bit',
   'sql',
   'defineDatakit',
   ...Object.keys(CUSTOM_TYPES),

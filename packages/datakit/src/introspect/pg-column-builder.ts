@@ -1,5 +1,6 @@
 import type { ColumnType } from '../schema/table-schema.js';
-import type { ColumnCode } from './custom-types.js';
+import { type ColumnCode, CUSTOM_TYPES, RAW_TYPE } from './custom-types.js';
+import { tsString } from './ts-names.js';
 
 /** @internal What a PostgreSQL builder needs from the module being generated. */
 export interface PgBuilderContext {
@@ -10,8 +11,10 @@ export interface PgBuilderContext {
 
 /**
  * @internal The Drizzle `pg-core` builder for a column type: `numeric({ precision: 10, scale: 2 })`,
- * `timestamp({ withTimezone: true, precision: 3 })`, `text().array()`. Unmappable types give
- * `text()` and `unmapped`.
+ * `timestamp({ withTimezone: true, precision: 3 })`, `text().array()`, a declared custom type
+ * (`money()`, `int4range()`), or for a type Datakit has no kind for (`point`, a domain, an
+ * extension's type) the raw pass-through `rawType({ sql: 'point' })` with `unmapped` set: every
+ * generated column reads back as the same type, so the contract passes its own drift check.
  */
 export function pgColumnBuilder(type: ColumnType, context: PgBuilderContext): ColumnCode {
   const code = scalar(type, context);
@@ -30,6 +33,9 @@ function scalar(type: ColumnType, context: PgBuilderContext): ColumnCode {
     customTypes: [name],
   });
   const precision = type.precision === undefined ? [] : [`precision: ${type.precision}`];
+  if (type.kind === 'varbit' && type.length !== undefined)
+    return { ...custom('varbit'), builder: `varbit({ length: ${type.length} })` };
+  if (CUSTOM_TYPES[type.kind]?.family === 'postgresql') return custom(type.kind);
   switch (type.kind) {
     case 'smallint':
     case 'integer':
@@ -57,20 +63,35 @@ function scalar(type: ColumnType, context: PgBuilderContext): ColumnCode {
       return plain(type.kind, options(type.length === undefined ? [] : [`length: ${type.length}`]));
     case 'time':
     case 'timestamp':
-    case 'interval':
       return plain(type.kind, options(precision));
+    case 'interval':
+      return plain('interval', options([...(type.fields ? [`fields: '${type.fields}'`] : []), ...precision]));
     case 'timestamptz':
       return plain('timestamp', options(['withTimezone: true', ...precision]));
-    case 'bytea':
-    case 'tstzrange':
-      return custom(type.kind);
+    case 'timetz':
+      return plain('time', options(['withTimezone: true', ...precision]));
+    case 'inet':
+    case 'cidr':
+    case 'macaddr':
+    case 'macaddr8':
+      return plain(type.kind);
+    case 'bit':
+      return plain('bit', `{ dimensions: ${type.length ?? 1} }`);
     case 'enum': {
       const variable = type.enumName === undefined ? undefined : context.enumVariable(type.enumName);
       if (variable) return { builder: `${variable}()`, imports: [], customTypes: [] };
       return { ...plain('text'), unmapped: type.raw ?? 'enum without a type name' };
     }
-    default:
-      return { ...plain('text'), unmapped: type.raw ?? type.kind };
+    default: {
+      // The spelling without array brackets: `.array()` adds the dimensions.
+      const sql = (type.raw ?? type.kind).replace(/(\[\d*\])+$/, '');
+      return {
+        builder: `rawType({ sql: ${tsString(sql)} })`,
+        imports: ['customType'],
+        customTypes: [RAW_TYPE],
+        unmapped: sql,
+      };
+    }
   }
 }
 

@@ -40,7 +40,28 @@ const PG_NAMES: Record<string, ColumnType['kind']> = {
   jsonb: 'jsonb',
   bytea: 'bytea',
   tstzrange: 'tstzrange',
+  'time with time zone': 'timetz',
+  timetz: 'timetz',
+  inet: 'inet',
+  cidr: 'cidr',
+  macaddr: 'macaddr',
+  macaddr8: 'macaddr8',
+  bit: 'bit',
+  'bit varying': 'varbit',
+  varbit: 'varbit',
+  money: 'money',
+  xml: 'xml',
+  tsvector: 'tsvector',
+  tsquery: 'tsquery',
+  int4range: 'int4range',
+  int8range: 'int8range',
+  numrange: 'numrange',
+  tsrange: 'tsrange',
+  daterange: 'daterange',
 };
+
+const INTERVAL_FIELDS =
+  /^interval (year|month|day|hour|minute|second|year to month|day to (?:hour|minute|second)|hour to (?:minute|second)|minute to second)$/;
 
 const MYSQL_NAMES: Record<string, ColumnType['kind']> = {
   tinyint: 'smallint',
@@ -87,6 +108,7 @@ const MYSQL_NAMES: Record<string, ColumnType['kind']> = {
  * parseSqlType('numeric(10, 2)', 'postgresql'); // { kind: 'numeric', precision: 10, scale: 2, raw: 'numeric(10, 2)' }
  * parseSqlType("enum('a','b')", 'mysql'); // { kind: 'enum', enumValues: ['a', 'b'], raw: ... }
  * parseSqlType('timestamp (3) with time zone', 'postgresql'); // { kind: 'timestamptz', precision: 3, ... }
+ * parseSqlType('bit varying(8)', 'postgresql'); // { kind: 'varbit', length: 8, raw: 'bit varying(8)' }
  * ```
  */
 export function parseSqlType(sqlType: string, family: 'postgresql' | 'mysql'): ColumnType {
@@ -114,8 +136,10 @@ export function parseSqlType(sqlType: string, family: 'postgresql' | 'mysql'): C
     })
     .replace(/\s+/g, ' ')
     .trim();
-  const kind = (family === 'mysql' ? MYSQL_NAMES : PG_NAMES)[base];
+  const fields = family === 'postgresql' ? INTERVAL_FIELDS.exec(base)?.[1] : undefined;
+  const kind = fields ? 'interval' : (family === 'mysql' ? MYSQL_NAMES : PG_NAMES)[base];
   const result: ColumnType = { kind: kind ?? 'unknown', raw };
+  if (fields) result.fields = fields;
   if (dimensions > 0) result.dimensions = dimensions;
   if (!kind) return result;
   const [first, second] = args;
@@ -126,8 +150,18 @@ export function parseSqlType(sqlType: string, family: 'postgresql' | 'mysql'): C
     if (first !== undefined) result.precision = first;
     if (second !== undefined) result.scale = second;
     else if (first !== undefined) result.scale = 0;
-  } else if ((kind === 'time' || kind === 'timestamp' || kind === 'timestamptz') && first !== undefined) {
+  } else if (
+    (kind === 'time' ||
+      kind === 'timetz' ||
+      kind === 'timestamp' ||
+      kind === 'timestamptz' ||
+      kind === 'interval') &&
+    first !== undefined
+  ) {
     result.precision = first;
+  } else if (kind === 'bit' || kind === 'varbit') {
+    if (first !== undefined) result.length = first;
+    else if (kind === 'bit') result.length = 1;
   } else if (kind === 'bytea' && family === 'mysql' && first !== undefined && base !== 'blob') {
     result.length = first;
   }

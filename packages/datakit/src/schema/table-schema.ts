@@ -34,7 +34,29 @@ export type ColumnKind =
   | 'bytea'
   | 'enum'
   | 'tstzrange'
-  /** A type Datakit cannot map; `raw` holds the database's own spelling. */
+  /** PostgreSQL `time with time zone`. */
+  | 'timetz'
+  | 'inet'
+  | 'cidr'
+  | 'macaddr'
+  | 'macaddr8'
+  /** PostgreSQL fixed-length bit string `bit(n)` (`length` bits). */
+  | 'bit'
+  /** PostgreSQL `bit varying(n)`. */
+  | 'varbit'
+  | 'money'
+  | 'xml'
+  | 'tsvector'
+  | 'tsquery'
+  | 'int4range'
+  | 'int8range'
+  | 'numrange'
+  | 'tsrange'
+  | 'daterange'
+  /**
+   * A type Datakit has no kind for; `raw` holds the database's own spelling. Values travel as the
+   * database's text, unchanged (a raw pass-through), and drift compares the spelling.
+   */
   | 'unknown';
 
 /**
@@ -48,14 +70,17 @@ export type ColumnKind =
  */
 export interface ColumnType {
   kind: ColumnKind;
-  /** varchar/char length. */
+  /** varchar/char length, bit/varbit length in bits, binary length in bytes. */
   length?: number;
   /** numeric precision, or fractional-second precision of time/timestamp types. */
   precision?: number;
   scale?: number;
   /** PostgreSQL enum type name (MySQL enums are inline and have none). */
   enumName?: string;
+  /** Enum values, or the members of a MySQL `SET` (kind `unknown`). */
   enumValues?: readonly string[];
+  /** PostgreSQL interval fields, e.g. `day to second`. */
+  fields?: string;
   /** Array dimensions (PostgreSQL), 0 or absent for a scalar. */
   dimensions?: number;
   /** The type exactly as the database or Drizzle spells it, for messages and `unknown` kinds. */

@@ -1,12 +1,23 @@
 import { type Column, getTableColumns, type Table } from 'drizzle-orm';
+import { DatakitError } from '../errors/datakit-error.js';
 import { mysqlValueDecoder } from './mysql-value-decoder.js';
-import { formatPgArray, parsePgArray } from './pg-array-text.js';
+import { formatPgArray, parsePgArray, rememberArrayText, sourceArrayText } from './pg-array-text.js';
 import { PgDate, type PgDateKind } from './pg-date.js';
-import { formatPgDate, formatPgTimestamp, parsePgTimestamp } from './pg-timestamp-text.js';
+import { formatJson, parseJsonText } from './pg-json-text.js';
+import { formatPgDate, formatPgTimestamp } from './pg-timestamp-text.js';
 
 /**
  * How a column's values travel: the decoder and encoder inline the simple kinds and call
- * `fromText`/`toText` for the others.
+ * `fromText`/`toText` for the others. What a transform sees per kind (and what is written):
+ * - `string`: PostgreSQL's text, unchanged (text, varchar, numeric, uuid, time, timetz, interval,
+ *   inet, bit, ranges, money, `mode: 'string'` dates and timestamps, custom and raw types).
+ * - `date`: a {@link PgDate} (Drizzle `mode: 'date'`): see there for ±infinity, microseconds and
+ *   values past a Date's range; unchanged, its original text is written.
+ * - `json`: the parsed value (`json().$type<T>()` stays honest); unchanged, the original text is
+ *   written (see `parseJsonText`), so json keeps every byte and JSON `null` stays JSON null while
+ *   SQL NULL stays NULL.
+ * - `array`: nested JS arrays of the element kind (any number of dimensions, as PostgreSQL); an
+ *   unchanged array with non-default bounds (`[0:1]={a,b}`) or json elements keeps its text.
  *
  * @example
  * ```ts
@@ -73,7 +84,7 @@ function naturalText(value: unknown): string {
 }
 
 function dateCodec(kind: PgDateKind) {
-  const fromText = (text: string): Date => new PgDate(parsePgTimestamp(text), text, kind);
+  const fromText = (text: string): Date => PgDate.fromText(text, kind);
   const toText = (v: unknown): string => {
     if (v instanceof PgDate) {
       const text = v.textFor(kind);
@@ -84,6 +95,23 @@ function dateCodec(kind: PgDateKind) {
     return String(v);
   };
   return { fromText, toText };
+}
+
+/** JSON text of a value; a JSON number beyond a double (±Infinity once parsed) has none of its own. */
+function jsonToText(name: string): (v: unknown) => string {
+  return (v) => {
+    if (typeof v === 'number' && !Number.isFinite(v)) {
+      throw new DatakitError(
+        'VALIDATION',
+        `column "${name}" is ${v}: a JSON number beyond a double (such as 1e400) is written exactly only as the unchanged source value`,
+        {
+          hint: 'Pass the source value through unchanged, or map it to a finite number or a string in the transform.',
+          context: { column: name, value: v, rule: 'type:json' },
+        },
+      );
+    }
+    return formatJson(v);
+  };
 }
 
 type CodecParts = Omit<
@@ -106,11 +134,18 @@ function codecFor(column: DrizzleColumn): CodecParts {
       let inner = column.baseColumn as DrizzleColumn;
       while (inner.columnType === 'PgArray' && inner.baseColumn) inner = inner.baseColumn as DrizzleColumn;
       const element = codecFor(inner);
+      const format = (v: unknown) => formatPgArray(v as unknown[], element.toText);
+      // Parsing loses an array's bounds and a json element's exact text: keep the text then.
+      const fromText = (text: string) => {
+        const value = parsePgArray(text, element.fromText);
+        if (text.charCodeAt(0) === 91 || element.kind === 'json') rememberArrayText(value, text, format);
+        return value;
+      };
       return {
         ...base,
         kind: 'array',
-        fromText: (text) => parsePgArray(text, element.fromText),
-        toText: (v) => formatPgArray(v as unknown[], element.toText),
+        fromText,
+        toText: (v) => sourceArrayText(v, format) ?? format(v),
       };
     }
     case 'PgTimestamp':
@@ -156,8 +191,9 @@ function codecFor(column: DrizzleColumn): CodecParts {
       return {
         ...base,
         kind: 'json',
-        fromText: (text) => JSON.parse(text),
-        toText: (v) => JSON.stringify(v),
+        // Text from any database (MySQL's JSON included, see mysqlValueDecoder) is parsed once, here.
+        fromText: parseJsonText,
+        toText: jsonToText(column.name),
       };
     case 'date':
       return { ...base, kind: 'date', ...dateCodec(/^date(?!time)/i.test(sqlType) ? 'date' : 'timestamp') };

@@ -81,6 +81,8 @@ function compileParser(codecs: readonly ColumnCodec[], integerText: ReadonlySet<
   const fields = codecs.map((c, i) => `${JSON.stringify(c.key)}: v${i}`).join(', ');
   const body = `
 const int = (s, p, e) => {
+  // Past 15 digits the running sum rounds differently from Number(): let Number() round it once.
+  if (e - p > 15) return Number(s.slice(p, e));
   let n = 0, i = p;
   const neg = s.charCodeAt(i) === 45;
   if (neg) i++;

@@ -2,6 +2,25 @@ import type { ColumnCodec } from './column-codec.js';
 import { escapeCopyText } from './copy-text-escape.js';
 
 /**
+ * Where the source row of the row being encoded sits: the decoded source values (see
+ * `DecodedBatch.values`), the unescaped source text of a value by the same index, and the row's
+ * first index. A json value the transform passes through unchanged that is a JSON primitive
+ * (`null`, a number, a string) is written from that text: JSON `null` stays JSON null (not SQL
+ * NULL), and `1.0`, `12345678901234567890` or `"\u00e9"` keep their spelling.
+ *
+ * @example
+ * ```ts
+ * const source: SourceRow = { values: batch.values, text: (i) => raw[i] ?? null, base: r * (columns + 1) };
+ * ```
+ * @internal
+ */
+export interface SourceRow {
+  values: readonly unknown[];
+  text: (index: number) => string | null;
+  base: number;
+}
+
+/**
  * Encodes one target row as a COPY text line (with its newline), or returns `undefined` when a
  * column that has a default is `undefined` in this row although it is in the column list.
  *
@@ -11,7 +30,7 @@ import { escapeCopyText } from './copy-text-escape.js';
  * ```
  * @internal
  */
-export type CopyLineEncoder = (row: Record<string, unknown>) => string | undefined;
+export type CopyLineEncoder = (row: Record<string, unknown>, source?: SourceRow) => string | undefined;
 
 /**
  * Encodes one target row as text parameters (null for SQL NULL) appended to `out`; returns false
@@ -24,7 +43,23 @@ export type CopyLineEncoder = (row: Record<string, unknown>) => string | undefin
  * ```
  * @internal
  */
-export type ParamsEncoder = (row: Record<string, unknown>, out: unknown[]) => boolean;
+export type ParamsEncoder = (row: Record<string, unknown>, out: unknown[], source?: SourceRow) => boolean;
+
+/** The source column whose JSON primitives target column `k` writes from the source text, or -1. */
+function jsonSource(
+  codec: ColumnCodec,
+  k: number,
+  sourceCodecs: readonly ColumnCodec[],
+  mapping: readonly number[],
+): number {
+  const m = mapping[k] ?? -1;
+  return codec.kind === 'json' && sourceCodecs[m]?.kind === 'json' ? m : -1;
+}
+
+/** `cond` is true when `v` is the unchanged source JSON primitive at source column `m`. */
+function unchangedPrimitive(m: number, values: string, base: string): string {
+  return `${values} !== undefined && v === ${values}[${base} + ${m}] && (v === null || typeof v !== 'object')`;
+}
 
 function valueExpression(codec: ColumnCodec, index: number, copy: boolean): string {
   const esc = copy ? 'esc' : '';
@@ -47,7 +82,13 @@ function compile<F>(
   params = false,
 ): F {
   const lines = codecs.map((codec, i) => body(i, codec));
-  const source = `return function encode(row, out) {\n  let v, line = ''; const start = out === undefined ? 0 : out.length;\n  ${lines.join('\n  ')}\n  ${tail}\n};`;
+  const args = params ? 'row, out, source' : 'row, source';
+  const source = `return function encode(${args}) {
+  let v, t, line = ''; const start = ${params ? 'out.length' : '0'};
+  const src = source === undefined ? undefined : source.values, base = source === undefined ? 0 : source.base;
+  ${lines.join('\n  ')}
+  ${tail}
+};`;
   const encoders = codecs.map((c) => (params ? c.toParam : c.toText));
   return new Function('esc', ...encoders.map((_, i) => `t${i}`), source)(escapeCopyText, ...encoders) as F;
 }
@@ -55,6 +96,8 @@ function compile<F>(
 /**
  * Compiles the COPY text encoder for `codecs` (the target columns in COPY column order), followed
  * by `constants`: values that are the same on every row (lineage), already in PostgreSQL text.
+ * With `sourceCodecs` and `mapping` (as for {@link createPassthroughLineEncoder}), unchanged JSON
+ * primitives are written from the source text given with each row.
  *
  * @example
  * ```ts
@@ -66,13 +109,21 @@ function compile<F>(
 export function createCopyLineEncoder(
   codecs: readonly ColumnCodec[],
   constants: readonly string[] = [],
+  sourceCodecs: readonly ColumnCodec[] = [],
+  mapping: readonly number[] = [],
 ): CopyLineEncoder {
   return compile<CopyLineEncoder>(
     codecs,
     (i, codec) => {
       const missing = codec.hasDefault ? `if (v === undefined) return undefined; ` : '';
       const separator = i === 0 ? '' : `line += '\\t'; `;
-      return `${separator}v = row[${JSON.stringify(codec.key)}]; ${missing}line += v == null ? '\\\\N' : ${valueExpression(codec, i, true)};`;
+      const encode = `line += v == null ? '\\\\N' : ${valueExpression(codec, i, true)};`;
+      const m = jsonSource(codec, i, sourceCodecs, mapping);
+      const passthrough =
+        m < 0
+          ? ''
+          : `if (${unchangedPrimitive(m, 'src', 'base')}) { t = source.text(base + ${m}); line += t === null ? '\\\\N' : esc(t); } else `;
+      return `${separator}v = row[${JSON.stringify(codec.key)}]; ${missing}${passthrough}${encode}`;
     },
     `return line + ${JSON.stringify(suffixOf(constants))};`,
   );
@@ -107,6 +158,7 @@ function sameText(source: ColumnCodec, target: ColumnCodec): boolean {
   if (source.kind !== target.kind) return false;
   if (source.kind === 'date') return sourceDateKind(source) === sourceDateKind(target);
   return (
+    source.kind === 'json' ||
     source.kind === 'string' ||
     source.kind === 'integer' ||
     source.kind === 'float' ||
@@ -116,7 +168,7 @@ function sameText(source: ColumnCodec, target: ColumnCodec): boolean {
 }
 
 function sourceDateKind(codec: ColumnCodec): string {
-  return codec.sqlType.startsWith('date')
+  return /^date(?!time)/i.test(codec.sqlType)
     ? 'date'
     : codec.sqlType.includes('with time zone')
       ? 'timestamptz'
@@ -149,7 +201,13 @@ export function createPassthroughLineEncoder(
     const source = sourceCodecs[m];
     if (m < 0 || !source || !sameText(source, codec))
       return `v = row[${JSON.stringify(codec.key)}]; ${encode}`;
-    const unchanged = codec.kind === 'date' ? ' && (v === null || v.getTime() === v.pgTime)' : '';
+    // Parsed JSON objects may be changed in place: they go through toText, which checks.
+    const unchanged =
+      codec.kind === 'date'
+        ? ' && (v === null || v.getTime() === v.pgTime)'
+        : codec.kind === 'json'
+          ? " && (v === null || typeof v !== 'object')"
+          : '';
     return `v = row[${JSON.stringify(codec.key)}];
   if (v === src[base + ${m}]${unchanged}) {
     fs = o[base + ${m}]; fe = o[base + ${m + 1}] - 1;
@@ -171,7 +229,8 @@ export function createPassthroughLineEncoder(
 }
 
 /**
- * Compiles the text-parameter encoder for batched INSERTs (PGlite, or any target without COPY).
+ * Compiles the text-parameter encoder for batched INSERTs (PGlite, or any target without COPY);
+ * `sourceCodecs` and `mapping` as for {@link createCopyLineEncoder}.
  *
  * @example
  * ```ts
@@ -183,12 +242,17 @@ export function createPassthroughLineEncoder(
 export function createParamsEncoder(
   codecs: readonly ColumnCodec[],
   constants: readonly string[] = [],
+  sourceCodecs: readonly ColumnCodec[] = [],
+  mapping: readonly number[] = [],
 ): ParamsEncoder {
   return compile<ParamsEncoder>(
     codecs,
     (i, codec) => {
       const missing = codec.hasDefault ? `if (v === undefined) { out.length = start; return false; } ` : '';
-      return `v = row[${JSON.stringify(codec.key)}]; ${missing}out.push(v == null ? null : ${valueExpression(codec, i, false)});`;
+      const m = jsonSource(codec, i, sourceCodecs, mapping);
+      const passthrough =
+        m < 0 ? '' : `if (${unchangedPrimitive(m, 'src', 'base')}) out.push(source.text(base + ${m})); else `;
+      return `v = row[${JSON.stringify(codec.key)}]; ${missing}${passthrough}out.push(v == null ? null : ${valueExpression(codec, i, false)});`;
     },
     `${constants.map((c) => `out.push(${JSON.stringify(c)});`).join(' ')} return true;`,
     true,

@@ -80,3 +80,36 @@ export function formatPgArray(values: readonly unknown[], element: (value: unkno
   }
   return `${out}}`;
 }
+
+/** Arrays whose parse loses something, with the text they were parsed from and its re-formatting. */
+const SOURCE_TEXT = new WeakMap<object, { text: string; formatted: string }>();
+
+/**
+ * Remembers the text an array was parsed from, for an array whose parse loses something (non-default
+ * bounds such as `[0:1]={a,b}`, json elements): unchanged, it is written from that text.
+ *
+ * @example
+ * ```ts
+ * rememberArrayText(value, '[0:1]={1,2}', format);
+ * ```
+ * @internal
+ */
+export function rememberArrayText(value: PgArray, text: string, format: (v: unknown) => string): void {
+  SOURCE_TEXT.set(value, { text, formatted: format(value) });
+}
+
+/**
+ * The text a remembered array was parsed from, while it still formats as it did when parsed;
+ * otherwise undefined.
+ *
+ * @example
+ * ```ts
+ * sourceArrayText(value, format) ?? format(value);
+ * ```
+ * @internal
+ */
+export function sourceArrayText(value: unknown, format: (v: unknown) => string): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const source = SOURCE_TEXT.get(value);
+  return source !== undefined && format(value) === source.formatted ? source.text : undefined;
+}

@@ -112,6 +112,11 @@ function parseAnyTimestamp(text: string): number {
   return ms >= -MAX_MS && ms <= MAX_MS ? ms : Number.NaN;
 }
 
+function infinityText(date: Date): string | undefined {
+  const time = date.getTime();
+  return time === MAX_MS ? 'infinity' : time === -MAX_MS ? '-infinity' : undefined;
+}
+
 function formatDatePart(date: Date): { text: string; bc: boolean } {
   const year = date.getUTCFullYear();
   const bc = year <= 0;
@@ -122,15 +127,19 @@ function formatDatePart(date: Date): { text: string; bc: boolean } {
 
 /**
  * The PostgreSQL input text of an instant, in UTC: `2024-05-01 08:00:00.123+00` (`withZone`) or
- * without the offset for `timestamp`; BC years and years past 9999 are spelled as PostgreSQL does.
+ * without the offset for `timestamp`; BC years and years past 9999 are spelled as PostgreSQL does,
+ * and the Date extremes (±8.64e15 ms) are `infinity` and `-infinity`.
  *
  * @example
  * ```ts
  * formatPgTimestamp(new Date(1500), true); // '1970-01-01 00:00:01.500+00'
+ * formatPgTimestamp(new Date(8.64e15), true); // 'infinity'
  * ```
  * @internal
  */
 export function formatPgTimestamp(date: Date, withZone: boolean): string {
+  const infinite = infinityText(date);
+  if (infinite) return infinite;
   const { text, bc } = formatDatePart(date);
   const ms = date.getUTCMilliseconds();
   const time = `${PAD2[date.getUTCHours()]}:${PAD2[date.getUTCMinutes()]}:${PAD2[date.getUTCSeconds()]}`;
@@ -139,7 +148,8 @@ export function formatPgTimestamp(date: Date, withZone: boolean): string {
 }
 
 /**
- * The PostgreSQL `date` text of a Date's UTC calendar day (Drizzle's `date({ mode: 'date' })`).
+ * The PostgreSQL `date` text of a Date's UTC calendar day (Drizzle's `date({ mode: 'date' })`);
+ * the Date extremes are `infinity` and `-infinity`.
  *
  * @example
  * ```ts
@@ -148,6 +158,8 @@ export function formatPgTimestamp(date: Date, withZone: boolean): string {
  * @internal
  */
 export function formatPgDate(date: Date): string {
+  const infinite = infinityText(date);
+  if (infinite) return infinite;
   const { text, bc } = formatDatePart(date);
   return bc ? `${text} BC` : text;
 }

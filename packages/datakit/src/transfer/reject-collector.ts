@@ -48,11 +48,12 @@ export interface RejectContext {
   datakit: (stage: RejectStage) => { name?: string; version?: string };
 }
 
-// jsonb cannot hold U+0000, and the row should stay readable whatever its values are.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+// jsonb cannot hold U+0000 or unpaired surrogates, and the row should stay readable whatever its values are.
 function jsonValue(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string')
-    return value.includes('\u0000') ? value.replaceAll('\u0000', '\u2400') : value;
+  if (typeof value === 'string') return readable(value);
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   if (value instanceof PgDate) return value.pgText;
@@ -61,10 +62,15 @@ function jsonValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(jsonValue);
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = jsonValue(v);
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[readable(k)] = jsonValue(v);
     return out;
   }
   return String(value);
+}
+
+function readable(text: string): string {
+  const shown = text.includes('\u0000') ? text.replaceAll('\u0000', '\u2400') : text;
+  return shown.replace(LONE_SURROGATE, '\ufffd');
 }
 
 /**

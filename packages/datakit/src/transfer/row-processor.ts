@@ -12,10 +12,14 @@ import {
   type PassthroughLineEncoder,
 } from './copy-text-encoder.js';
 import type { RejectCollector, RejectStage } from './reject-collector.js';
+import { describeFailure } from './reject-message.js';
+import { sourceRowOf, sourceTextAt } from './source-text.js';
 import { unreadable } from './unreadable-value.js';
 
 /**
- * Rows read from the source; `text`/`offsets` only when they were decoded from COPY text. @internal
+ * Rows read from the source; `text`/`offsets` only when they were decoded from COPY text. Readers
+ * without COPY text may give `values` (as in {@link DecodedBatch}) and `raw`: by the same index,
+ * the source's own text of json values, so unchanged JSON primitives are written exactly. @internal
  *
  * @example
  * ```ts
@@ -23,7 +27,11 @@ import { unreadable } from './unreadable-value.js';
  * ```
  */
 export type SourceBatch = Pick<DecodedBatch, 'rows'> &
-  Partial<Pick<DecodedBatch, 'text' | 'offsets' | 'values'>>;
+  Partial<Pick<DecodedBatch, 'text' | 'offsets' | 'values'>> & {
+    raw?: readonly (string | null | undefined)[];
+    /** The value the driver gave for row `row`, column `column` (codec order), for reject messages. */
+    originals?: (row: number, column: number) => unknown;
+  };
 
 /**
  * The validator surface the processor needs (see `compileValidator`). @internal
@@ -83,6 +91,9 @@ export class RowProcessor {
   columns: ColumnCodec[] | undefined;
   readonly #setup: ProcessorSetup;
   #plain: CopyLineEncoder | undefined;
+  /** The batch and row being processed, for the source text a reject message quotes. */
+  #batch: SourceBatch | undefined;
+  #index = 0;
   #passthrough: PassthroughLineEncoder | undefined;
   #params: ParamsEncoder | undefined;
 
@@ -145,9 +156,9 @@ export class RowProcessor {
       const matches = s.sourceCodecs.flatMap((sc, i) => (source[sc.key] === value ? [i] : []));
       return matches.length === 1 ? (matches[0] as number) : (same ?? -1);
     });
-    this.#plain = createCopyLineEncoder(this.columns, s.constants);
+    this.#plain = createCopyLineEncoder(this.columns, s.constants, s.sourceCodecs, mapping);
     this.#passthrough = createPassthroughLineEncoder(this.columns, s.sourceCodecs, mapping, s.constants);
-    this.#params = createParamsEncoder(this.columns, s.constants);
+    this.#params = createParamsEncoder(this.columns, s.constants, s.sourceCodecs, mapping);
   }
 
   #missingDefault(n: number, out: Record<string, unknown>, source: DecodedRow): undefined {
@@ -167,16 +178,28 @@ export class RowProcessor {
   /** Encodes the accepted rows of `batch` as COPY text lines. */
   copyText(batch: SourceBatch): string {
     const { rows, text, offsets, values } = batch;
+    const copied = text !== undefined && offsets !== undefined && values !== undefined;
+    const source = copied ? undefined : sourceRowOf(batch);
     const width = this.#setup.sourceCodecs.length + 1;
     let chunk = '';
+    this.#batch = batch;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i] as DecodedRow;
+      this.#index = i;
       const out = this.#accept(row);
       if (out === undefined) continue;
-      const line =
-        text !== undefined && offsets !== undefined && values !== undefined
-          ? (this.#passthrough as PassthroughLineEncoder)(out, values, text, offsets, i * width)
-          : (this.#plain as CopyLineEncoder)(out);
+      let line: string | undefined;
+      try {
+        if (copied)
+          line = (this.#passthrough as PassthroughLineEncoder)(out, values, text, offsets, i * width);
+        else {
+          if (source) source.base = i * width;
+          line = (this.#plain as CopyLineEncoder)(out, source);
+        }
+      } catch (err) {
+        this.#rejectUnwritable(out, row, err);
+        continue;
+      }
       if (line === undefined) {
         this.#missingDefault(this.read, out, row);
         continue;
@@ -189,11 +212,26 @@ export class RowProcessor {
 
   /** Appends the accepted rows of `batch` as text parameters to `params`; returns how many rows. */
   paramRows(batch: SourceBatch, params: unknown[]): number {
+    const source = sourceRowOf(batch);
+    const width = this.#setup.sourceCodecs.length + 1;
     let count = 0;
-    for (const row of batch.rows) {
+    this.#batch = batch;
+    for (let i = 0; i < batch.rows.length; i++) {
+      const row = batch.rows[i] as DecodedRow;
+      this.#index = i;
       const out = this.#accept(row);
       if (out === undefined) continue;
-      if (!(this.#params as ParamsEncoder)(out, params)) {
+      if (source) source.base = i * width;
+      const before = params.length;
+      let written: boolean;
+      try {
+        written = (this.#params as ParamsEncoder)(out, params, source);
+      } catch (err) {
+        params.length = before;
+        this.#rejectUnwritable(out, row, err);
+        continue;
+      }
+      if (!written) {
         this.#missingDefault(this.read, out, row);
         continue;
       }
@@ -201,6 +239,22 @@ export class RowProcessor {
       this.loaded++;
     }
     return count;
+  }
+
+  /** A value the validator let through but that cannot be written (a codec threw): a reject of this row. */
+  #rejectUnwritable(out: Record<string, unknown>, source: DecodedRow, err: unknown): void {
+    const known = err instanceof DatakitError ? err : undefined;
+    const rule = known?.context.rule ?? 'encode';
+    this.#rejectWith(
+      this.read,
+      'target',
+      out,
+      known?.context.column,
+      rule,
+      `${err instanceof Error ? err.message : String(err)} (rule ${rule})`,
+      known?.hint ?? 'Convert the value in the transform to what the target column holds.',
+      source,
+    );
   }
 
   #label(n: number, row: DecodedRow): string | number {
@@ -238,10 +292,23 @@ export class RowProcessor {
       row,
       failure?.column,
       failure?.rule ?? 'unknown',
-      failure?.message ?? 'the row failed validation',
+      failure ? this.#describe(failure, stage, source) : 'the row failed validation',
       failure?.hint,
       source,
     );
+  }
+
+  /** The failure's message with the value, the source's own text of it and the rule (see `describeFailure`). */
+  #describe(failure: ValidationFailure, stage: RejectStage, source: DecodedRow | undefined): string {
+    const s = this.#setup;
+    return describeFailure(failure, {
+      stage,
+      source,
+      codecs: stage === 'source' ? s.sourceCodecs : s.targetCodecs,
+      sourceCodecs: s.sourceCodecs,
+      sourceText: (index) =>
+        this.#batch === undefined ? undefined : sourceTextAt(this.#batch, this.#index, index, s.sourceCodecs),
+    });
   }
 
   #rejectWith(

@@ -97,6 +97,41 @@ function compileRowConverter(
   ) => DecodedRow;
 }
 
+/**
+ * A batch of converted rows with what reject messages and exact JSON need from the source rows:
+ * `originals` (the driver's value of row r, column i) and, with json columns, the decoded values
+ * and the source text of each json value (see `SourceBatch`), so unchanged JSON primitives are
+ * written exactly.
+ */
+function withSourceTexts(
+  rows: DecodedRow[],
+  originals: (row: number, column: number) => unknown,
+  codecs: readonly ColumnCodec[],
+): SourceBatch {
+  const json = codecs.flatMap((c, i) => (c.kind === 'json' ? [i] : []));
+  if (json.length === 0) return { rows, originals };
+  const width = codecs.length + 1;
+  const values: unknown[] = new Array(rows.length * width);
+  const raw: (string | null | undefined)[] = new Array(rows.length * width);
+  rows.forEach((row, r) => {
+    codecs.forEach((c, i) => {
+      values[r * width + i] = row[c.key];
+    });
+    for (const i of json) {
+      const original = originals(r, i);
+      raw[r * width + i] =
+        original == null
+          ? null
+          : typeof original === 'string'
+            ? original
+            : original instanceof Uint8Array
+              ? Buffer.from(original.buffer, original.byteOffset, original.byteLength).toString('utf8')
+              : undefined;
+    }
+  });
+  return { rows, values, raw, originals };
+}
+
 function placeholders(conn: Connection, plan: ReadPlan, cast: boolean): { where: string; params: string[] } {
   const a = conn.dialect.adapter;
   const params = plan.bounds.map((b) => b.value);
@@ -118,8 +153,9 @@ export async function* readPgText(tx: Connection, plan: ReadPlan): AsyncGenerato
   const columns = plan.codecs.map((c) => `${q(c.name)}::text as ${q(c.key)}`).join(', ');
   const convert = compileRowConverter(plan.codecs, 'text');
   const sql = `select ${columns} from ${quoteTable(tx, plan.table)}${where}`;
+  const keys = plan.codecs.map((c) => c.key);
   for await (const rows of tx.stream(sql, params, { batchSize: plan.batchSize }))
-    yield { rows: rows.map(convert) };
+    yield withSourceTexts(rows.map(convert), (r, i) => rows[r]?.[keys[i] as string], plan.codecs);
 }
 
 /**
@@ -143,7 +179,7 @@ export async function* readDriverRows(tx: Connection, plan: ReadPlan): AsyncGene
   const columns = plan.codecs.map((c, i) => mysqlReadExpression(c.sqlType, q(c.name), q(`c${i}`)));
   const sql = `select ${columns.join(', ')} from ${quoteTable(tx, plan.table)}${where}`;
   for await (const rows of tx.stream<unknown[]>(sql, params, { batchSize: plan.batchSize, rowMode: 'array' }))
-    yield { rows: rows.map(read) };
+    yield withSourceTexts(rows.map(read), (r, i) => rows[r]?.[i], plan.codecs);
 }
 
 /**

@@ -60,7 +60,8 @@ const failures: [string, unknown, string, string][] = [
   ['blob', 'aGk=', 'type:bytes', '"aGk="'],
   ['tags', 'a,b', 'type:array', '"a,b"'],
   ['tags', ['a', 1], 'type:string', 'element [1] must be a string'],
-  ['grid', [[1], [2.5]], 'type:integer', 'element [1] element [0]'],
+  ['grid', [[1], [2.5]], 'type:integer', 'element [1][0]'],
+  ['grid', [[1, 2], [3]], 'array-shape', 'not rectangular'],
   ['valid', 'yesterday', 'format:tstzrange', '"yesterday"'],
 ];
 

@@ -103,7 +103,7 @@ export function everythingRow(): Record<string, unknown> {
     docb: [],
     blob: Buffer.from('hi'),
     tags: ['a', null, ''],
-    grid: [[1, 2], [3], []],
+    grid: [[1, 2], [3, 4]],
     total: 1,
     valid: '["2024-01-01 00:00:00+00",infinity)',
   };

@@ -3,6 +3,7 @@ import { int, mysqlEnum, mysqlTable, varchar as myVarchar } from 'drizzle-orm/my
 import {
   boolean,
   check,
+  customType,
   foreignKey,
   index,
   integer,
@@ -16,8 +17,8 @@ import {
   unique,
   uuid,
   varchar,
+  vector,
 } from 'drizzle-orm/pg-core';
-import { customType, vector } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { fromDrizzle } from '../../src/contract/from-drizzle.js';
 import { DatakitError } from '../../src/errors/datakit-error.js';
@@ -67,7 +68,10 @@ describe('fromDrizzle', () => {
     expect(byName.balance?.type).toMatchObject({ kind: 'numeric', precision: 12, scale: 2 });
     expect(byName.tags?.type).toMatchObject({ kind: 'text', dimensions: 1 });
     expect(byName.vip?.default).toBe('false');
-    expect(byName.created_at).toMatchObject({ type: { kind: 'timestamptz', precision: 3 }, default: 'now()' });
+    expect(byName.created_at).toMatchObject({
+      type: { kind: 'timestamptz', precision: 3 },
+      default: 'now()',
+    });
     expect(schema.uniques).toEqual([{ name: 'customer_ext_id_key', columns: ['ext_id'] }]);
     expect(schema.indexes).toEqual([{ name: 'customer_email_idx', columns: ['email'], unique: false }]);
     expect(schema.checks).toEqual([{ name: 'balance_positive', expression: '"balance" >= 0' }]);
@@ -98,10 +102,13 @@ describe('fromDrizzle', () => {
     expect(schema.columns[2]).toMatchObject({ type: { kind: 'varchar', length: 50 }, nullable: true });
   });
 
-  it('passes a custom column type it cannot map through as its raw type', () => {
+  it('maps money, and carries a type it has no kind for as a raw pass-through', () => {
     const money = customType<{ data: string }>({ dataType: () => 'money' });
-    const column = fromDrizzle(pgTable('invoice', { total: money() })).columns[0];
-    expect(column?.type).toEqual({ kind: 'unknown', raw: 'money' });
+    const hstore = customType<{ data: string }>({ dataType: () => 'hstore' });
+    const invoice = pgTable('invoice', { total: money(), tags: hstore().array() });
+    const [total, tags] = fromDrizzle(invoice, { datakit: 'billing' }).columns;
+    expect(total?.type).toEqual({ kind: 'money', raw: 'money' });
+    expect(tags?.type).toEqual({ kind: 'unknown', raw: 'hstore[]', dimensions: 1 });
   });
 
   it('rejects a built-in column type it cannot map, naming table, column and type', () => {

@@ -112,7 +112,11 @@ function postgresColumns(): ColumnSchema[] {
     { name: 'c_int_array', type: { kind: 'integer', dimensions: 1 }, nullable: true },
     { name: 'c_text_matrix', type: { kind: 'text', dimensions: 2 }, nullable: true },
     { name: 'c_tstzrange', type: { kind: 'tstzrange' }, nullable: true },
-    { name: 'c_money', type: { kind: 'unknown', raw: 'money' }, nullable: true },
+    { name: 'c_money', type: { kind: 'money', raw: 'money' }, nullable: true },
+    { name: 'c_inet', type: { kind: 'inet', raw: 'inet' }, nullable: true },
+    { name: 'c_bits', type: { kind: 'bit', length: 8, raw: 'bit(8)' }, nullable: true },
+    { name: 'c_timetz', type: { kind: 'timetz', raw: 'time with time zone' }, nullable: true },
+    { name: 'c_point', type: { kind: 'unknown', raw: 'point' }, nullable: true },
   ];
 }
 

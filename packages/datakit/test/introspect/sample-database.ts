@@ -103,12 +103,12 @@ export function sampleDatabaseSql(family: 'postgresql' | 'mysql', schema: string
 
 /** The columns of `oddity` whose types codegen cannot map. */
 export const UNMAPPED: Record<'postgresql' | 'mysql', string[]> = {
-  postgresql: ['cash', 'spot'],
+  postgresql: ['spot'],
   mysql: ['ip', 'shape'],
 };
 
 /** The columns of `oddity` whose type a redeploy of the generated datakit changes. */
 export const RETYPED: Record<'postgresql' | 'mysql', string[]> = {
-  postgresql: ['cash', 'spot'],
+  postgresql: [],
   mysql: [],
 };

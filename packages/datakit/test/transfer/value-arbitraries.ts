@@ -1,14 +1,18 @@
 import {
   bigint,
+  bit,
   boolean,
   char,
+  cidr,
   customType,
   date,
   doublePrecision,
+  inet,
   integer,
   interval,
   json,
   jsonb,
+  macaddr,
   numeric,
   pgEnum,
   pgSchema,
@@ -45,16 +49,25 @@ export function valueColumns() {
     day: date(),
     day_date: date({ mode: 'date' }),
     tod: time(),
+    todtz: time({ withTimezone: true }),
     ts: timestamp({ precision: 6 }),
     tstz: timestamp({ withTimezone: true, precision: 6 }),
     tstz_text: timestamp({ withTimezone: true, mode: 'string', precision: 6 }),
     span: interval(),
     doc: json(),
     docb: jsonb(),
+    doc_text: json(),
+    docb_text: jsonb(),
     ints: integer().array(),
     texts: text().array(),
+    grid: integer().array().array(),
+    stamps: timestamp({ withTimezone: true }).array(),
     bytes: bytea(),
     feeling: mood(),
+    ip: inet(),
+    net: cidr(),
+    mac: macaddr(),
+    bits: bit({ dimensions: 8 }),
   };
 }
 
@@ -80,20 +93,30 @@ export const SQL_TYPES: Record<string, string> = {
   day: 'date',
   day_date: 'date',
   tod: 'time',
+  todtz: 'timetz',
   ts: 'timestamp(6)',
   tstz: 'timestamptz(6)',
   tstz_text: 'timestamptz(6)',
   span: 'interval',
   doc: 'json',
   docb: 'jsonb',
+  doc_text: 'json',
+  docb_text: 'jsonb',
   ints: 'integer[]',
   texts: 'text[]',
+  grid: 'integer[][]',
+  stamps: 'timestamptz[]',
   bytes: 'bytea',
   feeling: 'rt_mood',
+  ip: 'inet',
+  net: 'cidr',
+  mac: 'macaddr',
+  bits: 'bit(8)',
 };
 
 const PG_MIN_MS = -210_866_803_200_000; // 4714-11-24 00:00:00 BC
-const JS_MAX_MS = 8_640_000_000_000_000;
+// The Date extremes stand for ±infinity: a finite value stops one millisecond short.
+const JS_MAX_MS = 8_640_000_000_000_000 - 1;
 const tricky = fc.constantFrom(
   '',
   '\\N',
@@ -124,11 +147,21 @@ const nullable = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 5 })
 const digits = (n: number) =>
   fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: n }).map((d) => d.join(''));
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
-// String-mode dates stay within AD 1-9999: the contract validator does not accept BC or 5-digit
-// years in strings yet (Date-mode columns cover the whole PostgreSQL range below).
-const dayText = fc
-  .tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
-  .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+// String-mode dates span PostgreSQL's whole range: BC (from 4713) to 5874897 AD for dates and to
+// 294276 AD for timestamps; the Date-mode columns below cover what a Date holds, ±infinity included.
+const dayIn = (maxYear: number) =>
+  fc
+    .tuple(
+      fc.oneof(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: maxYear })),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 28 }),
+      fc.boolean(),
+    )
+    .map(
+      ([y, m, d, bc]) => `${pad(bc ? Math.min(y, 4713) : y, 4)}-${pad(m, 2)}-${pad(d, 2)}${bc ? ' BC' : ''}`,
+    );
+const dayText = dayIn(5_874_897);
+const stampDay = dayIn(294_275);
 const timeText = fc
   .tuple(
     fc.integer({ min: 0, max: 23 }),
@@ -139,6 +172,44 @@ const timeText = fc
   .map(([h, m, s, us]) => `${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}.${pad(us, 6)}`);
 // jsonb refuses U+0000 and unpaired surrogates (which JSON.stringify writes as \udxxx escapes).
 const noNul = (v: unknown) => !/\\u0000|\\ud[89a-f]/i.test(JSON.stringify(v));
+/** SQL NULL for json columns: `null` is JSON null there. */
+const sqlNull = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 5 });
+const ws = fc.constantFrom('', ' ', '\n', '\t ', '\r\n');
+const jsonNumber = fc.oneof(
+  fc.constantFrom(
+    '12345678901234567890',
+    '1.000000000000000000001',
+    '1e400',
+    '-1e400',
+    '-0',
+    '1.0',
+    '1E+2',
+    '0.1e-400',
+  ),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+);
+const jsonString = fc.oneof(
+  fc.string().map((t) => JSON.stringify(t)),
+  fc.constantFrom('"\\u00e9\\ud83d\\ude00"', '"\\/\\b\\f"', '"\\u0041"', '"a\\"b"'),
+);
+/** JSON text as a database may hold it: any whitespace, duplicate keys, escapes, numbers beyond a double. */
+const jsonText: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom('null', 'true', 'false'),
+    jsonNumber,
+    jsonString,
+    fc
+      .array(fc.tuple(ws, tie('value'), ws), { maxLength: 4 })
+      .map((items) => `[${items.map(([a, v, b]) => `${a}${v}${b}`).join(',')}]`),
+    fc
+      .array(fc.tuple(ws, fc.constantFrom('"a"', '"b"', '"a b"', '"\\u0061"'), tie('value')), {
+        maxLength: 4,
+      })
+      .map((entries) => `{${entries.map(([w, k, v]) => `${w}${k}${w}:${w}${v}`).join(',')}}`),
+  ),
+})).value;
+const hex2 = fc.integer({ min: 0, max: 255 }).map((n) => n.toString(16).padStart(2, '0'));
 
 /** One generated row: JS values as the typed inserts take them (see `insertValue`). */
 export const rowArbitrary = fc.record({
@@ -164,12 +235,24 @@ export const rowArbitrary = fc.record({
   id_uuid: nullable(fc.uuid()),
   day: nullable(fc.oneof(dayText, fc.constantFrom('infinity', '-infinity'))),
   day_date: nullable(fc.integer({ min: -2_000_000, max: 2_900_000 }).map((d) => d * 86_400_000)),
-  tod: nullable(timeText),
-  ts: nullable(fc.integer({ min: PG_MIN_MS, max: JS_MAX_MS })),
-  tstz: nullable(fc.integer({ min: PG_MIN_MS, max: JS_MAX_MS })),
+  tod: nullable(fc.oneof(timeText, fc.constant('24:00:00'))),
+  todtz: nullable(
+    fc
+      .tuple(timeText, fc.integer({ min: -15 * 60 - 59, max: 15 * 60 + 59 }))
+      .map(
+        ([t, m]) =>
+          `${t}${m < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(m) / 60), 2)}:${pad(Math.abs(m) % 60, 2)}`,
+      ),
+  ),
+  ts: nullable(
+    fc.oneof(fc.integer({ min: PG_MIN_MS, max: JS_MAX_MS }), fc.constantFrom('infinity', '-infinity')),
+  ),
+  tstz: nullable(
+    fc.oneof(fc.integer({ min: PG_MIN_MS, max: JS_MAX_MS }), fc.constantFrom('infinity', '-infinity')),
+  ),
   tstz_text: nullable(
     fc.oneof(
-      fc.tuple(dayText, timeText).map(([d, t]) => `${d} ${t}+00`),
+      fc.tuple(stampDay, timeText).map(([d, t]) => d.replace(/( BC)?$/, ` ${t}+00$1`)),
       fc.constantFrom('infinity', '-infinity'),
     ),
   ),
@@ -178,15 +261,57 @@ export const rowArbitrary = fc.record({
       .tuple(fc.integer({ min: -9999, max: 9999 }), fc.integer({ min: -99, max: 99 }), timeText)
       .map(([d, m, t]) => `${m} mons ${d} days ${t}`),
   ),
-  doc: nullable(fc.jsonValue().filter(noNul)),
-  docb: nullable(fc.jsonValue().filter(noNul)),
+  doc: sqlNull(fc.jsonValue().filter(noNul)),
+  docb: sqlNull(fc.jsonValue().filter(noNul)),
+  doc_text: sqlNull(jsonText),
+  docb_text: sqlNull(jsonText.filter((t) => !/\\u0000|\\ud[89a-f]/i.test(t))),
   ints: nullable(fc.array(nullable(fc.integer({ min: -2147483648, max: 2147483647 })), { maxLength: 5 })),
   texts: nullable(fc.array(nullable(anyText), { maxLength: 5 })),
+  grid: nullable(
+    fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })).chain(([rows, cols]) =>
+      fc.array(
+        fc.array(nullable(fc.integer({ min: -2147483648, max: 2147483647 })), {
+          minLength: cols,
+          maxLength: cols,
+        }),
+        {
+          minLength: rows,
+          maxLength: rows,
+        },
+      ),
+    ),
+  ),
+  stamps: nullable(
+    fc.array(
+      nullable(
+        fc.oneof(fc.integer({ min: PG_MIN_MS, max: JS_MAX_MS }), fc.constantFrom('infinity', '-infinity')),
+      ),
+      {
+        maxLength: 4,
+      },
+    ),
+  ),
   bytes: nullable(fc.uint8Array({ maxLength: 16 })),
   feeling: nullable(fc.constantFrom('sad', 'ok', 'happy: "yes"\t!')),
+  ip: nullable(
+    fc.oneof(
+      fc.tuple(fc.ipV4(), fc.integer({ min: 0, max: 32 })).map(([a, p]) => `${a}/${p}`),
+      fc.ipV6(),
+    ),
+  ),
+  net: nullable(fc.tuple(fc.ipV4(), fc.integer({ min: 0, max: 32 })).map(([a, p]) => `${a}/${p}`)),
+  mac: nullable(fc.array(hex2, { minLength: 6, maxLength: 6 }).map((b) => b.join(':'))),
+  bits: nullable(fc.array(fc.constantFrom('0', '1'), { minLength: 8, maxLength: 8 }).map((b) => b.join(''))),
 });
 
 export type GeneratedRow = typeof rowArbitrary extends fc.Arbitrary<infer R> ? R : never;
+
+/** The json columns, where a generated `null` is JSON null (SQL NULL is `undefined`). */
+export const JSON_COLUMNS = new Set(['doc', 'docb', 'doc_text', 'docb_text']);
+
+function pgArray(values: readonly unknown[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : Array.isArray(v) ? pgArray(v) : `"${String(v)}"`)).join(',')}}`;
+}
 
 /**
  * The SQL expression and text parameter inserting a generated value without any Datakit code:
@@ -197,10 +322,16 @@ export function insertValue(
   value: unknown,
   param: string,
 ): { sql: string; value: string | null } {
-  if (value === null) return { sql: `null::${SQL_TYPES[column]?.replace(' primary key', '')}`, value: null };
+  if (value === null || value === undefined) {
+    // In json columns a generated null is JSON null; SQL NULL is undefined there.
+    if (value === null && JSON_COLUMNS.has(column))
+      return { sql: `${param}::${SQL_TYPES[column]}`, value: 'null' };
+    return { sql: `null::${SQL_TYPES[column]?.replace(' primary key', '')}`, value: null };
+  }
   switch (column) {
     case 'ts':
     case 'tstz': {
+      if (typeof value === 'string') return { sql: `${param}::${SQL_TYPES[column]}`, value };
       // Whole days plus seconds with milliseconds: exact, unlike a multiplied interval.
       const ms = value as number;
       const days = Math.floor(ms / 86_400_000);
@@ -220,11 +351,33 @@ export function insertValue(
         sql: `array(select e from jsonb_array_elements_text(${param}::jsonb) e)`,
         value: JSON.stringify(value),
       };
+    case 'grid':
+      return { sql: `${param}::text::integer[]`, value: pgArray(value as unknown[][]) };
+    case 'stamps': {
+      const element = `case jsonb_typeof(e) when 'null' then null when 'string' then (e #>> '{}')::timestamptz
+        else (timestamp 'epoch' + make_interval(days => (e->>0)::int, secs => (e->>1)::float8)) at time zone 'UTC' end`;
+      return {
+        sql: `array(select ${element} from jsonb_array_elements(${param}::jsonb) with ordinality as x(e, i) order by i)`,
+        value: JSON.stringify(
+          (value as (number | string | null)[]).map((v) => {
+            if (typeof v !== 'number') return v;
+            const days = Math.floor(v / 86_400_000);
+            return [days, ((v - days * 86_400_000) / 1000).toFixed(3)];
+          }),
+        ),
+      };
+    }
     case 'bytes':
       return { sql: `decode(${param}, 'hex')`, value: Buffer.from(value as Uint8Array).toString('hex') };
     case 'doc':
     case 'docb':
       return { sql: `${param}::${SQL_TYPES[column]}`, value: JSON.stringify(value) };
+    case 'net':
+      // cidr refuses host bits right of the mask: keep the network part.
+      return { sql: `network(${param}::inet)`, value: value as string };
+    case 'doc_text':
+    case 'docb_text':
+      return { sql: `${param}::${SQL_TYPES[column]}`, value: value as string };
     case 'f4':
     case 'f8':
       return { sql: `${param}::${SQL_TYPES[column]}`, value: Object.is(value, -0) ? '-0' : String(value) };
