@@ -1,6 +1,6 @@
 import { lineageColumns, transactional } from 'datakit';
-import { check, integer, numeric, pgTable, primaryKey, varchar } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { check, integer, numeric, pgTable, primaryKey, varchar } from 'drizzle-orm/pg-core';
 import { order } from './order.js';
 import { product } from './product.js';
 
@@ -21,5 +21,8 @@ export const orderLine = pgTable(
     ...transactional(),
     ...lineageColumns(),
   },
-  (t) => [primaryKey({ columns: [t.order_id, t.line_no] }), check('order_line_quantity_positive', sql`${t.quantity} > 0`)],
+  (t) => [
+    primaryKey({ columns: [t.order_id, t.line_no] }),
+    check('order_line_quantity_positive', sql`${t.quantity} > 0`),
+  ],
 );

@@ -13,7 +13,8 @@ import { customer } from '../customer.js';
  */
 export const customerFromSystemA = defineTransform(sourceCustomer, customer, (row) => {
   const email = row.email.trim().toLowerCase();
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new Error(`email "${row.email}" is not an email address`);
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+    throw new Error(`email "${row.email}" is not an email address`);
   return {
     id: row.customer_id,
     name: row.full_name.trim().toUpperCase(),

@@ -1,5 +1,5 @@
-import { orderLine, orders } from '@datakit-examples/system-d';
 import { customer } from '@datakit-examples/system-a';
+import { orderLine, orders } from '@datakit-examples/system-d';
 import { compileValidator } from 'datakit';
 import { factory } from 'datakit/testing';
 import { describe, expect, it } from 'vitest';

@@ -2,8 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { DatakitError } from '../errors/datakit-error.js';
 import { packageInfo } from '../package-info.js';
 import { type CliIO, processIO } from './cli-io.js';
-import { addLazyCommands, type LazyCommand, type RegisterCommand } from './lazy-command.js';
 import { guardProcess } from './guard-process.js';
+import { addLazyCommands, type LazyCommand, type RegisterCommand } from './lazy-command.js';
 
 /** Exit codes: 0 ok, 1 the work failed, 2 the command line or config is wrong. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -50,8 +50,7 @@ export const COMMANDS: readonly LazyCommand[] = [
   {
     name: 'runs',
     summary: 'List pipeline runs from the run store, or show one run with its tasks and errors.',
-    load: async () =>
-      (await import('./commands/runs-command.js')).registerRunsCommand as RegisterCommand,
+    load: async () => (await import('./commands/runs-command.js')).registerRunsCommand as RegisterCommand,
   },
   {
     name: 'schedule',

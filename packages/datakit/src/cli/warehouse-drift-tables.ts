@@ -17,14 +17,20 @@ export interface LocatedDriftTable {
  * const located = warehouseDriftTables(selectEnvironment(loaded, { env: 'prod' }));
  * ```
  */
-export function warehouseDriftTables(target: SelectedEnvironment, only?: { sources?: boolean; targets?: boolean }): LocatedDriftTable[] {
+export function warehouseDriftTables(
+  target: SelectedEnvironment,
+  only?: { sources?: boolean; targets?: boolean },
+): LocatedDriftTable[] {
   const result: LocatedDriftTable[] = [];
   if (only?.sources !== false) {
     for (const [system, datakit] of Object.entries(target.warehouse.sources ?? {})) {
       const url = target.sourceUrl(system);
       for (const key of datakit.keys) {
         const policy = datakit.optionsOf(key).driftPolicy;
-        result.push({ url, table: { system, role: 'source', contract: datakit.schemaOf(key), ...(policy ? { policy } : {}) } });
+        result.push({
+          url,
+          table: { system, role: 'source', contract: datakit.schemaOf(key), ...(policy ? { policy } : {}) },
+        });
       }
     }
   }
@@ -34,7 +40,12 @@ export function warehouseDriftTables(target: SelectedEnvironment, only?: { sourc
       const policy = desired.datakit.optionsOf(desired.key).driftPolicy;
       result.push({
         url,
-        table: { system: `${desired.layer}:${desired.datakit.name}`, role: 'target', contract: desired.table, ...(policy ? { policy } : {}) },
+        table: {
+          system: `${desired.layer}:${desired.datakit.name}`,
+          role: 'target',
+          contract: desired.table,
+          ...(policy ? { policy } : {}),
+        },
       });
     }
   }

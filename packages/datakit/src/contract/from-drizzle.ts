@@ -3,7 +3,13 @@ import { getTableConfig as getMySqlTableConfig, MySqlDialect, MySqlTable } from 
 import { getTableConfig as getPgTableConfig, PgDialect, PgTable } from 'drizzle-orm/pg-core';
 import { DatakitError } from '../errors/datakit-error.js';
 import { parseSqlType } from '../schema/parse-sql-type.js';
-import type { ColumnSchema, ForeignKeySchema, IndexSchema, KeyConstraint, TableSchema } from '../schema/table-schema.js';
+import type {
+  ColumnSchema,
+  ForeignKeySchema,
+  IndexSchema,
+  KeyConstraint,
+  TableSchema,
+} from '../schema/table-schema.js';
 
 type Family = 'postgresql' | 'mysql';
 
@@ -38,7 +44,8 @@ export function tableFamily(table: Table): Family {
  */
 export function fromDrizzle(table: Table, where: { datakit?: string } = {}): TableSchema {
   const family = tableFamily(table);
-  const config = family === 'postgresql' ? getPgTableConfig(table as PgTable) : getMySqlTableConfig(table as MySqlTable);
+  const config =
+    family === 'postgresql' ? getPgTableConfig(table as PgTable) : getMySqlTableConfig(table as MySqlTable);
   const toSql = sqlRenderer(family);
   const tableName = config.name;
   const context = (column?: string) => ({
@@ -53,7 +60,11 @@ export function fromDrizzle(table: Table, where: { datakit?: string } = {}): Tab
   const pkColumns: string[] = [];
   for (const column of config.columns as Column[]) {
     const type = parseSqlType(column.getSQLType(), family);
-    if (column.enumValues && column.enumValues.length > 0 && (family === 'mysql' || column.columnType.includes('Enum'))) {
+    if (
+      column.enumValues &&
+      column.enumValues.length > 0 &&
+      (family === 'mysql' || column.columnType.includes('Enum'))
+    ) {
       type.kind = 'enum';
       type.enumValues = [...column.enumValues];
       if (family === 'postgresql') {
@@ -63,13 +74,18 @@ export function fromDrizzle(table: Table, where: { datakit?: string } = {}): Tab
     }
     // A custom column declares its SQL type itself: an unknown one passes through as written (raw).
     if (type.kind === 'unknown' && column.dataType !== 'custom') {
-      throw new DatakitError('CONTRACT', `Column "${tableName}"."${column.name}" has unsupported type "${type.raw}"`, {
-        hint: 'Use one of the supported types (integer, bigint, numeric, text, varchar, boolean, date, timestamp, uuid, json, jsonb, bytea, enum) or map it in a transform.',
-        context: context(column.name),
-      });
+      throw new DatakitError(
+        'CONTRACT',
+        `Column "${tableName}"."${column.name}" has unsupported type "${type.raw}"`,
+        {
+          hint: 'Use one of the supported types (integer, bigint, numeric, text, varchar, boolean, date, timestamp, uuid, json, jsonb, bytea, enum) or map it in a transform.',
+          context: context(column.name),
+        },
+      );
     }
     const schema: ColumnSchema = { name: column.name, type, nullable: !column.notNull };
-    const identity = (column as Column & { generatedIdentity?: { type: 'always' | 'byDefault' } }).generatedIdentity;
+    const identity = (column as Column & { generatedIdentity?: { type: 'always' | 'byDefault' } })
+      .generatedIdentity;
     const autoIncrement = (column as Column & { autoIncrement?: boolean }).autoIncrement;
     if (identity || autoIncrement || /serial$/i.test(column.getSQLType())) {
       schema.generated = identity?.type === 'always' ? 'always' : 'identity';
@@ -78,7 +94,8 @@ export function fromDrizzle(table: Table, where: { datakit?: string } = {}): Tab
     }
     columns.push(schema);
     if (column.primary) pkColumns.push(column.name);
-    if (column.isUnique) uniques.push({ ...(column.uniqueName ? { name: column.uniqueName } : {}), columns: [column.name] });
+    if (column.isUnique)
+      uniques.push({ ...(column.uniqueName ? { name: column.uniqueName } : {}), columns: [column.name] });
   }
   if (pkColumns.length > 0) primaryKey = { columns: pkColumns };
   for (const pk of config.primaryKeys) {
@@ -97,7 +114,10 @@ export function fromDrizzle(table: Table, where: { datakit?: string } = {}): Tab
 
   const foreignKeys: ForeignKeySchema[] = config.foreignKeys.map((fk) => {
     const ref = fk.reference();
-    const foreign = family === 'postgresql' ? getPgTableConfig(ref.foreignTable as PgTable) : getMySqlTableConfig(ref.foreignTable as MySqlTable);
+    const foreign =
+      family === 'postgresql'
+        ? getPgTableConfig(ref.foreignTable as PgTable)
+        : getMySqlTableConfig(ref.foreignTable as MySqlTable);
     const result: ForeignKeySchema = {
       name: fk.getName(),
       columns: ref.columns.map((c) => c.name),
@@ -127,8 +147,14 @@ export function fromDrizzle(table: Table, where: { datakit?: string } = {}): Tab
   });
 
   // Drizzle qualifies column references with the table name; a contract's check must not name its table.
-  const qualifier = family === 'postgresql' ? `"${tableName.replaceAll('"', '""')}".` : `\`${tableName.replaceAll('`', '``')}\`.`;
-  const checks = config.checks.map((check) => ({ name: check.name, expression: toSql(check.value).replaceAll(qualifier, '') }));
+  const qualifier =
+    family === 'postgresql'
+      ? `"${tableName.replaceAll('"', '""')}".`
+      : `\`${tableName.replaceAll('`', '``')}\`.`;
+  const checks = config.checks.map((check) => ({
+    name: check.name,
+    expression: toSql(check.value).replaceAll(qualifier, ''),
+  }));
   const result: TableSchema = { name: tableName, columns, uniques, foreignKeys, indexes, checks };
   if (config.schema) result.schema = config.schema;
   if (primaryKey) result.primaryKey = primaryKey;

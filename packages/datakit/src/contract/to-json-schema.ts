@@ -1,5 +1,5 @@
 import { type Column, getTableColumns, type Table } from 'drizzle-orm';
-import { type JsonSchema, columnJsonSchema } from './column-json-schema.js';
+import { columnJsonSchema, type JsonSchema } from './column-json-schema.js';
 import type { ValidationMode } from './column-plan.js';
 import type { Datakit } from './define-datakit.js';
 import { fromDrizzle, tableFamily } from './from-drizzle.js';

@@ -39,9 +39,7 @@ export interface DemoPipelineTarget {
  * summary.totals.read; // 26200
  * ```
  */
-export async function runDemoPipeline(
-  target: DemoPipelineTarget,
-): Promise<{
+export async function runDemoPipeline(target: DemoPipelineTarget): Promise<{
   run: RunRecord;
   summary: TransferSummary;
   layers: LayerTaskLine[];

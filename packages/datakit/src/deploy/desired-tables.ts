@@ -30,7 +30,8 @@ export function desiredTables(warehouse: WarehouseConfig): DesiredTable[] {
     if (!config) continue;
     const schemaOfTable = new Map<string, string>();
     for (const datakit of config.datakits) {
-      for (const key of datakit.keys) schemaOfTable.set(datakit.schemaOf(key).name, locateTable(warehouse, layer, datakit, key).schema);
+      for (const key of datakit.keys)
+        schemaOfTable.set(datakit.schemaOf(key).name, locateTable(warehouse, layer, datakit, key).schema);
     }
     for (const datakit of config.datakits) {
       for (const key of datakit.keys) {

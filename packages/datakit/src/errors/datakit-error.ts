@@ -87,6 +87,11 @@ export class DatakitError extends Error {
 
   /** A JSON-safe shape for `--json` output (never includes connection secrets). */
   toJSON(): { code: DatakitErrorCode; message: string; hint?: string; context: ErrorContext } {
-    return { code: this.code, message: this.message, ...(this.hint ? { hint: this.hint } : {}), context: this.context };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.hint ? { hint: this.hint } : {}),
+      context: this.context,
+    };
   }
 }

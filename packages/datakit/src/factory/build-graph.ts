@@ -1,9 +1,9 @@
 import type { Table } from 'drizzle-orm';
 import type { Datakit } from '../contract/define-datakit.js';
 import { DatakitError } from '../errors/datakit-error.js';
+import { nearestName } from '../errors/nearest-name.js';
 import type { BuildOptions, Overrides, RowOf } from './build-options.js';
 import { buildRows } from './build-rows.js';
-import { nearestName } from '../errors/nearest-name.js';
 import { tablePlan } from './table-plan.js';
 
 /**

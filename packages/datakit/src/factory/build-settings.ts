@@ -1,6 +1,6 @@
 import { DatakitError } from '../errors/datakit-error.js';
-import { type BuildOptions, DEFAULT_NOW } from './build-options.js';
 import { nearestName } from '../errors/nearest-name.js';
+import { type BuildOptions, DEFAULT_NOW } from './build-options.js';
 import type { TablePlan } from './table-plan.js';
 
 /** Build options checked and defaulted. @internal */

@@ -37,7 +37,10 @@ export function tableWithoutColumns<T extends Table>(table: T, names: readonly s
     const builder = (table as unknown as Record<symbol, unknown>)[EXTRA_CONFIG_BUILDER];
     const properties: PropertyDescriptorMap = { [COLUMNS]: { value: kept, enumerable: false } };
     if (is(table, MySqlTable) && typeof builder === 'function') {
-      properties[EXTRA_CONFIG_BUILDER] = { value: () => (builder as (columns: unknown) => unknown)(full), enumerable: false };
+      properties[EXTRA_CONFIG_BUILDER] = {
+        value: () => (builder as (columns: unknown) => unknown)(full),
+        enumerable: false,
+      };
     }
     view = Object.create(table, properties) as Table;
     perTable.set(key, view);

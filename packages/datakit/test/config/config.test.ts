@@ -7,7 +7,12 @@ import { selectEnvironment } from '../../src/config/select-environment.js';
 import { defineDatakit } from '../../src/contract/define-datakit.js';
 import { DatakitError } from '../../src/errors/datakit-error.js';
 
-const kit = defineDatakit({ name: 'kit', version: '1.0.0', layer: 'bronze', tables: { t: pgTable('t', { id: integer().primaryKey() }) } });
+const kit = defineDatakit({
+  name: 'kit',
+  version: '1.0.0',
+  layer: 'bronze',
+  tables: { t: pgTable('t', { id: integer().primaryKey() }) },
+});
 const good = {
   warehouses: {
     main: {
@@ -38,7 +43,9 @@ describe('config', () => {
 
   it('names an unknown key and the nearest valid one', () => {
     const error = errorOf(() =>
-      validateConfig({ warehouses: { main: { layers: {}, enviroments: { dev: { url: 'pglite://memory' } } } } }),
+      validateConfig({
+        warehouses: { main: { layers: {}, enviroments: { dev: { url: 'pglite://memory' } } } },
+      }),
     );
     expect(error.code).toBe('CONFIG');
     expect(error.message).toContain('warehouses.main.enviroments');
@@ -47,7 +54,9 @@ describe('config', () => {
 
   it('names a typo in a nested layer key', () => {
     const error = errorOf(() =>
-      validateConfig({ warehouses: { main: { layers: { bronz: { datakits: [kit] } }, environments: { dev: { url: 'x' } } } } }),
+      validateConfig({
+        warehouses: { main: { layers: { bronz: { datakits: [kit] } }, environments: { dev: { url: 'x' } } } },
+      }),
     );
     expect(error.message).toContain('warehouses.main.layers.bronz');
     expect(error.hint).toContain('"bronze"');
@@ -55,7 +64,9 @@ describe('config', () => {
 
   it('rejects a transfer from an undeclared source system with the nearest name', () => {
     const transfers = { t: { from: 'crn', source: kit.tables.t, target: kit.tables.t } };
-    const error = errorOf(() => validateConfig({ warehouses: { main: { ...good.warehouses.main, transfers } } }));
+    const error = errorOf(() =>
+      validateConfig({ warehouses: { main: { ...good.warehouses.main, transfers } } }),
+    );
     expect(error.message).toContain('warehouses.main.transfers.t.from');
     expect(error.hint).toContain('"crm"');
   });
@@ -76,23 +87,34 @@ describe('config', () => {
   });
 
   it('resolves ${env:NAME} only when the URL is used, and names a missing variable without printing secrets', () => {
-    const target = selectEnvironment({ config: validateConfig(good), file: '/x/datakit.config.ts', root: '/x' }, { env: 'prod' });
+    const target = selectEnvironment(
+      { config: validateConfig(good), file: '/x/datakit.config.ts', root: '/x' },
+      { env: 'prod' },
+    );
     const error = errorOf(() => target.warehouseUrl());
-    expect(error.message).toBe('Environment variable DK_TEST_PROD_URL is not set (used by warehouses.main.environments.prod.url)');
+    expect(error.message).toBe(
+      'Environment variable DK_TEST_PROD_URL is not set (used by warehouses.main.environments.prod.url)',
+    );
     expect(error.hint).toContain('export DK_TEST_PROD_URL=');
     expect(target.sourceUrl('crm')).toBe('postgres://u:s3cret@db:5432/crm');
     expect(resolveEnvVars('${env:DK_X}/db', 'k', { DK_X: 'postgres://h' })).toBe('postgres://h/db');
   });
 
   it('makes relative pglite paths absolute against the config folder', () => {
-    const target = selectEnvironment({ config: validateConfig(good), file: '/x/datakit.config.ts', root: '/x' });
+    const target = selectEnvironment({
+      config: validateConfig(good),
+      file: '/x/datakit.config.ts',
+      root: '/x',
+    });
     expect(target.envName).toBe('dev');
     expect(target.warehouseUrl()).toBe('pglite:///x/.datakit/dev');
     expect(target.sourceUrl('crm')).toBe('pglite://memory');
   });
 
   it('suggests the nearest environment for a mistyped --env', () => {
-    const error = errorOf(() => selectEnvironment({ config: validateConfig(good), file: 'f', root: '/' }, { env: 'prd' }));
+    const error = errorOf(() =>
+      selectEnvironment({ config: validateConfig(good), file: 'f', root: '/' }, { env: 'prd' }),
+    );
     expect(error.code).toBe('USAGE');
     expect(error.hint).toBe('Did you mean --env prod?');
   });

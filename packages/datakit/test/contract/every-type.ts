@@ -1,16 +1,16 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint as myBigint,
   binary,
   datetime,
   decimal,
-  double as myDouble,
   int,
+  bigint as myBigint,
+  double as myDouble,
   mysqlEnum,
   mysqlTable,
   text as myText,
-  tinyint,
   varchar as myVarchar,
+  tinyint,
 } from 'drizzle-orm/mysql-core';
 import {
   bigint,
@@ -103,7 +103,10 @@ export function everythingRow(): Record<string, unknown> {
     docb: [],
     blob: Buffer.from('hi'),
     tags: ['a', null, ''],
-    grid: [[1, 2], [3, 4]],
+    grid: [
+      [1, 2],
+      [3, 4],
+    ],
     total: 1,
     valid: '["2024-01-01 00:00:00+00",infinity)',
   };

@@ -181,9 +181,7 @@ describe('generated modules compile and read back as the same tables', () => {
       const summary = changes
         .filter((c) => c.kind !== 'comment-changed')
         .map((c) => `${c.table.name}:${c.kind}:${'column' in c ? c.column : ''}`);
-      expect(summary).toEqual(
-        file === 'pg.ts' ? ['order_line:foreign-key-dropped:'] : [],
-      );
+      expect(summary).toEqual(file === 'pg.ts' ? ['order_line:foreign-key-dropped:'] : []);
     });
   }
 });

@@ -9,7 +9,10 @@ const DEFAULT_URLS: Record<ServerKind, string> = {
   postgres: 'postgres://postgres@127.0.0.1:5432/test',
   mysql: 'mysql://root@127.0.0.1:3306/test',
 };
-const ENV_NAMES: Record<ServerKind, string> = { postgres: 'DATAKIT_TEST_PG_URL', mysql: 'DATAKIT_TEST_MYSQL_URL' };
+const ENV_NAMES: Record<ServerKind, string> = {
+  postgres: 'DATAKIT_TEST_PG_URL',
+  mysql: 'DATAKIT_TEST_MYSQL_URL',
+};
 
 /** The admin URL of a test server: the env variable, or the local default. */
 export function serverUrl(kind: ServerKind): string {

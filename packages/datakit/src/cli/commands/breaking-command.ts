@@ -18,12 +18,21 @@ interface BreakingFlags {
  * npx datakit breaking datakits/crm --against v1.2.0 --json
  * ```
  */
-export function registerBreakingCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
+export function registerBreakingCommand(
+  program: Command,
+  io: CliIO,
+  setExitCode: (code: number) => void,
+): void {
   program
     .command('breaking')
-    .description('List contract changes that break consumers, with the semver bump each needs; exit 1 when the declared bump is too small.')
+    .description(
+      'List contract changes that break consumers, with the semver bump each needs; exit 1 when the declared bump is too small.',
+    )
     .argument('<module>', 'the datakit module (a .ts file, or a folder with index.ts)')
-    .requiredOption('--against <ref|path>', 'a git ref (branch, tag, commit, v<version>) or a path to the older datakit')
+    .requiredOption(
+      '--against <ref|path>',
+      'a git ref (branch, tag, commit, v<version>) or a path to the older datakit',
+    )
     .option('--export <name>', 'the export to compare when the module exports several datakits')
     .option('--json', 'print the result as JSON')
     .addHelpText(

@@ -73,7 +73,9 @@ function formatDeploy(result: DeployResult, name: string): string {
   const lines = [`deploy ${name} → ${result.target}`];
   const store = result.store;
   if (store && store.applied.length > 0)
-    lines.push(`run store: migrated from version ${store.from} to ${store.to} (${store.applied.map((m) => m.name).join(', ')})`);
+    lines.push(
+      `run store: migrated from version ${store.from} to ${store.to} (${store.applied.map((m) => m.name).join(', ')})`,
+    );
   for (const note of result.plan.notes) lines.push(`note: ${note}`);
   if (result.status === 'unchanged') {
     lines.push('No changes: the warehouse matches its contracts.');

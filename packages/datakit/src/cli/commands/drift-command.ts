@@ -23,7 +23,9 @@ interface DriftFlags extends CommonOptions {
 export function registerDriftCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
   program
     .command('drift')
-    .description('Check live source and warehouse tables against their contracts; exit 1 when a change would stop a run.')
+    .description(
+      'Check live source and warehouse tables against their contracts; exit 1 when a change would stop a run.',
+    )
     .option('--sources-only', 'check only the source systems')
     .option('--targets-only', 'check only the warehouse tables')
     .option('--evolve', 'apply the additive changes of tables whose policy is "evolve"')
@@ -40,7 +42,10 @@ Examples:
     )
     .action(async (flags: DriftFlags) => {
       const { target } = await loadTarget(flags, io);
-      const located = warehouseDriftTables(target, { sources: !flags.targetsOnly, targets: !flags.sourcesOnly });
+      const located = warehouseDriftTables(target, {
+        sources: !flags.targetsOnly,
+        targets: !flags.sourcesOnly,
+      });
       const result = await withConnections(
         located.map((l) => l.url),
         (byUrl) =>
@@ -52,7 +57,13 @@ Examples:
       if (!result.ok) setExitCode(1);
       if (flags.json) {
         const tables = result.tables.map(({ live: _live, ...rest }) => rest);
-        io.out(JSON.stringify({ ok: result.ok, warehouse: target.warehouseName, env: target.envName, tables }, null, 2));
+        io.out(
+          JSON.stringify(
+            { ok: result.ok, warehouse: target.warehouseName, env: target.envName, tables },
+            null,
+            2,
+          ),
+        );
         return;
       }
       io.out(`drift ${target.warehouseName}/${target.envName}: ${located.length} table(s)`);

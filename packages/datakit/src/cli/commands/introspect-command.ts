@@ -24,10 +24,18 @@ interface IntrospectFlags {
 export function registerIntrospectCommand(program: Command, io: CliIO): void {
   program
     .command('introspect')
-    .description('Write a datakit from a live database: types, keys, nullability, enums, defaults, indexes, checks.')
-    .argument('<url>', 'connection URL (postgres://, mysql://, pglite://); use ${env:NAME} style only in configs, a literal URL here')
+    .description(
+      'Write a datakit from a live database: types, keys, nullability, enums, defaults, indexes, checks.',
+    )
+    .argument(
+      '<url>',
+      'connection URL (postgres://, mysql://, pglite://); use ${env:NAME} style only in configs, a literal URL here',
+    )
     .requiredOption('-o, --out <dir>', 'folder to write index.ts into')
-    .option('-s, --schema <schema>', 'PostgreSQL schema (default public) or MySQL database (default: the URL\'s)')
+    .option(
+      '-s, --schema <schema>',
+      "PostgreSQL schema (default public) or MySQL database (default: the URL's)",
+    )
     .option('-t, --tables <list>', 'comma-separated table names (default: all base tables)')
     .option('--name <name>', 'datakit name (default: the folder name)')
     .option('--version <semver>', 'contract version (default: keep the existing one, else 1.0.0)')
@@ -47,7 +55,14 @@ Examples:
         url,
         out: path.resolve(io.cwd, flags.out),
         ...(flags.schema ? { schema: flags.schema } : {}),
-        ...(flags.tables ? { tables: flags.tables.split(',').map((t) => t.trim()).filter(Boolean) } : {}),
+        ...(flags.tables
+          ? {
+              tables: flags.tables
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean),
+            }
+          : {}),
         ...(flags.name ? { name: flags.name } : {}),
         ...(flags.version ? { version: flags.version } : {}),
       });
@@ -56,6 +71,8 @@ Examples:
         io.out(JSON.stringify({ ok: true, ...result }, null, 2));
         return;
       }
-      io.out(`Wrote ${result.files.map((f) => path.relative(io.cwd, f)).join(', ')}: datakit "${result.exportName}" with ${result.tables.length} table(s): ${result.tables.join(', ')}`);
+      io.out(
+        `Wrote ${result.files.map((f) => path.relative(io.cwd, f)).join(', ')}: datakit "${result.exportName}" with ${result.tables.length} table(s): ${result.tables.join(', ')}`,
+      );
     });
 }
