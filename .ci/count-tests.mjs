@@ -17,9 +17,16 @@ for (const suite of report.testResults ?? []) {
       /(pglite|postgres|mysql)/.exec(suite.name ?? '')?.[1] ??
       'no database';
     const entry = counts.get(db) ?? { passed: 0, failed: 0, skipped: 0 };
-    if (test.status === 'passed') entry.passed++, passed++;
-    else if (test.status === 'failed') entry.failed++, failed++;
-    else entry.skipped++, skipped++;
+    if (test.status === 'passed') {
+      entry.passed++;
+      passed++;
+    } else if (test.status === 'failed') {
+      entry.failed++;
+      failed++;
+    } else {
+      entry.skipped++;
+      skipped++;
+    }
     counts.set(db, entry);
   }
 }

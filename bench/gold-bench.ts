@@ -5,7 +5,7 @@
  * fact and as the same step written by hand in plain SQL, interleaved, from the same state; the
  * results of both are compared (checksum) so the two do the same work.
  *
- *   npm run bench:gold -- --rows 1000000 [--runs 3] [--keep] [--show-sql]
+ *   npm run bench:gold -- --rows 1000000 [--runs 3] [--only 1,3] [--keep] [--show-sql]
  *
  * DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is only used to create and drop
  * the benchmark's own database, `datakit_gold_bench`. The last line of output is JSON.
@@ -37,6 +37,17 @@ const ROWS = option('rows', 1_000_000);
 const RUNS = option('runs', 3);
 const KEEP = args.includes('--keep');
 const SHOW_SQL = args.includes('--show-sql');
+/** 1-based step numbers to time (default all); earlier steps still run once to build their state. */
+const ONLY = (() => {
+  const i = args.indexOf('--only');
+  return i >= 0
+    ? new Set(
+        String(args[i + 1])
+          .split(',')
+          .map(Number),
+      )
+    : undefined;
+})();
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const benchUrl = (() => {
   const u = new URL(adminUrl);
@@ -422,6 +433,13 @@ async function main(): Promise<void> {
         );
         await conn.query('vacuum analyze silver.customer');
         await conn.query('vacuum analyze silver."order"');
+      }
+      if (ONLY && !ONLY.has(i + 1)) {
+        if ([...ONLY].some((n) => n > i + 1)) {
+          await step.reset();
+          await step.datakit();
+        }
+        continue;
       }
       const rows = await step.rows();
       const entry = { step: step.name, rows, datakit: [] as number[], hand: [] as number[] };

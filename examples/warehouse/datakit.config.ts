@@ -10,7 +10,8 @@ import {
 import { systemA } from '@datakit-examples/system-a';
 import { systemD } from '@datakit-examples/system-d';
 import { systemE } from '@datakit-examples/system-e';
-import { defineConfig } from 'datakit';
+import { contractChecks, defineConfig, inLayer } from 'datakit';
+import { silverCustomer } from './src/silver/silver-customer.js';
 
 const t = bronze.tables;
 
@@ -65,9 +66,24 @@ export default defineConfig({
           transform: customerFromSystemA,
           options: { maxRejects: 3 },
         },
-        address: { from: 'system-a', source: systemA.tables.address, target: t.address, transform: addressFromSystemA },
-        category: { from: 'system-e', source: systemE.tables.category, target: t.category, transform: categoryFromSystemE },
-        product: { from: 'system-e', source: systemE.tables.product, target: t.product, transform: productFromSystemE },
+        address: {
+          from: 'system-a',
+          source: systemA.tables.address,
+          target: t.address,
+          transform: addressFromSystemA,
+        },
+        category: {
+          from: 'system-e',
+          source: systemE.tables.category,
+          target: t.category,
+          transform: categoryFromSystemE,
+        },
+        product: {
+          from: 'system-e',
+          source: systemE.tables.product,
+          target: t.product,
+          transform: productFromSystemE,
+        },
         order: {
           from: 'system-d',
           source: systemD.tables.orders,
@@ -81,6 +97,23 @@ export default defineConfig({
           target: t.order_line,
           transform: orderLineFromSystemD,
           options: { maxRejects: 2 },
+        },
+      },
+      pipelines: {
+        // `datakit demo` runs this pipeline; `npx datakit run demo --env dev` runs it again. Bronze has
+        // no foreign keys, so `after` keeps parents first (the order silver's constraints will need).
+        demo: {
+          tasks: [
+            { transfer: 'customer' },
+            { transfer: 'address', after: ['customer'] },
+            { transfer: 'category' },
+            { transfer: 'product', after: ['category'] },
+            { transfer: 'order', after: ['customer'] },
+            { transfer: 'order_line', after: ['order', 'product'] },
+            // Silver: built in the warehouse from bronze (edges from the tables), then checked.
+            { sqlTransform: silverCustomer },
+            { name: 'check-silver', checks: contractChecks(inLayer(t.customer, 'silver')) },
+          ],
         },
       },
     },

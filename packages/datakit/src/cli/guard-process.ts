@@ -1,5 +1,5 @@
 import { DatakitError } from '../errors/datakit-error.js';
-import type { CliIO } from './cli-context.js';
+import type { CliIO } from './cli-io.js';
 
 /**
  * The handle of {@link guardProcess}: call `settled()` once the command has returned its exit code.

@@ -27,7 +27,25 @@ export function formatDemoSummary(summary: DemoSummary, next: readonly string[] 
     `Deployed warehouse "${summary.warehouse}" (bronze and silver): ${summary.deploy.status}, ${summary.deploy.steps} step(s) in ${s(summary.deploy.durationMs)}`,
     '',
   );
-  out.push(...formatTransferTable({ transfers: summary.transfers, totals: summary.totals }), '');
+  out.push(
+    `Pipeline "${summary.run.pipeline}" run ${summary.run.id}: ${summary.run.state} (recorded in ${summary.run.store}; the table below is read from it):`,
+    ...formatTransferTable({ transfers: summary.transfers, totals: summary.totals }),
+    '',
+  );
+  for (const l of summary.layers)
+    out.push(
+      `${l.task} (SQL transform): ${n(l.rows.read)} read, ${n(l.rows.loaded)} written, ${n(l.rows.rejected)} rejected`,
+    );
+  if (summary.checks.length > 0) {
+    const count = (status: string) => summary.checks.filter((c) => c.status === status).length;
+    out.push(
+      `Quality checks: ${count('pass')} pass, ${count('warn')} warn, ${count('error')} error (results in datakit.quality_results)`,
+      ...summary.checks
+        .filter((c) => c.status !== 'pass')
+        .map((c) => `  ${c.status}: ${c.check} — ${n(c.failing)} failing row(s)`),
+    );
+  }
+  if (summary.layers.length > 0 || summary.checks.length > 0) out.push('');
   if (summary.rejects.length > 0) {
     out.push(`Rejected rows, with their reasons (all of them are in ${summary.rejectsTable}):`);
     for (const r of summary.rejects)

@@ -1,12 +1,9 @@
 import path from 'node:path';
 import type { DatakitConfig } from '../config/define-config.js';
-import { selectEnvironment } from '../config/select-environment.js';
 import type { Datakit } from '../contract/define-datakit.js';
 import { deployWarehouse } from '../deploy/deploy-warehouse.js';
 import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
-import { planWarehouse } from '../warehouse/plan-warehouse.js';
-import { runWarehouseTransfers } from '../warehouse/run-warehouse-transfers.js';
 import type { TransferLine, TransferSummary } from '../warehouse/transfer-summary.js';
 import {
   type DataDirAction,
@@ -20,6 +17,7 @@ import { DEFAULT_DEMO_ROWS, demoSizes } from './demo-sizes.js';
 import { loadDemoWarehouse } from './load-demo-warehouse.js';
 import { openDemoConnections } from './open-demo-connections.js';
 import { createPgliteDirs } from './pglite-template.js';
+import { type LayerTaskLine, runDemoPipeline } from './run-demo-pipeline.js';
 import { type SeededTable, seedDemoSources } from './seed-demo-sources.js';
 
 /** Options of {@link runDemo}; all optional. */
@@ -40,7 +38,7 @@ export interface DemoOptions {
   warehouse?: { config: DatakitConfig; root: string };
   /** A line of progress (stage by stage). */
   onProgress?: (line: string) => void;
-  /** Let the transfer engine draw each transfer's progress on stderr. */
+  /** Ignored: the demo's transfers run as pipeline tasks, which report progress line by line. */
   transferProgress?: boolean;
 }
 
@@ -56,8 +54,21 @@ export interface DemoSummary {
   badRows: SeededBadRow[];
   cancelledOrders: number;
   deploy: { status: string; steps: number; durationMs: number };
+  /** The pipeline run of the transfers, as recorded in the run store (`npx datakit runs` lists it). */
+  run: { id: string; pipeline: string; state: string; store: string };
+  /** One line per transfer task, read back from the run store. */
   transfers: TransferLine[];
   totals: TransferSummary['totals'];
+  /** The SQL transform tasks after bronze (silver), with their counts from the run store. */
+  layers: LayerTaskLine[];
+  /** Every quality check the run ran, as stored in `datakit.quality_results`. */
+  checks: {
+    task: string;
+    check: string;
+    table: string;
+    status: 'pass' | 'warn' | 'error';
+    failing: number;
+  }[];
   /** Rejected rows by target table and reason, as the rejects table holds them. */
   rejects: { target: string; message: string; rows: number }[];
   rejectsTable: string;
@@ -68,8 +79,8 @@ export interface DemoSummary {
 
 /**
  * Runs the demo warehouse end to end: prepares its data directory, seeds Systems A, D and E with
- * factories (plus a few bad rows), deploys the warehouse's layers, runs every declared transfer
- * into bronze and returns a summary. Embedded PGlite by default, so no server is needed.
+ * factories (plus a few bad rows), deploys the warehouse's layers, runs its `demo` pipeline of
+ * transfers into bronze through the pipeline runner and returns a summary read from the run store. Embedded PGlite by default, so no server is needed.
  *
  * @example
  * ```ts
@@ -130,28 +141,14 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
       );
     }
 
-    const plan = planWarehouse(
-      selectEnvironment(
-        { config, root, file: path.join(root, 'datakit.config.ts') },
-        { env: 'dev', warehouse: warehouseName },
-      ),
-    );
-    const run = await runWarehouseTransfers(plan, {
-      connections: { warehouse: to, sources: connections },
-      progress: options.transferProgress === true,
-      onStart: (t) => say(`Transfer ${t.name}: ${t.source.system}.${t.source.name} → ${t.target.id} ...`),
-      onDone: (o) => {
-        if (o.status === 'succeeded' && !options.transferProgress) {
-          const r = o.result.rows;
-          say(
-            `  ${fmt(r.read)} read, ${fmt(r.loaded)} loaded, ${fmt(r.rejected)} rejected, ${fmt(r.dropped)} dropped in ${(o.result.durationMs / 1000).toFixed(1)} s`,
-          );
-        }
-      },
+    const { run, summary, layers, checks } = await runDemoPipeline({
+      warehouse,
+      warehouseName,
+      store: to,
+      sources: connections,
+      say,
     });
-    const failure = run.outcomes.find((o) => o.status === 'failed');
-    if (failure?.status === 'failed') throw failure.error;
-    const transfers = run.summary.transfers;
+    const transfers = summary.transfers;
     const rejects = await rejectsByReason(to, transfers);
     return {
       ok: true,
@@ -169,7 +166,16 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
       cancelledOrders: rows.cancelledOrders,
       deploy: { status: deploy.status, steps: deploy.plan.steps.length, durationMs: deploy.durationMs },
       transfers,
-      totals: run.summary.totals,
+      totals: summary.totals,
+      layers,
+      checks: checks.map((c) => ({
+        task: c.task,
+        check: c.check,
+        table: c.table,
+        status: c.status,
+        failing: c.failing,
+      })),
+      run: { id: run.id, pipeline: run.pipeline, state: run.state, store: 'datakit.runs' },
       rejects,
       rejectsTable: 'datakit.rejects',
       durationMs: Math.round(performance.now() - started),

@@ -43,6 +43,8 @@ export interface CompiledDimension {
   late: DimensionStatement;
   /** stage: rows per action; direct: `n`, the new keys (when first versions start at the run's time). */
   counts?: DimensionStatement;
+  /** direct: one row, `any`: whether inferred members wait to be completed (else `infer` is skipped). */
+  inferredWaiting?: DimensionStatement;
   writes: DimensionStatement[];
 }
 
@@ -234,6 +236,14 @@ export function compileDimension(
           ),
         }),
     late,
+    ...(direct
+      ? {
+          inferredWaiting: statement(
+            'inferred-waiting',
+            () => `select exists (select 1 from ${d} where "is_inferred" and "is_current") as any`,
+          ),
+        }
+      : {}),
     ...(direct
       ? plan.firstVersionFrom === 'at'
         ? {

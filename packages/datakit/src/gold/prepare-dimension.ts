@@ -8,7 +8,8 @@ import type { DimensionPlan } from './dimension-plan.js';
 
 /**
  * The statements that make a deployed dimension table ready: the partial unique index that
- * forbids two current rows of one key, an index for lookups by key and time, and the unknown
+ * forbids two current rows of one key, an index for lookups by key and time, one of the inferred
+ * members waiting for their key, and the unknown
  * member (surrogate key -1), inserted once. Idempotent.
  *
  * @example
@@ -34,6 +35,10 @@ export function dimensionDdl(
     },
     {
       sql: `create index if not exists ${w.q(`${target.name}_key_valid_from`)} on ${d} (${keys}, "valid_from")`,
+      params: [],
+    },
+    {
+      sql: `create index if not exists ${w.q(`${target.name}_inferred`)} on ${d} (${keys}) where "is_inferred"`,
       params: [],
     },
   ];

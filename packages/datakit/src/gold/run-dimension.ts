@@ -132,7 +132,11 @@ export async function runDimension(
     const counts = compiled.counts ? (await run<{ action?: string; n: number }>(compiled.counts)).rows : [];
     const written: Record<string, number> = {};
     let opened = { opened: 0, first: 0 };
+    const waiting = compiled.inferredWaiting
+      ? (await run<{ any: boolean }>(compiled.inferredWaiting)).rows[0]?.any
+      : true;
     for (const write of compiled.writes) {
+      if (write.step === 'infer' && !waiting) continue;
       const r = await run<{ opened: number; first: number }>(write);
       written[write.step] = r.rowCount;
       if (write.step === 'open' && compiled.strategy === 'direct') {

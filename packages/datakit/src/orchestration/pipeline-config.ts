@@ -1,15 +1,17 @@
 import type { Table } from 'drizzle-orm';
+import type { QualityCheck } from '../quality/quality-check.js';
+import type { SqlTransform } from '../sql-transform/define-sql-transform.js';
 import type { TaskFunction } from './task-context.js';
 
 /**
- * The kinds of task a pipeline runs. SQL transforms and quality checks join here as kinds.
+ * The kinds of task a pipeline runs: transfers, custom functions, SQL transforms and quality checks.
  *
  * @example
  * ```ts
  * const limits: Partial<Record<TaskKind, number>> = { transfer: 2 };
  * ```
  */
-export type TaskKind = 'transfer' | 'custom';
+export type TaskKind = 'transfer' | 'custom' | 'sql' | 'quality';
 
 /**
  * The warehouse layers a table reference may name.
@@ -91,6 +93,38 @@ export interface CustomTaskConfig<Ref = TaskTableRef> extends TaskPolicy {
 }
 
 /**
+ * A task that runs a `defineSqlTransform(...)` inside the warehouse. It reads the transform's
+ * `from` and joined tables and writes its target, which gives the pipeline its edges.
+ *
+ * @example
+ * ```ts
+ * const task: SqlTaskConfig = { sqlTransform: silverCustomer, name: 'silver-customer' };
+ * ```
+ */
+export interface SqlTaskConfig extends TaskPolicy {
+  sqlTransform: SqlTransform;
+  /** The task's name (default: the transform's name, e.g. `silver.customer`). */
+  name?: string;
+  after?: readonly string[];
+}
+
+/**
+ * A task that runs quality checks (`runChecks`) and records every result in the run store. A
+ * check in `error` fails the task, so the tasks after it do not run; `warn` is recorded only. It
+ * reads the checked tables, so it runs after their writers; tasks it must gate name it in `after`.
+ *
+ * @example
+ * ```ts
+ * const task: QualityTaskConfig = { name: 'check-silver', checks: contractChecks(inLayer(customer, 'silver')) };
+ * ```
+ */
+export interface QualityTaskConfig extends TaskPolicy {
+  name: string;
+  checks: readonly QualityCheck[];
+  after?: readonly string[];
+}
+
+/**
  * One task of a pipeline.
  *
  * @example
@@ -100,7 +134,9 @@ export interface CustomTaskConfig<Ref = TaskTableRef> extends TaskPolicy {
  */
 export type TaskConfig<Ref = TaskTableRef, TransferName extends string = string> =
   | TransferTaskConfig<TransferName>
-  | CustomTaskConfig<Ref>;
+  | CustomTaskConfig<Ref>
+  | SqlTaskConfig
+  | QualityTaskConfig;
 
 /**
  * What a scheduler does with ticks missed while no scheduler ran: run all, the latest only, or none.

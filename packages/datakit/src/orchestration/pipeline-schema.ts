@@ -28,6 +28,18 @@ const task = z.strictObject({
   run: z
     .custom<unknown>((v) => typeof v === 'function', { message: 'expected an async function (ctx) => …' })
     .optional(),
+  sqlTransform: z
+    .custom<unknown>((v) => (v as { kind?: unknown } | null)?.kind === 'sql-transform', {
+      message: 'expected a transform made with defineSqlTransform(...)',
+    })
+    .optional(),
+  checks: z
+    .array(
+      z.custom<unknown>((v) => typeof (v as { compile?: unknown } | null)?.compile === 'function', {
+        message: 'expected a quality check (notNullCheck, uniqueCheck, contractChecks(...), ...)',
+      }),
+    )
+    .optional(),
   reads: z.array(table).optional(),
   writes: z.array(table).optional(),
   after: z.array(z.string().min(1)).optional(),
@@ -46,7 +58,12 @@ export const pipelineSchema = z
     maxActiveRuns: positive.optional(),
     concurrency: positive.optional(),
     kindConcurrency: z
-      .strictObject({ transfer: positive.optional(), custom: positive.optional() })
+      .strictObject({
+        transfer: positive.optional(),
+        custom: positive.optional(),
+        sql: positive.optional(),
+        quality: positive.optional(),
+      })
       .optional(),
     defaults: z.strictObject(policy).optional(),
     tasks: z.array(task),

@@ -1,5 +1,6 @@
 import { sql as runStore } from './migrations/0001-run-store.js';
 import { sql as orchestration } from './migrations/0002-orchestration.js';
+import { sql as qualityResults } from './migrations/0003-quality-results.js';
 
 /**
  * The run store's migrations, in order. Each is applied once, in one transaction with the others
@@ -14,4 +15,5 @@ import { sql as orchestration } from './migrations/0002-orchestration.js';
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'run-store', sql: runStore },
   { version: 2, name: 'orchestration', sql: orchestration },
+  { version: 3, name: 'quality-results', sql: qualityResults },
 ];

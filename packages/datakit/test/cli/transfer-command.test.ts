@@ -76,7 +76,7 @@ await describeServer('postgres', 'datakit transfer and deploy (CLI)', () => {
   it('deploy creates the layer tables and the run store (exit 0), then reports no changes', async () => {
     const first = await runCli(['deploy', '--config', 'transfer.config.ts', '--env', 'test'], fixtures);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('run store: migrated from version 0 to 2 (run-store, orchestration)');
+    expect(first.stdout).toContain('run store: migrated from version 0 to 3 (run-store, orchestration, quality-results)');
     expect(first.stdout).toMatch(/Applied in \d+ ms/);
     const again = await runCli(
       ['deploy', '--config', 'transfer.config.ts', '--env', 'test', '--json'],

@@ -8,6 +8,8 @@ import { demoSizes } from '../../src/demo/demo-sizes.js';
 import { type DemoSummary, runDemo } from '../../src/demo/run-demo.js';
 import { connect } from '../../src/dialect/connect.js';
 import type { Connection } from '../../src/dialect/connection.js';
+import { formatRunList } from '../../src/orchestration/report/format-run.js';
+import { getRun, listRuns } from '../../src/orchestration/store/read-runs.js';
 import { BRONZE_CHECKS } from './bronze-checksums.js';
 
 const ROWS = 600;
@@ -146,6 +148,65 @@ describe('runDemo at a small size', () => {
     expect(rows.every((r) => r.status === 'succeeded')).toBe(true);
     expect(rows.map((r) => Number(r.rows_read))).toEqual(summary.transfers.map((t) => t.rows.read));
   });
+
+  it('runs the transfers as the demo pipeline, recorded in the run store, and its summary is that record', async () => {
+    const runs = await listRuns(warehouse, { warehouse: 'demo', environment: 'dev' });
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({
+      run: { id: summary.run.id, pipeline: 'demo', state: 'succeeded', trigger: 'manual' },
+      tasks: { succeeded: 8 },
+    });
+    expect(summary.run).toMatchObject({ pipeline: 'demo', state: 'succeeded', store: 'datakit.runs' });
+    expect(formatRunList(runs)).toMatch(new RegExp(`^\\s*${summary.run.id}\\s+demo\\s+dev\\s`, 'm'));
+    const detail = await getRun(warehouse, summary.run.id);
+    const byTask = new Map(detail?.tasks.map((t) => [t.task, t]));
+    expect([...byTask.keys()].sort()).toEqual(
+      [...summary.transfers.map((t) => t.name), 'check-silver', 'silver.customer'].sort(),
+    );
+    for (const line of summary.transfers) {
+      const task = byTask.get(line.name);
+      expect(task?.kind, line.name).toBe('transfer');
+      expect(task?.loadId, line.name).toBe(line.loadId);
+      expect(task?.rows, line.name).toEqual({
+        read: line.rows.read,
+        loaded: line.rows.loaded,
+        rejected: line.rows.rejected,
+        dropped: line.rows.dropped,
+      });
+      expect(line.durationMs, line.name).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
+
+describe('the demo continues into silver', () => {
+  it('builds silver.customer from bronze with a SQL transform task, then checks it; both recorded', async () => {
+    const summary = await runDemo({ rows: ROWS, dataDir: path.join(root, 'silver'), cacheDir });
+    const customer = summary.transfers.find((t) => t.name === 'customer');
+    // One row per bronze customer (bronze merges on id, so the dedupe keeps each), all valid in silver.
+    expect(summary.layers).toEqual([
+      {
+        task: 'silver.customer',
+        rows: { read: customer?.rows.loaded, loaded: customer?.rows.loaded, rejected: 0, dropped: 0 },
+      },
+    ]);
+    expect(summary.checks.length).toBeGreaterThan(0);
+    expect(
+      summary.checks.every((c) => c.task === 'check-silver' && c.table.startsWith('silver.customer')),
+    ).toBe(true);
+    expect(summary.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+    const conn = await connect(summary.data.warehouseUrl);
+    try {
+      const silver = await conn.query<{ n: number }>('select count(*)::int as "n" from "silver"."customer"');
+      expect(silver.rows[0]?.n).toBe(customer?.rows.loaded);
+      const stored = await conn.query<{ n: number }>(
+        'select count(*)::int as "n" from "datakit"."quality_results" where "run_id" = $1',
+        [summary.run.id],
+      );
+      expect(stored.rows[0]?.n).toBe(summary.checks.length);
+    } finally {
+      await conn.close();
+    }
+  });
 });
 
 async function runDemoCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -178,6 +239,7 @@ describe('datakit demo (CLI)', () => {
       ),
     );
     expect(stdout).toMatch(/^total\s+300\s/m);
+    expect(stdout).toMatch(/^Pipeline "demo" run \d+: succeeded \(recorded in datakit\.runs/m);
     expect(stdout).toContain('email "not-an-email" is not an email address');
     expect(stdout).toContain(`warehouse  pglite://${path.join(dataDir, 'warehouse')}`);
     expect(stdout).toContain('npx datakit demo --keep --data-dir data');
@@ -197,6 +259,16 @@ describe('datakit demo (CLI)', () => {
     expect(code).toBe(0);
     const summary = JSON.parse(stdout) as DemoSummary;
     expect(summary.data.action).toBe('reused');
+    expect(summary.run).toMatchObject({ pipeline: 'demo', state: 'succeeded' });
+    const store = await connect(summary.data.warehouseUrl);
+    try {
+      // The first CLI run and this one: the reused run store keeps both.
+      const runs = await listRuns(store, { pipeline: 'demo' });
+      expect(runs.map((r) => r.run.id)).toEqual([summary.run.id, expect.any(String)]);
+      expect(runs.map((r) => r.tasks)).toEqual([{ succeeded: 8 }, { succeeded: 8 }]);
+    } finally {
+      await store.close();
+    }
     // Customers are incremental (System A's cursor): nothing was updated since the last load.
     const customer = summary.transfers.find((t) => t.name === 'customer');
     expect(customer?.rows).toMatchObject({ read: 0, loaded: 0 });

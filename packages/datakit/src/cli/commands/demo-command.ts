@@ -34,7 +34,10 @@ function nextCommands(program: Command, flags: DemoFlags): string[] {
   const checkout = demoFromCheckout();
   const dev = checkout && flags.dataDir === undefined && flags.systemDUrl === undefined;
   const next: [string, string][] = [];
-  if (!checkout && has('init')) next.push(['npx datakit init --from <source url>', 'start a warehouse project of your own']);
+  if (!checkout && has('init'))
+    next.push(['npx datakit init --from <source url>', 'start a warehouse project of your own']);
+  if (dev && has('runs'))
+    next.push(['npx datakit runs --env dev', "the demo pipeline's run, as the run store holds it"]);
   if (dev && has('ui')) next.push(['npx datakit ui', 'browse the runs, row counts and rejects']);
   if (dev && has('deploy'))
     next.push(['npx datakit deploy --plan --env dev', 'the warehouse matches its contracts: no changes']);

@@ -1,11 +1,18 @@
 import { DatakitError } from '../../errors/datakit-error.js';
 import type { TaskConfig, TaskKind } from '../pipeline-config.js';
 import { customTask } from './custom-task.js';
+import { qualityTask } from './quality-task.js';
+import { sqlTransformTask } from './sql-transform-task.js';
 import type { TaskKindDefinition } from './task-kind.js';
 import { transferTask } from './transfer-task.js';
 
 /** Every task kind the runner knows, checked in order. */
-export const TASK_KINDS: readonly TaskKindDefinition[] = [transferTask, customTask];
+export const TASK_KINDS: readonly TaskKindDefinition[] = [
+  transferTask,
+  customTask,
+  sqlTransformTask,
+  qualityTask,
+];
 
 /**
  * The kind of a task config, or a `CONFIG` error naming `where` when it is none.
@@ -23,7 +30,7 @@ export function taskKindOf(task: TaskConfig, where: string): TaskKindDefinition 
     'CONFIG',
     `${where} is ${matching.length ? `both ${matching.map((k) => k.kind).join(' and ')}` : 'no kind of task'}`,
     {
-      hint: 'A task has exactly one of `transfer: <name>` or `run: async (ctx) => { … }`.',
+      hint: 'A task has exactly one of `transfer: <name>`, `run: async (ctx) => { … }`, `sqlTransform: <defineSqlTransform(…)>` or `checks: [ … ]`.',
       context: { key: where },
     },
   );

@@ -1,0 +1,88 @@
+import type { WarehouseConfig } from '../config/define-config.js';
+import type { Connection } from '../dialect/connection.js';
+import { DatakitError } from '../errors/datakit-error.js';
+import { compilePipeline } from '../orchestration/dag/compile-pipeline.js';
+import { runPipeline } from '../orchestration/execute/run-pipeline.js';
+import { readCheckResults, type StoredCheckResult } from '../orchestration/store/record-check-results.js';
+import type { RunRecord } from '../orchestration/store/run-record.js';
+import type { TaskRows } from '../orchestration/task-context.js';
+import { summarizeTransfers, type TransferSummary } from '../warehouse/transfer-summary.js';
+import { transferLinesOfRun } from './transfer-lines-of-run.js';
+
+/** The pipeline of the demo warehouse that `datakit demo` runs. */
+export const DEMO_PIPELINE = 'demo';
+
+/** A SQL transform task of the demo run (silver, gold), with its counts from the run store. */
+export interface LayerTaskLine {
+  task: string;
+  rows: TaskRows;
+}
+
+/** Where {@link runDemoPipeline} runs: the warehouse (also the run store) and the source systems. */
+export interface DemoPipelineTarget {
+  warehouse: WarehouseConfig;
+  warehouseName: string;
+  store: Connection;
+  sources: Readonly<Record<string, Connection>>;
+  say: (line: string) => void;
+}
+
+/**
+ * Runs the demo warehouse's `demo` pipeline in process with `runPipeline`, on connections the demo
+ * owns (PGlite serialises each one), and reads the transfer summary back from the run store (the
+ * task runs and the loads they wrote, the SQL transform tasks' counts and the quality check
+ * results), so the demo prints what `datakit runs` shows.
+ *
+ * @example
+ * ```ts
+ * const { run, summary } = await runDemoPipeline({ warehouse, warehouseName: 'demo', store, sources, say: console.error });
+ * summary.totals.read; // 26200
+ * ```
+ */
+export async function runDemoPipeline(
+  target: DemoPipelineTarget,
+): Promise<{
+  run: RunRecord;
+  summary: TransferSummary;
+  layers: LayerTaskLine[];
+  checks: StoredCheckResult[];
+}> {
+  const { store, say } = target;
+  const pipeline = compilePipeline(target.warehouse, target.warehouseName, DEMO_PIPELINE);
+  const result = await runPipeline({
+    pipeline,
+    environment: 'dev',
+    store,
+    endpoints: { warehouse: store, sources: target.sources },
+    onEvent: (event) => {
+      if (event.type === 'run_started')
+        say(`Running pipeline "${pipeline.name}" (run ${event.run.id}, ${event.tasks} tasks) ...`);
+      else if (event.type === 'task_started') say(`Task ${event.task} ...`);
+      else if (event.type === 'task_ended' && event.outcome.state === 'succeeded' && event.outcome.rows) {
+        const r = event.outcome.rows;
+        say(
+          `  ${event.task}: ${fmt(r.read)} read, ${fmt(r.loaded)} loaded, ${fmt(r.rejected)} rejected, ${fmt(r.dropped)} dropped in ${(event.durationMs / 1000).toFixed(1)} s`,
+        );
+      }
+    },
+  });
+  if (!result.ok) {
+    const failed = result.tasks.find((t) => t.state === 'failed');
+    throw new DatakitError(
+      'RUN',
+      `The demo pipeline failed (run ${result.run.id}): ${failed ? `task ${failed.task}: ${failed.error ?? failed.state}` : (result.run.error ?? result.run.state)}`,
+      { hint: `See the run with: npx datakit runs ${result.run.id} --env dev` },
+    );
+  }
+  const layers = result.tasks
+    .filter((t) => t.kind === 'sql')
+    .map((t) => ({ task: t.task, rows: t.rows ?? { read: 0, loaded: 0, rejected: 0, dropped: 0 } }));
+  return {
+    run: result.run,
+    summary: summarizeTransfers(await transferLinesOfRun(store, result.run.id)),
+    layers,
+    checks: await readCheckResults(store, result.run.id),
+  };
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');

@@ -1,0 +1,68 @@
+import { is, Table } from 'drizzle-orm';
+import { DatakitError } from '../../errors/datakit-error.js';
+import type { QualityCheck } from '../../quality/quality-check.js';
+import { runChecks } from '../../quality/run-checks.js';
+import { InLayer, sourceParts } from '../../sql-transform/in-layer.js';
+import type { QualityTaskConfig, TaskConfig } from '../pipeline-config.js';
+import { recordCheckResults } from '../store/record-check-results.js';
+import type { TablePlacement } from '../warehouse-tables.js';
+import { layerRef, layerSchemas } from './layer-refs.js';
+import type { TaskKindDefinition, TaskScope } from './task-kind.js';
+
+const checksOf = (task: TaskConfig) => (task as QualityTaskConfig).checks;
+
+function reads(task: TaskConfig, scope: TaskScope, where: string): TablePlacement[] {
+  const seen = new Map<string, TablePlacement>();
+  checksOf(task).forEach((check: QualityCheck, i) => {
+    for (const source of check.reads) {
+      const { table, layer } = source instanceof InLayer || is(source, Table) ? sourceParts(source) : source;
+      if (!table) continue;
+      const placed = scope.tables.resolve(layerRef(table, layer), `${where}.checks[${i}] (${check.name})`);
+      seen.set(placed.key, placed);
+    }
+  });
+  return [...seen.values()];
+}
+
+/**
+ * Quality check tasks: run their checks with `runChecks` at the run's logical time, store every
+ * result in `datakit.quality_results`, log each warning, and fail (so the tasks after them do not
+ * run) when a check is in error, naming the checks, their tables and failing counts.
+ *
+ * @example
+ * ```ts
+ * qualityTask.matches({ name: 'check-silver', checks: [] }); // true
+ * ```
+ */
+export const qualityTask: TaskKindDefinition = {
+  kind: 'quality',
+  matches: (task) => 'checks' in task,
+  defaultName: () => undefined,
+  tables: (task, scope, where) => ({ reads: reads(task, scope, where), writes: [] }),
+  run: async (task, ctx, scope) => {
+    const run = await runChecks(ctx.connections.warehouse, checksOf(task), {
+      schemas: layerSchemas(reads(task, scope, ctx.task)),
+      now: ctx.logicalTime,
+    });
+    await recordCheckResults(
+      scope.store,
+      { runId: ctx.run.id, task: ctx.task, attempt: ctx.run.attempt },
+      run.results,
+    );
+    for (const r of run.results.filter((x) => x.status === 'warn'))
+      ctx.logger.warn(`${r.name}: ${r.failing} failing row(s) on ${r.table} (warn ${r.warnIf})`);
+    const errors = run.results.filter((r) => r.status === 'error');
+    if (errors.length > 0) {
+      const list = errors.map((r) =>
+        r.error
+          ? `${r.name} on ${r.table} could not run: ${r.error.message}`
+          : `${r.name}: ${r.failing} failing row(s) on ${r.table} (error ${r.errorIf})`,
+      );
+      throw new DatakitError('VALIDATION', `${errors.length} quality check(s) in error: ${list.join('; ')}`, {
+        hint: `Fix the rows (samples in datakit.quality_results for run ${ctx.run.id}), or relax the check's errorIf; the tasks after "${ctx.task}" did not run.`,
+        context: { table: errors[0]?.table ?? '' },
+      });
+    }
+    return undefined;
+  },
+};

@@ -1,0 +1,52 @@
+import { sourceParts } from '../../sql-transform/in-layer.js';
+import type { SqlTaskConfig, TaskConfig } from '../pipeline-config.js';
+import type { TablePlacement } from '../warehouse-tables.js';
+import { layerRef, layerSchemas } from './layer-refs.js';
+import type { TaskKindDefinition, TaskScope } from './task-kind.js';
+
+const sqlOf = (task: TaskConfig) => (task as SqlTaskConfig).sqlTransform;
+
+function placements(task: TaskConfig, scope: TaskScope, where: string) {
+  const transform = sqlOf(task);
+  const reads = transform.reads.map((source, i) => {
+    const { table, layer } = sourceParts(source);
+    return scope.tables.resolve(layerRef(table, layer), `${where}.sqlTransform (reads[${i}])`);
+  });
+  const target = sourceParts(transform.target);
+  const writes = [
+    scope.tables.resolve(layerRef(target.table, target.layer), `${where}.sqlTransform (target)`),
+  ];
+  return { reads, writes };
+}
+
+/**
+ * SQL transform tasks: run a `defineSqlTransform(...)` in the warehouse at the run's logical time.
+ * Their reads and writes are the transform's tables, so edges come from the data; the rows are
+ * recorded as read = staged (or written + rejected), loaded = written, rejected = rejected by the transform's rules.
+ *
+ * @example
+ * ```ts
+ * sqlTransformTask.defaultName({ sqlTransform: silverCustomer }); // 'silver.customer'
+ * ```
+ */
+export const sqlTransformTask: TaskKindDefinition = {
+  kind: 'sql',
+  matches: (task) => 'sqlTransform' in task,
+  defaultName: (task) => sqlOf(task).name,
+  tables: placements,
+  run: async (task, ctx, scope) => {
+    const { reads, writes } = placements(task, scope, ctx.task);
+    const all: TablePlacement[] = [...reads, ...writes];
+    const result = await sqlOf(task).run(ctx.connections.warehouse, {
+      schemas: layerSchemas(all),
+      at: ctx.logicalTime,
+    });
+    ctx.logger.info(`${result.target}: ${result.rows.written} written, ${result.rows.rejected} rejected`, {
+      rows: result.rows,
+    });
+    const { staged, written, rejected } = result.rows;
+    // Append and replace write without a stage (staged 0): what they read is what they wrote or rejected.
+    const read = Math.max(staged, written + rejected);
+    return { rows: { read, loaded: written, rejected, dropped: 0 }, loadId: result.loadId };
+  },
+};

@@ -1,0 +1,134 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { compilePipeline } from '../../src/orchestration/dag/compile-pipeline.js';
+import { runPipeline } from '../../src/orchestration/execute/run-pipeline.js';
+import type { TaskConfig } from '../../src/orchestration/pipeline-config.js';
+import { readCheckResults } from '../../src/orchestration/store/record-check-results.js';
+import { WarehouseTables } from '../../src/orchestration/warehouse-tables.js';
+import type { Severity } from '../../src/quality/quality-check.js';
+import { sqlCheck } from '../../src/quality/sql-check.js';
+import { defineSqlTransform } from '../../src/sql-transform/define-sql-transform.js';
+import { inLayer } from '../../src/sql-transform/in-layer.js';
+import { mart, openStore, rawA, report, type StoreFixture, warehouseWith } from './fixtures.js';
+
+const martFromRawA = defineSqlTransform(inLayer(mart, 'gold'), {
+  from: inLayer(rawA, 'bronze'),
+  select: { id: rawA.id },
+  disposition: 'append',
+});
+
+/** A pipeline: load bronze.raw_a → SQL transform into gold.mart → quality checks on it → report. */
+function tasks(severity: Severity): TaskConfig[] {
+  return [
+    {
+      name: 'load-raw',
+      writes: [{ layer: 'bronze', table: rawA }],
+      run: async (ctx) => {
+        await ctx.connections.warehouse.query(`insert into ${q(placed.rawA)} values (1), (2), (3)`);
+      },
+    },
+    { sqlTransform: martFromRawA, name: 'build-mart' },
+    {
+      name: 'check-mart',
+      // Every row of gold.mart "fails": three failing rows.
+      checks: [sqlCheck('mart-rows', sql`select 1 as one from ${inLayer(mart, 'gold')}`, { severity })],
+    },
+    {
+      name: 'report',
+      after: ['check-mart'],
+      writes: [report],
+      run: async (ctx) => {
+        await ctx.connections.warehouse.query(`insert into ${q(placed.report)} values (1)`);
+      },
+    },
+  ];
+}
+
+const where = new WarehouseTables(warehouseWith([]));
+const placed = {
+  rawA: where.resolve({ layer: 'bronze', table: rawA }, 'rawA'),
+  mart: where.resolve(mart, 'mart'),
+  report: where.resolve(report, 'report'),
+};
+const q = (p: { where: string; name: string }) => `"${p.where}"."${p.name}"`;
+
+/** SQL-transform and quality-check tasks on a run store of the kind (PGlite or PostgreSQL). */
+export function qualityTaskSuite(kind: 'postgres' | 'pglite'): void {
+  let fx: StoreFixture;
+
+  beforeAll(async () => {
+    fx = await openStore(kind, 'qtask');
+    for (const p of Object.values(placed)) {
+      await fx.store.query(`create schema if not exists "${p.where}"`);
+      await fx.store.query(`create table ${q(p)} ("id" integer primary key)`);
+    }
+  });
+  afterAll(async () => fx?.close());
+
+  const run = async (severity: Severity) => {
+    for (const p of Object.values(placed)) await fx.store.query(`delete from ${q(p)}`);
+    return runPipeline({
+      pipeline: compilePipeline(warehouseWith(tasks(severity)), 'main', 'p'),
+      environment: `env-${severity}`,
+      store: fx.store,
+      endpoints: { warehouse: fx.url, sources: {} },
+    });
+  };
+
+  it("derives the SQL transform's and the checks' edges from their tables", () => {
+    const pipeline = compilePipeline(warehouseWith(tasks('error')), 'main', 'p');
+    const upstream = (name: string) =>
+      pipeline.byName.get(name)?.upstream.map((i) => pipeline.tasks[i]?.name);
+    expect(pipeline.byName.get('build-mart')).toMatchObject({
+      kind: 'sql',
+      reads: [`bronze:${placed.rawA.where}.raw_a`],
+      writes: [`gold:${placed.mart.where}.mart`],
+    });
+    expect(upstream('build-mart')).toEqual(['load-raw']);
+    expect(pipeline.byName.get('check-mart')?.kind).toBe('quality');
+    expect(upstream('check-mart')).toEqual(['build-mart']);
+    expect(upstream('report')).toEqual(['check-mart']);
+  });
+
+  it('a check in error fails its task and blocks the task after it; its result is stored', async () => {
+    const result = await run('error');
+    expect(result.ok).toBe(false);
+    const state = Object.fromEntries(result.tasks.map((t) => [t.task, t.state]));
+    expect(state).toEqual({
+      'load-raw': 'succeeded',
+      'build-mart': 'succeeded',
+      'check-mart': 'failed',
+      report: 'upstream_failed',
+    });
+    const build = result.tasks.find((t) => t.task === 'build-mart');
+    expect(build?.rows).toEqual({ read: 3, loaded: 3, rejected: 0, dropped: 0 });
+    expect(result.tasks.find((t) => t.task === 'check-mart')?.error).toContain(
+      'mart-rows: 3 failing row(s) on',
+    );
+    const stored = await readCheckResults(fx.store, result.run.id);
+    expect(stored).toMatchObject([
+      { task: 'check-mart', attempt: 1, check: 'mart-rows', severity: 'error', status: 'error', failing: 3 },
+    ]);
+    expect(stored[0]?.samples).toHaveLength(3);
+    const reported = await fx.store.query<{ n: number }>(
+      `select count(*)::int as n from ${q(placed.report)}`,
+    );
+    expect(reported.rows[0]?.n).toBe(0);
+  });
+
+  it('a warning is recorded and logged, and the task after it runs', async () => {
+    const result = await run('warn');
+    expect(result.ok).toBe(true);
+    expect(result.tasks.every((t) => t.state === 'succeeded')).toBe(true);
+    expect(await readCheckResults(fx.store, result.run.id)).toMatchObject([
+      { task: 'check-mart', check: 'mart-rows', severity: 'warn', status: 'warn', failing: 3 },
+    ]);
+    expect(result.events.some((e) => e.level === 'warn' && e.message.includes('mart-rows: 3 failing'))).toBe(
+      true,
+    );
+    const reported = await fx.store.query<{ n: number }>(
+      `select count(*)::int as n from ${q(placed.report)}`,
+    );
+    expect(reported.rows[0]?.n).toBe(1);
+  });
+}
