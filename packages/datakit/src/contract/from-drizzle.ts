@@ -60,20 +60,23 @@ export function fromDrizzle(table: Table, where: { datakit?: string } = {}): Tab
   const pkColumns: string[] = [];
   for (const column of config.columns as Column[]) {
     const type = parseSqlType(column.getSQLType(), family);
+    // An enum array's element column holds the enum.
+    const element = elementColumn(column);
     if (
-      column.enumValues &&
-      column.enumValues.length > 0 &&
-      (family === 'mysql' || column.columnType.includes('Enum'))
+      element.enumValues &&
+      element.enumValues.length > 0 &&
+      (family === 'mysql' || element.columnType.includes('Enum'))
     ) {
       type.kind = 'enum';
-      type.enumValues = [...column.enumValues];
+      type.enumValues = [...element.enumValues];
       if (family === 'postgresql') {
-        const enumName = (column as Column & { enum?: { enumName: string; schema?: string } }).enum?.enumName;
+        const enumName = (element as Column & { enum?: { enumName: string; schema?: string } }).enum
+          ?.enumName;
         if (enumName) type.enumName = enumName;
       }
     }
-    // A custom column declares its SQL type itself: an unknown one passes through as written (raw).
-    if (type.kind === 'unknown' && column.dataType !== 'custom') {
+    // A custom column (or an array of one) declares its SQL type itself: an unknown one passes through as written (raw).
+    if (type.kind === 'unknown' && element.dataType !== 'custom') {
       throw new DatakitError(
         'CONTRACT',
         `Column "${tableName}"."${column.name}" has unsupported type "${type.raw}"`,
@@ -159,6 +162,13 @@ export function fromDrizzle(table: Table, where: { datakit?: string } = {}): Tab
   if (config.schema) result.schema = config.schema;
   if (primaryKey) result.primaryKey = primaryKey;
   return result;
+}
+
+/** The element column of a (possibly nested) array column, or the column itself. */
+function elementColumn(column: Column): Column {
+  let element = column as Column & { baseColumn?: Column };
+  while (element.baseColumn) element = element.baseColumn;
+  return element;
 }
 
 function sqlRenderer(family: Family): (sql: SQL) => string {

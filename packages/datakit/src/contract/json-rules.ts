@@ -39,7 +39,7 @@ export function jsonRules(kind: 'json' | 'jsonb', sqlType: string): ValueRule[] 
       fail: (v) =>
         v instanceof NotJson
           ? {
-              problem: `is not valid JSON (${v.reason}): ${previewValue(v.text)}`,
+              problem: `is not valid JSON: ${v.quoted()} (${v.reason})`,
               hint: 'Fix the value at the source, or declare the column as text in the contract.',
             }
           : {

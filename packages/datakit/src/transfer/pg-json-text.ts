@@ -18,6 +18,11 @@ export class NotJson {
     readonly text: string,
     readonly reason: string,
   ) {}
+
+  /** The text as messages quote it: `'{oops'`, shortened to 60 characters. */
+  quoted(): string {
+    return this.text.length > 60 ? `'${this.text.slice(0, 57)}...'` : `'${this.text}'`;
+  }
 }
 
 /**

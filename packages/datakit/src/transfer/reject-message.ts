@@ -3,10 +3,12 @@ import { previewValue } from '../contract/rule-helpers.js';
 import type { ColumnCodec } from './column-codec.js';
 import type { DecodedRow } from './copy-text-decoder.js';
 import { PgDate } from './pg-date.js';
+import { NotJson } from './pg-json-text.js';
 import type { RejectStage } from './reject-collector.js';
 
 /** A value as a reject message shows it: PostgreSQL's own text for a date read from it. */
 function shownValue(value: unknown): string {
+  if (value instanceof NotJson) return value.quoted();
   return value instanceof PgDate && Object.is(value.getTime(), value.pgTime)
     ? JSON.stringify(value.pgText)
     : previewValue(value);

@@ -163,6 +163,7 @@ await forEachPair('every scalar type and array with edge values', (pair) => {
         source: src,
         target: dst,
         disposition: 'replace',
+        maxRejects: 10,
       });
       expect(result.rejects.map((r) => [r.stage, r.column, r.rule])).toEqual([
         ['source', 'i8n', 'integer-range:safe'],

@@ -161,6 +161,7 @@ await forEachPair('PostgreSQL temporal and array edge values', (pair) => {
       to: pair().target,
       transform: rebuild,
       disposition: 'replace',
+      maxRejects: 10,
     });
     // A Date cannot hold 294276 AD: the new Invalid Dates the transform built are rejected.
     expect(result.rejects.map((r) => [r.column, r.rule])).toEqual([
@@ -179,7 +180,12 @@ await forEachPair('PostgreSQL temporal and array edge values', (pair) => {
 
   it('converts a passed-through date to a timestamp, and rejects one no timestamp holds without blaming the transform', async () => {
     const toTimestamp = defineTransform(src, asTimestamp, (row) => ({ id: row.id, at: row.day_d }));
-    const result = await transfer({ from: pair().source, to: pair().target, transform: toTimestamp });
+    const result = await transfer({
+      from: pair().source,
+      to: pair().target,
+      transform: toTimestamp,
+      maxRejects: 10,
+    });
     expect(result.rejects.map((r) => [r.column, r.rule])).toEqual([['at', 'range:timestamp']]);
     const message = result.rejects[0]?.message ?? '';
     expect(message).toContain('5874897-12-31');
