@@ -19,6 +19,12 @@ export interface Child {
   kill(signal?: NodeJS.Signals): void;
 }
 
+// A TypeScript test child imports the library's source, as Vitest does; the built CLI (`bin/*.js`)
+// and the modules it loads must share the build: one copy of the library per process.
+function sourceCondition(script: string): string[] {
+  return script.endsWith('.ts') ? ['--conditions=datakit-source'] : [];
+}
+
 /**
  * Runs a TypeScript script with `node --import tsx` in its own process group, so a kill reaches
  * it whole; a child still running after `timeoutMs` is killed and reported as timed out.
@@ -35,7 +41,7 @@ export function runScript(
   args: string[],
   options: { timeoutMs?: number; env?: NodeJS.ProcessEnv; cwd?: string } = {},
 ): Child {
-  const child = spawn(process.execPath, ['--conditions=datakit-source', '--import', 'tsx', script, ...args], {
+  const child = spawn(process.execPath, [...sourceCondition(script), '--import', 'tsx', script, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
     env: { ...process.env, ...options.env },
