@@ -10,23 +10,25 @@
  * DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is only used to create and drop
  * the benchmark's own database, `datakit_gold_bench`. The last line of output is JSON.
  */
-import { sql } from 'drizzle-orm';
-import { char, integer, numeric, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { fromDrizzle } from '../packages/datakit/src/contract/from-drizzle.js';
 import { layerTable } from '../packages/datakit/src/deploy/layer-table.js';
 import { connect } from '../packages/datakit/src/dialect/connect.js';
 import type { Connection } from '../packages/datakit/src/dialect/connection.js';
-import { dateDimensionColumns, defineDateDimension } from '../packages/datakit/src/gold/date-dimension.js';
-import { defineDimension } from '../packages/datakit/src/gold/define-dimension.js';
-import { defineFact } from '../packages/datakit/src/gold/define-fact.js';
-import { scd2Columns, surrogateKey } from '../packages/datakit/src/gold/dimension-columns.js';
-import { lookup } from '../packages/datakit/src/gold/lookup.js';
-import { castTo } from '../packages/datakit/src/sql-transform/cast-to.js';
-import { coalesce } from '../packages/datakit/src/sql-transform/coalesce.js';
-import { defineSqlTransform } from '../packages/datakit/src/sql-transform/define-sql-transform.js';
-import { inLayer } from '../packages/datakit/src/sql-transform/in-layer.js';
-import { standardize } from '../packages/datakit/src/sql-transform/standardize.js';
-import { lower, trim, upper } from '../packages/datakit/src/sql-transform/text-expressions.js';
+import {
+  customer,
+  customerDimension,
+  dateDimension,
+  dimCustomer,
+  dimDate,
+  fact,
+  factOrder,
+  order,
+  rawCustomer,
+  rawOrder,
+  silverCustomer,
+  silverOrder,
+} from './gold/contracts.js';
+import { handDimension, handFact, handSilverCustomer, handSilverOrder } from './gold/hand-sql.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -55,208 +57,6 @@ const benchUrl = (() => {
   return u.toString();
 })();
 const schemas = { schemas: { bronze: 'bronze', silver: 'silver', gold: 'gold' } };
-
-// --- contracts -------------------------------------------------------------------------------
-const rawCustomer = pgTable('customer', {
-  id: integer().notNull(),
-  name: text(),
-  email: text(),
-  status: text(),
-  country: text(),
-  updated_at: timestamp({ withTimezone: true }).notNull(),
-});
-const customer = pgTable('customer', {
-  id: integer().primaryKey(),
-  name: text().notNull(),
-  email: varchar({ length: 80 }).notNull().unique(),
-  status: varchar({ length: 10 }).notNull(),
-  country: char({ length: 2 }),
-  updated_at: timestamp({ withTimezone: true }).notNull(),
-});
-const rawOrder = pgTable('order', {
-  id: integer().notNull(),
-  customer_id: integer(),
-  amount: text(),
-  ordered_at: timestamp({ withTimezone: true }).notNull(),
-});
-const order = pgTable('order', {
-  id: integer().primaryKey(),
-  customer_id: integer()
-    .notNull()
-    .references(() => customer.id),
-  amount: numeric({ precision: 12, scale: 2 }).notNull(),
-  ordered_at: timestamp({ withTimezone: true }).notNull(),
-});
-const dimCustomer = pgTable('dim_customer', {
-  customer_key: surrogateKey(),
-  customer_id: integer().notNull(),
-  name: text().notNull(),
-  status: varchar({ length: 10 }).notNull(),
-  country: char({ length: 2 }),
-  ...scd2Columns(),
-});
-const dimDate = pgTable('dim_date', dateDimensionColumns());
-const factOrder = pgTable('fact_order', {
-  order_id: integer().notNull(),
-  customer_key: integer().notNull(),
-  date_key: integer().notNull(),
-  amount: numeric({ precision: 12, scale: 2 }).notNull(),
-});
-
-// --- the datakit steps -----------------------------------------------------------------------
-const status = standardize(
-  lower(trim(rawCustomer.status)),
-  { act: 'active', active: 'active', 'on hold': 'paused', paused: 'paused', churned: 'churned' } as const,
-  null,
-);
-const silverCustomer = defineSqlTransform(inLayer(customer, 'silver'), {
-  from: inLayer(rawCustomer, 'bronze'),
-  dedupe: { key: [rawCustomer.id], latest: rawCustomer.updated_at },
-  select: {
-    id: rawCustomer.id,
-    name: coalesce(trim(rawCustomer.name), ''),
-    email: coalesce(lower(trim(rawCustomer.email)), ''),
-    status: coalesce(status, ''),
-    country: upper(trim(rawCustomer.country)),
-    updated_at: rawCustomer.updated_at,
-  },
-  rules: [
-    {
-      name: 'name-present',
-      column: 'name',
-      check: sql`trim(${rawCustomer.name}) <> ''`,
-      message: 'the customer has no name',
-    },
-    {
-      name: 'email-format',
-      column: 'email',
-      check: sql`${rawCustomer.email} like '%@%'`,
-      message: 'email has no @',
-    },
-    { name: 'status-known', column: 'status', check: sql`${status} is not null`, message: 'unknown status' },
-  ],
-  constrain: true,
-  disposition: 'merge',
-});
-const numberPattern = '^-?[0-9]+(\\.[0-9]+)?$';
-const silverOrder = defineSqlTransform(inLayer(order, 'silver'), {
-  from: inLayer(rawOrder, 'bronze'),
-  select: {
-    id: rawOrder.id,
-    customer_id: coalesce(rawOrder.customer_id, -1),
-    amount: coalesce(
-      castTo<string>(
-        sql`case when ${rawOrder.amount} ~ ${numberPattern} then ${rawOrder.amount} end`,
-        'numeric(12,2)',
-      ),
-      '0',
-    ),
-    ordered_at: rawOrder.ordered_at,
-  },
-  rules: [
-    {
-      name: 'amount-number',
-      column: 'amount',
-      check: sql`${rawOrder.amount} ~ ${numberPattern}`,
-      message: 'amount is not a number',
-    },
-  ],
-  constrain: true,
-  disposition: 'merge',
-});
-const customerDimension = defineDimension(inLayer(dimCustomer, 'gold'), {
-  from: inLayer(customer, 'silver'),
-  select: {
-    customer_id: customer.id,
-    name: customer.name,
-    status: customer.status,
-    country: customer.country,
-  },
-  businessKey: ['customer_id'],
-  surrogateKey: 'customer_key',
-  deletes: 'close',
-  unknownMember: { customer_id: -1, name: 'Unknown', status: 'unknown' },
-  inferred: { name: '(inferred)', status: 'inferred' },
-});
-const dateDimension = defineDateDimension(inLayer(dimDate, 'gold'));
-const fact = defineFact(inLayer(factOrder, 'gold'), {
-  from: inLayer(order, 'silver'),
-  select: { order_id: order.id, amount: order.amount },
-  lookups: {
-    customer_key: lookup(
-      customerDimension,
-      { customer_id: order.customer_id },
-      { at: order.ordered_at, inferred: true },
-    ),
-    date_key: lookup(dateDimension, { date: sql<string>`(${order.ordered_at} at time zone 'UTC')::date` }),
-  },
-  disposition: 'append',
-});
-
-// --- the same steps by hand ------------------------------------------------------------------
-const REJECT_COLUMNS = `load_id, source_table, target_table, stage, "column", rule, message, row`;
-const handSilverCustomer = [
-  `create temporary table s on commit drop as
-   with c as (
-     select distinct on (id) id, coalesce(trim(name), '') as name, coalesce(lower(trim(email)), '') as email,
-       case lower(trim(status)) when 'act' then 'active' when 'active' then 'active' when 'on hold' then 'paused'
-         when 'paused' then 'paused' when 'churned' then 'churned' end as status,
-       upper(trim(country)) as country, updated_at, trim(name) <> '' as name_ok, email like '%@%' as email_ok
-     from bronze.customer order by id, updated_at desc)
-   select c.*, case when not coalesce(name_ok, false) then 'name-present' when not coalesce(email_ok, false) then 'email-format'
-       when status is null then 'status-known' when char_length(email) > 80 then 'max-length'
-       when row_number() over (partition by email order by id) > 1
-         or exists (select 1 from silver.customer t where t.email = c.email and t.id <> c.id) then 'unique-email' end as reason
-   from c`,
-  `insert into datakit.rejects (${REJECT_COLUMNS})
-   select gen_random_uuid(), 'bronze.customer', 'silver.customer', 'transform', null, reason, 'rejected (key id=' || id || ')', to_jsonb(s) - 'reason'
-   from s where reason is not null`,
-  `merge into silver.customer t using (select * from s where reason is null) s on t.id = s.id
-   when matched and (t.name is distinct from s.name or t.email is distinct from s.email or t.status is distinct from s.status
-     or t.country is distinct from s.country or t.updated_at is distinct from s.updated_at)
-   then update set name = s.name, email = s.email, status = s.status, country = s.country, updated_at = s.updated_at
-   when not matched then insert (id, name, email, status, country, updated_at) values (s.id, s.name, s.email, s.status, s.country, s.updated_at)`,
-];
-const handSilverOrder = [
-  `create temporary table s on commit drop as
-   select id, coalesce(customer_id, -1) as customer_id, case when amount ~ '${numberPattern}' then amount::numeric(12,2) else 0 end as amount, ordered_at,
-     case when amount !~ '${numberPattern}' or amount is null then 'amount-number'
-       when count(*) over (partition by id) > 1 then 'duplicate-key'
-       when not exists (select 1 from silver.customer c where c.id = coalesce(o.customer_id, -1)) then 'foreign-key' end as reason
-   from bronze."order" o`,
-  `insert into datakit.rejects (${REJECT_COLUMNS})
-   select gen_random_uuid(), 'bronze.order', 'silver.order', 'transform', null, reason, 'rejected (key id=' || id || ')', to_jsonb(s) - 'reason'
-   from s where reason is not null`,
-  `merge into silver."order" t using (select * from s where reason is null) s on t.id = s.id
-   when matched and (t.customer_id is distinct from s.customer_id or t.amount is distinct from s.amount or t.ordered_at is distinct from s.ordered_at)
-   then update set customer_id = s.customer_id, amount = s.amount, ordered_at = s.ordered_at
-   when not matched then insert (id, customer_id, amount, ordered_at) values (s.id, s.customer_id, s.amount, s.ordered_at)`,
-];
-// The classic hand-written SCD2: close changed and deleted current versions, open the missing ones.
-const handDimension = (at: string) => [
-  `select pg_advisory_xact_lock(hashtext('datakit.dimension'), hashtext('gold.dim_customer'))`,
-  `update gold.dim_customer d set valid_to = '${at}', is_current = false from silver.customer s
-   where d.customer_id = s.id and d.is_current and d.customer_key <> -1
-     and (d.is_inferred = false and (d.name is distinct from s.name or d.status is distinct from s.status or d.country is distinct from s.country))`,
-  `update gold.dim_customer d set valid_to = '${at}', is_current = false
-   where d.is_current and not d.is_inferred and d.customer_key <> -1 and not exists (select 1 from silver.customer s where s.id = d.customer_id)`,
-  `insert into gold.dim_customer (customer_id, name, status, country, valid_from, valid_to, is_current, is_deleted, is_inferred)
-   select s.id, s.name, s.status, s.country,
-     case when exists (select 1 from gold.dim_customer v where v.customer_id = s.id) then '${at}'::timestamptz else '-infinity' end,
-     'infinity', true, false, false
-   from silver.customer s where not exists (select 1 from gold.dim_customer d where d.customer_id = s.id and d.is_current)`,
-];
-const handFact = [
-  `select pg_advisory_xact_lock(hashtext('datakit.dimension'), hashtext('gold.dim_customer'))`,
-  `insert into gold.dim_customer (customer_id, name, status, valid_from, valid_to, is_current, is_deleted, is_inferred)
-   select distinct o.customer_id, '(inferred)', 'inferred', '-infinity'::timestamptz, 'infinity'::timestamptz, true, false, true
-   from silver."order" o where not exists (select 1 from gold.dim_customer d where d.customer_id = o.customer_id)`,
-  `insert into gold.fact_order (order_id, customer_key, date_key, amount)
-   select o.id, coalesce(c.customer_key, -1), coalesce(dd.date_key, -1), o.amount
-   from silver."order" o
-   left join gold.dim_customer c on c.customer_id = o.customer_id and c.valid_from <= o.ordered_at and o.ordered_at < c.valid_to
-   left join gold.dim_date dd on dd.date = (o.ordered_at at time zone 'UTC')::date`,
-];
 
 // --- harness ---------------------------------------------------------------------------------
 async function onAdmin(statements: string[]): Promise<void> {
