@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { type DatakitShape, isDatakit } from '../contract/is-datakit.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { TableSchema } from '../schema/table-schema.js';
 import type { DatakitSnapshot } from './compare-datakits.js';
@@ -20,14 +21,6 @@ export interface PickDatakitOptions {
   name?: string;
 }
 
-/** The parts of a `Datakit` a snapshot needs; any version of Datakit has them. */
-interface DatakitLike {
-  name: string;
-  version: string;
-  keys: readonly string[];
-  schemaOf(key: string): TableSchema;
-}
-
 /**
  * The plain snapshot of a datakit: name, version and every table's schema in key order.
  *
@@ -36,7 +29,7 @@ interface DatakitLike {
  * const snapshot = snapshotDatakit(systemA); // { name: 'system-a', version: '1.2.0', tables: [...] }
  * ```
  */
-export function snapshotDatakit(datakit: DatakitLike): DatakitSnapshot {
+export function snapshotDatakit(datakit: DatakitShape): DatakitSnapshot {
   return {
     name: datakit.name,
     version: datakit.version,
@@ -93,7 +86,7 @@ export function pickDatakit(
   exports: Record<string, unknown>,
   where: string,
   options: PickDatakitOptions = {},
-): DatakitLike {
+): DatakitShape {
   const found = Object.keys(exports)
     .sort()
     .flatMap((key) => {
@@ -119,16 +112,5 @@ export function pickDatakit(
           ? 'Export the result of defineDatakit({ name, version, tables }) from the module.'
           : `Choose one by its export name: ${unique.map((f) => f.key).join(', ')}.`,
     },
-  );
-}
-
-function isDatakit(value: unknown): value is DatakitLike {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.name === 'string' &&
-    typeof v.version === 'string' &&
-    Array.isArray(v.keys) &&
-    typeof v.schemaOf === 'function'
   );
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureTypeScriptLoader, isTypeScriptFile } from '../config/typescript-loader.js';
 import type { Datakit } from '../contract/define-datakit.js';
+import { isDatakit } from '../contract/is-datakit.js';
 import { DatakitError } from '../errors/datakit-error.js';
 
 /**
@@ -61,7 +62,7 @@ export async function loadSourceDatakit(
   }
   const found = Object.keys(exports)
     .sort()
-    .filter((key) => isDatakit(exports[key]));
+    .filter((key) => isSourceDatakit(exports[key]));
   const chosen = exportName === undefined ? found : found.filter((key) => key === exportName);
   const only = chosen[0];
   if (chosen.length !== 1 || only === undefined) {
@@ -81,14 +82,6 @@ export async function loadSourceDatakit(
   return { file, exportName: only, datakit: exports[only] as Datakit };
 }
 
-function isDatakit(value: unknown): value is Datakit {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.name === 'string' &&
-    typeof v.version === 'string' &&
-    Array.isArray(v.keys) &&
-    typeof v.tables === 'object' &&
-    typeof v.schemaOf === 'function'
-  );
+function isSourceDatakit(value: unknown): value is Datakit {
+  return isDatakit(value) && typeof (value as { tables?: unknown }).tables === 'object';
 }
