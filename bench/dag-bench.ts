@@ -26,12 +26,8 @@ import { compilePipeline } from '../packages/datakit/src/orchestration/dag/compi
 import { runPipeline } from '../packages/datakit/src/orchestration/execute/run-pipeline.js';
 import type { TaskConfig } from '../packages/datakit/src/orchestration/pipeline-config.js';
 import { migrateStore } from '../packages/datakit/src/store/migrate-store.js';
+import { option } from './support/bench-kit.js';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
 const TASKS = option('tasks', 1000);
 const CONCURRENCY = option('concurrency', 8);
 const VALIDATE = option('validate', 10_000);

@@ -29,27 +29,15 @@ import {
   silverOrder,
 } from './gold/contracts.js';
 import { handDimension, handFact, handSilverCustomer, handSilverOrder } from './gold/hand-sql.js';
+import { flag, fmt, median, option, sql, textOption } from './support/bench-kit.js';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
 const ROWS = option('rows', 1_000_000);
 const RUNS = option('runs', 3);
-const KEEP = args.includes('--keep');
-const SHOW_SQL = args.includes('--show-sql');
+const KEEP = flag('keep');
+const SHOW_SQL = flag('show-sql');
 /** 1-based step numbers to time (default all); earlier steps still run once to build their state. */
-const ONLY = (() => {
-  const i = args.indexOf('--only');
-  return i >= 0
-    ? new Set(
-        String(args[i + 1])
-          .split(',')
-          .map(Number),
-      )
-    : undefined;
-})();
+const onlyText = textOption('only');
+const ONLY = onlyText === undefined ? undefined : new Set(onlyText.split(',').map(Number));
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const benchUrl = (() => {
   const u = new URL(adminUrl);
@@ -59,15 +47,6 @@ const benchUrl = (() => {
 const schemas = { schemas: { bronze: 'bronze', silver: 'silver', gold: 'gold' } };
 
 // --- harness ---------------------------------------------------------------------------------
-async function onAdmin(statements: string[]): Promise<void> {
-  const conn = await connect(adminUrl);
-  try {
-    for (const s of statements) await conn.query(s);
-  } finally {
-    await conn.close();
-  }
-}
-
 async function setup(conn: Connection): Promise<void> {
   const ddl = conn.dialect.createDdlCompiler();
   for (const schema of ['bronze', 'silver', 'gold', 'datakit']) await conn.query(ddl.createSchema(schema));
@@ -119,11 +98,8 @@ type Step = {
   checksum: string;
 };
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-
 async function main(): Promise<void> {
-  await onAdmin([
+  await sql(adminUrl, [
     'drop database if exists datakit_gold_bench with (force)',
     'create database datakit_gold_bench',
   ]);
@@ -293,7 +269,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ rows: ROWS, runs: RUNS, steps: summary }));
   } finally {
     await conn.close();
-    if (!KEEP) await onAdmin(['drop database if exists datakit_gold_bench with (force)']);
+    if (!KEEP) await sql(adminUrl, ['drop database if exists datakit_gold_bench with (force)']);
   }
 }
 

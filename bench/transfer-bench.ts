@@ -15,13 +15,8 @@ import { boolean, integer, numeric, pgSchema, pgTable, text, timestamp, uuid } f
 import { connect } from '../packages/datakit/src/dialect/connect.js';
 import { transfer } from '../packages/datakit/src/transfer/transfer.js';
 import { defineTransform } from '../packages/datakit/src/transform/define-transform.js';
+import { flag, fmt, median, option, runChild, sql } from './support/bench-kit.js';
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
 const ROWS = option('rows', 1_000_000);
 const RUNS = option('runs', 3);
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -79,15 +74,6 @@ async function child(): Promise<void> {
   );
 }
 
-async function sql(url: string, statements: string[]): Promise<void> {
-  const conn = await connect(url);
-  try {
-    for (const s of statements) await conn.query(s);
-  } finally {
-    await conn.close();
-  }
-}
-
 function psqlPipe(): number {
   const out = `\\copy (select id, name, email, created_at, orders, balance, active, note, '00000000-0000-4000-8000-000000000001'::uuid, now() from src) to stdout`;
   const started = performance.now();
@@ -104,24 +90,8 @@ function psqlPipe(): number {
 }
 
 function datakitRun(): Promise<{ seconds: number; rows: number; rejected: number; peakRssMB: number }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    p.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    p.on('exit', (code) =>
-      code === 0
-        ? resolve(JSON.parse(out.trim().split('\n').pop() as string))
-        : reject(new Error(`child exited ${code}`)),
-    );
-  });
+  return runChild(fileURLToPath(import.meta.url));
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function main(): Promise<void> {
   await sql(adminUrl, [
