@@ -72,7 +72,6 @@ export async function transfer<S extends Table, T extends Table>(
     if (typeof options.to === 'string')
       assertWarehouse(dialectFor(parseConnectionUrl(options.to).kind), options.to);
     const to = await open(options.to);
-    assertWarehouse(to.dialect, to.target);
     const from = options.from === options.to ? to : await open(options.from);
     return await run(options as unknown as TransferOptions<Table, Table>, from, to);
   } finally {
