@@ -58,7 +58,7 @@ export function projectPackageJson(
     );
   }
   json.type = 'module';
-  json.scripts = withDefaults(json.scripts, SCRIPTS, false);
+  json.scripts = withDefaults(withoutNpmPlaceholder(json.scripts), SCRIPTS, false);
   json.dependencies = withDefaults(
     json.dependencies,
     { datakit: `^${versions.datakit}`, 'drizzle-orm': versions.drizzle },
@@ -66,6 +66,15 @@ export function projectPackageJson(
   );
   json.devDependencies = withDefaults(json.devDependencies, DEV_DEPENDENCIES, true);
   return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+// `npm init -y` writes a test script that only fails; it is a placeholder, not the user's choice.
+const NPM_PLACEHOLDER_TEST = /^echo "Error: no test specified" && exit 1$/;
+
+function withoutNpmPlaceholder(scripts: unknown): unknown {
+  if (typeof scripts !== 'object' || scripts === null) return scripts;
+  const { test, ...rest } = scripts as Record<string, unknown>;
+  return typeof test === 'string' && NPM_PLACEHOLDER_TEST.test(test) ? rest : scripts;
 }
 
 /** `current` plus the defaults it lacks; dependency maps sorted by name as npm writes them. */

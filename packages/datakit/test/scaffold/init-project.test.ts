@@ -86,6 +86,11 @@ describe('the package.json init writes or completes', () => {
     expect(json.scripts.typecheck).toBe('tsc --noEmit');
   });
 
+  it("replaces the failing test script `npm init -y` writes, which is npm's placeholder", () => {
+    const existing = { name: 'mine', scripts: { test: 'echo "Error: no test specified" && exit 1' } };
+    expect(JSON.parse(projectPackageJson('x', existing, versions)).scripts.test).toBe('vitest run');
+  });
+
   it('refuses a CommonJS package', () => {
     expect(() => projectPackageJson('x', { type: 'commonjs' }, versions)).toThrow('"type": "commonjs"');
   });
