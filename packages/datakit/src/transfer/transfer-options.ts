@@ -105,6 +105,12 @@ export interface TransferOptions<S extends Table = Table, T extends Table = Tabl
    * must then be nullable).
    */
   zeroDates?: ZeroDates;
+  /**
+   * Stops the load when it aborts (a task's timeout, a cancelled run): checked before the load
+   * starts and between batches, so even a slow transform stops within one batch; the load then
+   * rolls back and fails with the signal's reason.
+   */
+  signal?: AbortSignal;
 }
 
 /**

@@ -25,6 +25,7 @@ import { markAbandonedLoads, readCursor, recordLoadEnd, recordLoadStart } from '
 import { tableWithoutColumns } from './table-without-columns.js';
 import { writeWithCopy, writeWithInsert } from './target-writer.js';
 import type { TransferCounts, TransferOptions, TransferResult } from './transfer-options.js';
+import { untilAborted } from './until-aborted.js';
 
 const REJECT_FLUSH_AT = 5000;
 
@@ -147,6 +148,7 @@ async function run(
     unchanged: 0,
     closed: 0,
   });
+  options.signal?.throwIfAborted();
   const sameInstance = from === to && from.dialect.name === 'pglite';
   let extraction: Extraction | undefined;
   try {
@@ -179,7 +181,7 @@ async function run(
       await write(tx, {
         table: into,
         processor,
-        batches: extraction.batches,
+        batches: options.signal ? untilAborted(extraction.batches, options.signal) : extraction.batches,
         constantColumns: plan.lineage.names,
         rejects,
         flushRejects: async () => insertRejects(tx, rejectContext, rejects.take()),

@@ -157,7 +157,9 @@ function namesOf(table: TableSchema): unknown {
     [...items].sort((x, y) => ((x.name ?? '') < (y.name ?? '') ? -1 : 1));
   return {
     name: table.name,
-    columns: table.columns.map((c) => ({
+    // Sorted: a Drizzle table's columns are an object's keys, and JavaScript puts integer-like keys
+    // (a column named "1") first whatever order the code writes them in.
+    columns: byName(table.columns).map((c) => ({
       name: c.name,
       nullable: c.nullable,
       enum: c.type.kind === 'enum' ? [c.type.enumName, ...(c.type.enumValues ?? [])] : undefined,

@@ -24,7 +24,7 @@ export interface CliProject {
 
 const CONFIG = `
 import { defineConfig } from '${src}/config/define-config.ts';
-import { crm, crmCustomer, bronze, customer, gold, mart, sleep } from '${here}/tables.ts';
+import { crm, crmCustomer, bronze, customer, gold, mart, pacedCustomer, sleep } from '${here}/tables.ts';
 
 export default defineConfig({
   warehouses: {
@@ -32,7 +32,7 @@ export default defineConfig({
       layers: { bronze: { datakits: [bronze] }, gold: { datakits: [gold] } },
       sources: { crm },
       environments: { dev: { url: '\${env:ORCH_WAREHOUSE_URL}', sources: { crm: '\${env:ORCH_CRM_URL}' } } },
-      transfers: { customer: { from: 'crm', source: crmCustomer, target: customer, disposition: 'merge' } },
+      transfers: { customer: { from: 'crm', source: crmCustomer, target: customer, transform: pacedCustomer, disposition: 'merge' } },
       pipelines: {
         nightly: {
           schedule: '0 2 * * *',

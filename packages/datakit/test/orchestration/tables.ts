@@ -49,3 +49,16 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     );
   });
 }
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * The customer transfer's identity transform. With `ORCH_PACE_MS` set it blocks that long every
+ * 1,000 rows, so a load takes a known minimum time on any machine: tests that time out or kill a
+ * load mid-way must not depend on how fast the machine happens to be.
+ */
+export function pacedCustomer(row: typeof crmCustomer.$inferSelect): typeof crmCustomer.$inferSelect {
+  const ms = Number(process.env.ORCH_PACE_MS ?? 0);
+  if (ms > 0 && row.customer_id % 1000 === 0) Atomics.wait(pause, 0, 0, ms);
+  return row;
+}

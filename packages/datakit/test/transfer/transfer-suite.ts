@@ -107,6 +107,25 @@ export function transferSuite(db: SuiteDatabases): void {
     });
   });
 
+  describe('abort', () => {
+    it('stops within a batch of its signal aborting, fails with the reason, and lands nothing', async () => {
+      const controller = new AbortController();
+      let transformed = 0;
+      const aborting = defineTransform(customer, bronzeCustomer, (row, ctx) => {
+        transformed += 1;
+        if (transformed === 50) controller.abort(new Error('stopped on purpose'));
+        return toBronze.fn(row, ctx);
+      });
+      const error = await run({ transform: aborting, batchSize: 10, signal: controller.signal }).catch(
+        (e: unknown) => e,
+      );
+      expect((error as Error).message).toContain('stopped on purpose');
+      expect(transformed).toBeLessThan(250);
+      expect(await count('select count(*) as n from bronze.customer')).toBe(0);
+      expect(await count(`select count(*) as n from datakit.loads where status = 'failed'`)).toBe(1);
+    });
+  });
+
   describe('replace', () => {
     it('gives exactly the source rows', async () => {
       await run({ transform: toBronze, disposition: 'replace' });

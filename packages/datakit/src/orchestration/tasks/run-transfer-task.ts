@@ -28,7 +28,7 @@ export async function runTransferTask(
     { warehouse: ctx.run.warehouse, environment: ctx.run.environment },
     task.planned,
     { warehouse: ctx.connections.warehouse, sources: ctx.connections.sources },
-    { loadId, logicalTime: ctx.logicalTime, migrateStore: false },
+    { loadId, logicalTime: ctx.logicalTime, migrateStore: false, signal: ctx.signal },
   );
   try {
     const result = await transfer(options);
