@@ -4,8 +4,6 @@ import type { ValueContext, ValueGenerator } from './value-context.js';
 
 const DAY = 86_400_000;
 const YEAR = 365 * DAY;
-/** MySQL TIMESTAMP starts at 1970-01-01 00:00:01 UTC. */
-const MYSQL_TIMESTAMP_MIN = Date.UTC(1970, 0, 2);
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -67,12 +65,12 @@ export function dateGenerator(
   if (kind === 'time')
     return ({ faker }) => timeOfDay(new Date(faker.number.int({ min: 0, max: DAY / 1000 - 1 }) * 1000), 0);
   if (kind === 'interval') return ({ faker }) => `${faker.number.int({ min: 1, max: 90 })} days`;
-  const mysqlTimestamp = column.family === 'mysql' && kind === 'timestamptz';
+  const earliest = column.family.values.earliestInstant(kind);
   const instant = ({ faker, now, row }: ValueContext): number => {
     let [from, to] = windowFor(semantic, now.getTime());
     const created = semantic === 'updatedAt' && createdKey ? asTime(row[createdKey]) : undefined;
     if (created !== undefined && created < now.getTime()) from = created;
-    if (mysqlTimestamp) from = Math.max(from, MYSQL_TIMESTAMP_MIN);
+    if (earliest !== undefined) from = Math.max(from, earliest);
     return faker.number.int({ min: from, max: Math.max(from, to) });
   };
   return (context) => formatInstant(column, instant(context));
@@ -94,10 +92,10 @@ export function formatInstant(column: ColumnPlan, time: number): unknown {
     const day = new Date(Math.floor(time / DAY) * DAY);
     return column.runtime === 'date' ? day : isoDate(day);
   }
-  const precision = column.type.precision ?? (column.family === 'mysql' ? 0 : 6);
+  const precision = column.type.precision ?? column.family.values.defaultTimePrecision;
   const unit = precision >= 3 ? 1 : 10 ** (3 - precision);
   const date = new Date(Math.floor(time / unit) * unit);
   if (column.runtime === 'date') return date;
   const text = `${isoDate(date)} ${timeOfDay(date, precision)}`;
-  return column.family === 'postgresql' && kind === 'timestamptz' ? `${text}+00` : text;
+  return column.family.values.timestampText(text, kind);
 }

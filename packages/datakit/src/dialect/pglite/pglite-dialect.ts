@@ -1,6 +1,8 @@
 import type { Dialect } from '../dialect.js';
 import { PostgresDdlCompiler } from '../postgres/postgres-ddl-compiler.js';
+import { postgresFamily } from '../postgres/postgres-family.js';
 import { PostgresIntrospector } from '../postgres/postgres-introspector.js';
+import { postgresReader } from '../postgres/postgres-source-reader.js';
 import { pgliteAdapter } from './pglite-adapter.js';
 import { PgliteConnection } from './pglite-driver.js';
 
@@ -17,7 +19,9 @@ import { PgliteConnection } from './pglite-driver.js';
 export const pgliteDialect: Dialect = {
   name: 'pglite',
   adapter: pgliteAdapter,
+  family: postgresFamily,
   connect: (url) => PgliteConnection.open(url, pgliteDialect),
   createIntrospector: (conn) => new PostgresIntrospector(conn),
   createDdlCompiler: () => new PostgresDdlCompiler(),
+  reader: postgresReader,
 };

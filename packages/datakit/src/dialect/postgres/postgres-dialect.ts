@@ -3,7 +3,9 @@ import { postgresAdapter } from './postgres-adapter.js';
 import { postgresCanceller } from './postgres-canceller.js';
 import { PostgresDdlCompiler } from './postgres-ddl-compiler.js';
 import { PostgresConnection } from './postgres-driver.js';
+import { postgresFamily } from './postgres-family.js';
 import { PostgresIntrospector } from './postgres-introspector.js';
+import { postgresReader } from './postgres-source-reader.js';
 
 /**
  * PostgreSQL through node-postgres (`pg`) with `pg-copy-streams` for COPY.
@@ -17,8 +19,10 @@ import { PostgresIntrospector } from './postgres-introspector.js';
 export const postgresDialect: Dialect = {
   name: 'postgres',
   adapter: postgresAdapter,
+  family: postgresFamily,
   connect: (url) => PostgresConnection.open(url, postgresDialect),
   createIntrospector: (conn) => new PostgresIntrospector(conn),
   createDdlCompiler: () => new PostgresDdlCompiler(),
+  reader: postgresReader,
   canceller: postgresCanceller,
 };

@@ -1,6 +1,7 @@
-import type { ColumnType } from '../schema/table-schema.js';
-import { type ColumnCode, CUSTOM_TYPES } from './custom-types.js';
-import { tsString } from './ts-names.js';
+import { tsString } from '../../introspect/ts-names.js';
+import type { ColumnType } from '../../schema/table-schema.js';
+import { type ColumnCode, RAW_TYPE } from '../column-code.js';
+import { MYSQL_CUSTOM_TYPES } from './mysql-custom-types.js';
 
 const TEXTS = new Set(['tinytext', 'text', 'mediumtext', 'longtext']);
 const INTS: Record<string, string> = {
@@ -34,7 +35,7 @@ export function mysqlColumnBuilder(type: ColumnType, bigintMode: 'bigint' | 'num
     customTypes: [name],
   });
   const passThrough = (): ColumnCode => ({
-    ...custom('rawType', `{ sql: ${tsString(type.raw ?? type.kind)} }`),
+    ...custom(RAW_TYPE, `{ sql: ${tsString(type.raw ?? type.kind)} }`),
     unmapped: type.raw ?? type.kind,
   });
   const fsp = type.precision === undefined || type.precision === 0 ? [] : [`fsp: ${type.precision}`];
@@ -87,7 +88,7 @@ export function mysqlColumnBuilder(type: ColumnType, bigintMode: 'bigint' | 'num
     case 'bytea':
       if ((base === 'binary' || base === 'varbinary') && type.length !== undefined)
         return custom(base, `{ length: ${type.length} }`);
-      if (CUSTOM_TYPES[base]?.family === 'mysql' && base.endsWith('blob')) return custom(base);
+      if (MYSQL_CUSTOM_TYPES[base] && base.endsWith('blob')) return custom(base);
       return custom('longblob');
     case 'unknown': {
       const bits = /^bit\((\d+)\)$/.exec(raw);
