@@ -13,7 +13,14 @@ export function valueRejected(rule: string, message: string, hint: string, value
   return new DatakitError('VALIDATION', message, { hint, context: { rule, value } });
 }
 
-/** A value for a message: quoted text, shortened to 60 characters. @internal */
+/**
+ * A value for a message: quoted text (bytes as hex), shortened to 60 characters. @internal
+ *
+ * @example
+ * ```ts
+ * shortValue(Buffer.from([1, 255])); // "'0x01ff'"
+ * ```
+ */
 export function shortValue(value: unknown): string {
   const text = Buffer.isBuffer(value) ? `0x${value.toString('hex')}` : String(value);
   return text.length > 60 ? `'${text.slice(0, 57)}...'` : `'${text}'`;

@@ -19,6 +19,11 @@ const INTS: Record<string, string> = {
  * types: binary/varbinary/blob as bytes, `bit(n)` as a string of n bits, `set(...)` as its text.
  * Any other type passes through as `rawType({ sql })` (a string holding the server's text) with
  * `unmapped` set, so it still matches the live column in a drift check.
+ *
+ * @example
+ * ```ts
+ * mysqlColumnBuilder({ kind: 'integer', raw: 'mediumint unsigned' }, 'bigint').builder; // 'mediumint({ unsigned: true })'
+ * ```
  */
 export function mysqlColumnBuilder(type: ColumnType, bigintMode: 'bigint' | 'number'): ColumnCode {
   const raw = (type.raw ?? '').toLowerCase();

@@ -10,6 +10,11 @@ import { POSTGRES_CUSTOM_TYPES } from './postgres-custom-types.js';
  * (`money()`, `int4range()`), or for a type Datakit has no kind for (`point`, a domain, an
  * extension's type) the raw pass-through `rawType({ sql: 'point' })` with `unmapped` set: every
  * generated column reads back as the same type, so the contract passes its own drift check.
+ *
+ * @example
+ * ```ts
+ * postgresColumnBuilder({ kind: 'timestamptz', precision: 3 }, context).builder; // 'timestamp({ withTimezone: true, precision: 3 })'
+ * ```
  */
 export function postgresColumnBuilder(type: ColumnType, context: ColumnBuilderContext): ColumnCode {
   const code = scalar(type, context);
