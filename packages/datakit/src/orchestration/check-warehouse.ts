@@ -136,7 +136,9 @@ function checkGroups(warehouse: WarehouseConfig, warehouseName: string, pipeline
   if (groups.length === 0) {
     throw new DatakitError(
       'USAGE',
-      `${pipelines.length === 1 ? `Pipeline "${pipelines[0]}"` : `The pipelines of warehouse "${warehouseName}"`} declare no quality checks`,
+      pipelines.length === 1
+        ? `Pipeline "${pipelines[0]}" declares no quality checks`
+        : `No pipeline of warehouse "${warehouseName}" declares quality checks (${pipelines.join(', ')})`,
       {
         hint: `Add a quality task to a pipeline under ${base}: { name: 'check-silver', checks: contractChecks(inLayer(customer, 'silver')) }.`,
       },
