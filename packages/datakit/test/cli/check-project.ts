@@ -72,11 +72,9 @@ export interface CheckProject {
  */
 export async function createCheckProject(kind: 'postgres' | 'pglite'): Promise<CheckProject> {
   const project = createTempProject('dk-check-cli-');
-  let db: TestDatabase | undefined;
-  const url =
-    kind === 'pglite'
-      ? `pglite://${path.join(project.dir, 'warehouse')}`
-      : (db = await createTestDatabase('postgres', 'check_cli')).url;
+  const db: TestDatabase | undefined =
+    kind === 'postgres' ? await createTestDatabase('postgres', 'check_cli') : undefined;
+  const url = db ? db.url : `pglite://${path.join(project.dir, 'warehouse')}`;
   const useLibrary = (lib: 'datakit' | 'source') =>
     project.write('datakit.config.ts', checkConfig(lib === 'source' ? src : 'datakit', url));
   useLibrary('source');
