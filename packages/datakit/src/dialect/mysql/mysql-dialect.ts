@@ -1,5 +1,6 @@
 import type { Dialect } from '../dialect.js';
 import { mysqlAdapter } from './mysql-adapter.js';
+import { mysqlCanceller } from './mysql-canceller.js';
 import { MysqlDdlCompiler } from './mysql-ddl-compiler.js';
 import { MysqlConnection } from './mysql-driver.js';
 import { mysqlFamily } from './mysql-family.js';
@@ -23,4 +24,5 @@ export const mysqlDialect: Dialect = {
   createIntrospector: (conn) => new MysqlIntrospector(conn),
   createDdlCompiler: () => new MysqlDdlCompiler(),
   reader: mysqlReader,
+  canceller: mysqlCanceller,
 };

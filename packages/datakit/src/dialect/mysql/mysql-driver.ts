@@ -8,6 +8,8 @@ import type { ConnectionUrl } from '../parse-connection-url.js';
 import { queryError } from '../query-error.js';
 import { isNetworkError, unreachableError } from '../unreachable-error.js';
 import { mysqlConnectError } from './mysql-connect-error.js';
+import { mysqlPoolConfig } from './mysql-pool-config.js';
+import { mysqlSessionTag, type TaggableSession, trackMysqlSession } from './mysql-sessions.js';
 
 // Every connection reads in UTC: TIMESTAMP text never depends on the server's or the process's zone.
 const SESSION_SETTINGS = "SET time_zone = '+00:00'";
@@ -59,27 +61,12 @@ export class MysqlConnection implements Connection {
 
   /** Opens a pool and checks that one connection can be made (so bad URLs fail here, clearly). */
   static async open(url: ConnectionUrl, dialect: Dialect): Promise<MysqlConnection> {
-    const pool = mysql.createPool({
-      host: url.host ?? '127.0.0.1',
-      port: url.port ?? 3306,
-      ...(url.user === undefined ? {} : { user: url.user }),
-      ...(url.password === undefined ? {} : { password: url.password }),
-      ...(url.database === undefined ? {} : { database: url.database }),
-      connectionLimit: Number(new URL(url.url).searchParams.get('max') ?? 10),
-      connectTimeout: 15_000,
-      // The OS probes a silent peer after 30 s instead of its default two hours.
-      enableKeepAlive: true,
-      keepAliveInitialDelay: 30_000,
-      charset: 'utf8mb4',
-      supportBigNumbers: true,
-      bigNumberStrings: true,
-      dateStrings: true,
-      jsonStrings: true,
-      timezone: 'Z',
-      multipleStatements: false,
-    });
+    const pool = mysql.createPool(mysqlPoolConfig(url));
+    const tag = mysqlSessionTag(url);
     pool.on('connection', (conn) => {
-      (conn as unknown as CallbackConnection).query(SESSION_SETTINGS, (err) => {
+      const core = conn as unknown as CallbackConnection;
+      if (tag !== undefined) trackMysqlSession(url, tag, core as unknown as TaggableSession);
+      core.query(SESSION_SETTINGS, (err) => {
         if (err) conn.destroy();
       });
     });
