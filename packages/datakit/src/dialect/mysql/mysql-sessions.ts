@@ -42,8 +42,8 @@ export function mysqlSessionTag(url: ConnectionUrl): string | undefined {
  */
 export function trackMysqlSession(url: ConnectionUrl, tag: string, session: TaggableSession): void {
   const k = key(url, tag);
-  let group = sessions.get(k);
-  if (!group) sessions.set(k, (group = new Set()));
+  const group = sessions.get(k) ?? new Set<TaggableSession>();
+  sessions.set(k, group);
   group.add(session);
   session.stream.once('close', () => {
     group.delete(session);
