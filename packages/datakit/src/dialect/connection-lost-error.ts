@@ -1,4 +1,5 @@
 import { DatakitError, type ErrorContext } from '../errors/datakit-error.js';
+import { UNRESPONSIVE_CODE } from './unresponsive-watchdog.js';
 
 const LOST_CODES = new Set([
   'ECONNRESET',
@@ -11,6 +12,7 @@ const LOST_CODES = new Set([
   '57P02',
   '57P05',
   '25P03',
+  UNRESPONSIVE_CODE,
 ]);
 const LOST_MESSAGE =
   /Connection terminated|not queryable|connection is in closed state|Connection lost|Connection was killed/i;
@@ -83,14 +85,23 @@ export function connectionLostError(
   if (place.port !== undefined) context.port = place.port;
   if (place.database !== undefined) context.database = place.database;
   const original = cause instanceof DatakitError && lostErrors.has(cause) ? cause.cause : cause;
+  const unresponsive = (original as { code?: unknown } | null)?.code === UNRESPONSIVE_CODE;
+  const why = unresponsive
+    ? `${server} stopped answering (down, or the network or a proxy on the way drops traffic), so ` +
+      'Datakit gave up on the connection. '
+    : 'The server ended the connection (a restart, pg_terminate_backend or KILL, an idle or ' +
+      'network timeout). ';
+  const tuning = unresponsive
+    ? ' If the server is only slow to accept a new connection, raise ?unresponsive_timeout= ' +
+      '(seconds, default 60; 0 turns the check off) in the URL.'
+    : '';
   const error = new DatakitError(
     'CONNECTION',
     `Lost the connection to ${side ? `the ${side} ` : ''}${place.target}: ${reasonOf(original)}`,
     {
       hint:
-        'The server ended the connection (a restart, pg_terminate_backend or KILL, an idle or ' +
-        'network timeout). The interrupted transaction was rolled back, so nothing is half-done: ' +
-        `run it again once ${server} answers.`,
+        `${why}The interrupted transaction was rolled back, so nothing is half-done: ` +
+        `run it again once ${server} answers.${tuning}`,
       context,
       cause: original,
     },

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { Connection as CallbackConnection, TypeCast } from 'mysql2';
 import type { Pool, PoolConnection } from 'mysql2/promise';
 import mysql from 'mysql2/promise';
@@ -7,8 +8,10 @@ import type { Dialect } from '../dialect.js';
 import type { ConnectionUrl } from '../parse-connection-url.js';
 import { queryError } from '../query-error.js';
 import { isNetworkError, unreachableError } from '../unreachable-error.js';
+import { unresponsiveSettings, watchUnresponsive } from '../unresponsive-watchdog.js';
 import { mysqlConnectError } from './mysql-connect-error.js';
 import { mysqlPoolConfig } from './mysql-pool-config.js';
+import { mysqlProbe } from './mysql-probe.js';
 import { mysqlSessionTag, type TaggableSession, trackMysqlSession } from './mysql-sessions.js';
 
 // Every connection reads in UTC: TIMESTAMP text never depends on the server's or the process's zone.
@@ -22,6 +25,13 @@ const exactDoubles: TypeCast = (field, next) => {
 };
 
 const listening = new WeakSet<CallbackConnection>();
+
+/** The part of a mysql2 connection below its public API the watchdog needs. */
+interface CoreInternals extends TaggableSession {
+  readonly stream: Socket;
+  /** The command the connection waits on, if any. */
+  readonly _command?: unknown;
+}
 
 /**
  * A {@link Connection} over mysql2: a pool at the top level, one pooled connection inside a
@@ -61,11 +71,19 @@ export class MysqlConnection implements Connection {
 
   /** Opens a pool and checks that one connection can be made (so bad URLs fail here, clearly). */
   static async open(url: ConnectionUrl, dialect: Dialect): Promise<MysqlConnection> {
-    const pool = mysql.createPool(mysqlPoolConfig(url));
+    const settings = unresponsiveSettings(url);
+    const probe = mysqlProbe(url);
     const tag = mysqlSessionTag(url);
+    const pool = mysql.createPool(mysqlPoolConfig(url));
     pool.on('connection', (conn) => {
       const core = conn as unknown as CallbackConnection;
-      if (tag !== undefined) trackMysqlSession(url, tag, core as unknown as TaggableSession);
+      const internals = conn as unknown as CoreInternals;
+      if (tag !== undefined) trackMysqlSession(url, tag, internals);
+      watchUnresponsive(
+        { socket: internals.stream, busy: () => internals._command != null },
+        settings,
+        probe,
+      );
       core.query(SESSION_SETTINGS, (err) => {
         if (err) conn.destroy();
       });

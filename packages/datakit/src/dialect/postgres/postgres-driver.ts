@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -8,15 +9,21 @@ import type { Dialect } from '../dialect.js';
 import type { ConnectionUrl } from '../parse-connection-url.js';
 import { queryError } from '../query-error.js';
 import { isNetworkError, unreachableError } from '../unreachable-error.js';
+import { unresponsiveSettings, watchUnresponsive } from '../unresponsive-watchdog.js';
 import { postgresConnectError } from './postgres-connect-error.js';
 import { postgresPoolConfig } from './postgres-pool-config.js';
+import { postgresProbe } from './postgres-probe.js';
 import { trimStatement } from './trim-statement.js';
 
 let cursorSeq = 0;
 
-/** The part of a pg client below its public API that an abandoned COPY needs: its socket. */
+/**
+ * The part of a pg client below its public API that an abandoned COPY and the watchdog need:
+ * its socket, and the statement it waits on.
+ */
 interface ClientSocket {
-  connection: { stream: { destroy(): void } };
+  connection: { stream: Socket };
+  _activeQuery?: unknown;
 }
 
 // Clients whose wire protocol is mid-way (a COPY left early) or whose socket is gone: never
@@ -68,9 +75,19 @@ export class PostgresConnection implements Connection {
 
   /** Opens a pool and checks that one client can connect (so bad URLs fail here, clearly). */
   static async open(url: ConnectionUrl, dialect: Dialect): Promise<PostgresConnection> {
+    const settings = unresponsiveSettings(url);
+    const probe = postgresProbe(url);
     const pool = new pg.Pool(postgresPoolConfig(url));
     // An idle client dropped by the server must not crash the process; the next query reconnects.
     pool.on('error', () => {});
+    pool.on('connect', (client) => {
+      const internals = client as unknown as ClientSocket;
+      watchUnresponsive(
+        { socket: internals.connection.stream, busy: () => internals._activeQuery != null },
+        settings,
+        probe,
+      );
+    });
     try {
       const client = await pool.connect();
       client.release();
