@@ -80,8 +80,8 @@ export function unresponsiveError(settings: UnresponsiveSettings, silentMs: numb
 }
 
 /**
- * Watches one session: while a statement waits and nothing arrives (and the driver is not
- * holding the socket paused), it asks `probe` whether a new session to the same server answers
+ * Watches one session: while a statement waits and nothing arrives (nor is left unread: a slow
+ * reader is not a silent server), it asks `probe` whether a new session to the same server answers
  * within `probeMs`. A server that answers is busy with a long statement: the wait goes on. One
  * that does not is gone (a partition, a dead host behind a proxy that holds the connection
  * open): the session's socket is destroyed, so the statement fails at once instead of after the
@@ -105,7 +105,8 @@ export function watchUnresponsive(
   let seen = socket.bytesRead;
   let quietSince = Date.now();
   let probing = false;
-  const waiting = () => session.busy() && !socket.isPaused() && socket.bytesRead === seen;
+  // Unread bytes in the socket mean the reader is behind, not that the server went quiet.
+  const waiting = () => session.busy() && socket.readableLength === 0 && socket.bytesRead === seen;
   const tick = () => {
     if (probing || socket.destroyed) return;
     const now = Date.now();
