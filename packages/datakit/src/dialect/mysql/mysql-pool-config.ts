@@ -4,7 +4,7 @@ import { urlSeconds } from '../url-seconds.js';
 
 /**
  * The mysql2 settings of one connection to `url`: credentials, `connect_timeout` (seconds,
- * default 15), TCP keepalive after 30 s of silence, and values as exact strings (see
+ * default 15), TCP keepalive after `keepalives_idle` seconds of silence (default 30), and values as exact strings (see
  * {@link MysqlConnection}).
  *
  * @example
@@ -21,9 +21,9 @@ export function mysqlConnectionConfig(url: ConnectionUrl): ConnectionOptions {
     ...(url.password === undefined ? {} : { password: url.password }),
     ...(url.database === undefined ? {} : { database: url.database }),
     connectTimeout: urlSeconds(url, 'connect_timeout', 15) * 1000,
-    // The OS probes a silent peer after 30 s instead of its default two hours.
+    // The OS probes a silent peer after seconds instead of its default two hours.
     enableKeepAlive: true,
-    keepAliveInitialDelay: 30_000,
+    keepAliveInitialDelay: urlSeconds(url, 'keepalives_idle', 30) * 1000,
     charset: 'utf8mb4',
     supportBigNumbers: true,
     bigNumberStrings: true,
