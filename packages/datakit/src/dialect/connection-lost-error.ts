@@ -52,7 +52,7 @@ export interface LostConnectionPlace {
 }
 
 const lostErrors = new WeakSet<DatakitError>();
-const sided = new WeakSet<DatakitError>();
+const sided = new WeakMap<DatakitError, 'source' | 'warehouse'>();
 
 function reasonOf(cause: unknown): string {
   if (cause instanceof DatakitError) return reasonOf(cause.cause);
@@ -107,7 +107,7 @@ export function connectionLostError(
     },
   );
   lostErrors.add(error);
-  if (side) sided.add(error);
+  if (side) sided.set(error, side);
   return error;
 }
 
@@ -134,4 +134,19 @@ export function onSide(error: unknown, side: 'source' | 'warehouse', target: str
     error,
     side,
   );
+}
+
+/**
+ * Whether `error` is a lost connection to the `side` of a transfer whose server stopped
+ * answering (given up on after `unresponsive_timeout`): writing anything more there would only
+ * wait out another timeout.
+ *
+ * @example
+ * ```ts
+ * if (!stoppedAnswering(err, 'warehouse')) await recordLoadEnd(warehouse, loadId, outcome);
+ * ```
+ */
+export function stoppedAnswering(error: unknown, side: 'source' | 'warehouse'): boolean {
+  if (!(error instanceof DatakitError) || sided.get(error) !== side) return false;
+  return (error.cause as { code?: unknown } | undefined)?.code === UNRESPONSIVE_CODE;
 }

@@ -2,7 +2,7 @@ import type { Table } from 'drizzle-orm';
 import { compileValidator } from '../contract/compile-validator.js';
 import { connect, dialectFor } from '../dialect/connect.js';
 import type { Connection } from '../dialect/connection.js';
-import { onSide } from '../dialect/connection-lost-error.js';
+import { onSide, stoppedAnswering } from '../dialect/connection-lost-error.js';
 import type { Dialect } from '../dialect/dialect.js';
 import { parseConnectionUrl } from '../dialect/parse-connection-url.js';
 import { DatakitError } from '../errors/datakit-error.js';
@@ -310,9 +310,12 @@ async function failed(
     .join('\n');
   const base = err instanceof Error ? err.message : String(err);
   const message = `Transfer "${plan.name}" failed, the target is unchanged: ${base}${reasons ? `\nFirst rejects:\n${reasons}` : ''}`;
-  await recordLoadEnd(to, plan.loadId, { status: 'failed', finishedAt: new Date(), counts, error: message })
-    .then(() => insertRejects(to, rejectContext, rejects.first))
-    .catch(() => {});
+  // A warehouse that stopped answering cannot take the record: its lease marks the load abandoned.
+  if (!stoppedAnswering(err, 'warehouse')) {
+    await recordLoadEnd(to, plan.loadId, { status: 'failed', finishedAt: new Date(), counts, error: message })
+      .then(() => insertRejects(to, rejectContext, rejects.first))
+      .catch(() => {});
+  }
   const hint =
     err instanceof DatakitError && err.hint
       ? err.hint

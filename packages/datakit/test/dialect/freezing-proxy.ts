@@ -12,8 +12,8 @@ export interface FreezingProxy {
    * open without ever reaching the server: nothing is refused or reset, nothing arrives.
    */
   freeze(): void;
-  /** Freezes once `bytes` bytes have gone from the server to its clients (mid-transfer). */
-  freezeAfter(bytes: number): void;
+  /** Freezes once `bytes` more bytes have gone to the clients (or to the server): mid-transfer. */
+  freezeAfter(bytes: number, direction?: 'to-clients' | 'to-server'): void;
   /** `url` pointed at the proxy, with extra query parameters. */
   url(url: string, params?: Record<string, string>): string;
   /** Destroys every connection (the server then sees its sessions end) and stops listening. */
@@ -39,8 +39,12 @@ export async function startFreezingProxy(url: string): Promise<FreezingProxy> {
   let frozen = false;
   let frozenAt: number | undefined;
   let accepted = 0;
-  let toClients = 0;
-  let freezeAt = Number.POSITIVE_INFINITY;
+  const sent = { 'to-clients': 0, 'to-server': 0 };
+  let trigger: { direction: keyof typeof sent; at: number } | undefined;
+  const count = (direction: keyof typeof sent) => (chunk: Buffer) => {
+    sent[direction] += chunk.length;
+    if (trigger?.direction === direction && sent[direction] >= trigger.at) freeze();
+  };
   const track = (socket: net.Socket) => {
     sockets.add(socket);
     socket.on('error', () => {});
@@ -70,10 +74,8 @@ export async function startFreezingProxy(url: string): Promise<FreezingProxy> {
     pairs.push([client, upstream]);
     client.once('close', () => upstream.destroy());
     upstream.once('close', () => client.destroy());
-    upstream.on('data', (chunk: Buffer) => {
-      toClients += chunk.length;
-      if (toClients >= freezeAt) freeze();
-    });
+    upstream.on('data', count('to-clients'));
+    client.on('data', count('to-server'));
     client.pipe(upstream);
     upstream.pipe(client);
   });
@@ -88,8 +90,8 @@ export async function startFreezingProxy(url: string): Promise<FreezingProxy> {
       return frozenAt;
     },
     freeze,
-    freezeAfter(bytes) {
-      freezeAt = toClients + bytes;
+    freezeAfter(bytes, direction = 'to-clients') {
+      trigger = { direction, at: sent[direction] + bytes };
     },
     url(original, params = {}) {
       const proxied = new URL(original);

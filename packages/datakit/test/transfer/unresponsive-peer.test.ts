@@ -11,7 +11,7 @@ import type { ChildSpec } from './transfer-child.js';
 
 const ROWS = 250_000;
 const CHILD = fileURLToPath(new URL('./transfer-child.ts', import.meta.url));
-// The source goes silent once this much of it has crossed the proxy: mid-transfer, at any speed.
+// The proxy goes silent once this much has crossed it: mid-transfer, at any speed.
 const FREEZE_AFTER_BYTES = 1_000_000;
 
 interface ErrorBody {
@@ -31,17 +31,18 @@ async function seedTarget(warehouse: Connection): Promise<string[]> {
   return bronzeRows(warehouse);
 }
 
-/** Runs the transfer from `proxy`'s side of the source, freezing it mid-transfer. */
-async function transferThroughFrozenSource(
+/** Runs a transfer whose source or warehouse goes through `proxy`, which freezes mid-transfer. */
+async function transferThroughFrozen(
   proxy: FreezingProxy,
-  sourceUrl: string,
-  warehouseUrl: string,
+  side: 'source' | 'warehouse',
+  urls: { from: string; to: string },
   transform: ChildSpec['transform'],
 ): Promise<{ outcome: ChildOutcome; afterFreezeMs: number }> {
-  proxy.freezeAfter(FREEZE_AFTER_BYTES);
+  proxy.freezeAfter(FREEZE_AFTER_BYTES, side === 'source' ? 'to-clients' : 'to-server');
+  const silent = (url: string) => proxy.url(url, { unresponsive_timeout: '3' });
   const spec: ChildSpec = {
-    from: proxy.url(sourceUrl, { unresponsive_timeout: '3' }),
-    to: warehouseUrl,
+    from: side === 'source' ? silent(urls.from) : urls.from,
+    to: side === 'warehouse' ? silent(urls.to) : urls.to,
     disposition: 'replace',
     ...(transform ? { transform } : {}),
   };
@@ -51,13 +52,18 @@ async function transferThroughFrozenSource(
   return { outcome, afterFreezeMs: ended - (proxy.frozenAt ?? ended) };
 }
 
-function expectUnresponsiveError(outcome: ChildOutcome, proxy: FreezingProxy, database: string): void {
+function expectUnresponsiveError(
+  outcome: ChildOutcome,
+  proxy: FreezingProxy,
+  database: string,
+  side: 'source' | 'warehouse',
+): void {
   expect(outcome.timedOut).toBe(false);
   expect(outcome.stderr).not.toContain("Unhandled 'error' event");
   expect(outcome.code).toBe(1);
   const error = jsonLine<ErrorBody>(outcome.stdout, 'ERROR');
   expect(error?.code).toBe('CONNECTION');
-  expect(error?.message).toContain('the source');
+  expect(error?.message).toContain(`the ${side}`);
   expect(error?.message).toContain(`127.0.0.1:${proxy.port}/${database}`);
   expect(error?.message).toMatch(/sent nothing for [\d.]+ s while a statement waited/);
   expect(error?.message).toContain('bronze.customer');
@@ -99,18 +105,37 @@ await describeServer('postgres', 'a source that stops answering mid-transfer (Po
 
   it('fails soon after unresponsive_timeout with a CONNECTION error naming the source, and leaves the target as it was', async () => {
     const before = await seedTarget(warehouse);
-    const { outcome, afterFreezeMs } = await transferThroughFrozenSource(
-      proxy,
-      sourceDb.url,
-      warehouseDb.url,
-      'bronze',
-    );
-    expectUnresponsiveError(outcome, proxy, sourceDb.name);
+    const urls = { from: sourceDb.url, to: warehouseDb.url };
+    const { outcome, afterFreezeMs } = await transferThroughFrozen(proxy, 'source', urls, 'bronze');
+    expectUnresponsiveError(outcome, proxy, sourceDb.name, 'source');
     // Far below the ~11 minutes of TCP keepalive (and a proxy answers keepalive: never).
     expect(afterFreezeMs).toBeLessThan(30_000);
     expect(await bronzeRows(warehouse)).toEqual(before);
     const { rows } = await warehouse.query<{ status: string }>('select status from datakit.loads');
     expect(rows).toEqual([{ status: 'failed' }]);
+  }, 120_000);
+
+  it('a warehouse that stops answering mid-COPY fails the same way; the server rolls the load back once the link goes', async () => {
+    const before = await seedTarget(warehouse);
+    const warehouseProxy = await startFreezingProxy(warehouseDb.url);
+    try {
+      const urls = { from: sourceDb.url, to: warehouseDb.url };
+      const { outcome, afterFreezeMs } = await transferThroughFrozen(
+        warehouseProxy,
+        'warehouse',
+        urls,
+        'bronze',
+      );
+      expectUnresponsiveError(outcome, warehouseProxy, warehouseDb.name, 'warehouse');
+      expect(afterFreezeMs).toBeLessThan(30_000);
+    } finally {
+      // The server still holds the load's open transaction: ending the link ends it.
+      await warehouseProxy.close();
+    }
+    expect(await bronzeRows(warehouse)).toEqual(before);
+    // Not recorded failed on a server that stopped answering: its lease runs out instead.
+    const { rows } = await warehouse.query<{ status: string }>('select status from datakit.loads');
+    expect(rows).toEqual([{ status: 'running' }]);
   }, 120_000);
 });
 
@@ -144,13 +169,9 @@ await describeServer('mysql', 'a source that stops answering mid-transfer (Maria
 
   it('fails soon after unresponsive_timeout with a CONNECTION error naming the source, and leaves the target as it was', async () => {
     const before = await seedTarget(warehouse);
-    const { outcome, afterFreezeMs } = await transferThroughFrozenSource(
-      proxy,
-      sourceDb.url,
-      warehouseDb.url,
-      'mysql',
-    );
-    expectUnresponsiveError(outcome, proxy, sourceDb.name);
+    const urls = { from: sourceDb.url, to: warehouseDb.url };
+    const { outcome, afterFreezeMs } = await transferThroughFrozen(proxy, 'source', urls, 'mysql');
+    expectUnresponsiveError(outcome, proxy, sourceDb.name, 'source');
     expect(afterFreezeMs).toBeLessThan(30_000);
     expect(await bronzeRows(warehouse)).toEqual(before);
     const { rows } = await warehouse.query<{ status: string }>('select status from datakit.loads');
