@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DatakitError } from '../errors/datakit-error.js';
-import type { BronzeMixin } from '../generate/bronze-names.js';
+import type { BronzeMixin } from '../generate/mixin-columns.js';
 import { generateBronze } from '../generate/generate-bronze.js';
 import { introspectSource, isConnectionUrl, systemNameOf } from '../generate/introspect-source.js';
 import { transferName } from '../generate/render-bronze.js';

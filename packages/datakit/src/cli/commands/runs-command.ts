@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
 import { DatakitError } from '../../errors/datakit-error.js';
-import { openRunStore } from '../../orchestration/environment/open-run-store.js';
-import { formatRunDetail, formatRunList } from '../../orchestration/report/format-run.js';
-import { getRun, listRuns } from '../../orchestration/store/read-runs.js';
-import { reapExpired } from '../../orchestration/store/reap-expired.js';
-import { type CliIO, type CommonOptions, loadTarget } from '../cli-context.js';
+import type { CliIO, CommonOptions } from '../cli-context.js';
 
 interface RunsFlags extends CommonOptions {
   pipeline?: string;
@@ -41,6 +37,11 @@ Examples:
   $ npx datakit runs 42`,
     )
     .action(async (id: string | undefined, flags: RunsFlags) => {
+      const { loadTarget } = await import('../cli-context.js');
+      const { openRunStore } = await import('../../orchestration/environment/open-run-store.js');
+      const { getRun, listRuns } = await import('../../orchestration/store/read-runs.js');
+      const { reapExpired } = await import('../../orchestration/store/reap-expired.js');
+      const { formatRunDetail, formatRunList } = await import('../../orchestration/report/format-run.js');
       const { target } = await loadTarget(flags, io);
       const store = await openRunStore(target.warehouseUrl());
       try {
