@@ -2,7 +2,6 @@ import type { Dialect } from '../dialect.js';
 import { postgresAdapter } from './postgres-adapter.js';
 import { postgresCanceller } from './postgres-canceller.js';
 import { PostgresDdlCompiler } from './postgres-ddl-compiler.js';
-import { PostgresConnection } from './postgres-driver.js';
 import { PostgresIntrospector } from './postgres-introspector.js';
 
 /**
@@ -17,7 +16,9 @@ import { PostgresIntrospector } from './postgres-introspector.js';
 export const postgresDialect: Dialect = {
   name: 'postgres',
   adapter: postgresAdapter,
-  connect: (url) => PostgresConnection.open(url, postgresDialect),
+  // The driver loads with the first connection: a command that opens none starts without pg.
+  connect: async (url) =>
+    (await import('./postgres-driver.js')).PostgresConnection.open(url, postgresDialect),
   createIntrospector: (conn) => new PostgresIntrospector(conn),
   createDdlCompiler: () => new PostgresDdlCompiler(),
   canceller: postgresCanceller,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,7 @@ async function packagesLoaded(args: string[]): Promise<{ code: number | null; pa
   return { code, packages };
 }
 
-describe('--help starts without database drivers', () => {
+describe('commands start without the database drivers they do not use', () => {
   const cases = [['--help'], ...COMMANDS.map((c) => [c.name, '--help'])].map((args) => [
     args.join(' '),
     args,
@@ -44,6 +44,19 @@ describe('--help starts without database drivers', () => {
     expect(code).toBe(0);
     expect(packages.has('commander')).toBe(true);
     expect(DRIVERS.filter((driver) => packages.has(driver))).toEqual([]);
+  });
+
+  it('datakit config (no connection) loads no driver, whatever the URLs', async () => {
+    writeFileSync(
+      path.join(dir, 'datakit.config.js'),
+      `export default { warehouses: { main: { layers: {}, environments: {
+        dev: { url: 'pglite://memory' }, prod: { url: 'postgres://etl@db.example:5432/dw' } } } } };`,
+    );
+    for (const env of ['dev', 'prod']) {
+      const { code, packages } = await packagesLoaded(['config', '--env', env]);
+      expect(code).toBe(0);
+      expect(DRIVERS.filter((driver) => packages.has(driver))).toEqual([]);
+    }
   });
 
   it('the tracker does see a driver a command loads (the test can fail)', async () => {
