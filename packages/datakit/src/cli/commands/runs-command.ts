@@ -9,7 +9,8 @@ interface RunsFlags extends CommonOptions {
 
 /**
  * `datakit runs [id]`: the runs of the warehouse in this environment, newest first, or one run
- * with its tasks, attempts, errors and counts. Runs whose process died show `abandoned`.
+ * with its tasks, attempts, errors and counts, its quality check results and the column lineage
+ * of its SQL transforms. Runs whose process died show `abandoned`.
  *
  * @example
  * ```sh
@@ -20,7 +21,9 @@ interface RunsFlags extends CommonOptions {
 export function registerRunsCommand(program: Command, io: CliIO): void {
   program
     .command('runs')
-    .description('List pipeline runs from the run store, or show one run with its tasks and errors.')
+    .description(
+      'List pipeline runs from the run store, or show one run with its tasks, errors, checks and lineage.',
+    )
     .argument('[id]', 'a run id: show that run')
     .option('-p, --pipeline <name>', 'only runs of this pipeline')
     .option('--limit <n>', 'at most this many runs', '50')
@@ -34,7 +37,8 @@ export function registerRunsCommand(program: Command, io: CliIO): void {
 Examples:
   $ npx datakit runs --env prod
   $ npx datakit runs --pipeline nightly --json
-  $ npx datakit runs 42`,
+  $ npx datakit runs 42                 tasks, attempts, errors, check results, column lineage
+  $ npx datakit runs 42 --json          the same as JSON: { run, tasks, events, checks, lineage }`,
     )
     .action(async (id: string | undefined, flags: RunsFlags) => {
       const { loadTarget } = await import('../cli-context.js');
@@ -42,6 +46,11 @@ Examples:
       const { getRun, listRuns } = await import('../../orchestration/store/read-runs.js');
       const { reapExpired } = await import('../../orchestration/store/reap-expired.js');
       const { formatRunDetail, formatRunList } = await import('../../orchestration/report/format-run.js');
+      const { formatCheckFailures, formatCheckTable, formatLineage } = await import(
+        '../../orchestration/report/format-checks.js'
+      );
+      const { readCheckResults } = await import('../../orchestration/store/record-check-results.js');
+      const { readLineage } = await import('../../orchestration/store/record-lineage.js');
       const { target } = await loadTarget(flags, io);
       const store = await openRunStore(target.warehouseUrl());
       try {
@@ -57,11 +66,24 @@ Examples:
               },
             );
           }
-          io.out(
-            flags.json
-              ? JSON.stringify({ ok: true, ...detail }, null, 2)
-              : formatRunDetail(detail.run, detail.tasks, detail.events),
-          );
+          const checks = await readCheckResults(store, id);
+          const lineage = await readLineage(store, id);
+          if (flags.json) {
+            io.out(JSON.stringify({ ok: true, ...detail, checks, lineage }, null, 2));
+            return;
+          }
+          const lines = [formatRunDetail(detail.run, detail.tasks, detail.events)];
+          if (checks.length > 0) {
+            const failures = formatCheckFailures(checks);
+            lines.push(
+              '',
+              'quality checks:',
+              formatCheckTable(checks, true),
+              ...(failures ? ['', failures] : []),
+            );
+          }
+          if (lineage.length > 0) lines.push('', 'column lineage:', formatLineage(lineage));
+          io.out(lines.join('\n'));
           return;
         }
         const limit = Number(flags.limit);
