@@ -4,8 +4,6 @@ import type { ValueContext, ValueGenerator } from './value-context.js';
 
 const DAY = 86_400_000;
 const YEAR = 365 * DAY;
-/** MySQL TIMESTAMP starts at 1970-01-01 00:00:01 UTC. */
-const MYSQL_TIMESTAMP_MIN = Date.UTC(1970, 0, 2);
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -111,12 +109,12 @@ export function dateGenerator(
   if (kind === 'timetz')
     return (context) => `${clock(context)}${context.faker.helpers.arrayElement(OFFSETS)}`;
   if (kind === 'interval') return intervalGenerator(column.type.fields);
-  const mysqlTimestamp = column.family === 'mysql' && kind === 'timestamptz';
+  const earliest = column.family.values.earliestInstant(kind);
   const instant = ({ faker, now, row }: ValueContext): number => {
     let [from, to] = windowFor(semantic, now.getTime());
     const created = semantic === 'updatedAt' && createdKey ? asTime(row[createdKey]) : undefined;
     if (created !== undefined && created < now.getTime()) from = created;
-    if (mysqlTimestamp) from = Math.max(from, MYSQL_TIMESTAMP_MIN);
+    if (earliest !== undefined) from = Math.max(from, earliest);
     return faker.number.int({ min: from, max: Math.max(from, to) });
   };
   return (context) => formatInstant(column, instant(context));
@@ -138,10 +136,10 @@ export function formatInstant(column: ColumnPlan, time: number): unknown {
     const day = new Date(Math.floor(time / DAY) * DAY);
     return column.runtime === 'date' ? day : isoDate(day);
   }
-  const precision = column.type.precision ?? (column.family === 'mysql' ? 0 : 6);
+  const precision = column.type.precision ?? column.family.values.defaultTimePrecision;
   const unit = precision >= 3 ? 1 : 10 ** (3 - precision);
   const date = new Date(Math.floor(time / unit) * unit);
   if (column.runtime === 'date') return date;
   const text = `${isoDate(date)} ${timeOfDay(date, precision)}`;
-  return column.family === 'postgresql' && kind === 'timestamptz' ? `${text}+00` : text;
+  return column.family.values.timestampText(text, kind);
 }

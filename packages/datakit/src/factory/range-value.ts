@@ -49,7 +49,6 @@ export function rangeGenerator(column: ColumnPlan): ValueGenerator | undefined {
     ...column,
     type: { kind: element, precision: 0 },
     runtime: 'string',
-    family: 'postgresql',
   };
   const text = (time: number) => {
     const value = formatInstant(bound, time) as string;

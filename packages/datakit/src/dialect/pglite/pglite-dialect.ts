@@ -1,6 +1,8 @@
 import type { Dialect } from '../dialect.js';
 import { PostgresDdlCompiler } from '../postgres/postgres-ddl-compiler.js';
+import { postgresFamily } from '../postgres/postgres-family.js';
 import { PostgresIntrospector } from '../postgres/postgres-introspector.js';
+import { postgresReader } from '../postgres/postgres-source-reader.js';
 import { pgliteAdapter } from './pglite-adapter.js';
 
 /**
@@ -16,8 +18,10 @@ import { pgliteAdapter } from './pglite-adapter.js';
 export const pgliteDialect: Dialect = {
   name: 'pglite',
   adapter: pgliteAdapter,
+  family: postgresFamily,
   // The driver loads with the first connection: a command that opens none starts without PGlite.
   connect: async (url) => (await import('./pglite-driver.js')).PgliteConnection.open(url, pgliteDialect),
   createIntrospector: (conn) => new PostgresIntrospector(conn),
   createDdlCompiler: () => new PostgresDdlCompiler(),
+  reader: postgresReader,
 };
