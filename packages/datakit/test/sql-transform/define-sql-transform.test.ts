@@ -56,7 +56,12 @@ describe('SQL transform definitions (no database)', () => {
     expect(reads(silverOrder)).toEqual(['bronze.order', 'silver.customer']);
     const unconstrained = defineSqlTransform(inLayer(order, 'silver'), {
       from: inLayer(rawOrder, 'bronze'),
-      select: { id: rawOrder.id, customer_id: sql<number>`1`, amount: sql<string>`0`, ordered_at: rawOrder.ordered_at },
+      select: {
+        id: rawOrder.id,
+        customer_id: sql<number>`1`,
+        amount: sql<string>`0`,
+        ordered_at: rawOrder.ordered_at,
+      },
       disposition: 'append',
     });
     expect(reads(unconstrained)).toEqual(['bronze.order']);
