@@ -73,8 +73,8 @@ export function buildDemoRows(sources: DemoSources, sizes: DemoSizes, seed: numb
     seed,
     initial: sizes.customer,
     steps: 1,
-    updates: Math.max(1, Math.round(sizes.customer * 0.05)),
-    inserts: Math.max(1, Math.round(sizes.customer * 0.02)),
+    updates: Math.max(3, Math.round(sizes.customer * 0.05)),
+    inserts: Math.max(2, Math.round(sizes.customer * 0.02)),
     deletes: 0,
     reinserts: 0,
   });

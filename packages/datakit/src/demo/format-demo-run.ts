@@ -64,7 +64,7 @@ function formatHistory(h: CustomerHistory, at: string): string[] {
   const changed = h.closed;
   const added = h.opened - h.closed;
   const out = [
-    `gold.dim_customer (SCD2): ${n(h.versions)} versions, ${n(h.current)} current; this run opened ${n(h.opened)} (${n(added)} new customers, ${n(changed)} changed) and closed ${n(h.closed)} at ${at}`,
+    `gold.dim_customer (SCD2): ${n(h.versions)} versions, ${n(h.current)} current; this run opened ${n(h.opened)} (${n(added)} for new customers, ${n(changed)} for changed ones) and closed ${n(h.closed)} at ${at}`,
   ];
   if (h.example) {
     out.push(`  customer ${h.example.customerId}, version by version:`);

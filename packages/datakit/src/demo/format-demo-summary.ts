@@ -4,6 +4,7 @@ import type { DemoSummary } from './run-demo.js';
 
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const count = (value: number, noun: string) => `${n(value)} ${noun}${value === 1 ? '' : 's'}`;
 
 /**
  * The demo's summary as terminal text: what happened to the data directory (first line), the
@@ -31,7 +32,7 @@ export function formatDemoSummary(summary: DemoSummary, next: readonly string[] 
   if (summary.changes) {
     const a = summary.changes.applied;
     out.push(
-      `Day 2: ${n(a.updatedCustomers)} customers updated and ${n(a.newCustomers)} added in System A (changes() of the factories), ${n(a.newOrders)} orders with ${n(a.newOrderLines)} lines placed in System D; then the pipeline again.`,
+      `Day 2: ${count(a.updatedCustomers, 'customer')} updated and ${n(a.newCustomers)} added in System A (changes() of the factories), ${count(a.newOrders, 'order')} with ${count(a.newOrderLines, 'line')} placed in System D; then the pipeline again.`,
       ...formatDemoRun(summary.changes.run),
     );
   }

@@ -145,7 +145,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
       );
       const applied = await applyDemoChanges(rows.changes, { sources, connections });
       say(
-        `  ${applied.updatedCustomers} customers updated and ${applied.newCustomers} added in System A; ${applied.newOrders} orders (${applied.newOrderLines} lines) placed in System D`,
+        `  System A: ${applied.updatedCustomers} customer(s) updated, ${applied.newCustomers} added; System D: ${applied.newOrders} order(s) with ${applied.newOrderLines} line(s) placed`,
       );
       changes = { applied, run: await runDemoDay({ ...target, day: 2, logicalTime: rows.changes.at }) };
     }
