@@ -106,6 +106,12 @@ export { planBackfill } from './orchestration/backfill/plan-backfill.js';
 export type { BackfillOptions } from './orchestration/backfill/run-backfill.js';
 export { runBackfill } from './orchestration/backfill/run-backfill.js';
 export type { CheckPipelines, LayerTables, WarehouseTableRef } from './orchestration/check-pipelines.js';
+export type {
+  CheckWarehouseOptions,
+  CheckWarehouseResult,
+  WarehouseCheck,
+} from './orchestration/check-warehouse.js';
+export { checkWarehouse } from './orchestration/check-warehouse.js';
 export { compilePipeline } from './orchestration/dag/compile-pipeline.js';
 export type {
   CompiledPipeline,
@@ -135,9 +141,15 @@ export type {
 export type { SchedulerEvent, SchedulerOptions } from './orchestration/schedule/run-scheduler.js';
 export { runScheduler } from './orchestration/schedule/run-scheduler.js';
 export { Schedule } from './orchestration/schedule/schedule-ticks.js';
+export type { CheckRunRecord } from './orchestration/store/check-runs.js';
+export { listCheckRuns } from './orchestration/store/check-runs.js';
 export type { RunEvent, RunFilter } from './orchestration/store/read-runs.js';
 export { getRun, listRuns } from './orchestration/store/read-runs.js';
 export { reapExpired } from './orchestration/store/reap-expired.js';
+export type { StoredCheckResult } from './orchestration/store/record-check-results.js';
+export { readCheckResults } from './orchestration/store/record-check-results.js';
+export type { LineageColumn, LineageTable, TaskLineage } from './orchestration/store/record-lineage.js';
+export { readLineage } from './orchestration/store/record-lineage.js';
 export type {
   RunKey,
   RunRecord,

@@ -49,8 +49,15 @@ export const COMMANDS: readonly LazyCommand[] = [
   },
   {
     name: 'runs',
-    summary: 'List pipeline runs from the run store, or show one run with its tasks and errors.',
+    summary:
+      'List pipeline runs from the run store, or show one run with its tasks, errors, checks and lineage.',
     load: async () => (await import('./commands/runs-command.js')).registerRunsCommand as RegisterCommand,
+  },
+  {
+    name: 'check',
+    summary:
+      "Run the quality checks of the warehouse's pipelines on their own; exit 1 when a check of severity error fails.",
+    load: async () => (await import('./commands/check-command.js')).registerCheckCommand,
   },
   {
     name: 'schedule',
@@ -121,6 +128,7 @@ Examples:
   $ npx datakit transfer customer --env dev run one declared transfer
   $ npx datakit run nightly --env dev       run a pipeline (drift check, then its DAG)
   $ npx datakit runs --pipeline nightly     list runs; datakit runs <id> shows one
+  $ npx datakit check --env prod            run the pipelines' quality checks on their own
   $ npx datakit drift --env prod --json     check live tables against their contracts
   $ npx datakit introspect postgres://… --schema crm --out datakits/crm
 

@@ -109,9 +109,10 @@ export interface SqlTaskConfig extends TaskPolicy {
 }
 
 /**
- * A task that runs quality checks (`runChecks`) and records every result in the run store. A
- * check in `error` fails the task, so the tasks after it do not run; `warn` is recorded only. It
- * reads the checked tables, so it runs after their writers; tasks it must gate name it in `after`.
+ * A task that runs quality checks (`runChecks`) and records every result in the run store. It
+ * reads the checked tables, so it runs after their writers; every other task that reads a table
+ * its checks cover runs after it. A check in `error` fails the task, so those tasks (and the
+ * tasks after them) do not run; `warn` is recorded only.
  *
  * @example
  * ```ts

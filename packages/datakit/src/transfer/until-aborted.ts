@@ -19,4 +19,6 @@ export async function* untilAborted(
     signal.throwIfAborted();
     yield batch;
   }
+  // An abort during the last batch still fails the load: nothing commits after an abort.
+  signal.throwIfAborted();
 }

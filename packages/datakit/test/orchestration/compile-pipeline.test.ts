@@ -1,7 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { integer, pgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, test } from 'vitest';
 import { compilePipeline } from '../../src/orchestration/dag/compile-pipeline.js';
 import type { TaskConfig } from '../../src/orchestration/pipeline-config.js';
+import { notNullCheck } from '../../src/quality/not-null-check.js';
+import { sqlCheck } from '../../src/quality/sql-check.js';
+import { inLayer } from '../../src/sql-transform/in-layer.js';
 import { customer, mart, rawA, rawB, report, warehouseWith } from './fixtures.js';
 
 const elsewhere = pgTable('elsewhere', { id: integer().primaryKey() });
@@ -122,5 +126,41 @@ describe('compilePipeline', () => {
     expect(compile([{ name: 'a', run: noop }]).hash).toBe(a);
     expect(compile([{ name: 'a', run: async () => void 0 }]).hash).not.toBe(a);
     expect(compile([{ name: 'a', run: noop, retries: 2 }]).hash).not.toBe(a);
+  });
+
+  test('a task that reads a table a quality task covers runs after it, unless the checks read its output', () => {
+    const martChecks = [
+      notNullCheck(inLayer(mart, 'gold'), 'id'),
+      // Covers gold.mart, and also reads gold.report: the task writing report must come first.
+      sqlCheck(
+        'mart-in-report',
+        sql`select m.id from ${inLayer(mart, 'gold')} m join ${inLayer(report, 'gold')} r using (id)`,
+      ),
+    ];
+    const p = compile([
+      { name: 'build-mart', reads: [{ layer: 'bronze', table: rawA }], writes: [mart], run: noop },
+      { name: 'check-mart', checks: martChecks },
+      { name: 'fill-report', reads: [mart], writes: [report], run: noop },
+      { name: 'use-mart', reads: [mart], run: noop },
+      { name: 'rewrite-mart', reads: [mart], writes: [mart], run: noop },
+      { name: 'check-mart-again', checks: [notNullCheck(inLayer(mart, 'gold'), 'id', { severity: 'warn' })] },
+    ]);
+    const upstream = Object.fromEntries(
+      p.tasks.map((t) => [t.name, t.upstream.map((i) => p.tasks[i]?.name)]),
+    );
+    expect(upstream).toEqual({
+      'build-mart': [],
+      'check-mart': ['build-mart', 'rewrite-mart', 'fill-report'],
+      // check-mart reads report, so it cannot gate fill-report; check-mart-again does.
+      'fill-report': ['build-mart', 'rewrite-mart', 'check-mart-again'],
+      'use-mart': ['build-mart', 'rewrite-mart', 'check-mart', 'check-mart-again'],
+      'rewrite-mart': ['build-mart'],
+      'check-mart-again': ['build-mart', 'rewrite-mart'],
+    });
+    expect(p.byName.get('check-mart')?.gates).toEqual(['gold:gold.mart']);
+    expect(p.byName.get('use-mart')?.reasons.slice(2)).toEqual([
+      { table: 'gold:gold.mart', gate: true },
+      { table: 'gold:gold.mart', gate: true },
+    ]);
   });
 });

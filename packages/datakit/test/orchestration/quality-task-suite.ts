@@ -4,12 +4,13 @@ import { compilePipeline } from '../../src/orchestration/dag/compile-pipeline.js
 import { runPipeline } from '../../src/orchestration/execute/run-pipeline.js';
 import type { TaskConfig } from '../../src/orchestration/pipeline-config.js';
 import { readCheckResults } from '../../src/orchestration/store/record-check-results.js';
+import { readLineage } from '../../src/orchestration/store/record-lineage.js';
 import { WarehouseTables } from '../../src/orchestration/warehouse-tables.js';
 import type { Severity } from '../../src/quality/quality-check.js';
 import { sqlCheck } from '../../src/quality/sql-check.js';
 import { defineSqlTransform } from '../../src/sql-transform/define-sql-transform.js';
 import { inLayer } from '../../src/sql-transform/in-layer.js';
-import { mart, openStore, rawA, report, type StoreFixture, warehouseWith } from './fixtures.js';
+import { mart, openStore, rawA, rawB, report, type StoreFixture, warehouseWith } from './fixtures.js';
 
 const martFromRawA = defineSqlTransform(inLayer(mart, 'gold'), {
   from: inLayer(rawA, 'bronze'),
@@ -17,7 +18,16 @@ const martFromRawA = defineSqlTransform(inLayer(mart, 'gold'), {
   disposition: 'append',
 });
 
-/** A pipeline: load bronze.raw_a → SQL transform into gold.mart → quality checks on it → report. */
+const reportFromMart = defineSqlTransform(inLayer(report, 'gold'), {
+  from: inLayer(mart, 'gold'),
+  select: { id: mart.id },
+  disposition: 'append',
+});
+
+/**
+ * A pipeline: load bronze.raw_a → SQL transform into gold.mart → quality checks on it → report
+ * (after the checks by `after`) and a SQL transform from gold.mart (after them by its tables only).
+ */
 function tasks(severity: Severity): TaskConfig[] {
   return [
     {
@@ -36,17 +46,19 @@ function tasks(severity: Severity): TaskConfig[] {
     {
       name: 'report',
       after: ['check-mart'],
-      writes: [report],
+      writes: [{ layer: 'bronze', table: rawB }],
       run: async (ctx) => {
-        await ctx.connections.warehouse.query(`insert into ${q(placed.report)} values (1)`);
+        await ctx.connections.warehouse.query(`insert into ${q(placed.rawB)} values (1)`);
       },
     },
+    { sqlTransform: reportFromMart, name: 'report-from-mart' },
   ];
 }
 
 const where = new WarehouseTables(warehouseWith([]));
 const placed = {
   rawA: where.resolve({ layer: 'bronze', table: rawA }, 'rawA'),
+  rawB: where.resolve({ layer: 'bronze', table: rawB }, 'rawB'),
   mart: where.resolve(mart, 'mart'),
   report: where.resolve(report, 'report'),
 };
@@ -85,12 +97,21 @@ export function qualityTaskSuite(kind: 'postgres' | 'pglite'): void {
       writes: [`gold:${placed.mart.where}.mart`],
     });
     expect(upstream('build-mart')).toEqual(['load-raw']);
-    expect(pipeline.byName.get('check-mart')?.kind).toBe('quality');
+    expect(pipeline.byName.get('check-mart')).toMatchObject({
+      kind: 'quality',
+      gates: [`gold:${placed.mart.where}.mart`],
+    });
     expect(upstream('check-mart')).toEqual(['build-mart']);
     expect(upstream('report')).toEqual(['check-mart']);
+    // No `after`: it reads gold.mart, which check-mart covers.
+    expect(upstream('report-from-mart')).toEqual(['build-mart', 'check-mart']);
+    expect(pipeline.byName.get('report-from-mart')?.reasons).toEqual([
+      { table: `gold:${placed.mart.where}.mart` },
+      { table: `gold:${placed.mart.where}.mart`, gate: true },
+    ]);
   });
 
-  it('a check in error fails its task and blocks the task after it; its result is stored', async () => {
+  it('a check in error fails its task and blocks the tasks that read its table; its result is stored', async () => {
     const result = await run('error');
     expect(result.ok).toBe(false);
     const state = Object.fromEntries(result.tasks.map((t) => [t.task, t.state]));
@@ -99,24 +120,35 @@ export function qualityTaskSuite(kind: 'postgres' | 'pglite'): void {
       'build-mart': 'succeeded',
       'check-mart': 'failed',
       report: 'upstream_failed',
+      'report-from-mart': 'upstream_failed',
     });
     const build = result.tasks.find((t) => t.task === 'build-mart');
     expect(build?.rows).toEqual({ read: 3, loaded: 3, rejected: 0, dropped: 0 });
     expect(result.tasks.find((t) => t.task === 'check-mart')?.error).toContain(
       'mart-rows: 3 failing row(s) on',
     );
+    expect(result.tasks.find((t) => t.task === 'report-from-mart')?.error).toBe(
+      `blocked by quality task "check-mart": 1 quality check(s) in error: mart-rows: 3 failing row(s) on ${placed.mart.where}.mart (error > 0)`,
+    );
     const stored = await readCheckResults(fx.store, result.run.id);
     expect(stored).toMatchObject([
-      { task: 'check-mart', attempt: 1, check: 'mart-rows', severity: 'error', status: 'error', failing: 3 },
+      {
+        pipeline: 'p',
+        task: 'check-mart',
+        attempt: 1,
+        check: 'mart-rows',
+        severity: 'error',
+        status: 'error',
+        failing: 3,
+      },
     ]);
     expect(stored[0]?.samples).toHaveLength(3);
-    const reported = await fx.store.query<{ n: number }>(
-      `select count(*)::int as n from ${q(placed.report)}`,
-    );
-    expect(reported.rows[0]?.n).toBe(0);
+    expect(await count(placed.rawB)).toBe(0);
+    expect(await count(placed.report)).toBe(0);
+    expect((await readLineage(fx.store, result.run.id)).map((l) => l.task)).toEqual(['build-mart']);
   });
 
-  it('a warning is recorded and logged, and the task after it runs', async () => {
+  it('a warning is recorded and logged, and the tasks after it run', async () => {
     const result = await run('warn');
     expect(result.ok).toBe(true);
     expect(result.tasks.every((t) => t.state === 'succeeded')).toBe(true);
@@ -126,9 +158,34 @@ export function qualityTaskSuite(kind: 'postgres' | 'pglite'): void {
     expect(result.events.some((e) => e.level === 'warn' && e.message.includes('mart-rows: 3 failing'))).toBe(
       true,
     );
-    const reported = await fx.store.query<{ n: number }>(
-      `select count(*)::int as n from ${q(placed.report)}`,
-    );
-    expect(reported.rows[0]?.n).toBe(1);
+    expect(await count(placed.rawB)).toBe(1);
+    expect(await count(placed.report)).toBe(3);
   });
+
+  it("records each SQL transform task's column lineage, with the schemas of the run", async () => {
+    const result = await run('warn');
+    const column = (p: { where: string; name: string }, layer: string, name: string) => ({
+      layer,
+      schema: p.where,
+      table: p.name,
+      column: name,
+    });
+    expect(await readLineage(fx.store, result.run.id)).toEqual([
+      {
+        task: 'build-mart',
+        target: { layer: 'gold', schema: placed.mart.where, table: 'mart' },
+        columns: [{ column: 'id', sources: [column(placed.rawA, 'bronze', 'id')] }],
+        filters: [],
+      },
+      {
+        task: 'report-from-mart',
+        target: { layer: 'gold', schema: placed.report.where, table: 'report' },
+        columns: [{ column: 'id', sources: [column(placed.mart, 'gold', 'id')] }],
+        filters: [],
+      },
+    ]);
+  });
+
+  const count = async (p: { where: string; name: string }) =>
+    (await fx.store.query<{ n: number }>(`select count(*)::int as n from ${q(p)}`)).rows[0]?.n;
 }

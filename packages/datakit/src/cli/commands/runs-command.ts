@@ -1,9 +1,16 @@
 import type { Command } from 'commander';
 import { DatakitError } from '../../errors/datakit-error.js';
 import { openRunStore } from '../../orchestration/environment/open-run-store.js';
+import {
+  formatCheckFailures,
+  formatCheckTable,
+  formatLineage,
+} from '../../orchestration/report/format-checks.js';
 import { formatRunDetail, formatRunList } from '../../orchestration/report/format-run.js';
 import { getRun, listRuns } from '../../orchestration/store/read-runs.js';
 import { reapExpired } from '../../orchestration/store/reap-expired.js';
+import { readCheckResults } from '../../orchestration/store/record-check-results.js';
+import { readLineage } from '../../orchestration/store/record-lineage.js';
 import { type CliIO, type CommonOptions, loadTarget } from '../cli-context.js';
 
 interface RunsFlags extends CommonOptions {
@@ -13,7 +20,8 @@ interface RunsFlags extends CommonOptions {
 
 /**
  * `datakit runs [id]`: the runs of the warehouse in this environment, newest first, or one run
- * with its tasks, attempts, errors and counts. Runs whose process died show `abandoned`.
+ * with its tasks, attempts, errors and counts, its quality check results and the column lineage
+ * of its SQL transforms. Runs whose process died show `abandoned`.
  *
  * @example
  * ```sh
@@ -24,7 +32,9 @@ interface RunsFlags extends CommonOptions {
 export function registerRunsCommand(program: Command, io: CliIO): void {
   program
     .command('runs')
-    .description('List pipeline runs from the run store, or show one run with its tasks and errors.')
+    .description(
+      'List pipeline runs from the run store, or show one run with its tasks, errors, checks and lineage.',
+    )
     .argument('[id]', 'a run id: show that run')
     .option('-p, --pipeline <name>', 'only runs of this pipeline')
     .option('--limit <n>', 'at most this many runs', '50')
@@ -38,7 +48,8 @@ export function registerRunsCommand(program: Command, io: CliIO): void {
 Examples:
   $ npx datakit runs --env prod
   $ npx datakit runs --pipeline nightly --json
-  $ npx datakit runs 42`,
+  $ npx datakit runs 42                 tasks, attempts, errors, check results, column lineage
+  $ npx datakit runs 42 --json          the same as JSON: { run, tasks, events, checks, lineage }`,
     )
     .action(async (id: string | undefined, flags: RunsFlags) => {
       const { target } = await loadTarget(flags, io);
@@ -56,11 +67,24 @@ Examples:
               },
             );
           }
-          io.out(
-            flags.json
-              ? JSON.stringify({ ok: true, ...detail }, null, 2)
-              : formatRunDetail(detail.run, detail.tasks, detail.events),
-          );
+          const checks = await readCheckResults(store, id);
+          const lineage = await readLineage(store, id);
+          if (flags.json) {
+            io.out(JSON.stringify({ ok: true, ...detail, checks, lineage }, null, 2));
+            return;
+          }
+          const lines = [formatRunDetail(detail.run, detail.tasks, detail.events)];
+          if (checks.length > 0) {
+            const failures = formatCheckFailures(checks);
+            lines.push(
+              '',
+              'quality checks:',
+              formatCheckTable(checks, true),
+              ...(failures ? ['', failures] : []),
+            );
+          }
+          if (lineage.length > 0) lines.push('', 'column lineage:', formatLineage(lineage));
+          io.out(lines.join('\n'));
           return;
         }
         const limit = Number(flags.limit);

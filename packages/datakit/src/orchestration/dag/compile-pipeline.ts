@@ -7,10 +7,11 @@ import { taskKindOf } from '../tasks/task-kinds.js';
 import { type TablePlacement, WarehouseTables } from '../warehouse-tables.js';
 import type { CompiledPipeline, CompiledTask, EdgeReason, ResolvedPolicy } from './compiled-pipeline.js';
 import { findCycle } from './find-cycle.js';
+import { addGateEdges } from './gate-edges.js';
 
 /**
  * Checks a pipeline and builds its DAG. A task that reads a table runs after every task that
- * writes it; `after` adds edges. Unknown transfers, tables and `after` names, duplicate task names
+ * writes it, and after every quality task whose checks cover it; `after` adds edges. Unknown transfers, tables and `after` names, duplicate task names
  * and cycles (shown as their path) are `CONFIG` errors naming the task.
  *
  * @example
@@ -61,6 +62,7 @@ export function compilePipeline(
       );
     }
     const { reads, writes } = kind.tables(task, scope, where(index));
+    const gates = kind.gates?.(task, scope, where(index)) ?? [];
     for (const p of [...reads, ...writes]) placements.set(p.key, p);
     const compiled: CompiledTask = {
       index,
@@ -69,6 +71,7 @@ export function compilePipeline(
       config: task,
       reads: reads.map((p) => p.key),
       writes: writes.map((p) => p.key),
+      gates: gates.map((p) => p.key),
       upstream: [],
       reasons: [],
       policy: policyOf(task, config),
@@ -79,6 +82,7 @@ export function compilePipeline(
   linkTasks(tasks, byName, where);
   const cycle = findCycle(tasks.map((t) => t.upstream));
   if (cycle) throw cycleError(cycle, tasks, `${base}.${name}`);
+  addGateEdges(tasks, new Map(tasks.filter((t) => t.gates.length > 0).map((t) => [t.index, t.gates])));
   return {
     warehouse: warehouseName,
     name,

@@ -17,8 +17,11 @@ export interface ResolvedPolicy {
   timeoutMs: number | undefined;
 }
 
-/** Why one task waits for another: a table the other writes, or an explicit `after`. */
-export type EdgeReason = { table: string } | { after: true };
+/**
+ * Why one task waits for another: a table the other writes, an explicit `after`, or a table the
+ * other (a quality task) gates.
+ */
+export type EdgeReason = { table: string; gate?: true } | { after: true };
 
 /**
  * A task of a compiled pipeline.
@@ -37,6 +40,8 @@ export interface CompiledTask {
   /** Placement keys (`bronze:bronze.customer`) of the tables it reads and writes. */
   reads: readonly string[];
   writes: readonly string[];
+  /** Placement keys of the tables it gates: their readers wait for it (quality tasks). */
+  gates: readonly string[];
   /** Indexes of the tasks that must succeed first, each with its reason. */
   upstream: readonly number[];
   reasons: readonly EdgeReason[];

@@ -31,7 +31,8 @@ export interface DriveOutcome {
 
 /**
  * Runs a run's DAG to its end: hands ready tasks to the executor within the limits, waits for
- * retries, marks tasks downstream of a failure `upstream_failed` and, when cancelled (or drained
+ * retries, marks tasks downstream of a failure `upstream_failed` (with the reason: the checks in
+ * error, when a quality task failed) and, when cancelled (or drained
  * after a failure), the tasks that did not start `cancelled`.
  *
  * @example
@@ -73,12 +74,7 @@ export async function driveRun(options: DriveOptions): Promise<DriveOutcome> {
         Math.max(0, outcome.retryAt.getTime() - Date.now()),
       );
       timers.add(timer);
-    } else
-      notRun(
-        dag.failed(task),
-        'upstream_failed',
-        `"${task.name}" ${outcome.state === 'lost' ? 'was lost' : outcome.state}`,
-      );
+    } else notRun(dag.failed(task), 'upstream_failed', blockedBy(task, outcome));
     wake();
   };
   try {
@@ -121,6 +117,12 @@ export async function driveRun(options: DriveOptions): Promise<DriveOutcome> {
     options.drain.removeEventListener('abort', poke);
     await Promise.all(writes);
   }
+}
+
+function blockedBy(task: CompiledTask, outcome: AttemptOutcome): string {
+  if (task.kind === 'quality' && outcome.state === 'failed')
+    return `blocked by quality task "${task.name}": ${outcome.error.split('\n')[0]}`;
+  return `"${task.name}" ${outcome.state === 'lost' ? 'was lost' : outcome.state}`;
 }
 
 function readyTask(run: RunRecord, task: CompiledTask, ids: ReadonlyMap<string, string>): ReadyTask {

@@ -24,10 +24,22 @@ function reads(task: TaskConfig, scope: TaskScope, where: string): TablePlacemen
   return [...seen.values()];
 }
 
+function covered(task: TaskConfig, scope: TaskScope, where: string): TablePlacement[] {
+  const seen = new Map<string, TablePlacement>();
+  checksOf(task).forEach((check: QualityCheck, i) => {
+    if (!check.table.table) return;
+    const ref = layerRef(check.table.table, check.table.layer);
+    const placed = scope.tables.resolve(ref, `${where}.checks[${i}] (${check.name})`);
+    seen.set(placed.key, placed);
+  });
+  return [...seen.values()];
+}
+
 /**
  * Quality check tasks: run their checks with `runChecks` at the run's logical time, store every
- * result in `datakit.quality_results`, log each warning, and fail (so the tasks after them do not
- * run) when a check is in error, naming the checks, their tables and failing counts.
+ * result in `datakit.quality_results`, log each warning, and fail when a check is in error, naming
+ * the checks, their tables and failing counts. They gate the tables their checks cover: the tasks
+ * that read one of them run after the checks, and not at all when one is in error.
  *
  * @example
  * ```ts
@@ -39,6 +51,7 @@ export const qualityTask: TaskKindDefinition = {
   matches: (task) => 'checks' in task,
   defaultName: () => undefined,
   tables: (task, scope, where) => ({ reads: reads(task, scope, where), writes: [] }),
+  gates: covered,
   run: async (task, ctx, scope) => {
     const run = await runChecks(ctx.connections.warehouse, checksOf(task), {
       schemas: layerSchemas(reads(task, scope, ctx.task)),
@@ -46,7 +59,7 @@ export const qualityTask: TaskKindDefinition = {
     });
     await recordCheckResults(
       scope.store,
-      { runId: ctx.run.id, task: ctx.task, attempt: ctx.run.attempt },
+      { runId: ctx.run.id, pipeline: ctx.run.pipeline, task: ctx.task, attempt: ctx.run.attempt },
       run.results,
     );
     for (const r of run.results.filter((x) => x.status === 'warn'))
@@ -59,7 +72,7 @@ export const qualityTask: TaskKindDefinition = {
           : `${r.name}: ${r.failing} failing row(s) on ${r.table} (error ${r.errorIf})`,
       );
       throw new DatakitError('VALIDATION', `${errors.length} quality check(s) in error: ${list.join('; ')}`, {
-        hint: `Fix the rows (samples in datakit.quality_results for run ${ctx.run.id}), or relax the check's errorIf; the tasks after "${ctx.task}" did not run.`,
+        hint: `Fix the rows (samples in datakit.quality_results for run ${ctx.run.id}), or relax the check's errorIf; the tasks that read its tables did not run.`,
         context: { table: errors[0]?.table ?? '' },
       });
     }

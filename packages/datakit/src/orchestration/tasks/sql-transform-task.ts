@@ -1,5 +1,6 @@
 import { sourceParts } from '../../sql-transform/in-layer.js';
 import type { SqlTaskConfig, TaskConfig } from '../pipeline-config.js';
+import { recordLineage } from '../store/record-lineage.js';
 import type { TablePlacement } from '../warehouse-tables.js';
 import { layerRef, layerSchemas } from './layer-refs.js';
 import type { TaskKindDefinition, TaskScope } from './task-kind.js';
@@ -22,7 +23,8 @@ function placements(task: TaskConfig, scope: TaskScope, where: string) {
 /**
  * SQL transform tasks: run a `defineSqlTransform(...)` in the warehouse at the run's logical time.
  * Their reads and writes are the transform's tables, so edges come from the data; the rows are
- * recorded as read = staged (or written + rejected), loaded = written, rejected = rejected by the transform's rules.
+ * recorded as read = staged (or written + rejected), loaded = written, rejected = rejected by the transform's rules,
+ * and its column lineage (from the typed select map) in `datakit.column_lineage`.
  *
  * @example
  * ```ts
@@ -37,10 +39,10 @@ export const sqlTransformTask: TaskKindDefinition = {
   run: async (task, ctx, scope) => {
     const { reads, writes } = placements(task, scope, ctx.task);
     const all: TablePlacement[] = [...reads, ...writes];
-    const result = await sqlOf(task).run(ctx.connections.warehouse, {
-      schemas: layerSchemas(all),
-      at: ctx.logicalTime,
-    });
+    const schemas = layerSchemas(all);
+    const transform = sqlOf(task);
+    const result = await transform.run(ctx.connections.warehouse, { schemas, at: ctx.logicalTime });
+    await recordLineage(scope.store, { runId: ctx.run.id, task: ctx.task }, transform.lineage, schemas);
     ctx.logger.info(`${result.target}: ${result.rows.written} written, ${result.rows.rejected} rejected`, {
       rows: result.rows,
     });

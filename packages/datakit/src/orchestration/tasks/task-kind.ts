@@ -43,5 +43,10 @@ export interface TaskKindDefinition {
     scope: TaskScope,
     where: string,
   ): { reads: TablePlacement[]; writes: TablePlacement[] };
+  /**
+   * Tables this task vouches for (a quality task: the tables its checks cover): the other tasks
+   * that read one of them, and do not write it, run after this task and not at all when it fails.
+   */
+  gates?(task: TaskConfig, scope: TaskScope, where: string): TablePlacement[];
   run(task: TaskConfig, ctx: TaskContext, scope: RunScope): Promise<TaskResult | undefined>;
 }

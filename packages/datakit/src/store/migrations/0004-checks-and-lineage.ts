@@ -1,0 +1,48 @@
+/**
+ * Migration 4: check runs and column lineage. `check_runs` are the runs of `datakit check` (the
+ * checks of a warehouse's pipelines outside a pipeline run); a quality result belongs to exactly
+ * one pipeline run or one check run. `column_lineage` holds, per task of a run, where each target
+ * column of a SQL transform comes from (`select`) and which columns filter or join its rows
+ * (`filter`), taken from the transform's typed select map; schemas are the ones the run used.
+ *
+ * @example
+ * ```ts
+ * import { sql } from './0004-checks-and-lineage.js';
+ * ```
+ */
+export const sql = `
+create table "datakit"."check_runs" (
+  "id" bigint generated always as identity primary key,
+  "warehouse" text not null,
+  "environment" text not null,
+  "pipelines" jsonb not null,
+  "owner" text,
+  "verdict" text check ("verdict" in ('pass', 'warn', 'error')),
+  "started_at" timestamptz not null default now(),
+  "ended_at" timestamptz
+);
+create index "check_runs_warehouse" on "datakit"."check_runs" ("warehouse", "environment", "id");
+alter table "datakit"."quality_results" alter column "run_id" drop not null;
+alter table "datakit"."quality_results"
+  add column "check_run_id" bigint references "datakit"."check_runs" ("id") on delete cascade,
+  add column "pipeline" text,
+  add constraint "quality_results_one_run" check (num_nonnulls("run_id", "check_run_id") = 1);
+create index "quality_results_check_run" on "datakit"."quality_results" ("check_run_id")
+  where "check_run_id" is not null;
+create table "datakit"."column_lineage" (
+  "id" bigint generated always as identity primary key,
+  "run_id" bigint not null references "datakit"."runs" ("id") on delete cascade,
+  "task" text not null,
+  "role" text not null check ("role" in ('select', 'filter')),
+  "target_layer" text,
+  "target_schema" text,
+  "target_table" text not null,
+  "target_column" text,
+  "source_layer" text,
+  "source_schema" text,
+  "source_table" text,
+  "source_column" text
+);
+create index "column_lineage_run" on "datakit"."column_lineage" ("run_id", "task");
+create index "column_lineage_source" on "datakit"."column_lineage" ("source_schema", "source_table", "source_column");
+`;
