@@ -134,10 +134,11 @@ export default defineConfig({
             { sqlTransform: silverOrder },
             { sqlTransform: silverOrderLine },
             { name: 'check-silver', checks: silverChecks },
-            // Gold: only from a silver layer whose checks passed (an error check blocks these).
-            dimensionTask(customerDimension, { after: ['check-silver'] }),
-            dimensionTask(productDimension, { after: ['check-silver'] }),
-            { ...dateDimensionTask, after: ['check-silver'] },
+            // Gold: its tasks read silver tables the checks cover, so they wait for check-silver
+            // (an error check there stops them).
+            dimensionTask(customerDimension),
+            dimensionTask(productDimension),
+            dateDimensionTask,
             { sqlTransform: orderLineFact },
             { sqlTransform: monthlyRevenueTransform },
             { name: 'check-gold', checks: goldChecks },

@@ -18,18 +18,14 @@ const ref = (source: TableSource): TaskTableRef =>
  *
  * @example
  * ```ts
- * tasks: [{ sqlTransform: silverCustomer }, dimensionTask(customerDimension, { after: ['check-silver'] })]
+ * tasks: [{ sqlTransform: silverCustomer }, dimensionTask(customerDimension)]
  * ```
  */
-export function dimensionTask(
-  dimension: Scd2Dimension,
-  options: { after?: readonly string[] } = {},
-): CustomTaskConfig<never> {
+export function dimensionTask(dimension: Scd2Dimension): CustomTaskConfig<never> {
   const task: CustomTaskConfig = {
     name: dimension.name,
     reads: dimension.reads.map(ref),
     writes: [ref(dimension.target)],
-    ...(options.after ? { after: options.after } : {}),
     run: async (ctx) => {
       const conn = ctx.connections.warehouse;
       await dimension.prepare(conn);

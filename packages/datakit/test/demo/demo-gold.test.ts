@@ -33,6 +33,7 @@ describe('the demo pipeline (no database)', () => {
     expect(upstream('gold.dim_customer')).toEqual(['check-silver', 'silver.address', 'silver.customer']);
     expect(upstream('gold.dim_product')).toEqual(['check-silver', 'silver.category', 'silver.product']);
     expect(upstream('gold.fact_order_line')).toEqual([
+      'check-silver',
       'gold.dim_customer',
       'gold.dim_date',
       'gold.dim_product',
