@@ -11,6 +11,8 @@ interface DemoFlags {
   dataDir?: string;
   systemDUrl?: string;
   json?: boolean;
+  /** `--no-changes` sets it to false. */
+  changes?: boolean;
 }
 
 function wholeNumber(value: string | undefined, flag: string): number | undefined {
@@ -43,7 +45,7 @@ function nextCommands(program: Command, flags: DemoFlags, demoFromCheckout: () =
   const again = `npx datakit demo --keep${flags.dataDir === undefined ? '' : ` --data-dir ${flags.dataDir}`}`;
   next.push([
     again,
-    'run again on the same data: nothing new for the incremental load, every merged row unchanged',
+    'run again on the same data: nothing new, every merged row and dimension version unchanged',
   ]);
   const width = Math.max(...next.map(([command]) => command.length)) + 3;
   return next.map(([command, what]) => `${command.padEnd(width)}${what}`);
@@ -51,8 +53,10 @@ function nextCommands(program: Command, flags: DemoFlags, demoFromCheckout: () =
 
 /**
  * `datakit demo`: seeds Systems A, D and E on embedded PostgreSQL (PGlite), deploys the example
- * warehouse, runs every transfer into bronze and prints a summary. Progress goes to stderr, so
- * `--json` leaves one JSON document on stdout. Rejected rows are expected: the exit code is 0.
+ * warehouse, runs its pipeline through bronze, silver and gold (with quality checks), then applies
+ * a day of changes to the sources and runs it again (`--no-changes` stops after the first run),
+ * and prints a summary. Progress goes to stderr, so `--json` leaves one JSON document on stdout.
+ * Rejected rows and a warning check are expected: the exit code is 0.
  *
  * @example
  * ```sh
@@ -76,13 +80,15 @@ export function registerDemoCommand(program: Command, io: CliIO, setExitCode: (c
       '--system-d-url <url>',
       'put System D (orders) on MySQL/MariaDB, e.g. mysql://root@127.0.0.1:3306/demo',
     )
+    .option('--no-changes', 'stop after the first run (no second day of changes, no SCD2 history)')
     .option('--json', 'print the summary as JSON on stdout (progress stays on stderr)')
     .addHelpText(
       'after',
       `
 Examples:
-  $ npx datakit demo                          about 26,000 rows in well under a minute
+  $ npx datakit demo                          about 26,000 rows to gold, then a day of changes
   $ npx datakit demo --rows 2600 --json       a quick run, summary as JSON
+  $ npx datakit demo --no-changes             the first load only
   $ npx datakit demo --keep                   run again on the same data: nothing new, every row unchanged
   $ npx datakit demo --system-d-url mysql://root@127.0.0.1:3306/demo
 
@@ -101,6 +107,7 @@ Exit codes: 0 ok (rejected rows are part of the demo), 1 failure, 2 usage error.
         ...(flags.keep ? { keep: true } : {}),
         ...(flags.dataDir !== undefined ? { dataDir: path.resolve(io.cwd, flags.dataDir) } : {}),
         ...(flags.systemDUrl !== undefined ? { systemDUrl: flags.systemDUrl } : {}),
+        ...(flags.changes === false ? { changes: false } : {}),
         onProgress: (line) => io.err(line),
         transferProgress: process.stderr.isTTY === true && !flags.json,
       });
