@@ -35,7 +35,7 @@ export async function applyDemoChanges(
   const systemA = target.sources['system-a'];
   const systemD = target.sources['system-d'];
   const customer = systemA.tables.customer as Table;
-  const customerSchema = sourceTableFor(systemA.schemaOf('customer'), a.dialect.adapter.family);
+  const customerSchema = sourceTableFor(systemA.schemaOf('customer'), a.dialect.adapter.supportsEnumTypes);
   const names = new Map(
     Object.entries(getTableColumns(customer) as Record<string, Column>).map(([k, c]) => [k, c.name]),
   );
@@ -56,17 +56,17 @@ export async function applyDemoChanges(
     }
   });
   await insertRows(a, customer, customerSchema, changes.newCustomers);
-  const family = d.dialect.adapter.family;
+  const enumTypes = d.dialect.adapter.supportsEnumTypes;
   await insertRows(
     d,
     systemD.tables.orders as Table,
-    sourceTableFor(systemD.schemaOf('orders'), family),
+    sourceTableFor(systemD.schemaOf('orders'), enumTypes),
     changes.newOrders,
   );
   await insertRows(
     d,
     systemD.tables.order_line as Table,
-    sourceTableFor(systemD.schemaOf('order_line'), family),
+    sourceTableFor(systemD.schemaOf('order_line'), enumTypes),
     changes.newLines,
   );
   return {

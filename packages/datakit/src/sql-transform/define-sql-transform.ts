@@ -1,6 +1,6 @@
 import type { Column, SQL, Table } from 'drizzle-orm';
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { Connection } from '../dialect/connection.js';
+import { familyOfTable } from '../dialect/families.js';
 import { buildPlan } from './build-plan.js';
 import type { CheckedSelect, TargetRow } from './checked-select.js';
 import { type CompileContext, type CompiledTransform, compileTransform } from './compile-transform.js';
@@ -106,7 +106,8 @@ export function sqlTransformOf<Target extends Table>(plan: TransformPlan): SqlTr
   const target = sourceParts(plan.target);
   // With `constrain`, the foreign-key rules read each parent in the target's layer.
   const parents = plan.constrain
-    ? getTableConfig(target.table as PgTable)
+    ? familyOfTable(target.table)
+        .drizzle.tableConfig(target.table)
         .foreignKeys.map((fk) => fk.reference().foreignTable as Table)
         .filter((parent) => parent !== target.table)
         .map((parent) => (target.layer === undefined ? parent : new InLayer(parent, target.layer)))
