@@ -7,8 +7,8 @@
  *   npm run bench:startup -- [--runs 15] [--only help]
  *
  * Uses the built package (`npm run build` first). `<command> --help` runs for every command: it
- * should cost no more than `datakit --help` (no driver or config loading). The no-op commands run on the example warehouse:
- * `config` loads and checks datakit.config.ts (TypeScript) and resolves the URLs; `deploy --plan`
+ * should cost no more than `datakit --help` (no driver or config loading). The no-op commands run
+ * on the example warehouse: `config` loads and checks datakit.config.ts (TypeScript) and resolves the URLs; `deploy --plan`
  * on a warehouse that is already deployed loads the config, opens the warehouse, introspects it,
  * compares and prints "No changes" — on PGlite (`--env dev`: most of its time is PGlite starting
  * its embedded server) and on PostgreSQL (`--env pg`, in the database `datakit_startup_bench`
