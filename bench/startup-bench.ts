@@ -8,12 +8,13 @@
  *
  * Uses the built package (`npm run build` first). `<command> --help` runs for every command: it
  * should cost no more than `datakit --help` (no driver or config loading). The no-op commands run
- * on the example warehouse: `config` loads and checks datakit.config.ts (TypeScript) and resolves the URLs; `deploy --plan`
- * on a warehouse that is already deployed loads the config, opens the warehouse, introspects it,
- * compares and prints "No changes" — on PGlite (`--env dev`: most of its time is PGlite starting
- * its embedded server) and on PostgreSQL (`--env pg`, in the database `datakit_startup_bench`
- * created from DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres, dropped after;
- * skipped when no server answers). The last line of output is JSON.
+ * on the example warehouse: `config` loads and checks datakit.config.ts (TypeScript) and resolves
+ * the URLs; `deploy --plan` on a warehouse that is already deployed loads the config, opens the
+ * warehouse, introspects it, compares and prints "No changes" — on PGlite (`--env dev`: PGlite
+ * starting on its data directory and running the catalog queries take most of the time) and on
+ * PostgreSQL (`--env pg`, in the database `datakit_startup_bench` created from DATABASE_URL,
+ * default postgres://postgres@127.0.0.1:5432/postgres, dropped after; skipped when no server
+ * answers). The last line of output is JSON.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
