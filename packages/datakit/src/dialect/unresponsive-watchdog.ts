@@ -2,7 +2,15 @@ import type { Socket } from 'node:net';
 import type { ConnectionUrl } from './parse-connection-url.js';
 import { urlSeconds } from './url-seconds.js';
 
-/** The error code of a session given up on because its server stopped answering. */
+/**
+ * The error code of a session given up on because its server stopped answering.
+ *
+ * @example
+ * ```ts
+ * if ((err as { code?: unknown }).code === UNRESPONSIVE_CODE) console.log('the server went silent');
+ * ```
+ * @internal
+ */
 export const UNRESPONSIVE_CODE = 'DATAKIT_UNRESPONSIVE';
 
 /**

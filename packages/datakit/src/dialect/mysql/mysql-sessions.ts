@@ -1,10 +1,26 @@
 import type { Socket } from 'node:net';
 import type { ConnectionUrl } from '../parse-connection-url.js';
 
-/** The URL parameter that tags a pool's sessions for {@link mysqlCanceller}. */
+/**
+ * The URL parameter that tags a pool's sessions for {@link mysqlCanceller}.
+ *
+ * @example
+ * ```ts
+ * const url = `mysql://etl@crm/crm?${MYSQL_TAG_PARAM}=dk-7`;
+ * ```
+ * @internal
+ */
 export const MYSQL_TAG_PARAM = 'datakit_tag';
 
-/** What the registry needs of a mysql2 connection: its server thread id and its socket. */
+/**
+ * What the registry needs of a mysql2 connection: its server thread id and its socket.
+ *
+ * @example
+ * ```ts
+ * const session: TaggableSession = conn as unknown as TaggableSession; // a mysql2 callback connection
+ * ```
+ * @internal
+ */
 export interface TaggableSession {
   readonly threadId: number | null;
   readonly stream: Pick<Socket, 'destroyed' | 'once'>;
