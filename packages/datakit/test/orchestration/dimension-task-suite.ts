@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { WarehouseConfig } from '../../src/config/define-config.js';
@@ -32,6 +33,15 @@ const memberDimension = defineDimension(inLayer(dimMember, 'gold'), {
 const strayDimension = defineDimension(inLayer(dimMember, 'gold'), {
   from: inLayer(stray, 'bronze'),
   select: { member_id: stray.id, name: stray.name },
+  businessKey: ['member_id'],
+  surrogateKey: 'member_key',
+});
+// Its source query sleeps for 30 s: only a timeout that cancels the statement ends it sooner.
+const slowDimension = defineDimension(inLayer(dimMember, 'gold'), {
+  name: 'slow-dim',
+  from: inLayer(member, 'bronze'),
+  where: sql`(select true from pg_sleep(30))`,
+  select: { member_id: member.id, name: member.name, tier: member.tier },
   businessKey: ['member_id'],
   surrogateKey: 'member_key',
 });
@@ -179,4 +189,25 @@ export function dimensionTaskSuite(kind: 'postgres' | 'pglite'): void {
       },
     ]);
   });
+
+  // PGlite runs in this thread, so a sleeping statement there cannot be cancelled from outside.
+  if (kind === 'postgres')
+    it("a timeout aborts the dimension's statements and leaves the dimension as it was", async () => {
+      const before = await versions();
+      const started = performance.now();
+      const result = await runPipeline({
+        pipeline: compilePipeline(warehouse([{ dimension: slowDimension, timeoutMs: 400 }]), 'main', 'p'),
+        environment: 'dev',
+        store: fx.store,
+        endpoints: { warehouse: fx.url, sources: {} },
+        logicalTime: new Date('2025-01-03T00:00:00Z'),
+      });
+      expect(performance.now() - started).toBeLessThan(10_000);
+      expect(result.tasks[0]).toMatchObject({ task: 'slow-dim', state: 'failed', errorCode: 'TIMEOUT' });
+      expect(await versions()).toEqual(before);
+      const { rows } = await fx.store.query(
+        `select count(*)::int as n from pg_stat_activity where datname = current_database() and query like '%pg_sleep(30)%' and pid <> pg_backend_pid()`,
+      );
+      expect(rows[0]).toEqual({ n: 0 });
+    });
 }
