@@ -2,7 +2,7 @@ import { formatDuration, formatTable } from '../orchestration/report/format-tabl
 import { formatTransferTable } from '../warehouse/transfer-summary.js';
 import type { CustomerHistory, DemoRunSummary } from './demo-run-summary.js';
 
-const KIND_LABELS = { sql: 'SQL transform', dimension: 'SCD2 dimension', custom: 'custom task' } as const;
+const KIND_LABELS = { sql: 'SQL transform', dimension: 'dimension', custom: 'custom' } as const;
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
 
 /**
