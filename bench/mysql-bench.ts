@@ -11,7 +11,7 @@
  * databases, both named `datakit_bench_mysql` (kept afterwards with --keep). The datakit figure is
  * the engine's: the time `transfer()` takes in a fresh process. The last line of output is JSON.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import {
   datetime,

@@ -9,7 +9,7 @@
  * the benchmark's own database, `datakit_bench` (kept afterwards with --keep). The target has the
  * primary key a bronze table keeps by default (--no-pk drops it). The last line of output is JSON.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { boolean, integer, numeric, pgSchema, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { connect } from '../packages/datakit/src/dialect/connect.js';

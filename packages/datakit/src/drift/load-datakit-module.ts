@@ -3,7 +3,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type DatakitShape, isDatakit } from '../contract/is-datakit.js';
 import { DatakitError } from '../errors/datakit-error.js';
-import type { TableSchema } from '../schema/table-schema.js';
 import type { DatakitSnapshot } from './compare-datakits.js';
 
 /**

@@ -1,9 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_DEMO_ROWS } from '../../demo/demo-sizes.js';
-import { formatDemoSummary } from '../../demo/format-demo-summary.js';
-import { demoFromCheckout } from '../../demo/load-demo-warehouse.js';
-import { runDemo } from '../../demo/run-demo.js';
 import { DatakitError } from '../../errors/datakit-error.js';
 import type { CliIO } from '../cli-context.js';
 
@@ -30,7 +27,7 @@ function wholeNumber(value: string | undefined, flag: string): number | undefine
 }
 
 /** What to try after the demo: only commands this program has, and only for the `dev` data. */
-function nextCommands(program: Command, flags: DemoFlags): string[] {
+function nextCommands(program: Command, flags: DemoFlags, demoFromCheckout: () => boolean): string[] {
   const has = (name: string) => program.commands.some((c) => c.name() === name);
   // Outside a checkout the current folder has no demo config: point at a project of one's own instead.
   const checkout = demoFromCheckout();
@@ -99,6 +96,9 @@ A second run resets the demo databases (it says so on its first line) unless --k
 Exit codes: 0 ok (rejected rows are part of the demo), 1 failure, 2 usage error.`,
     )
     .action(async (flags: DemoFlags) => {
+      const { runDemo } = await import('../../demo/run-demo.js');
+      const { formatDemoSummary } = await import('../../demo/format-demo-summary.js');
+      const { demoFromCheckout } = await import('../../demo/load-demo-warehouse.js');
       const rows = wholeNumber(flags.rows, '--rows');
       const seed = wholeNumber(flags.seed, '--seed');
       const summary = await runDemo({
@@ -112,7 +112,7 @@ Exit codes: 0 ok (rejected rows are part of the demo), 1 failure, 2 usage error.
         transferProgress: process.stderr.isTTY === true && !flags.json,
       });
       setExitCode(0);
-      const next = nextCommands(program, flags);
+      const next = nextCommands(program, flags, demoFromCheckout);
       io.out(flags.json ? JSON.stringify({ ...summary, next }, null, 2) : formatDemoSummary(summary, next));
     });
 }

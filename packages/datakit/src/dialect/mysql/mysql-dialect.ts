@@ -1,7 +1,6 @@
 import type { Dialect } from '../dialect.js';
 import { mysqlAdapter } from './mysql-adapter.js';
 import { MysqlDdlCompiler } from './mysql-ddl-compiler.js';
-import { MysqlConnection } from './mysql-driver.js';
 import { mysqlFamily } from './mysql-family.js';
 import { MysqlIntrospector } from './mysql-introspector.js';
 import { mysqlReader } from './mysql-source-reader.js';
@@ -19,7 +18,8 @@ export const mysqlDialect: Dialect = {
   name: 'mysql',
   adapter: mysqlAdapter,
   family: mysqlFamily,
-  connect: (url) => MysqlConnection.open(url, mysqlDialect),
+  // The driver loads with the first connection: a command that opens none starts without mysql2.
+  connect: async (url) => (await import('./mysql-driver.js')).MysqlConnection.open(url, mysqlDialect),
   createIntrospector: (conn) => new MysqlIntrospector(conn),
   createDdlCompiler: () => new MysqlDdlCompiler(),
   reader: mysqlReader,
