@@ -14,7 +14,6 @@ import { defineConfig } from 'datakit';
 import { customerDimension } from './src/gold/dim-customer.js';
 import { dateDimensionTask } from './src/gold/dim-date.js';
 import { productDimension } from './src/gold/dim-product.js';
-import { dimensionTask } from './src/gold/dimension-task.js';
 import { orderLineFact } from './src/gold/fact-order-line.js';
 import { gold } from './src/gold/gold.js';
 import { monthlyRevenueTransform } from './src/gold/monthly-revenue.js';
@@ -136,8 +135,8 @@ export default defineConfig({
             { name: 'check-silver', checks: silverChecks },
             // Gold: its tasks read silver tables the checks cover, so they wait for check-silver
             // (an error check there stops them).
-            dimensionTask(customerDimension),
-            dimensionTask(productDimension),
+            { dimension: customerDimension },
+            { dimension: productDimension },
             dateDimensionTask,
             { sqlTransform: orderLineFact },
             { sqlTransform: monthlyRevenueTransform },

@@ -131,7 +131,11 @@ export type { TaskRuntime } from './orchestration/execute/task-runtime.js';
 export type {
   CatchupMode,
   CustomTaskConfig,
+  DimensionTaskConfig,
+  LayerTableOf,
   PipelineConfig,
+  QualityTaskConfig,
+  SqlTaskConfig,
   TableLayer,
   TaskConfig,
   TaskKind,

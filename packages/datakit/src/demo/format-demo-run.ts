@@ -2,6 +2,7 @@ import { formatDuration, formatTable } from '../orchestration/report/format-tabl
 import { formatTransferTable } from '../warehouse/transfer-summary.js';
 import type { CustomerHistory, DemoRunSummary } from './demo-run-summary.js';
 
+const KIND_LABELS = { sql: 'SQL transform', dimension: 'dimension', custom: 'custom' } as const;
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
 
 /**
@@ -23,7 +24,7 @@ export function formatDemoRun(run: DemoRunSummary): string[] {
   if (run.layers.length > 0) {
     const rows = run.layers.map((l) => [
       l.task,
-      l.kind === 'sql' ? 'SQL transform' : 'dimension',
+      KIND_LABELS[l.kind],
       n(l.rows.read),
       n(l.rows.loaded),
       n(l.rows.rejected),

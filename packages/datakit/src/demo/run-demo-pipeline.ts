@@ -15,8 +15,8 @@ export const DEMO_PIPELINE = 'demo';
 /** A task of the demo run after bronze (silver and gold SQL transforms, dimensions), with its counts from the run store. */
 export interface LayerTaskLine {
   task: string;
-  /** `sql` for a SQL transform (or fact, aggregate), `custom` for a dimension task. */
-  kind: 'sql' | 'custom';
+  /** `sql` for a SQL transform (or fact, aggregate), `dimension` for an SCD2 dimension, `custom` for a function (the date dimension). */
+  kind: 'sql' | 'dimension' | 'custom';
   rows: TaskRows;
   durationMs: number;
   /** The load a SQL transform wrote (its rejects carry it). */
@@ -81,7 +81,7 @@ export async function runDemoPipeline(target: DemoPipelineTarget): Promise<{
     );
   }
   const layers = result.tasks.flatMap((t): LayerTaskLine[] =>
-    t.kind === 'sql' || t.kind === 'custom'
+    t.kind === 'sql' || t.kind === 'dimension' || t.kind === 'custom'
       ? [
           {
             task: t.task,

@@ -1,17 +1,19 @@
 import type { Table } from 'drizzle-orm';
+import type { Scd2Dimension } from '../gold/define-dimension.js';
 import type { QualityCheck } from '../quality/quality-check.js';
 import type { SqlTransform } from '../sql-transform/define-sql-transform.js';
 import type { TaskFunction } from './task-context.js';
 
 /**
- * The kinds of task a pipeline runs: transfers, custom functions, SQL transforms and quality checks.
+ * The kinds of task a pipeline runs: transfers, custom functions, SQL transforms, quality checks
+ * and SCD2 dimensions.
  *
  * @example
  * ```ts
- * const limits: Partial<Record<TaskKind, number>> = { transfer: 2 };
+ * const limits: Partial<Record<TaskKind, number>> = { transfer: 2, dimension: 1 };
  * ```
  */
-export type TaskKind = 'transfer' | 'custom' | 'sql' | 'quality';
+export type TaskKind = 'transfer' | 'custom' | 'sql' | 'quality' | 'dimension';
 
 /**
  * The warehouse layers a table reference may name.
@@ -126,6 +128,38 @@ export interface QualityTaskConfig extends TaskPolicy {
 }
 
 /**
+ * The Drizzle tables of the layers a pipeline's table references name (`Table` when unchecked).
+ *
+ * @example
+ * ```ts
+ * type GoldOrSilver = LayerTableOf<{ layer: 'gold'; table: typeof dimCustomer } | typeof customer>; // typeof dimCustomer
+ * ```
+ */
+export type LayerTableOf<Ref> = Ref extends {
+  readonly layer: TableLayer;
+  readonly table: infer T extends Table;
+}
+  ? T
+  : never;
+
+/**
+ * A task that runs an SCD2 dimension (`defineDimension(...)`) at the run's logical time. It reads
+ * the dimension's source tables and writes the dimension, which gives the pipeline its edges;
+ * `defineConfig` rejects a dimension whose table is in none of the warehouse's layers.
+ *
+ * @example
+ * ```ts
+ * const task: DimensionTaskConfig = { dimension: customerDimension, retries: 1 };
+ * ```
+ */
+export interface DimensionTaskConfig<Ref = TaskTableRef> extends TaskPolicy {
+  dimension: Scd2Dimension<LayerTableOf<Ref>>;
+  /** The task's name (default: the dimension's name, e.g. `gold.dim_customer`). */
+  name?: string;
+  after?: readonly string[];
+}
+
+/**
  * One task of a pipeline.
  *
  * @example
@@ -137,7 +171,8 @@ export type TaskConfig<Ref = TaskTableRef, TransferName extends string = string>
   | TransferTaskConfig<TransferName>
   | CustomTaskConfig<Ref>
   | SqlTaskConfig
-  | QualityTaskConfig;
+  | QualityTaskConfig
+  | DimensionTaskConfig<Ref>;
 
 /**
  * What a scheduler does with ticks missed while no scheduler ran: run all, the latest only, or none.

@@ -33,6 +33,11 @@ const task = z.strictObject({
       message: 'expected a transform made with defineSqlTransform(...)',
     })
     .optional(),
+  dimension: z
+    .custom<unknown>((v) => (v as { kind?: unknown } | null)?.kind === 'scd2-dimension', {
+      message: 'expected a dimension made with defineDimension(...)',
+    })
+    .optional(),
   checks: z
     .array(
       z.custom<unknown>((v) => typeof (v as { compile?: unknown } | null)?.compile === 'function', {
@@ -63,6 +68,7 @@ export const pipelineSchema = z
         custom: positive.optional(),
         sql: positive.optional(),
         quality: positive.optional(),
+        dimension: positive.optional(),
       })
       .optional(),
     defaults: z.strictObject(policy).optional(),

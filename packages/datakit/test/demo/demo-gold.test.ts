@@ -7,6 +7,7 @@ import { type DemoSummary, runDemo } from '../../src/demo/run-demo.js';
 import { connect } from '../../src/dialect/connect.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import { compilePipeline } from '../../src/orchestration/dag/compile-pipeline.js';
+import { readLineage } from '../../src/orchestration/store/record-lineage.js';
 import { EMAIL, GOLD_FIGURES } from './gold-figures.js';
 
 const ROWS = 600;
@@ -31,6 +32,7 @@ describe('the demo pipeline (no database)', () => {
     expect(upstream('silver.order')).toEqual(['order', 'silver.customer']);
     expect(upstream('silver.order_line')).toEqual(['order_line', 'silver.order', 'silver.product']);
     expect(upstream('gold.dim_customer')).toEqual(['check-silver', 'silver.address', 'silver.customer']);
+    expect(pipeline.byName.get('gold.dim_customer')?.kind).toBe('dimension');
     expect(upstream('gold.dim_product')).toEqual(['check-silver', 'silver.category', 'silver.product']);
     expect(upstream('gold.fact_order_line')).toEqual([
       'check-silver',
@@ -122,6 +124,24 @@ describe('the demo through silver and gold, over two days (PGlite)', () => {
     );
     expect(current.n).toBe(silver.n);
     expect(summary.changes?.run.history?.current).toBe(silver.n);
+  });
+
+  it("records the customer dimension task's column lineage from its typed select map", async () => {
+    const lineage = await readLineage(warehouse, summary.changes?.run.run.id ?? '');
+    const dim = lineage.find((l) => l.task === 'gold.dim_customer');
+    expect(dim?.target).toEqual({ layer: 'gold', schema: 'gold', table: 'dim_customer' });
+    expect(dim?.columns.find((c) => c.column === 'country')?.sources).toEqual([
+      { layer: 'silver', schema: 'silver', table: 'address', column: 'country' },
+    ]);
+    expect(dim?.filters).toContainEqual({
+      layer: 'silver',
+      schema: 'silver',
+      table: 'address',
+      column: 'customer_id',
+    });
+    const day2 = summary.changes?.run.layers.find((l) => l.task === 'gold.dim_customer');
+    expect(day2?.kind).toBe('dimension');
+    expect(day2?.rows.loaded).toBe(summary.changes?.run.history?.opened ?? 0);
   });
 
   it('day two grows the history: each valid updated customer gets a version closed and one opened at its logical time', async () => {

@@ -48,6 +48,14 @@ describe('pipelines in datakit.config.ts', () => {
     );
   });
 
+  test('a dimension task needs a defineDimension(...) result', () => {
+    expect(
+      messageOf(configWith({ kindConcurrency: { dimension: 1 }, tasks: [{ dimension: { name: 'x' } }] })),
+    ).toContain(
+      'warehouses.main.pipelines.nightly.tasks.0.dimension expected a dimension made with defineDimension(...)',
+    );
+  });
+
   test('DAG errors are load-time errors of the config file', () => {
     expect(messageOf(configWith({ tasks: [{ transfer: 'custmer' }] }))).toBe(
       'datakit.config.ts: warehouses.main.pipelines.nightly.tasks[0] runs transfer "custmer", which the warehouse does not declare | Did you mean "customer"?',

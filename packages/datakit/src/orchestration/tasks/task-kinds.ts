@@ -1,6 +1,7 @@
 import { DatakitError } from '../../errors/datakit-error.js';
 import type { TaskConfig, TaskKind } from '../pipeline-config.js';
 import { customTask } from './custom-task.js';
+import { dimensionTask } from './dimension-task.js';
 import { qualityTask } from './quality-task.js';
 import { sqlTransformTask } from './sql-transform-task.js';
 import type { TaskKindDefinition } from './task-kind.js';
@@ -12,6 +13,7 @@ export const TASK_KINDS: readonly TaskKindDefinition[] = [
   customTask,
   sqlTransformTask,
   qualityTask,
+  dimensionTask,
 ];
 
 /**
@@ -30,7 +32,7 @@ export function taskKindOf(task: TaskConfig, where: string): TaskKindDefinition 
     'CONFIG',
     `${where} is ${matching.length ? `both ${matching.map((k) => k.kind).join(' and ')}` : 'no kind of task'}`,
     {
-      hint: 'A task has exactly one of `transfer: <name>`, `run: async (ctx) => { … }`, `sqlTransform: <defineSqlTransform(…)>` or `checks: [ … ]`.',
+      hint: 'A task has exactly one of `transfer: <name>`, `run: async (ctx) => { … }`, `sqlTransform: <defineSqlTransform(…)>`, `checks: [ … ]` or `dimension: <defineDimension(…)>`.',
       context: { key: where },
     },
   );
