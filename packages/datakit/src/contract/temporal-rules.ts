@@ -72,24 +72,17 @@ export function dateStringRules(
  */
 export function timeRules(family: DialectFamily, sqlType: string, withZone = false): ValueRule[] {
   if (!withZone) return family.values.timeRules(sqlType);
-  return [
-    typeRule(
-      'type:string',
-      `a string (${sqlType})`,
-      STRING,
-      'Convert it with String(value) in the transform.',
-    ),
-    rule(
-      'format:timetz',
-      (ref) => `${ref(isPgTimetzText)}(v)`,
-      (v) => `is ${previewValue(v)}, not a valid ${sqlType}`,
-      "Use 'HH:MM[:SS[.ffffff]]+HH[:MM]', e.g. '12:00:00+05:30'.",
-    ),
-  ];
+  return timeFormatRules(
+    sqlType,
+    isPgTimetzText,
+    "Use 'HH:MM[:SS[.ffffff]]+HH[:MM]', e.g. '12:00:00+05:30'.",
+    'format:timetz',
+  );
 }
 
 /**
- * The rules of a time column: a string that `test` accepts, `hint` saying the form.
+ * The rules of a time column: a string that `test` accepts, `hint` saying the form, `name` naming
+ * the format rule.
  * @internal
  *
  * @example
@@ -97,7 +90,12 @@ export function timeRules(family: DialectFamily, sqlType: string, withZone = fal
  * timeFormatRules('time', isTimeString, "Use 'HH:MM[:SS[.ffffff]]'.").map((r) => r.rule); // ['type:string', 'format:time']
  * ```
  */
-export function timeFormatRules(sqlType: string, test: (text: string) => boolean, hint: string): ValueRule[] {
+export function timeFormatRules(
+  sqlType: string,
+  test: (text: string) => boolean,
+  hint: string,
+  name = 'format:time',
+): ValueRule[] {
   return [
     typeRule(
       'type:string',
@@ -106,7 +104,7 @@ export function timeFormatRules(sqlType: string, test: (text: string) => boolean
       'Convert it with String(value) in the transform.',
     ),
     rule(
-      'format:time',
+      name,
       (ref) => `${ref(test)}(v)`,
       (v) => `is ${previewValue(v)}, not a valid ${sqlType}`,
       hint,
