@@ -1,4 +1,3 @@
-import mysql from 'mysql2/promise';
 import { parseConnectionUrl } from '../parse-connection-url.js';
 import type { SessionCanceller } from '../session-canceller.js';
 import { mysqlConnectionConfig } from './mysql-pool-config.js';
@@ -31,6 +30,8 @@ async function kill(url: string, tag: string, what: 'QUERY' | 'CONNECTION'): Pro
   const parsed = parseConnectionUrl(url);
   const ids = taggedMysqlThreads(parsed, tag);
   if (ids.length === 0) return 0;
+  // Imported here: a command that never cancels (or never connects) does not load the driver.
+  const { default: mysql } = await import('mysql2/promise');
   const admin = await mysql.createConnection({ ...mysqlConnectionConfig(parsed), connectTimeout: 10_000 });
   admin.on('error', () => {});
   try {
