@@ -5,10 +5,11 @@
  * fact and as the same step written by hand in plain SQL, interleaved, from the same state; the
  * results of both are compared (checksum) so the two do the same work.
  *
- *   npm run bench:gold -- --rows 1000000 [--runs 3] [--only 1,3] [--keep] [--show-sql]
+ *   npm run bench:gold -- --rows 1000000 [--runs 3] [--only 1,3] [--keep] [--show-sql] [--explain]
  *
  * DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is only used to create and drop
- * the benchmark's own database, `datakit_gold_bench`. The last line of output is JSON.
+ * the benchmark's own database (`--database`, default `datakit_gold_bench`). The last line of
+ * output is JSON.
  */
 import { fromDrizzle } from '../packages/datakit/src/contract/from-drizzle.js';
 import { layerTable } from '../packages/datakit/src/deploy/layer-table.js';
@@ -30,18 +31,38 @@ import {
 } from './gold/contracts.js';
 import { handDimension, handFact, handSilverCustomer, handSilverOrder } from './gold/hand-sql.js';
 import { flag, fmt, median, option, sql, textOption } from './support/bench-kit.js';
+import { explaining } from './support/explaining.js';
+
+if (flag('help')) {
+  console.log(`npm run bench:gold -- [options]
+
+  --rows N         bronze rows per table (default 1000000)
+  --runs N         timed runs per side and step, alternating which side goes first (default 3)
+  --only 1,3       time only these steps (1-based); earlier steps still run once for their state
+  --database NAME  the benchmark's own database, created and dropped (default datakit_gold_bench)
+  --keep           keep the database afterwards
+  --show-sql       print the silver transforms' SQL
+  --explain        print EXPLAIN (ANALYZE, BUFFERS) of every statement of both sides, once per step,
+                   instead of timing (the two sides' results are still compared)
+  --help           this text
+
+DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is the admin connection.`);
+  process.exit(0);
+}
 
 const ROWS = option('rows', 1_000_000);
 const RUNS = option('runs', 3);
 const KEEP = flag('keep');
 const SHOW_SQL = flag('show-sql');
+const EXPLAIN = flag('explain');
+const DATABASE = textOption('database') ?? 'datakit_gold_bench';
 /** 1-based step numbers to time (default all); earlier steps still run once to build their state. */
 const onlyText = textOption('only');
 const ONLY = onlyText === undefined ? undefined : new Set(onlyText.split(',').map(Number));
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const benchUrl = (() => {
   const u = new URL(adminUrl);
-  u.pathname = '/datakit_gold_bench';
+  u.pathname = `/${DATABASE}`;
   return u.toString();
 })();
 const schemas = { schemas: { bronze: 'bronze', silver: 'silver', gold: 'gold' } };
@@ -100,10 +121,11 @@ type Step = {
 
 async function main(): Promise<void> {
   await sql(adminUrl, [
-    'drop database if exists datakit_gold_bench with (force)',
-    'create database datakit_gold_bench',
+    `drop database if exists "${DATABASE}" with (force)`,
+    `create database "${DATABASE}"`,
   ]);
-  const conn = await connect(benchUrl);
+  let explainOn = false;
+  const conn = explaining(await connect(benchUrl), () => explainOn, console.error);
   const q = async (s: string) => (await conn.query(s)).rows;
   const count = async (s: string) => Number((await q(s))[0]?.n);
   const hand = (statements: string[]) =>
@@ -219,12 +241,16 @@ async function main(): Promise<void> {
       }
       const rows = await step.rows();
       const entry = { step: step.name, rows, datakit: [] as number[], hand: [] as number[] };
-      for (let run = 1; run <= RUNS; run++) {
+      for (let run = 1; run <= (EXPLAIN ? 1 : RUNS); run++) {
         for (const side of run % 2 === 1 ? (['datakit', 'hand'] as const) : (['hand', 'datakit'] as const)) {
           await step.reset();
           await conn.query('checkpoint');
+          if (EXPLAIN) console.error(`\n==== ${step.name}: ${side}`);
+          explainOn = EXPLAIN;
           const started = performance.now();
-          const out = await step[side]();
+          const out = await step[side]().finally(() => {
+            explainOn = false;
+          });
           if (process.env.GOLD_BENCH_STEPS && side === 'datakit')
             console.error(JSON.stringify((out as { steps?: unknown }).steps));
           entry[side].push((performance.now() - started) / 1000);
@@ -269,7 +295,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ rows: ROWS, runs: RUNS, steps: summary }));
   } finally {
     await conn.close();
-    if (!KEEP) await sql(adminUrl, ['drop database if exists datakit_gold_bench with (force)']);
+    if (!KEEP) await sql(adminUrl, [`drop database if exists "${DATABASE}" with (force)`]);
   }
 }
 
