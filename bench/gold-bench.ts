@@ -29,7 +29,7 @@ import {
   silverCustomer,
   silverOrder,
 } from './gold/contracts.js';
-import { handDimension, handFact, handSilverCustomer, handSilverOrder } from './gold/hand-sql.js';
+import { handDimension, handFact, handSilverCustomer, handSilverOrder, LOAD_ID } from './gold/hand-sql.js';
 import { flag, fmt, median, option, sql, textOption } from './support/bench-kit.js';
 import { explaining } from './support/explaining.js';
 
@@ -110,6 +110,11 @@ async function setup(conn: Connection): Promise<void> {
   await conn.query('vacuum analyze');
 }
 
+/** Count and hash of every column of a target's rejects but their id and time. */
+const rejectsChecksum = (target: string) =>
+  `select count(*) || ':' || coalesce(sum(hashtext(concat_ws('|', load_id, source_table, target_table, row_number, stage, "column", rule, message, hint, row::text))), 0)
+   from datakit.rejects where target_table = '${target}'`;
+
 type Step = {
   name: string;
   rows: () => Promise<number>;
@@ -164,9 +169,9 @@ async function main(): Promise<void> {
           await conn.query('truncate silver.customer cascade');
           await conn.query('truncate datakit.rejects');
         },
-        datakit: () => silverCustomer.run(conn, schemas),
+        datakit: () => silverCustomer.run(conn, { ...schemas, loadId: LOAD_ID }),
         hand: () => hand(handSilverCustomer),
-        checksum: `select count(*) || ':' || sum(hashtext(id || name || email || status || coalesce(country, '') || updated_at)) as c from silver.customer`,
+        checksum: `select count(*) || ':' || sum(hashtext(id || name || email || status || coalesce(country, '') || updated_at)) || ' ' || (${rejectsChecksum('silver.customer')}) as c from silver.customer`,
       },
       {
         name: 'bronze → silver order (cast, foreign key, rejects, MERGE)',
@@ -175,9 +180,9 @@ async function main(): Promise<void> {
           await conn.query('truncate silver."order"');
           await conn.query(`delete from datakit.rejects where target_table = 'silver.order'`);
         },
-        datakit: () => silverOrder.run(conn, schemas),
+        datakit: () => silverOrder.run(conn, { ...schemas, loadId: LOAD_ID }),
         hand: () => hand(handSilverOrder),
-        checksum: `select count(*) || ':' || sum(hashtext(id || ':' || customer_id || ':' || amount || ':' || ordered_at)) as c from silver."order"`,
+        checksum: `select count(*) || ':' || sum(hashtext(id || ':' || customer_id || ':' || amount || ':' || ordered_at)) || ' ' || (${rejectsChecksum('silver.order')}) as c from silver."order"`,
       },
       {
         name: 'silver → SCD2 dim_customer, first load',
@@ -188,7 +193,7 @@ async function main(): Promise<void> {
         },
         datakit: () => customerDimension.run(conn, { ...schemas, at: new Date(at1) }),
         hand: () => hand(handDimension(at1)),
-        checksum: `select count(*) || ':' || sum(hashtext(customer_id || name || status || coalesce(country, '') || valid_from || valid_to || is_current)) as c from gold.dim_customer`,
+        checksum: `select count(*) || ':' || sum(hashtext(customer_id || name || status || coalesce(country, '') || valid_from || valid_to || is_current || is_deleted || is_inferred)) as c from gold.dim_customer`,
       },
       {
         name: 'silver → SCD2 dim_customer, 10% changed, 1% deleted, 1% new',
@@ -196,7 +201,7 @@ async function main(): Promise<void> {
         reset: restoreDimension,
         datakit: () => customerDimension.run(conn, { ...schemas, at: new Date(at2) }),
         hand: () => hand(handDimension(at2)),
-        checksum: `select count(*) || ':' || sum(hashtext(customer_id || name || status || coalesce(country, '') || valid_from || valid_to || is_current)) as c from gold.dim_customer`,
+        checksum: `select count(*) || ':' || sum(hashtext(customer_id || name || status || coalesce(country, '') || valid_from || valid_to || is_current || is_deleted || is_inferred)) as c from gold.dim_customer`,
       },
       {
         name: 'silver → fact_order (SCD2 lookup at event time, date lookup, inferred members)',
