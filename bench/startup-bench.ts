@@ -4,19 +4,22 @@
  * which is what the `datakit` bin (and `npx datakit`, plus npm's own start-up) runs; the median
  * is compared with the goal.
  *
- *   npm run bench:startup -- [--runs 15]
+ *   npm run bench:startup -- [--runs 15] [--only help]
  *
- * Uses the built package (`npm run build` first). The no-op commands run on the example warehouse:
- * `config` loads and checks datakit.config.ts (TypeScript) and resolves the URLs; `deploy --plan`
- * on a warehouse that is already deployed loads the config, opens the warehouse, introspects it,
- * compares and prints "No changes" — on PGlite (`--env dev`: most of its time is PGlite starting
- * its embedded server) and on PostgreSQL (`--env pg`, in the database `datakit_startup_bench`
- * created from DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres, dropped after;
- * skipped when no server answers). The last line of output is JSON.
+ * Uses the built package (`npm run build` first). `<command> --help` runs for every command: it
+ * should cost no more than `datakit --help` (no driver or config loading). The no-op commands run
+ * on the example warehouse: `config` loads and checks datakit.config.ts (TypeScript) and resolves
+ * the URLs; `deploy --plan` on a warehouse that is already deployed loads the config, opens the
+ * warehouse, introspects it, compares and prints "No changes" — on PGlite (`--env dev`: PGlite
+ * starting on its data directory and running the catalog queries take most of the time) and on
+ * PostgreSQL (`--env pg`, in the database `datakit_startup_bench` created from DATABASE_URL,
+ * default postgres://postgres@127.0.0.1:5432/postgres, dropped after; skipped when no server
+ * answers). The last line of output is JSON.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { COMMANDS } from '../packages/datakit/src/cli/main.js';
 import { connect } from '../packages/datakit/src/dialect/connect.js';
 
 const args = process.argv.slice(2);
@@ -25,6 +28,8 @@ const option = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const RUNS = option('runs', 15);
+// `--only help` runs the `--help` cases alone (no database needed).
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const repo = path.resolve(import.meta.dirname, '..');
 const bin = path.join(repo, 'packages/datakit/bin/datakit.js');
 // A project inside the repository (so `datakit` resolves) whose config is the example warehouse.
@@ -38,16 +43,22 @@ interface Case {
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const pgUrl = Object.assign(new URL(adminUrl), { pathname: '/datakit_startup_bench' }).toString();
-const pg = await connect(adminUrl).catch(() => undefined);
+const pg = only === 'help' ? undefined : await connect(adminUrl).catch(() => undefined);
 if (pg) {
   await pg.query('drop database if exists datakit_startup_bench');
   await pg.query('create database datakit_startup_bench');
 }
 
-const CASES: Case[] = [
+const HELP_CASES: Case[] = [
   { name: 'datakit --help', args: ['--help'], goalMs: 300 },
   { name: 'datakit --version', args: ['--version'], goalMs: 300 },
-  { name: 'datakit deploy --help', args: ['deploy', '--help'], goalMs: 300 },
+  ...COMMANDS.map((command) => ({
+    name: `datakit ${command.name} --help`,
+    args: [command.name, '--help'],
+    goalMs: 300,
+  })),
+];
+const NO_OP_CASES: Case[] = [
   {
     name: 'datakit config --env dev (load and check the config)',
     args: ['config', '--env', 'dev'],
@@ -68,6 +79,7 @@ const CASES: Case[] = [
     goalMs: 1000,
   },
 ];
+const CASES = only === 'help' ? HELP_CASES : [...HELP_CASES, ...NO_OP_CASES];
 
 /** One run: wall time, and the CPU time (user + system) the process used, which a busy machine disturbs less. */
 function datakit(argv: string[]): { ms: number; cpuMs: number; status: number | null; out: string } {
@@ -107,7 +119,7 @@ writeFileSync(
     '',
   ].join('\n'),
 );
-for (const env of pg ? ['dev', 'pg'] : ['dev']) {
+for (const env of only === 'help' ? [] : pg ? ['dev', 'pg'] : ['dev']) {
   const deployed = datakit(['deploy', '--env', env]);
   if (deployed.status !== 0) throw new Error(`setup: deploy --env ${env} failed\n${deployed.out}`);
 }

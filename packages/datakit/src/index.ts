@@ -51,6 +51,7 @@ export { connect, dialectFor } from './dialect/connect.js';
 export type { Connection, QueryResult, StreamOptions } from './dialect/connection.js';
 export type { DdlCompiler, TableRef } from './dialect/ddl-compiler.js';
 export type { Dialect, DialectAdapter, SqlFamily } from './dialect/dialect.js';
+export type { DialectFamily } from './dialect/dialect-family.js';
 export type { IntrospectOptions, Introspector } from './dialect/introspector.js';
 export type { ConnectionUrl } from './dialect/parse-connection-url.js';
 export { parseConnectionUrl } from './dialect/parse-connection-url.js';

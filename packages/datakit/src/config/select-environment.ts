@@ -94,7 +94,7 @@ export function selectEnvironment(
 /** The warehouse holds the layers and the run store: it must speak PostgreSQL (a server or PGlite). */
 function warehouseUrlOf(url: string, key: string): string {
   const parsed = parseConnectionUrl(url);
-  if (dialectFor(parsed.kind).adapter.family !== 'postgresql') {
+  if (!dialectFor(parsed.kind).adapter.supportsWarehouse) {
     throw new DatakitError(
       'CONFIG',
       `The warehouse must be PostgreSQL or PGlite, but ${key} is ${parsed.redacted}`,

@@ -1,4 +1,5 @@
 import type { Column } from 'drizzle-orm';
+import type { DialectFamily } from '../dialect/dialect-family.js';
 import type { ColumnType } from '../schema/table-schema.js';
 import { decimalPattern, integerRange } from './number-rules.js';
 import { TIMESTAMP } from './rule-helpers.js';
@@ -47,7 +48,7 @@ export interface JsonSchema {
 const NOT_NULL: JsonSchemaType[] = ['string', 'number', 'integer', 'boolean', 'object', 'array'];
 const TIME = '^\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?$';
 
-function scalar(column: Column, type: ColumnType, family: 'postgresql' | 'mysql'): JsonSchema {
+function scalar(column: Column, type: ColumnType, family: DialectFamily): JsonSchema {
   const representation = column.dataType;
   const enumValues = (column as Column & { enumValues?: readonly string[] }).enumValues;
   if (representation === 'custom' && !['bytea', 'tstzrange'].includes(type.kind)) return {};
@@ -124,7 +125,7 @@ function orNull(schema: JsonSchema): JsonSchema {
  *
  * @example
  * ```ts
- * columnJsonSchema(getTableColumns(customer).email, { kind: 'varchar', length: 200 }, false, 'postgresql');
+ * columnJsonSchema(getTableColumns(customer).email, { kind: 'varchar', length: 200 }, false, postgresFamily);
  * // { type: 'string', maxLength: 200 }
  * ```
  */
@@ -132,11 +133,11 @@ export function columnJsonSchema(
   column: Column,
   type: ColumnType,
   nullable: boolean,
-  family: 'postgresql' | 'mysql',
+  family: DialectFamily,
 ): JsonSchema {
   const base = (column as Column & { baseColumn?: Column }).baseColumn;
   let schema: JsonSchema;
-  if (column.columnType === 'PgArray' && base) {
+  if (base && family.drizzle.arrayElement(column)) {
     const elementType = { ...type, dimensions: Math.max(0, (type.dimensions ?? 1) - 1) };
     schema = { type: 'array', items: columnJsonSchema(base, elementType, true, family) };
   } else {

@@ -1,5 +1,6 @@
 import { type Column, getTableColumns, type Table } from 'drizzle-orm';
-import { fromDrizzle, tableFamily } from './from-drizzle.js';
+import { familyOfTable } from '../dialect/families.js';
+import { fromDrizzle } from './from-drizzle.js';
 import type { ValueRule } from './value-rule.js';
 import { valueRules } from './value-rules.js';
 
@@ -49,7 +50,7 @@ export function planColumns(
   mode: ValidationMode,
   datakit?: string,
 ): { tableName: string; plans: ColumnPlan[] } {
-  const family = tableFamily(table);
+  const family = familyOfTable(table);
   const schema = fromDrizzle(table, datakit ? { datakit } : {});
   const byName = new Map(schema.columns.map((c) => [c.name, c]));
   const plans = Object.entries(getTableColumns(table) as Record<string, Column>).map(([key, column]) => {

@@ -1,8 +1,8 @@
 import { type Column, is, SQL, type Table } from 'drizzle-orm';
-import { getTableConfig as getMySqlTableConfig, MySqlDialect, MySqlTable } from 'drizzle-orm/mysql-core';
-import { getTableConfig as getPgTableConfig, PgDialect, PgTable } from 'drizzle-orm/pg-core';
+import type { SqlFamily } from '../dialect/dialect.js';
+import type { DialectFamily } from '../dialect/dialect-family.js';
+import { familyOfTable } from '../dialect/families.js';
 import { DatakitError } from '../errors/datakit-error.js';
-import { parseSqlType } from '../schema/parse-sql-type.js';
 import type {
   ColumnSchema,
   ForeignKeySchema,
@@ -10,8 +10,6 @@ import type {
   KeyConstraint,
   TableSchema,
 } from '../schema/table-schema.js';
-
-type Family = 'postgresql' | 'mysql';
 
 /**
  * The SQL family a Drizzle table is written for: `pgTable` → postgresql, `mysqlTable` → mysql.
@@ -21,12 +19,8 @@ type Family = 'postgresql' | 'mysql';
  * tableFamily(pgTable('t', { id: integer() })); // 'postgresql'
  * ```
  */
-export function tableFamily(table: Table): Family {
-  if (is(table, PgTable)) return 'postgresql';
-  if (is(table, MySqlTable)) return 'mysql';
-  throw new DatakitError('CONTRACT', 'Only pgTable and mysqlTable tables can be datakit contracts', {
-    hint: "Define the table with pgTable from 'drizzle-orm/pg-core' or mysqlTable from 'drizzle-orm/mysql-core'.",
-  });
+export function tableFamily(table: Table): SqlFamily {
+  return familyOfTable(table).name;
 }
 
 /**
@@ -43,9 +37,8 @@ export function tableFamily(table: Table): Family {
  * ```
  */
 export function fromDrizzle(table: Table, where: { datakit?: string } = {}): TableSchema {
-  const family = tableFamily(table);
-  const config =
-    family === 'postgresql' ? getPgTableConfig(table as PgTable) : getMySqlTableConfig(table as MySqlTable);
+  const family = familyOfTable(table);
+  const config = family.drizzle.tableConfig(table);
   const toSql = sqlRenderer(family);
   const tableName = config.name;
   const context = (column?: string) => ({
@@ -58,22 +51,15 @@ export function fromDrizzle(table: Table, where: { datakit?: string } = {}): Tab
   const uniques: KeyConstraint[] = [];
   let primaryKey: KeyConstraint | undefined;
   const pkColumns: string[] = [];
-  for (const column of config.columns as Column[]) {
-    const type = parseSqlType(column.getSQLType(), family);
+  for (const column of config.columns) {
+    const type = family.parseSqlType(column.getSQLType());
     // An enum array's element column holds the enum.
     const element = elementColumn(column);
-    if (
-      element.enumValues &&
-      element.enumValues.length > 0 &&
-      (family === 'mysql' || element.columnType.includes('Enum'))
-    ) {
+    const declared = family.drizzle.enumOf(element);
+    if (declared) {
       type.kind = 'enum';
-      type.enumValues = [...element.enumValues];
-      if (family === 'postgresql') {
-        const enumName = (element as Column & { enum?: { enumName: string; schema?: string } }).enum
-          ?.enumName;
-        if (enumName) type.enumName = enumName;
-      }
+      type.enumValues = declared.values;
+      if (declared.name) type.enumName = declared.name;
     }
     // A custom column (or an array of one) declares its SQL type itself: an unknown one passes through as written (raw).
     if (type.kind === 'unknown' && element.dataType !== 'custom') {
@@ -117,10 +103,7 @@ export function fromDrizzle(table: Table, where: { datakit?: string } = {}): Tab
 
   const foreignKeys: ForeignKeySchema[] = config.foreignKeys.map((fk) => {
     const ref = fk.reference();
-    const foreign =
-      family === 'postgresql'
-        ? getPgTableConfig(ref.foreignTable as PgTable)
-        : getMySqlTableConfig(ref.foreignTable as MySqlTable);
+    const foreign = family.drizzle.tableConfig(ref.foreignTable);
     const result: ForeignKeySchema = {
       name: fk.getName(),
       columns: ref.columns.map((c) => c.name),
@@ -150,10 +133,7 @@ export function fromDrizzle(table: Table, where: { datakit?: string } = {}): Tab
   });
 
   // Drizzle qualifies column references with the table name; a contract's check must not name its table.
-  const qualifier =
-    family === 'postgresql'
-      ? `"${tableName.replaceAll('"', '""')}".`
-      : `\`${tableName.replaceAll('`', '``')}\`.`;
+  const qualifier = `${family.adapter.quoteIdentifier(tableName)}.`;
   const checks = config.checks.map((check) => ({
     name: check.name,
     expression: toSql(check.value).replaceAll(qualifier, ''),
@@ -171,13 +151,12 @@ function elementColumn(column: Column): Column {
   return element;
 }
 
-function sqlRenderer(family: Family): (sql: SQL) => string {
-  const dialect = family === 'postgresql' ? new PgDialect() : new MySqlDialect();
+function sqlRenderer(family: DialectFamily): (sql: SQL) => string {
   return (sql) => {
-    const query = dialect.sqlToQuery(sql);
+    const query = family.drizzle.sqlToQuery(sql);
     if (query.params.length > 0) {
       return query.params.reduceRight<string>(
-        (text, param, i) => text.replaceAll(family === 'postgresql' ? `$${i + 1}` : '?', literal(param)),
+        (text, param, i) => text.replaceAll(family.adapter.placeholder(i + 1), literal(param)),
         query.sql,
       );
     }

@@ -1,3 +1,4 @@
+import type { DialectFamily } from '../dialect/dialect-family.js';
 import type { ColumnType } from '../schema/table-schema.js';
 import { previewValue } from './rule-helpers.js';
 import { rule, STRING, typeRule, type ValueRule } from './value-rule.js';
@@ -15,36 +16,22 @@ const INT_RANGES: Record<string, [bigint, bigint]> = {
   uint8: [0n, 18446744073709551615n],
 };
 
-const MYSQL_INT_SIZES: [RegExp, number][] = [
-  [/^tinyint/, 1],
-  [/^smallint/, 2],
-  [/^mediumint/, 3],
-  [/^int/, 4],
-];
-
 /**
- * The range of an integer column: int2/int4/int8 on PostgreSQL; tinyint..bigint, signed or
- * unsigned, on MySQL (named int1..int8 and uint1..uint8).
+ * The range of an integer column as its SQL family says: int2/int4/int8 on PostgreSQL;
+ * tinyint..bigint, signed or unsigned, on MySQL (named int1..int8 and uint1..uint8).
  * @internal
  *
  * @example
  * ```ts
- * integerRange({ kind: 'smallint' }, 'mysql', 'tinyint unsigned'); // { name: 'uint1', min: 0n, max: 255n }
+ * integerRange({ kind: 'smallint' }, mysqlFamily, 'tinyint unsigned'); // { name: 'uint1', min: 0n, max: 255n }
  * ```
  */
 export function integerRange(
   type: ColumnType,
-  family: 'postgresql' | 'mysql',
+  family: DialectFamily,
   sqlType: string,
 ): { name: string; min: bigint; max: bigint } {
-  let name: string;
-  if (family === 'postgresql') {
-    name = type.kind === 'smallint' ? 'int2' : type.kind === 'integer' ? 'int4' : 'int8';
-  } else {
-    const lower = sqlType.toLowerCase();
-    const size = MYSQL_INT_SIZES.find(([pattern]) => pattern.test(lower))?.[1] ?? 8;
-    name = `${/unsigned|^serial/.test(lower) ? 'u' : ''}int${size}`;
-  }
+  const name = family.values.integerRange(type, sqlType);
   const [min, max] = INT_RANGES[name] as [bigint, bigint];
   return { name, min, max };
 }
@@ -56,12 +43,12 @@ export function integerRange(
  *
  * @example
  * ```ts
- * integerRules({ kind: 'integer' }, 'postgresql', 'integer', 'number').map((r) => r.rule); // ['type:integer', 'integer-range:int4']
+ * integerRules({ kind: 'integer' }, postgresFamily, 'integer', 'number').map((r) => r.rule); // ['type:integer', 'integer-range:int4']
  * ```
  */
 export function integerRules(
   type: ColumnType,
-  family: 'postgresql' | 'mysql',
+  family: DialectFamily,
   sqlType: string,
   representation: string,
 ): ValueRule[] {
@@ -194,48 +181,19 @@ export function numericRules(type: ColumnType, sqlType: string, representation: 
 }
 
 /**
- * Rules of real/double columns: a number; PostgreSQL real must stay within ±3.4e38, MySQL cannot
- * store NaN or Infinity.
+ * The type rule of real/double columns: a number.
  * @internal
  *
  * @example
  * ```ts
- * floatRules('real', 'postgresql', 'real').map((r) => r.rule); // ['type:number', 'real-range']
+ * numberType('real').rule; // 'type:number'
  * ```
  */
-export function floatRules(
-  kind: 'real' | 'double',
-  family: 'postgresql' | 'mysql',
-  sqlType: string,
-): ValueRule[] {
-  const rules = [
-    typeRule(
-      'type:number',
-      `a number (${sqlType})`,
-      "typeof v === 'number'",
-      'Convert it with Number(value) in the transform.',
-    ),
-  ];
-  if (family === 'mysql') {
-    rules.push(
-      rule(
-        'finite',
-        'Number.isFinite(v)',
-        (v) => `is ${previewValue(v)}, which MySQL cannot store`,
-        'Map NaN and Infinity to null or a number in the transform.',
-      ),
-    );
-  } else if (kind === 'real') {
-    rules.push(
-      rule(
-        'real-range',
-        // Math.fround rounds to the nearest float4 as PostgreSQL's input does: 3.4028235e38 (how
-        // PostgreSQL prints the largest real) fits, 3.5e38 does not.
-        '!Number.isFinite(v) || Number.isFinite(Math.fround(v))',
-        (v) => `is ${previewValue(v)}, outside the range of real (±3.4e38)`,
-        'Use double precision in the contract.',
-      ),
-    );
-  }
-  return rules;
+export function numberType(sqlType: string): ValueRule {
+  return typeRule(
+    'type:number',
+    `a number (${sqlType})`,
+    "typeof v === 'number'",
+    'Convert it with Number(value) in the transform.',
+  );
 }

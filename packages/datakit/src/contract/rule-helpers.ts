@@ -48,7 +48,6 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const TIMESTAMP =
   /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)?$/;
 const TIME = /^\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?$/;
-const MYSQL_TIME = /^-?\d{1,3}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?$/;
 
 function digits(text: string, from: number, to: number): number {
   let value = 0;
@@ -67,8 +66,16 @@ function validDay(text: string): boolean {
   return d <= days;
 }
 
-// text has HH:MM[:SS...] at `at` (already matched).
-function validClock(text: string, at: number, maxHours: number, maxSeconds: number): boolean {
+/**
+ * Whether the clock `HH:MM[:SS...]` at `at` of `text` (already matched) stays within `maxHours`
+ * and `maxSeconds` (60 for a leap second), minutes within 59. @internal
+ *
+ * @example
+ * ```ts
+ * validClock('-838:59:59', 1, 838, 59); // true
+ * ```
+ */
+export function validClock(text: string, at: number, maxHours: number, maxSeconds: number): boolean {
   const colon = text.indexOf(':', at);
   if (digits(text, at, colon) > maxHours || digits(text, colon + 1, colon + 3) > 59) return false;
   return text.charCodeAt(colon + 3) !== 58 || digits(text, colon + 4, colon + 6) <= maxSeconds;
@@ -103,16 +110,14 @@ export function isTimestampString(text: string): boolean {
 }
 
 /**
- * A time of day `HH:MM[:SS[.ffffff]]` (PostgreSQL allows 24:00:00), or a MySQL `TIME` duration.
+ * A time of day `HH:MM[:SS[.ffffff]]` (PostgreSQL allows 24:00:00).
  *
  * @example
  * ```ts
  * isTimeString('23:59:59.5'); // true
- * isTimeString('-838:59:59', true); // true (MySQL)
  * ```
  */
-export function isTimeString(text: string, mysql = false): boolean {
-  if (mysql) return MYSQL_TIME.test(text) && validClock(text, text.charCodeAt(0) === 45 ? 1 : 0, 838, 59);
+export function isTimeString(text: string): boolean {
   return TIME.test(text) && validClock(text, 0, 24, 59);
 }
 

@@ -1,10 +1,10 @@
+import type { DialectFamily } from '../dialect/dialect-family.js';
 import type { ColumnType } from '../schema/table-schema.js';
-import { codePointLength, fitsBytes, previewValue } from './rule-helpers.js';
+import { codePointLength, previewValue } from './rule-helpers.js';
 import { rule, STRING, typeRule, type ValueRule } from './value-rule.js';
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const RANGE = /^(?:empty|[[(](?:"(?:[^"\\]|\\.)*"|[^,"]*),(?:"(?:[^"\\]|\\.)*"|[^\])"]*)[\])])$/;
-const MYSQL_TEXT_BYTES: Record<string, number> = { tinytext: 255, text: 65535, mediumtext: 16777215 };
 const TO_STRING = 'Convert it with String(value) in the transform.';
 
 /**
@@ -21,58 +21,47 @@ export function stringType(sqlType: string, hint = TO_STRING): ValueRule {
 }
 
 /**
- * Rules of text/varchar/char columns: a string, without NUL characters on PostgreSQL, at most
- * `length` characters counted as code points (as the database counts them), within MySQL's byte
- * limits of tinytext/text/mediumtext. A Drizzle `enum` config makes it an enum rule.
+ * Rules of text/varchar/char columns: an enum rule for a Drizzle `enum` config, else the SQL
+ * family's own (a string, at most `length` characters, and what else the family limits).
  * @internal
  *
  * @example
  * ```ts
- * textRules({ kind: 'varchar', length: 200 }, 'postgresql', 'varchar(200)', undefined).map((r) => r.rule);
+ * textRules({ kind: 'varchar', length: 200 }, postgresFamily, 'varchar(200)', undefined).map((r) => r.rule);
  * // ['type:string', 'no-nul', 'max-length:200']
  * ```
  */
 export function textRules(
   type: ColumnType,
-  family: 'postgresql' | 'mysql',
+  family: DialectFamily,
   sqlType: string,
   enumValues: readonly string[] | undefined,
 ): ValueRule[] {
   if (enumValues && enumValues.length > 0) return [enumRule(enumValues, `${sqlType} with enum values`)];
-  const rules = [stringType(sqlType)];
-  if (family === 'postgresql') {
-    rules.push(
-      rule(
-        'no-nul',
-        "v.indexOf('\\u0000') === -1",
-        () => 'contains the NUL character (\\u0000), which PostgreSQL text cannot store',
-        "Strip it in the transform: value.replaceAll('\\u0000', '').",
-      ),
-    );
-  }
+  return family.values.textRules(type, sqlType);
+}
+
+/**
+ * The length rule of a text column with a `length`: at most that many characters, counted as
+ * code points (as the database counts them); none without a length.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * maxLengthRules({ kind: 'varchar', length: 200 }, 'varchar(200)').map((r) => r.rule); // ['max-length:200']
+ * ```
+ */
+export function maxLengthRules(type: ColumnType, sqlType: string): ValueRule[] {
   const max = type.length;
-  if (max !== undefined) {
-    rules.push(
-      rule(
-        `max-length:${max}`,
-        (ref) => `(v.length <= ${max} || ${ref(codePointLength)}(v) <= ${max})`,
-        (v) => `has ${codePointLength(v as string)} characters, more than ${sqlType} allows`,
-        `Shorten it in the transform (e.g. value.slice(0, ${max})), or widen the column in the contract.`,
-      ),
-    );
-  }
-  const bytes = family === 'mysql' ? MYSQL_TEXT_BYTES[sqlType.toLowerCase()] : undefined;
-  if (bytes !== undefined) {
-    rules.push(
-      rule(
-        `max-bytes:${bytes}`,
-        (ref) => `${ref(fitsBytes)}(v, ${bytes})`,
-        (v) => `is ${Buffer.byteLength(v as string)} bytes of UTF-8, more than ${sqlType} holds (${bytes})`,
-        'Shorten it in the transform, or use a larger MySQL text type (mediumtext, longtext).',
-      ),
-    );
-  }
-  return rules;
+  if (max === undefined) return [];
+  return [
+    rule(
+      `max-length:${max}`,
+      (ref) => `(v.length <= ${max} || ${ref(codePointLength)}(v) <= ${max})`,
+      (v) => `has ${codePointLength(v as string)} characters, more than ${sqlType} allows`,
+      `Shorten it in the transform (e.g. value.slice(0, ${max})), or widen the column in the contract.`,
+    ),
+  ];
 }
 
 /**

@@ -1,8 +1,9 @@
 import { type Column, getTableColumns, type Table } from 'drizzle-orm';
+import { familyOfTable } from '../dialect/families.js';
 import { columnJsonSchema, type JsonSchema } from './column-json-schema.js';
 import type { ValidationMode } from './column-plan.js';
 import type { Datakit } from './define-datakit.js';
-import { fromDrizzle, tableFamily } from './from-drizzle.js';
+import { fromDrizzle } from './from-drizzle.js';
 
 export type { JsonSchema, JsonSchemaType } from './column-json-schema.js';
 
@@ -40,7 +41,7 @@ export interface JsonSchemaOptions {
  * ```
  */
 export function toJsonSchema(table: Table, options: JsonSchemaOptions = {}): JsonSchema {
-  const family = tableFamily(table);
+  const family = familyOfTable(table);
   const schema = fromDrizzle(table);
   const byName = new Map(schema.columns.map((c) => [c.name, c]));
   const properties: Record<string, JsonSchema> = {};

@@ -1,9 +1,10 @@
 import type { Column } from 'drizzle-orm';
+import type { DialectFamily } from '../dialect/dialect-family.js';
 import type { ColumnType } from '../schema/table-schema.js';
 import { bitRules } from './bit-rules.js';
 import { jsonRules } from './json-rules.js';
 import { networkRules } from './network-rules.js';
-import { floatRules, integerRules, numericRules } from './number-rules.js';
+import { integerRules, numericRules } from './number-rules.js';
 import { fitsBytes } from './rule-helpers.js';
 import { dateRules, timeRules } from './temporal-rules.js';
 import { enumRule, stringType, textRules, tstzrangeRules, uuidRules } from './text-rules.js';
@@ -36,14 +37,7 @@ function shapeOf(value: readonly unknown[]): string | undefined {
  * `{{1,2},{3,4}}`, and an `integer[][]` column `{1,2}`): every leaf checked by the element type's
  * rules, and the shape rectangular.
  */
-function arrayRules(
-  column: DrizzleColumn,
-  type: ColumnType,
-  family: 'postgresql' | 'mysql',
-  sqlType: string,
-): ValueRule[] {
-  let base = column.baseColumn as DrizzleColumn;
-  while (base.columnType === 'PgArray' && base.baseColumn) base = base.baseColumn as DrizzleColumn;
+function arrayRules(base: Column, type: ColumnType, family: DialectFamily, sqlType: string): ValueRule[] {
   const elements = valueRules(base, { ...type, dimensions: 0 }, family);
   const each = rule(
     'elements',
@@ -114,15 +108,15 @@ function byteaRules(type: ColumnType, sqlType: string, representation: string): 
  *
  * @example
  * ```ts
- * valueRules(getTableColumns(customer).email, { kind: 'varchar', length: 200 }, 'postgresql').map((r) => r.rule);
+ * valueRules(getTableColumns(customer).email, { kind: 'varchar', length: 200 }, postgresFamily).map((r) => r.rule);
  * // ['type:string', 'no-nul', 'max-length:200']
  * ```
  */
-export function valueRules(column: Column, type: ColumnType, family: 'postgresql' | 'mysql'): ValueRule[] {
+export function valueRules(column: Column, type: ColumnType, family: DialectFamily): ValueRule[] {
   const drizzle = column as DrizzleColumn;
   const sqlType = column.getSQLType();
-  if (column.columnType === 'PgArray' && drizzle.baseColumn)
-    return arrayRules(drizzle, type, family, sqlType);
+  const element = family.drizzle.arrayElement(column);
+  if (element) return arrayRules(element, type, family, sqlType);
   const representation = column.dataType;
   if (representation === 'custom' && !['bytea', 'enum', 'tstzrange'].includes(type.kind)) return [];
   switch (type.kind) {
@@ -134,7 +128,7 @@ export function valueRules(column: Column, type: ColumnType, family: 'postgresql
       return numericRules(type, sqlType, representation);
     case 'real':
     case 'double':
-      return floatRules(type.kind, family, sqlType);
+      return family.values.floatRules(type.kind, sqlType);
     case 'boolean':
       return [
         typeRule(
@@ -173,7 +167,7 @@ export function valueRules(column: Column, type: ColumnType, family: 'postgresql
       return [stringType(sqlType, "Use PostgreSQL interval text, e.g. '1 day 02:00:00'.")];
     case 'json':
     case 'jsonb':
-      return jsonRules(family === 'postgresql' ? type.kind : 'json', sqlType);
+      return jsonRules(type.kind, sqlType);
     case 'bytea':
       return byteaRules(type, sqlType, representation);
     case 'tstzrange':

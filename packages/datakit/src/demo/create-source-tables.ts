@@ -3,18 +3,18 @@ import type { TableSchema } from '../schema/table-schema.js';
 
 /**
  * The table as the demo creates it in a source database. A MySQL contract's inline `ENUM(...)`
- * has no type name, which PostgreSQL needs, so on the PostgreSQL family it is named
+ * has no type name, which a dialect with enum types (PostgreSQL) needs, so there it is named
  * `<table>_<column>` (the schema model is otherwise the same on both families).
  *
  * @example
  * ```ts
- * sourceTableFor(systemD.schemaOf('orders'), 'postgresql').columns.find((c) => c.name === 'status')?.type.enumName;
+ * sourceTableFor(systemD.schemaOf('orders'), true).columns.find((c) => c.name === 'status')?.type.enumName;
  * // 'orders_status'
  * ```
  * @internal
  */
-export function sourceTableFor(table: TableSchema, family: 'postgresql' | 'mysql'): TableSchema {
-  if (family !== 'postgresql') return table;
+export function sourceTableFor(table: TableSchema, enumTypes: boolean): TableSchema {
+  if (!enumTypes) return table;
   const columns = table.columns.map((column) =>
     column.type.kind === 'enum' && !column.type.enumName
       ? { ...column, type: { ...column.type, enumName: `${table.name}_${column.name}` } }
@@ -38,7 +38,7 @@ export async function recreateSourceTables(
   tables: readonly TableSchema[],
 ): Promise<TableSchema[]> {
   const { adapter } = conn.dialect;
-  const created = tables.map((t) => sourceTableFor(t, adapter.family));
+  const created = tables.map((t) => sourceTableFor(t, adapter.supportsEnumTypes));
   for (const table of [...created].reverse())
     await conn.query(`DROP TABLE IF EXISTS ${adapter.quoteTable(table)}`);
   const ddl = conn.dialect.createDdlCompiler();

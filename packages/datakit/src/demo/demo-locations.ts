@@ -65,7 +65,7 @@ export function demoLocations(
 export function pgliteDirs(locations: Pick<DemoLocations, 'warehouseUrl' | 'sourceUrls'>): string[] {
   const dirs = [locations.warehouseUrl, ...Object.values(locations.sourceUrls)]
     .map((url) => parseConnectionUrl(url))
-    .filter((u) => u.kind === 'pglite' && u.path !== undefined && u.path !== 'memory')
+    .filter((u) => u.path !== undefined && u.path !== 'memory')
     .map((u) => path.resolve(u.path as string));
   return [...new Set(dirs)];
 }

@@ -3,7 +3,9 @@ import type { Table } from 'drizzle-orm';
 import type { Datakit } from '../contract/define-datakit.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { buildGraph } from '../factory/build-graph.js';
+import { type ChangeEvent, changes } from '../factory/changes.js';
 import { factory } from '../factory/factory.js';
+import { buildDemoChanges, type DemoChanges } from './demo-changes.js';
 import type { DemoSizes } from './demo-sizes.js';
 
 type Row = Record<string, unknown>;
@@ -34,19 +36,25 @@ export interface DemoRows {
   bad: SeededBadRow[];
   /** Cancelled orders, which the order transform drops. */
   cancelledOrders: number;
+  /** What happens in the sources on the demo's second day. */
+  changes: DemoChanges;
 }
 
 /** The source datakits the demo seeds, by system name. */
 export type DemoSources = Record<'system-a' | 'system-d' | 'system-e', Datakit>;
 
 const BAD_EMAILS = ['not-an-email', 'ann.lee(at)example.com', 'bob@localhost'];
+/** The shop's markets; some codes lower-case, as the CRM holds them (bronze upper-cases them). */
+const COUNTRIES = ['DE', 'DE', 'DE', 'FR', 'FR', 'NL', 'nl', 'GB', 'US', 'US', 'ES', 'IT', 'de'];
 
 /**
  * Builds the demo's source rows with factories, deterministic for a seed: customers and their
  * addresses (System A), a category tree and products (System E), orders of System A's customers
  * and order lines of System E's products (System D), plus deliberately bad rows: three customers
  * with an invalid email, two orders with a negative total and two order lines of quantity 0
- * (rejected by the bronze transforms), and 4% cancelled orders (dropped).
+ * (rejected by the bronze transforms), and 4% cancelled orders (dropped). Customers are built
+ * with `changes()`: the first snapshot is seeded, the next day's updates and new customers (and
+ * orders that updated customers place that day) are in `changes`.
  *
  * @example
  * ```ts
@@ -60,17 +68,26 @@ export function buildDemoRows(sources: DemoSources, sizes: DemoSizes, seed: numb
   const systemE = sources['system-e'];
   const pick = <T>(faker: Faker, values: readonly T[]): T => faker.helpers.arrayElement(values);
 
-  const a = buildGraph(
-    systemA.tables,
-    { customer: sizes.customer, address: sizes.address },
-    {
-      seed,
-      overrides: { address: { kind: (_i: number, f: Faker) => pick(f, ['billing', 'shipping', 'home']) } },
+  // Customers come with a second day of changes (updates and new customers) for SCD2 history.
+  const customerChanges = changes(systemA.tables.customer as Table, {
+    seed,
+    initial: sizes.customer,
+    steps: 1,
+    updates: Math.max(3, Math.round(sizes.customer * 0.05)),
+    inserts: Math.max(2, Math.round(sizes.customer * 0.02)),
+    deletes: 0,
+    reinserts: 0,
+  });
+  const customers = rowsOf({ customer: customerChanges.snapshots[0] }, 'customer');
+  const addresses = factory(systemA.tables.address as Table).build(sizes.address, {
+    seed,
+    refs: { customer: customers },
+    overrides: {
+      kind: (_i: number, f: Faker) => pick(f, ['billing', 'shipping', 'home']),
+      country: (_i: number, f: Faker) => pick(f, COUNTRIES),
     },
-  );
+  }) as Row[];
   const e = buildGraph(systemE.tables, { category: sizes.category, product: sizes.product }, { seed });
-  const customers = rowsOf(a, 'customer');
-  const addresses = rowsOf(a, 'address');
   const categories = rowsOf(e, 'category');
   const products = rowsOf(e, 'product');
   const customerIds = customers.map((c) => c.customer_id);
@@ -107,8 +124,20 @@ export function buildDemoRows(sources: DemoSources, sizes: DemoSizes, seed: numb
     },
   }) as Row[];
 
+  // Day two is built before the bad rows are made, so an update changes only what changes() changed.
+  const badCustomerIndexes = spread(customers.length, BAD_EMAILS.length);
+  const demoChanges = buildDemoChanges({
+    events: customerChanges.events as ChangeEvent<Row>[],
+    at: customerChanges.times[1] as Date,
+    skipBuyers: new Set(badCustomerIndexes.map((i) => customers[i]?.customer_id)),
+    lastOrderId: Math.max(...orders.map((o) => o.order_id as number)),
+    skus,
+    tables: { orders: systemD.tables.orders as Table, order_line: systemD.tables.order_line as Table },
+    seed,
+  });
+
   const bad: SeededBadRow[] = [];
-  spread(customers.length, BAD_EMAILS.length).forEach((index, n) => {
+  badCustomerIndexes.forEach((index, n) => {
     const row = customers[index] as Row;
     row.email = BAD_EMAILS[n];
     bad.push({
@@ -145,6 +174,7 @@ export function buildDemoRows(sources: DemoSources, sizes: DemoSizes, seed: numb
     rows,
   });
   return {
+    changes: demoChanges,
     tables: [
       table('system-a', 'customer', customers),
       table('system-a', 'address', addresses),

@@ -1,14 +1,15 @@
-import { formatTransferTable } from '../warehouse/transfer-summary.js';
 import { dataDirLine } from './demo-locations.js';
+import { formatDemoRun } from './format-demo-run.js';
 import type { DemoSummary } from './run-demo.js';
 
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const count = (value: number, noun: string) => `${n(value)} ${noun}${value === 1 ? '' : 's'}`;
 
 /**
  * The demo's summary as terminal text: what happened to the data directory (first line), the
- * seeded sources, the deploy, one line per transfer (rows read, loaded, rejected, dropped, time,
- * rows/s) with totals, the rejects by reason, where the data is kept and the `next` commands.
+ * seeded sources, the deploy, each day's run (see {@link formatDemoRun}), where the data is kept
+ * and the `next` commands.
  *
  * @example
  * ```ts
@@ -24,33 +25,16 @@ export function formatDemoSummary(summary: DemoSummary, next: readonly string[] 
     `Seeded ${n(summary.seeded.rows)} source rows with factories (seed ${summary.seed}) in ${s(summary.seeded.durationMs)}:`,
     ...[...bySystem].map(([system, tables]) => `  ${system}: ${tables.join(', ')}`),
     `  deliberately bad: ${summary.badRows.length} rows (rejected by the transforms); ${n(summary.cancelledOrders)} cancelled orders (dropped)`,
-    `Deployed warehouse "${summary.warehouse}" (bronze and silver): ${summary.deploy.status}, ${summary.deploy.steps} step(s) in ${s(summary.deploy.durationMs)}`,
+    `Deployed warehouse "${summary.warehouse}" (bronze, silver and gold): ${summary.deploy.status}, ${summary.deploy.steps} step(s) in ${s(summary.deploy.durationMs)}`,
     '',
   );
-  out.push(
-    `Pipeline "${summary.run.pipeline}" run ${summary.run.id}: ${summary.run.state} (recorded in ${summary.run.store}; the table below is read from it):`,
-    ...formatTransferTable({ transfers: summary.transfers, totals: summary.totals }),
-    '',
-  );
-  for (const l of summary.layers)
+  out.push(`Day 1: the first load.`, ...formatDemoRun(summary));
+  if (summary.changes) {
+    const a = summary.changes.applied;
     out.push(
-      `${l.task} (SQL transform): ${n(l.rows.read)} read, ${n(l.rows.loaded)} written, ${n(l.rows.rejected)} rejected`,
+      `Day 2: ${count(a.updatedCustomers, 'customer')} updated and ${n(a.newCustomers)} added in System A (changes() of the factories), ${count(a.newOrders, 'order')} with ${count(a.newOrderLines, 'line')} placed in System D; then the pipeline again.`,
+      ...formatDemoRun(summary.changes.run),
     );
-  if (summary.checks.length > 0) {
-    const count = (status: string) => summary.checks.filter((c) => c.status === status).length;
-    out.push(
-      `Quality checks: ${count('pass')} pass, ${count('warn')} warn, ${count('error')} error (results in datakit.quality_results)`,
-      ...summary.checks
-        .filter((c) => c.status !== 'pass')
-        .map((c) => `  ${c.status}: ${c.check} — ${n(c.failing)} failing row(s)`),
-    );
-  }
-  if (summary.layers.length > 0 || summary.checks.length > 0) out.push('');
-  if (summary.rejects.length > 0) {
-    out.push(`Rejected rows, with their reasons (all of them are in ${summary.rejectsTable}):`);
-    for (const r of summary.rejects)
-      out.push(`  ${r.target}: ${r.rows > 1 ? `${n(r.rows)} × ` : ''}${r.message}`);
-    out.push('');
   }
   out.push(
     `Data kept in ${summary.data.dir}:`,

@@ -12,10 +12,15 @@ import { transferLinesOfRun } from './transfer-lines-of-run.js';
 /** The pipeline of the demo warehouse that `datakit demo` runs. */
 export const DEMO_PIPELINE = 'demo';
 
-/** A SQL transform task of the demo run (silver, gold), with its counts from the run store. */
+/** A task of the demo run after bronze (silver and gold SQL transforms, dimensions), with its counts from the run store. */
 export interface LayerTaskLine {
   task: string;
+  /** `sql` for a SQL transform (or fact, aggregate), `custom` for a dimension task. */
+  kind: 'sql' | 'custom';
   rows: TaskRows;
+  durationMs: number;
+  /** The load a SQL transform wrote (its rejects carry it). */
+  loadId?: string;
 }
 
 /** Where {@link runDemoPipeline} runs: the warehouse (also the run store) and the source systems. */
@@ -25,13 +30,15 @@ export interface DemoPipelineTarget {
   store: Connection;
   sources: Readonly<Record<string, Connection>>;
   say: (line: string) => void;
+  /** The run's logical time (default now). */
+  logicalTime?: Date;
 }
 
 /**
- * Runs the demo warehouse's `demo` pipeline in process with `runPipeline`, on connections the demo
- * owns (PGlite serialises each one), and reads the transfer summary back from the run store (the
- * task runs and the loads they wrote, the SQL transform tasks' counts and the quality check
- * results), so the demo prints what `datakit runs` shows.
+ * Runs the demo warehouse's `demo` pipeline in process with `runPipeline` at a logical time, on
+ * connections the demo owns (PGlite serialises each one), and reads the transfer summary back
+ * from the run store (the task runs and the loads they wrote, the counts of the tasks after bronze
+ * and the quality check results), so the demo prints what `datakit runs` shows.
  *
  * @example
  * ```ts
@@ -52,6 +59,7 @@ export async function runDemoPipeline(target: DemoPipelineTarget): Promise<{
     environment: 'dev',
     store,
     endpoints: { warehouse: store, sources: target.sources },
+    ...(target.logicalTime ? { logicalTime: target.logicalTime } : {}),
     onEvent: (event) => {
       if (event.type === 'run_started')
         say(`Running pipeline "${pipeline.name}" (run ${event.run.id}, ${event.tasks} tasks) ...`);
@@ -72,9 +80,19 @@ export async function runDemoPipeline(target: DemoPipelineTarget): Promise<{
       { hint: `See the run with: npx datakit runs ${result.run.id} --env dev` },
     );
   }
-  const layers = result.tasks
-    .filter((t) => t.kind === 'sql')
-    .map((t) => ({ task: t.task, rows: t.rows ?? { read: 0, loaded: 0, rejected: 0, dropped: 0 } }));
+  const layers = result.tasks.flatMap((t): LayerTaskLine[] =>
+    t.kind === 'sql' || t.kind === 'custom'
+      ? [
+          {
+            task: t.task,
+            kind: t.kind,
+            rows: t.rows ?? { read: 0, loaded: 0, rejected: 0, dropped: 0 },
+            durationMs: t.startedAt && t.endedAt ? t.endedAt.getTime() - t.startedAt.getTime() : 0,
+            ...(t.loadId ? { loadId: t.loadId } : {}),
+          },
+        ]
+      : [],
+  );
   return {
     run: result.run,
     summary: summarizeTransfers(await transferLinesOfRun(store, result.run.id)),

@@ -2,9 +2,9 @@ import path from 'node:path';
 import type { DatakitConfig } from '../config/define-config.js';
 import type { Datakit } from '../contract/define-datakit.js';
 import { deployWarehouse } from '../deploy/deploy-warehouse.js';
-import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
-import type { TransferLine, TransferSummary } from '../warehouse/transfer-summary.js';
+import { DEFAULT_NOW } from '../factory/build-options.js';
+import { type AppliedDemoChanges, applyDemoChanges } from './apply-demo-changes.js';
 import {
   type DataDirAction,
   dataDirLine,
@@ -13,11 +13,11 @@ import {
   prepareDataDirs,
 } from './demo-locations.js';
 import { buildDemoRows, type DemoSources, type SeededBadRow } from './demo-rows.js';
+import { type DemoRunSummary, runDemoDay } from './demo-run-summary.js';
 import { DEFAULT_DEMO_ROWS, demoSizes } from './demo-sizes.js';
 import { loadDemoWarehouse } from './load-demo-warehouse.js';
 import { openDemoConnections } from './open-demo-connections.js';
 import { createPgliteDirs } from './pglite-template.js';
-import { type LayerTaskLine, runDemoPipeline } from './run-demo-pipeline.js';
 import { type SeededTable, seedDemoSources } from './seed-demo-sources.js';
 
 /** Options of {@link runDemo}; all optional. */
@@ -40,10 +40,15 @@ export interface DemoOptions {
   onProgress?: (line: string) => void;
   /** Ignored: the demo's transfers run as pipeline tasks, which report progress line by line. */
   transferProgress?: boolean;
+  /** Apply a second day of changes to the sources and run the pipeline again (default true). */
+  changes?: boolean;
 }
 
-/** Everything `datakit demo` did, as printed and as `--json`. */
-export interface DemoSummary {
+/**
+ * Everything `datakit demo` did, as printed and as `--json`: the seeding and deploy, the first
+ * run (its fields at the top level) and, unless turned off, the second day's changes and run.
+ */
+export interface DemoSummary extends DemoRunSummary {
   ok: true;
   warehouse: string;
   environment: 'dev';
@@ -54,24 +59,9 @@ export interface DemoSummary {
   badRows: SeededBadRow[];
   cancelledOrders: number;
   deploy: { status: string; steps: number; durationMs: number };
-  /** The pipeline run of the transfers, as recorded in the run store (`npx datakit runs` lists it). */
-  run: { id: string; pipeline: string; state: string; store: string };
-  /** One line per transfer task, read back from the run store. */
-  transfers: TransferLine[];
-  totals: TransferSummary['totals'];
-  /** The SQL transform tasks after bronze (silver), with their counts from the run store. */
-  layers: LayerTaskLine[];
-  /** Every quality check the run ran, as stored in `datakit.quality_results`. */
-  checks: {
-    task: string;
-    check: string;
-    table: string;
-    status: 'pass' | 'warn' | 'error';
-    failing: number;
-  }[];
-  /** Rejected rows by target table and reason, as the rejects table holds them. */
-  rejects: { target: string; message: string; rows: number }[];
   rejectsTable: string;
+  /** The second day: the changes applied to the sources, then the pipeline's run on them. */
+  changes?: { applied: AppliedDemoChanges; run: DemoRunSummary };
   durationMs: number;
   /** Peak resident memory of the process so far. */
   peakRssMb: number;
@@ -79,13 +69,17 @@ export interface DemoSummary {
 
 /**
  * Runs the demo warehouse end to end: prepares its data directory, seeds Systems A, D and E with
- * factories (plus a few bad rows), deploys the warehouse's layers, runs its `demo` pipeline of
- * transfers into bronze through the pipeline runner and returns a summary read from the run store. Embedded PGlite by default, so no server is needed.
+ * factories (plus a few bad rows), deploys the warehouse's layers and runs its `demo` pipeline
+ * (bronze, silver, gold, checks) at the factories' day one; then applies a second day of changes
+ * to the sources (customers updated and added with `changes()`, new orders) and runs it again at
+ * day two, so the customer dimension's history grows. The summary is read from the warehouse and
+ * its run store. Embedded PGlite by default, so no server is needed.
  *
  * @example
  * ```ts
  * const summary = await runDemo({ rows: 2600, dataDir: '/tmp/demo', onProgress: (l) => console.error(l) });
- * summary.totals; // { read: 2600, loaded: 2487, rejected: 7, dropped: 106, ... }
+ * summary.totals; // { read: 2600, loaded: 2573, rejected: 7, dropped: 20, ... }
+ * summary.changes?.run.history; // { versions: 207, current: 197, opened: 12, closed: 10, ... }
  * ```
  */
 export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
@@ -129,7 +123,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
     const seeded = await seedDemoSources(rows, { sources, connections });
     const seededMs = Math.round(performance.now() - seedStarted);
 
-    say('Deploying the warehouse (bronze and silver) ...');
+    say('Deploying the warehouse (bronze, silver and gold) ...');
     const deploy = await deployWarehouse({ warehouse, connection: to, apply: true });
     if (deploy.status === 'refused') {
       throw new DatakitError(
@@ -141,15 +135,20 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
       );
     }
 
-    const { run, summary, layers, checks } = await runDemoPipeline({
-      warehouse,
-      warehouseName,
-      store: to,
-      sources: connections,
-      say,
-    });
-    const transfers = summary.transfers;
-    const rejects = await rejectsByReason(to, transfers);
+    const target = { warehouse, warehouseName, store: to, sources: connections, say };
+    say(`Day 1 (logical time ${DEFAULT_NOW.toISOString()}): the first load.`);
+    const day1 = await runDemoDay({ ...target, day: 1, logicalTime: DEFAULT_NOW });
+    let changes: DemoSummary['changes'];
+    if (options.changes !== false) {
+      say(
+        `Day 2 (logical time ${rows.changes.at.toISOString()}): applying a day of changes to the sources ...`,
+      );
+      const applied = await applyDemoChanges(rows.changes, { sources, connections });
+      say(
+        `  System A: ${applied.updatedCustomers} customer(s) updated, ${applied.newCustomers} added; System D: ${applied.newOrders} order(s) with ${applied.newOrderLines} line(s) placed`,
+      );
+      changes = { applied, run: await runDemoDay({ ...target, day: 2, logicalTime: rows.changes.at }) };
+    }
     return {
       ok: true,
       warehouse: warehouseName,
@@ -165,19 +164,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
       badRows: rows.bad,
       cancelledOrders: rows.cancelledOrders,
       deploy: { status: deploy.status, steps: deploy.plan.steps.length, durationMs: deploy.durationMs },
-      transfers,
-      totals: summary.totals,
-      layers,
-      checks: checks.map((c) => ({
-        task: c.task,
-        check: c.check,
-        table: c.table,
-        status: c.status,
-        failing: c.failing,
-      })),
-      run: { id: run.id, pipeline: run.pipeline, state: run.state, store: 'datakit.runs' },
-      rejects,
+      ...day1,
       rejectsTable: 'datakit.rejects',
+      ...(changes ? { changes } : {}),
       durationMs: Math.round(performance.now() - started),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
@@ -198,23 +187,6 @@ function demoSources(declared: Readonly<Record<string, Datakit>>): DemoSources {
     );
   }
   return declared as unknown as DemoSources;
-}
-
-async function rejectsByReason(
-  to: Connection,
-  transfers: readonly TransferLine[],
-): Promise<DemoSummary['rejects']> {
-  if (transfers.length === 0) return [];
-  const { rows } = await to.query<{ load_id: string; message: string; rows: number }>(
-    `select "load_id", "message", count(*)::int as "rows" from "datakit"."rejects"
-     where "load_id" = any($1::uuid[]) group by 1, 2 order by min("id")`,
-    [transfers.map((t) => t.loadId)],
-  );
-  return rows.map((r) => ({
-    target: transfers.find((t) => t.loadId === r.load_id)?.target ?? '?',
-    message: r.message,
-    rows: r.rows,
-  }));
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);

@@ -62,7 +62,7 @@ export interface DeployOptions {
 export async function deployWarehouse(options: DeployOptions): Promise<DeployResult> {
   const result = await deployTablesLocked(options);
   if (!options.apply || result.status === 'refused') return result;
-  const supportsStore = options.connection.dialect.adapter.family === 'postgresql';
+  const supportsStore = options.connection.dialect.adapter.supportsWarehouse;
   return supportsStore ? { ...result, store: await migrateStore(options.connection) } : result;
 }
 

@@ -28,7 +28,7 @@ export async function withDeployLock<T>(
   fn: (conn: Connection) => Promise<T>,
 ): Promise<T> {
   const adapter = connection.dialect.adapter;
-  if (adapter.family !== 'postgresql' || !adapter.supportsTransactionalDdl) return fn(connection);
+  if (!adapter.supportsWarehouse || !adapter.supportsTransactionalDdl) return fn(connection);
   return connection.transaction(async (tx) => {
     await advisoryXactLock(tx, {
       scope: 'datakit.deploy',

@@ -1,8 +1,10 @@
 import type { Connection } from './connection.js';
 import type { DdlCompiler } from './ddl-compiler.js';
+import type { DialectFamily } from './dialect-family.js';
 import type { Introspector } from './introspector.js';
 import type { ConnectionUrl } from './parse-connection-url.js';
 import type { SessionCanceller } from './session-canceller.js';
+import type { SourceReader } from './source-reader.js';
 
 /**
  * The SQL family a dialect speaks; PGlite speaks `postgresql` through a different driver.
@@ -34,12 +36,26 @@ export interface DialectAdapter {
   readonly supportsEnumTypes: boolean;
   /** Schemas inside a database (PostgreSQL); MySQL's "schema" is a database. */
   readonly supportsSchemas: boolean;
+  /**
+   * Can hold a Datakit warehouse: the layers, the run store and loads into them (the PostgreSQL
+   * family: its text formats, advisory locks and run-store SQL). Others can be sources only.
+   */
+  readonly supportsWarehouse: boolean;
+  /**
+   * Transactions run side by side (a pool of sessions). PGlite has one in-process session: a
+   * second transaction waits for the first to end, so reads of a load share its transaction.
+   */
+  readonly supportsConcurrentTransactions: boolean;
   /** Quotes an identifier, escaping embedded quotes: `"a""b"` or `` `a``b` ``. */
   quoteIdentifier(name: string): string;
   /** Quotes `schema.table`, or just the table when no schema is given. */
   quoteTable(table: { schema?: string; name: string }): string;
   /** The placeholder for the 1-based parameter `index`: `$1` or `?`. */
   placeholder(index: number): string;
+  /** A parameter read as `sqlType` where the family needs it said (`$1::date`), else `?`. */
+  typedPlaceholder(index: number, sqlType: string): string;
+  /** An expression's value as text: `(max(id))::text` or `cast(max(id) as char)`. */
+  castToText(expression: string): string;
 }
 
 /**
@@ -56,9 +72,13 @@ export interface DialectAdapter {
 export interface Dialect {
   readonly name: 'postgres' | 'pglite' | 'mysql';
   readonly adapter: DialectAdapter;
+  /** The SQL family it speaks: types, values, Drizzle tables and generated code. */
+  readonly family: DialectFamily;
   connect(url: ConnectionUrl): Promise<Connection>;
   createIntrospector(conn: Connection): Introspector;
   createDdlCompiler(): DdlCompiler;
+  /** Reads source tables for loads (session setup, catalog estimates, decoded row batches). */
+  readonly reader: SourceReader;
   /** Cancels running statements of tagged sessions; absent where the database runs in this thread. */
   readonly canceller?: SessionCanceller;
 }

@@ -4,8 +4,6 @@ import type { ValueContext, ValueGenerator } from './value-context.js';
 
 const DAY = 86_400_000;
 const YEAR = 365 * DAY;
-/** MySQL TIMESTAMP starts at 1970-01-01 00:00:01 UTC. */
-const MYSQL_TIMESTAMP_MIN = Date.UTC(1970, 0, 2);
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -19,6 +17,46 @@ function timeOfDay(date: Date, fractionDigits: number): string {
   const ms = date.getUTCMilliseconds();
   if (fractionDigits === 0 || ms === 0) return base;
   return `${base}.${pad(ms, 3).slice(0, Math.min(3, fractionDigits)).replace(/0+$/, '')}`;
+}
+
+/** UTC offsets of real time zones, most of them whole hours. */
+const OFFSETS = [
+  '+00',
+  '+00',
+  '+01',
+  '+02',
+  '+03',
+  '-03',
+  '-05',
+  '-06',
+  '-08',
+  '+05:30',
+  '+08',
+  '+09',
+  '+10',
+];
+
+/** Interval text for each `interval <fields>` restriction, with no unit below its last field. */
+const INTERVALS: Record<string, (n: (max: number) => number) => string> = {
+  year: (n) => `${n(30)} years`,
+  month: (n) => `${n(36)} mons`,
+  'year to month': (n) => `${n(10)} years ${n(11)} mons`,
+  day: (n) => `${n(90)} days`,
+  hour: (n) => `${n(72)} hours`,
+  minute: (n) => `${n(600)} minutes`,
+  second: (n) => `${n(3600)} seconds`,
+  'day to hour': (n) => `${n(30)} days ${pad(n(23))}:00:00`,
+  'day to minute': (n) => `${n(30)} days ${pad(n(23))}:${pad(n(59))}:00`,
+  'day to second': (n) => `${n(30)} days ${pad(n(23))}:${pad(n(59))}:${pad(n(59))}`,
+  'hour to minute': (n) => `${pad(n(23))}:${pad(n(59))}:00`,
+  'hour to second': (n) => `${pad(n(23))}:${pad(n(59))}:${pad(n(59))}`,
+  'minute to second': (n) => `00:${pad(n(59))}:${pad(n(59))}`,
+};
+
+function intervalGenerator(fields: string | undefined): ValueGenerator {
+  const render = fields === undefined ? undefined : INTERVALS[fields];
+  if (!render) return ({ faker }) => `${faker.number.int({ min: 1, max: 90 })} days`;
+  return ({ faker }) => render((max) => faker.number.int({ min: 1, max }));
 }
 
 function windowFor(semantic: Semantic, now: number): [number, number] {
@@ -49,7 +87,8 @@ function asTime(value: unknown): number | undefined {
 /**
  * A generator of dates, timestamps, times and intervals inside a window around `now`: birth dates
  * 18-90 years back, due dates in the coming year, `updated_at` after the row's `created_at`, and
- * anything else in the last three years. Dates and timestamps come as `Date` or as the string
+ * anything else in the last three years; times of day (with a zone's offset for timetz) and
+ * intervals that fit an `interval <fields>` restriction. Dates and timestamps come as `Date` or as the string
  * Drizzle's `mode: 'string'` returns; precision (MySQL seconds by default) is respected.
  *
  * @internal
@@ -64,15 +103,18 @@ export function dateGenerator(
   createdKey: string | undefined,
 ): ValueGenerator {
   const { kind } = column.type;
-  if (kind === 'time')
-    return ({ faker }) => timeOfDay(new Date(faker.number.int({ min: 0, max: DAY / 1000 - 1 }) * 1000), 0);
-  if (kind === 'interval') return ({ faker }) => `${faker.number.int({ min: 1, max: 90 })} days`;
-  const mysqlTimestamp = column.family === 'mysql' && kind === 'timestamptz';
+  const clock: ValueGenerator = ({ faker }) =>
+    timeOfDay(new Date(faker.number.int({ min: 0, max: DAY / 1000 - 1 }) * 1000), 0);
+  if (kind === 'time') return clock;
+  if (kind === 'timetz')
+    return (context) => `${clock(context)}${context.faker.helpers.arrayElement(OFFSETS)}`;
+  if (kind === 'interval') return intervalGenerator(column.type.fields);
+  const earliest = column.family.values.earliestInstant(kind);
   const instant = ({ faker, now, row }: ValueContext): number => {
     let [from, to] = windowFor(semantic, now.getTime());
     const created = semantic === 'updatedAt' && createdKey ? asTime(row[createdKey]) : undefined;
     if (created !== undefined && created < now.getTime()) from = created;
-    if (mysqlTimestamp) from = Math.max(from, MYSQL_TIMESTAMP_MIN);
+    if (earliest !== undefined) from = Math.max(from, earliest);
     return faker.number.int({ min: from, max: Math.max(from, to) });
   };
   return (context) => formatInstant(column, instant(context));
@@ -94,10 +136,10 @@ export function formatInstant(column: ColumnPlan, time: number): unknown {
     const day = new Date(Math.floor(time / DAY) * DAY);
     return column.runtime === 'date' ? day : isoDate(day);
   }
-  const precision = column.type.precision ?? (column.family === 'mysql' ? 0 : 6);
+  const precision = column.type.precision ?? column.family.values.defaultTimePrecision;
   const unit = precision >= 3 ? 1 : 10 ** (3 - precision);
   const date = new Date(Math.floor(time / unit) * unit);
   if (column.runtime === 'date') return date;
   const text = `${isoDate(date)} ${timeOfDay(date, precision)}`;
-  return column.family === 'postgresql' && kind === 'timestamptz' ? `${text}+00` : text;
+  return column.family.values.timestampText(text, kind);
 }

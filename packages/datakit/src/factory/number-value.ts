@@ -86,7 +86,8 @@ export function numberGenerator(semantic: Semantic, column: ColumnPlan): ValueGe
     min = Math.max(0, bounds.min);
     max = bounds.max;
   }
-  const decimals = decimalsOf(column, semantic);
+  // A bigint holds no decimals (Drizzle's numeric mode 'bigint').
+  const decimals = column.runtime === 'bigint' ? 0 : decimalsOf(column, semantic);
   if (decimals === 0) {
     const low = Math.ceil(min);
     const high = Math.floor(max);
@@ -97,8 +98,21 @@ export function numberGenerator(semantic: Semantic, column: ColumnPlan): ValueGe
   const step = 10 ** -decimals;
   const low = Math.ceil(min / step) * step;
   const high = Math.floor(max / step) * step;
-  const draw: ValueGenerator = ({ faker }) =>
-    faker.number.float({ min: low, max: high, fractionDigits: decimals }).toFixed(decimals);
+  const draw: ValueGenerator =
+    high / step <= Number.MAX_SAFE_INTEGER
+      ? ({ faker }) => faker.number.float({ min: low, max: high, fractionDigits: decimals }).toFixed(decimals)
+      : manyDecimals(min, max, decimals);
   if (column.runtime === 'string') return draw;
   return (context) => Number(draw(context));
+}
+
+/**
+ * Decimals too many for a float to carry exactly (numeric(20, 18)): an integer part below the
+ * maximum's, then random digits, so the value stays inside the type however the bounds round.
+ */
+function manyDecimals(min: number, max: number, decimals: number): ValueGenerator {
+  const low = Math.max(Math.floor(min), 0);
+  const high = Math.max(low, Math.ceil(max) - 1);
+  return ({ faker }) =>
+    `${faker.number.int({ min: low, max: high })}.${faker.string.numeric({ length: decimals, allowLeadingZeros: true })}`;
 }

@@ -27,7 +27,7 @@ function wordsFor(faker: Faker, column: ColumnPlan): string {
 
 /**
  * A generator of realistic strings for a text, varchar or char column, chosen by the column's
- * name. The caller fits the result to the column's length.
+ * name; {@link fittedString} fits them to the column's length.
  *
  * @internal
  * @example
@@ -120,8 +120,59 @@ export function stringGenerator(semantic: Semantic, column: ColumnPlan): ValueGe
   }
 }
 
+/** Semantics whose values differ in length from draw to draw, so a short column gets a whole one. */
+const REDRAWN = new Set<Semantic>([
+  'email',
+  'username',
+  'phone',
+  'street',
+  'city',
+  'state',
+  'country',
+  'company',
+  'productName',
+  'department',
+  'jobTitle',
+  'url',
+  'color',
+]);
+const REDRAWS = 4;
+
 /**
- * Cuts a string to a column's length (varchar/char); other strings are returned unchanged.
+ * A generator of realistic strings for a text, varchar or char column (see {@link stringGenerator})
+ * that fit the column's length: a value too long is drawn again a few times (an email or a city
+ * that fits reads better than a cut one), then cut.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * fittedString('email', plan.byKey.get('email')!)(context); // varchar(20) → 'ima.lind@yahoo.com'
+ * ```
+ */
+export function fittedString(semantic: Semantic, column: ColumnPlan): ValueGenerator {
+  const generate = stringGenerator(semantic, column);
+  const length = column.type.length;
+  if (length === undefined) return generate;
+  if (!REDRAWN.has(semantic)) return (context) => fitLength(generate(context) as string, length);
+  return (context) => {
+    let value = generate(context) as string;
+    for (let i = 0; i < REDRAWS && value.length > length; i++) value = generate(context) as string;
+    return semantic === 'email' ? fitEmail(value, length) : fitLength(value, length);
+  };
+}
+
+/** An email cut in its local part, so it keeps a domain: 'nikki.oberb@mail.com'. */
+function fitEmail(value: string, length: number): string {
+  const at = value.indexOf('@');
+  const domain = '@mail.com';
+  if (value.length <= length || at < 0 || length < domain.length + 3) return fitLength(value, length);
+  const local = value.slice(0, Math.min(at, length - domain.length)).replace(/[._-]+$/, '');
+  return `${local}${domain}`;
+}
+
+/**
+ * Cuts a string to a column's length in characters (code points, as the database counts them,
+ * never splitting a surrogate pair); a string that fits is returned unchanged.
  *
  * @internal
  * @example
@@ -131,5 +182,8 @@ export function stringGenerator(semantic: Semantic, column: ColumnPlan): ValueGe
  */
 export function fitLength(value: string, length: number | undefined): string {
   if (length === undefined || value.length <= length) return value;
-  return value.slice(0, length).trimEnd() || value.slice(0, length);
+  const characters = Array.from(value);
+  if (characters.length <= length) return value;
+  const cut = characters.slice(0, length).join('');
+  return cut.trimEnd() || cut;
 }

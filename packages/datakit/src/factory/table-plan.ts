@@ -1,8 +1,6 @@
 import { type Column, getTableColumns, is, SQL, type Table } from 'drizzle-orm';
-import { getTableConfig as getMySqlTableConfig, type MySqlTable } from 'drizzle-orm/mysql-core';
-import { getTableConfig as getPgTableConfig, type PgTable } from 'drizzle-orm/pg-core';
-import { tableFamily } from '../contract/from-drizzle.js';
-import { parseSqlType } from '../schema/parse-sql-type.js';
+import type { DialectFamily } from '../dialect/dialect-family.js';
+import { familyOfTable } from '../dialect/families.js';
 import type { ColumnType } from '../schema/table-schema.js';
 
 /** How Drizzle represents a column's value in JavaScript (its `dataType`). */
@@ -25,7 +23,8 @@ export interface ColumnPlan {
   name: string;
   type: ColumnType;
   runtime: Runtime;
-  family: 'postgresql' | 'mysql';
+  /** The SQL family of its table: what values it holds. */
+  family: DialectFamily;
   nullable: boolean;
   /** The database fills it when omitted (default, serial, identity, generated). */
   hasDefault: boolean;
@@ -51,7 +50,7 @@ export interface ForeignKeyPlan {
 export interface TablePlan {
   table: Table;
   name: string;
-  family: 'postgresql' | 'mysql';
+  family: DialectFamily;
   columns: ColumnPlan[];
   byKey: Map<string, ColumnPlan>;
   primaryKey: string[];
@@ -63,9 +62,7 @@ export interface TablePlan {
 const plans = new WeakMap<Table, TablePlan>();
 
 function configOf(table: Table) {
-  return tableFamily(table) === 'postgresql'
-    ? getPgTableConfig(table as PgTable)
-    : getMySqlTableConfig(table as MySqlTable);
+  return familyOfTable(table).drizzle.tableConfig(table);
 }
 
 /** Row keys by column object and, for constraint columns that are copies, by SQL name. */
@@ -78,8 +75,8 @@ function keysByColumn(table: Table): Map<Column | string, string> {
   return map;
 }
 
-function columnPlan(column: Column, key: string, family: 'postgresql' | 'mysql'): ColumnPlan {
-  const type = parseSqlType(column.getSQLType(), family);
+function columnPlan(column: Column, key: string, family: DialectFamily): ColumnPlan {
+  const type = family.parseSqlType(column.getSQLType());
   if (column.enumValues && column.enumValues.length > 0) {
     type.kind = 'enum';
     type.enumValues = [...column.enumValues];
@@ -120,8 +117,8 @@ function columnPlan(column: Column, key: string, family: 'postgresql' | 'mysql')
 export function tablePlan(table: Table): TablePlan {
   const cached = plans.get(table);
   if (cached) return cached;
-  const family = tableFamily(table);
-  const config = configOf(table);
+  const family = familyOfTable(table);
+  const config = family.drizzle.tableConfig(table);
   const keys = keysByColumn(table);
   const keyOf = (column: Column): string => keys.get(column) ?? keys.get(column.name) ?? column.name;
   const columns = (config.columns as Column[]).map((column) => columnPlan(column, keyOf(column), family));
@@ -137,8 +134,8 @@ export function tablePlan(table: Table): TablePlan {
   const uniques: string[][] = [];
   if (primaryKey.length > 0) uniques.push(primaryKey);
   for (const column of config.columns as Column[]) {
-    const isSerial = family === 'mysql' && /^serial/i.test(column.getSQLType());
-    if ((column.isUnique || isSerial) && !column.primary) uniques.push([keyOf(column)]);
+    if ((column.isUnique || family.drizzle.impliesUnique(column)) && !column.primary)
+      uniques.push([keyOf(column)]);
   }
   for (const unique of config.uniqueConstraints) uniques.push((unique.columns as Column[]).map(keyOf));
   for (const index of config.indexes) {

@@ -1,30 +1,6 @@
 import { LINEAGE_COLUMNS } from '../transfer/lineage-columns.js';
+import { type BronzeMixin, MIXIN_COLUMNS } from './mixin-columns.js';
 import { fitIdentifier, toSnakeCase } from './snake-case.js';
-
-/**
- * The audit mixins a generated bronze table can spread, and the columns each adds.
- *
- * @example
- * ```ts
- * MIXIN_COLUMNS.transactional; // ['created_at', 'updated_at', 'systime']
- * ```
- */
-export const MIXIN_COLUMNS = {
-  transactional: ['created_at', 'updated_at', 'systime'],
-  reference: ['inactivated_date', 'systime'],
-  temporal: ['effective_time', 'systime'],
-  none: [],
-} as const satisfies Record<string, readonly string[]>;
-
-/**
- * Which audit mixin generated bronze tables spread.
- *
- * @example
- * ```ts
- * const mixin: BronzeMixin = 'reference';
- * ```
- */
-export type BronzeMixin = keyof typeof MIXIN_COLUMNS;
 
 /**
  * A source table's name and column names, and their bronze names.

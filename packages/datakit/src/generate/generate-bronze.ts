@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Datakit } from '../contract/define-datakit.js';
-import { type BronzeMixin, MIXIN_COLUMNS } from './bronze-names.js';
 import { loadSourceDatakit } from './load-source-datakit.js';
+import { type BronzeMixin, MIXIN_COLUMNS } from './mixin-columns.js';
 import { planBronze } from './plan-bronze.js';
 import {
   type BronzeSourceRef,

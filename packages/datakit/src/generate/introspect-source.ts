@@ -33,8 +33,8 @@ export function systemNameOf(url: string, schema?: string): string {
   const base =
     schema !== undefined && schema !== 'public'
       ? schema
-      : parsed.kind === 'pglite'
-        ? path.basename(parsed.path ?? 'pglite')
+      : parsed.path !== undefined
+        ? path.basename(parsed.path)
         : (parsed.database ?? parsed.kind);
   const name = base
     .toLowerCase()

@@ -3,7 +3,8 @@ import type { Datakit } from '../contract/define-datakit.js';
 import { type ColumnKey, columnKeys } from '../introspect/column-keys.js';
 import { NameScope, toCamelCase } from '../introspect/ts-names.js';
 import { type BronzeColumnCode, bronzeColumn } from './bronze-column.js';
-import { type BronzeMixin, bronzeNames } from './bronze-names.js';
+import { bronzeNames } from './bronze-names.js';
+import type { BronzeMixin } from './mixin-columns.js';
 
 /**
  * One column of a generated bronze table and the source column it copies.

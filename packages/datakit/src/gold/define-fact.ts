@@ -70,6 +70,7 @@ export function defineFact<
   const targetColumns = getTableColumns(sourceParts(target).table) as Record<string, Column>;
   const lookupJoins: Join[] = [];
   const lookupSelect: Record<string, unknown> = {};
+  const dimensionOf = new Map<unknown, TableSource>();
   for (const [factKey, lk] of Object.entries(lookups as Record<string, Lookup>)) {
     const factColumn = targetColumns[factKey];
     if (!factColumn) {
@@ -91,6 +92,7 @@ export function defineFact<
       );
     }
     const source = dim.layer === undefined ? aliased : new InLayer(aliased, dim.layer);
+    dimensionOf.set(source, lk.dimension.target);
     lookupJoins.push(leftJoin(source, and(...conditions) as SQL));
     lookupSelect[factKey] = sql<number>`coalesce(${col(lk.dimension.surrogateKey)}, -1)`;
   }
@@ -101,7 +103,9 @@ export function defineFact<
     ...(key ? { key: key as readonly string[] } : {}),
   });
   const inferred = Object.values(lookups as Record<string, Lookup>).filter((l) => l.inferred);
-  const fact = sqlTransformOf<F>(plan);
+  const joined = sqlTransformOf<F>(plan);
+  // The pipeline places what a task reads: the dimensions, not the aliases they are joined under.
+  const fact = { ...joined, reads: joined.reads.map((r) => dimensionOf.get(r) ?? r) };
   if (inferred.length === 0) return fact;
   const prelude = inferredMembers(plan.name, { from: rest.from, joins, where: rest.where }, inferred);
   return { ...fact, run: (conn, options) => runTransformPlan(conn, plan, options, prelude) };

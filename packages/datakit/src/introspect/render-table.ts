@@ -1,8 +1,6 @@
+import type { FamilyCodegen } from '../dialect/family-codegen.js';
 import type { ColumnSchema, ForeignKeySchema, KeyConstraint, TableSchema } from '../schema/table-schema.js';
 import { type ColumnKey, columnKeys, withColumnName } from './column-keys.js';
-import type { ColumnCode } from './custom-types.js';
-import { mysqlColumnBuilder } from './mysql-column-builder.js';
-import { pgColumnBuilder } from './pg-column-builder.js';
 import { renderDefault } from './render-default.js';
 import { commentText, isIdentifier, lineCommentName, propertyAccess, tsString } from './ts-names.js';
 
@@ -24,7 +22,7 @@ export interface CodegenWarning {
 
 /** @internal What rendering a table needs from the module around it. */
 export interface TableRenderContext {
-  family: 'postgresql' | 'mysql';
+  codegen: FamilyCodegen;
   bigint: 'bigint' | 'number';
   /** `pgTable`, `mysqlTable` or `<schemaVar>.table`. */
   tableFunction: string;
@@ -39,13 +37,11 @@ export interface TableRenderContext {
   warn(warning: CodegenWarning): void;
 }
 
-const INTEGER_KINDS = new Set(['smallint', 'integer', 'bigint']);
-
 /** @internal `export const <variable> = pgTable('<name>', { ...columns }, (t) => [...constraints]);` */
 export function renderTable(table: TableSchema, context: TableRenderContext): string {
   const pk = table.primaryKey;
   const inlinePk =
-    pk && pk.columns.length === 1 && isDefaultPkName(table, pk, context.family) ? pk.columns[0] : undefined;
+    pk && pk.columns.length === 1 && isDefaultPkName(table, pk, context.codegen) ? pk.columns[0] : undefined;
   const inlineUniques = new Map<string, KeyConstraint>();
   for (const unique of table.uniques) {
     const [only] = unique.columns;
@@ -68,8 +64,7 @@ export function renderTable(table: TableSchema, context: TableRenderContext): st
   const crossReference = table.foreignKeys.some(
     (fk) => !isSelfReference(table, fk) && context.tableVariable(fk.references),
   );
-  const configType =
-    context.family === 'postgresql' ? 'PgTableExtraConfigValue' : 'MySqlTableExtraConfigValue';
+  const configType = context.codegen.extraConfigType;
   if (crossReference) context.use('core', `type ${configType}`);
   const callback = crossReference ? `(t): ${configType}[] =>` : '(t) =>';
   const doc = table.comment ? `/** ${commentText(table.comment)} */\n` : '';
@@ -96,26 +91,19 @@ function renderColumn(
   context: TableRenderContext,
   inline: { primaryKey: boolean; unique: KeyConstraint | undefined },
 ): string[] {
-  const code: ColumnCode =
-    context.family === 'postgresql'
-      ? pgColumnBuilder(column.type, { enumVariable: context.enumVariable, bigint: context.bigint })
-      : mysqlColumnBuilder(column.type, context.bigint);
+  const code = context.codegen.columnBuilder(column.type, {
+    enumVariable: context.enumVariable,
+    bigint: context.bigint,
+  });
   for (const name of code.imports) context.use('core', name);
   for (const name of code.customTypes) context.declareCustomType(name);
   let chain = key.explicitName ? withColumnName(code.builder, tsString(column.name)) : code.builder;
   // A PostgreSQL identity is NOT NULL by definition, as is a primary key column.
-  const identity =
-    context.family === 'postgresql' &&
-    column.generated !== undefined &&
-    INTEGER_KINDS.has(column.type.kind) &&
-    !column.type.dimensions;
-  if (!column.nullable && !inline.primaryKey && !identity) chain += '.notNull()';
+  const generation = column.generated ? context.codegen.generated(column) : undefined;
+  if (!column.nullable && !inline.primaryKey && !generation?.impliesNotNull) chain += '.notNull()';
   if (column.generated) {
-    if (context.family === 'mysql') chain += '.autoincrement()';
-    else if (identity) {
-      chain +=
-        column.generated === 'always' ? '.generatedAlwaysAsIdentity()' : '.generatedByDefaultAsIdentity()';
-    } else {
+    if (generation) chain += generation.chain;
+    else {
       context.warn({
         table: table.name,
         column: column.name,
@@ -157,7 +145,9 @@ function renderExtras(
   if (pk && !pkInline) {
     context.use('core', 'primaryKey');
     // MySQL names every primary key PRIMARY and ignores a given name; PostgreSQL keeps it.
-    const named = pk.name !== undefined && !(context.family === 'mysql' && pk.name === 'PRIMARY');
+    const named =
+      pk.name !== undefined &&
+      !(context.codegen.fixedPrimaryKeyName && pk.name === context.codegen.defaultPrimaryKeyName(table.name));
     extras.push(
       `primaryKey({ ${named ? `name: ${tsString(pk.name as string)}, ` : ''}columns: [${cols(pk.columns)}] })`,
     );
@@ -227,8 +217,8 @@ function isSelfReference(table: TableSchema, fk: ForeignKeySchema): boolean {
   return fk.references.table === table.name && (fk.references.schema ?? table.schema) === table.schema;
 }
 
-function isDefaultPkName(table: TableSchema, pk: KeyConstraint, family: 'postgresql' | 'mysql'): boolean {
-  return pk.name === undefined || pk.name === (family === 'mysql' ? 'PRIMARY' : `${table.name}_pkey`);
+function isDefaultPkName(table: TableSchema, pk: KeyConstraint, codegen: FamilyCodegen): boolean {
+  return pk.name === undefined || pk.name === codegen.defaultPrimaryKeyName(table.name);
 }
 
 /** A `CHECK (...)` clause as some catalogs return it, reduced to its expression. */

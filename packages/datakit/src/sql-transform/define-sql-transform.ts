@@ -1,5 +1,6 @@
 import type { Column, SQL, Table } from 'drizzle-orm';
 import type { Connection } from '../dialect/connection.js';
+import { familyOfTable } from '../dialect/families.js';
 import { buildPlan } from './build-plan.js';
 import type { CheckedSelect, TargetRow } from './checked-select.js';
 import { type CompileContext, type CompiledTransform, compileTransform } from './compile-transform.js';
@@ -74,7 +75,7 @@ export interface SqlTransform<Target extends Table = Table> {
   readonly disposition: SqlDisposition;
   /** Target column ← source columns, from the select map. */
   readonly lineage: TransformLineage;
-  /** Every table the transform reads (for pipeline edges). */
+  /** Every table the transform reads (for pipeline edges), with `constrain` its foreign keys' parents too. */
   readonly reads: readonly TableSource[];
   /** @internal */
   readonly plan: TransformPlan;
@@ -102,7 +103,16 @@ export function sqlTransformOf<Target extends Table>(plan: TransformPlan): SqlTr
     plan.joins.map((j) => j.on),
   ];
   const reads: TableSource[] = [plan.from, ...plan.joins.map((j) => j.source)];
-  for (const table of expressionColumns(parts).tables) {
+  const target = sourceParts(plan.target);
+  // With `constrain`, the foreign-key rules read each parent in the target's layer.
+  const parents = plan.constrain
+    ? familyOfTable(target.table)
+        .drizzle.tableConfig(target.table)
+        .foreignKeys.map((fk) => fk.reference().foreignTable as Table)
+        .filter((parent) => parent !== target.table)
+        .map((parent) => (target.layer === undefined ? parent : new InLayer(parent, target.layer)))
+    : [];
+  for (const table of [...expressionColumns(parts).tables, ...parents]) {
     if (
       !reads.some((r) =>
         r instanceof InLayer

@@ -1,6 +1,7 @@
 import { type Column, getTableColumns, type Table } from 'drizzle-orm';
+import { familyOfTable } from '../dialect/families.js';
+import type { FamilyDrizzle } from '../dialect/family-drizzle.js';
 import { DatakitError } from '../errors/datakit-error.js';
-import { mysqlValueDecoder } from './mysql-value-decoder.js';
 import { formatPgArray, parsePgArray, rememberArrayText, sourceArrayText } from './pg-array-text.js';
 import { PgDate, type PgDateKind } from './pg-date.js';
 import { formatJson, parseJsonText } from './pg-json-text.js';
@@ -64,11 +65,7 @@ export interface ColumnCodec {
   toText(value: unknown): string;
   /** A non-null JS value as a query parameter: the text, except bytes stay bytes (PGlite types bytea parameters). */
   toParam(value: unknown): unknown;
-  /** A non-null value as the MySQL driver returns it (text, numbers, Buffers) to the JS value Drizzle promises; throws for a value it cannot hold (see `mysqlValueDecoder`). */
-  fromDriver(value: unknown): unknown;
 }
-
-type DrizzleColumn = Column & { baseColumn?: Column; withTimezone?: boolean };
 
 const identity = (text: string): string => text;
 const numberText = (v: unknown): string => (Object.is(v, -0) ? '-0' : String(v));
@@ -116,12 +113,12 @@ function jsonToText(name: string): (v: unknown) => string {
 
 type CodecParts = Omit<
   ColumnCodec,
-  'key' | 'name' | 'notNull' | 'hasDefault' | 'primary' | 'column' | 'toParam' | 'fromDriver'
+  'key' | 'name' | 'notNull' | 'hasDefault' | 'primary' | 'column' | 'toParam'
 > & {
   toParam?: ((value: unknown) => unknown) | undefined;
 };
 
-function codecFor(column: DrizzleColumn): CodecParts {
+function codecFor(column: Column, drizzle: FamilyDrizzle): CodecParts {
   const sqlType = column.getSQLType();
   const base = {
     sqlType,
@@ -129,42 +126,36 @@ function codecFor(column: DrizzleColumn): CodecParts {
     toText: naturalText,
     toParam: undefined as ((v: unknown) => unknown) | undefined,
   };
-  switch (column.columnType) {
-    case 'PgArray': {
-      let inner = column.baseColumn as DrizzleColumn;
-      while (inner.columnType === 'PgArray' && inner.baseColumn) inner = inner.baseColumn as DrizzleColumn;
-      const element = codecFor(inner);
-      const format = (v: unknown) => formatPgArray(v as unknown[], element.toText);
-      // Parsing loses an array's bounds and a json element's exact text: keep the text then.
-      const fromText = (text: string) => {
-        const value = parsePgArray(text, element.fromText);
-        if (text.charCodeAt(0) === 91 || element.kind === 'json') rememberArrayText(value, text, format);
-        return value;
-      };
-      return {
-        ...base,
-        kind: 'array',
-        fromText,
-        toText: (v) => sourceArrayText(v, format) ?? format(v),
-      };
-    }
-    case 'PgTimestamp':
-      return { ...base, kind: 'date', ...dateCodec(column.withTimezone ? 'timestamptz' : 'timestamp') };
-    case 'PgDate':
-      return { ...base, kind: 'date', ...dateCodec('date') };
-    case 'PgCustomColumn':
-      return {
-        ...base,
-        kind: 'other',
-        fromText: (text) =>
-          column.mapFromDriverValue(sqlType === 'bytea' ? Buffer.from(text.slice(2), 'hex') : text),
-        toText: (v) => naturalText(column.mapToDriverValue(v)),
-        toParam: (v) => {
-          const driver = column.mapToDriverValue(v);
-          return driver instanceof Uint8Array ? driver : naturalText(driver);
-        },
-      };
+  const inner = drizzle.arrayElement(column);
+  if (inner) {
+    const element = codecFor(inner, drizzle);
+    const format = (v: unknown) => formatPgArray(v as unknown[], element.toText);
+    // Parsing loses an array's bounds and a json element's exact text: keep the text then.
+    const fromText = (text: string) => {
+      const value = parsePgArray(text, element.fromText);
+      if (text.charCodeAt(0) === 91 || element.kind === 'json') rememberArrayText(value, text, format);
+      return value;
+    };
+    return {
+      ...base,
+      kind: 'array',
+      fromText,
+      toText: (v) => sourceArrayText(v, format) ?? format(v),
+    };
   }
+  // A custom type maps its values in JavaScript; bytea text is `\x<hex>`.
+  if (column.dataType === 'custom')
+    return {
+      ...base,
+      kind: 'other',
+      fromText: (text) =>
+        column.mapFromDriverValue(sqlType === 'bytea' ? Buffer.from(text.slice(2), 'hex') : text),
+      toText: (v) => naturalText(column.mapToDriverValue(v)),
+      toParam: (v) => {
+        const driver = column.mapToDriverValue(v);
+        return driver instanceof Uint8Array ? driver : naturalText(driver);
+      },
+    };
   switch (column.dataType) {
     case 'number':
       return {
@@ -196,7 +187,7 @@ function codecFor(column: DrizzleColumn): CodecParts {
         toText: jsonToText(column.name),
       };
     case 'date':
-      return { ...base, kind: 'date', ...dateCodec(/^date(?!time)/i.test(sqlType) ? 'date' : 'timestamp') };
+      return { ...base, kind: 'date', ...dateCodec(drizzle.dateKind(column)) };
     case 'string':
       return {
         ...base,
@@ -227,8 +218,9 @@ function codecFor(column: DrizzleColumn): CodecParts {
  * @internal
  */
 export function columnCodecs(table: Table): ColumnCodec[] {
+  const { drizzle } = familyOfTable(table);
   return Object.entries(getTableColumns(table)).map(([key, column]) => {
-    const { toParam, ...parts } = codecFor(column as DrizzleColumn);
+    const { toParam, ...parts } = codecFor(column, drizzle);
     return {
       key,
       name: column.name,
@@ -238,7 +230,6 @@ export function columnCodecs(table: Table): ColumnCodec[] {
       column,
       ...parts,
       toParam: toParam ?? parts.toText,
-      fromDriver: mysqlValueDecoder(column, parts.kind, parts.fromText),
     };
   });
 }

@@ -1,5 +1,6 @@
 import type { Connection } from '../dialect/connection.js';
 import { onSide } from '../dialect/connection-lost-error.js';
+import { type Bound, type ReadPlan, whereBounds } from '../dialect/source-reader.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { ColumnCodec } from './column-codec.js';
 import { type HeldTransaction, holdTransaction } from './hold-transaction.js';
@@ -7,7 +8,6 @@ import { keyRanges } from './key-ranges.js';
 import { type LiveColumns, liveColumns } from './live-columns.js';
 import { mergeAsync } from './merge-async.js';
 import type { SourceBatch } from './row-processor.js';
-import { type Bound, PG_READ_SETTINGS, type ReadPlan, readSource } from './source-reader.js';
 import type { ZeroDates } from './unreadable-value.js';
 
 /**
@@ -55,13 +55,6 @@ export interface Extraction {
   close(error?: unknown): Promise<void>;
 }
 
-async function prepare(tx: Connection, parallel: boolean, snapshot?: string): Promise<void> {
-  if (tx.dialect.adapter.family !== 'postgresql') return;
-  if (parallel) await tx.query('set transaction isolation level repeatable read');
-  if (snapshot) await tx.query(`set transaction snapshot '${snapshot.replace(/'/g, "''")}'`);
-  for (const sql of PG_READ_SETTINGS) await tx.query(sql);
-}
-
 async function maxCursor(
   tx: Connection,
   table: ReadPlan['table'],
@@ -69,36 +62,17 @@ async function maxCursor(
   last: string | null | undefined,
 ): Promise<string | null> {
   const a = tx.dialect.adapter;
-  const column = a.quoteIdentifier(codec.name);
-  const max = a.family === 'mysql' ? `cast(max(${column}) as char)` : `max(${column})::text`;
-  const where =
-    last == null
-      ? ''
-      : ` where ${column} > ${a.placeholder(1)}${a.family === 'mysql' ? '' : `::${codec.sqlType}`}`;
+  const { where, params } = whereBounds(a, last == null ? [] : [{ column: codec, op: '>', value: last }]);
   const { rows } = await tx.query<{ hi: string | null }>(
-    `select ${max} as hi from ${a.quoteTable(table)}${where}`,
-    last == null ? [] : [last],
+    `select ${a.castToText(`max(${a.quoteIdentifier(codec.name)})`)} as hi from ${a.quoteTable(table)}${where}`,
+    params,
   );
   return rows[0]?.hi ?? null;
 }
 
 async function estimateRows(tx: Connection, table: ReadPlan['table']): Promise<number | undefined> {
-  const a = tx.dialect.adapter;
   try {
-    if (a.family === 'mysql') {
-      const { rows } = await tx.query<{ n: string | number | null }>(
-        'select table_rows as n from information_schema.tables where table_schema = coalesce(?, database()) and table_name = ?',
-        [table.schema ?? null, table.name],
-      );
-      const n = Number(rows[0]?.n ?? Number.NaN);
-      return n > 0 ? n : undefined;
-    }
-    const { rows } = await tx.query<{ n: string | number | null }>(
-      'select greatest(reltuples, 0)::bigint as n from pg_class where oid = to_regclass($1)',
-      [a.quoteTable(table)],
-    );
-    const n = Number(rows[0]?.n ?? Number.NaN);
-    return n > 0 ? n : undefined;
+    return await tx.dialect.reader.estimateRows(tx, table);
   } catch {
     return undefined;
   }
@@ -135,18 +109,19 @@ export async function startExtraction(options: ExtractionOptions): Promise<Extra
     if (failed && error === undefined) throw onSide(failed.reason, 'source', options.source.target);
   };
   try {
-    const family = options.source.dialect.adapter.family;
-    const embedded = options.via !== undefined || options.source.dialect.name === 'pglite';
+    const reader = options.source.dialect.reader;
+    const embedded =
+      options.via !== undefined || !options.source.dialect.adapter.supportsConcurrentTransactions;
     let partitions = embedded || !options.key ? 1 : options.partitions;
     let main: Connection;
     if (options.via) {
       main = options.via;
-      for (const sql of PG_READ_SETTINGS) await main.query(sql);
+      await reader.begin(main, { parallel: false });
     } else {
       const first = await holdTransaction(options.source);
       held.push(first);
       main = first.tx;
-      await prepare(main, partitions > 1);
+      await reader.begin(main, { parallel: partitions > 1 });
     }
     const bounds: Bound[] = [];
     let cursor: Extraction['cursor'];
@@ -182,20 +157,17 @@ export async function startExtraction(options: ExtractionOptions): Promise<Extra
     partitions = ranges.length;
     const connections = [main];
     if (partitions > 1) {
-      const snapshot =
-        family === 'postgresql'
-          ? (await main.query<{ id: string }>('select pg_export_snapshot() as id')).rows[0]?.id
-          : undefined;
+      const snapshot = await reader.exportSnapshot?.(main);
       for (let i = 1; i < partitions; i++) {
         const more = await holdTransaction(options.source);
         held.push(more);
-        await prepare(more.tx, true, snapshot);
+        await reader.begin(more.tx, { parallel: true, ...(snapshot ? { snapshot } : {}) });
         connections.push(more.tx);
       }
     }
     const target = options.source.target;
     const readers = ranges.map((range, i) =>
-      sourceSide(readSource(connections[i] as Connection, plan(range)), target),
+      sourceSide(reader.read(connections[i] as Connection, plan(range)), target),
     );
     merged = mergeAsync(readers);
     return {

@@ -1,18 +1,6 @@
 import type { Connection } from '../dialect/connection.js';
+import { type Bound, type ReadPlan, whereBounds } from '../dialect/source-reader.js';
 import type { ColumnCodec } from './column-codec.js';
-import type { Bound, ReadPlan } from './source-reader.js';
-
-function whereOf(conn: Connection, bounds: readonly Bound[]): { where: string; params: string[] } {
-  const a = conn.dialect.adapter;
-  const cast = a.family === 'mysql' ? () => '' : (b: Bound) => `::${b.column.sqlType}`;
-  const conditions = bounds.map(
-    (b, i) => `${a.quoteIdentifier(b.column.name)} ${b.op} ${a.placeholder(i + 1)}${cast(b)}`,
-  );
-  return {
-    where: conditions.length > 0 ? ` where ${conditions.join(' and ')}` : '',
-    params: bounds.map((b) => b.value),
-  };
-}
 
 function toRanges(key: ColumnCodec, cuts: readonly string[]): Bound[][] {
   const ranges: Bound[][] = [];
@@ -27,8 +15,9 @@ function toRanges(key: ColumnCodec, cuts: readonly string[]): Bound[][] {
 
 /**
  * Splits the rows within `bounds` into up to `n` ranges of `key`: even steps between min and max
- * for an integer key, quantiles (PostgreSQL `percentile_disc`) for others. Every row falls in
- * exactly one range; fewer ranges come back when the key has fewer distinct values.
+ * for an integer key, quantiles for others where the dialect's reader has them (one range where
+ * not). Every row falls in exactly one range; fewer ranges come back when the key has fewer
+ * distinct values.
  *
  * @example
  * ```ts
@@ -44,13 +33,11 @@ export async function keyRanges(
   n: number,
 ): Promise<Bound[][]> {
   const a = conn.dialect.adapter;
-  const column = a.quoteIdentifier(key.name);
-  const { where, params } = whereOf(conn, bounds);
-  const from = `${a.quoteTable(table)}${where}`;
   if (key.kind === 'integer' || key.kind === 'bigint') {
-    const text = a.family === 'mysql' ? (e: string) => `cast(${e} as char)` : (e: string) => `(${e})::text`;
+    const column = a.quoteIdentifier(key.name);
+    const { where, params } = whereBounds(a, bounds);
     const { rows } = await conn.query<{ lo: string | null; hi: string | null }>(
-      `select ${text(`min(${column})`)} as lo, ${text(`max(${column})`)} as hi from ${from}`,
+      `select ${a.castToText(`min(${column})`)} as lo, ${a.castToText(`max(${column})`)} as hi from ${a.quoteTable(table)}${where}`,
       params,
     );
     const lo = rows[0]?.lo;
@@ -64,12 +51,9 @@ export async function keyRanges(
     );
     return toRanges(key, cuts);
   }
-  if (a.family !== 'postgresql') return [[]];
+  const reader = conn.dialect.reader;
+  if (!reader.quantiles) return [[]];
   const fractions = Array.from({ length: n - 1 }, (_, i) => (i + 1) / n);
-  const { rows } = await conn.query<{ cuts: string[] | null }>(
-    `select (percentile_disc(${a.placeholder(params.length + 1)}::float8[]) within group (order by ${column}))::text[] as cuts from ${from}`,
-    [...params, `{${fractions.join(',')}}`],
-  );
-  const cuts = [...new Set(rows[0]?.cuts ?? [])];
-  return toRanges(key, cuts);
+  const cuts = await reader.quantiles(conn, table, key.name, bounds, fractions);
+  return toRanges(key, [...new Set(cuts)]);
 }

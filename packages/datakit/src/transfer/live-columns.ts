@@ -1,6 +1,6 @@
 import type { Connection } from '../dialect/connection.js';
+import type { LiveColumn } from '../dialect/source-reader.js';
 import { compareColumnTypes } from '../drift/compare-column-types.js';
-import { parseSqlType } from '../schema/parse-sql-type.js';
 import type { ColumnKind } from '../schema/table-schema.js';
 import type { ColumnCodec } from './column-codec.js';
 
@@ -38,7 +38,8 @@ const ENFORCED: ReadonlySet<ColumnKind> = new Set([
 const NONE: LiveColumns = { integerText: new Set(), guaranteed: new Set() };
 
 /**
- * Compares the live PostgreSQL columns of the source table with its contract. Source validation
+ * Compares the live columns of the source table (where its dialect's reader has them: the
+ * PostgreSQL family) with its contract. Source validation
  * then only checks what the database does not already guarantee (a NOT NULL `integer` column
  * cannot hold a null, a fraction or an out-of-range value), and a column that drifted keeps every
  * check. Any catalog problem means "guarantees nothing".
@@ -55,25 +56,22 @@ export async function liveColumns(
   table: { schema?: string; name: string },
   codecs: readonly ColumnCodec[],
 ): Promise<LiveColumns> {
-  if (tx.dialect.adapter.family !== 'postgresql') return NONE;
-  let rows: { name: string; type: string; not_null: boolean }[];
+  const reader = tx.dialect.reader;
+  if (!reader.liveColumns) return NONE;
+  let columns: LiveColumn[];
   try {
-    ({ rows } = await tx.query<{ name: string; type: string; not_null: boolean }>(
-      `select attname as name, format_type(atttypid, atttypmod) as type, attnotnull as not_null
-       from pg_attribute where attrelid = to_regclass($1) and attnum > 0 and not attisdropped`,
-      [tx.dialect.adapter.quoteTable(table)],
-    ));
+    columns = await reader.liveColumns(tx, table);
   } catch {
     return NONE;
   }
-  const live = new Map(rows.map((r) => [r.name, r]));
+  const live = new Map(columns.map((c) => [c.name, c]));
   const integerText = new Set<string>();
   const guaranteed = new Set<string>();
   for (const codec of codecs) {
     const column = live.get(codec.name);
     if (!column) continue;
-    const liveType = parseSqlType(column.type, 'postgresql');
-    const contract = parseSqlType(codec.sqlType, 'postgresql');
+    const liveType = column.type;
+    const contract = tx.dialect.family.parseSqlType(codec.sqlType);
     if (INTEGERS.has(liveType.kind) && !liveType.dimensions && codec.kind === 'integer')
       integerText.add(codec.key);
     const fits = ['same', 'widened'].includes(compareColumnTypes(liveType, contract));
@@ -82,9 +80,9 @@ export async function liveColumns(
       ENFORCED.has(liveType.kind) &&
       !codec.column.enumValues?.length &&
       (contract.kind !== 'numeric' || codec.kind === 'string');
-    const nullable = !codec.notNull || column.not_null;
-    if (fits && enforced && nullable && codec.column.columnType !== 'PgCustomColumn')
-      guaranteed.add(codec.key);
+    const nullable = !codec.notNull || column.notNull;
+    // A custom column maps values in JavaScript: what the database enforces says nothing of them.
+    if (fits && enforced && nullable && codec.column.dataType !== 'custom') guaranteed.add(codec.key);
   }
   return { integerText, guaranteed };
 }

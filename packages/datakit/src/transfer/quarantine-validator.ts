@@ -2,9 +2,10 @@ import { type Column, getTableColumns, type Table } from 'drizzle-orm';
 import { type ColumnPlan, planColumns } from '../contract/column-plan.js';
 import type { RowValidator } from '../contract/compile-validator.js';
 import { createExplainer } from '../contract/explain-row.js';
-import { fromDrizzle, tableFamily } from '../contract/from-drizzle.js';
+import { fromDrizzle } from '../contract/from-drizzle.js';
 import { generateCheck } from '../contract/generate-check.js';
 import { valueRules } from '../contract/value-rules.js';
+import { familyOfTable } from '../dialect/families.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { TableSchema } from '../schema/table-schema.js';
 
@@ -26,7 +27,7 @@ export function quarantineValidator(
   live: TableSchema,
   options: { datakit?: string; version?: string },
 ): RowValidator {
-  const family = tableFamily(table);
+  const family = familyOfTable(table);
   const { tableName, plans } = planColumns(table, 'insert', options.datakit);
   const columns = getTableColumns(table) as Record<string, Column>;
   const liveColumns = new Map(live.columns.map((c) => [c.name, c]));

@@ -1,5 +1,5 @@
-import { getTableColumns, is, type Table } from 'drizzle-orm';
-import { MySqlTable } from 'drizzle-orm/mysql-core';
+import { getTableColumns, type Table } from 'drizzle-orm';
+import { familyOfTable } from '../dialect/families.js';
 
 // Drizzle keys a table's columns and extra-config builder by these registered symbols (not in its types).
 const COLUMNS = Symbol.for('drizzle:Columns');
@@ -32,11 +32,11 @@ export function tableWithoutColumns<T extends Table>(table: T, names: readonly s
     const kept = Object.fromEntries(
       Object.entries(getTableColumns(table)).filter(([, c]) => !drop.has(c.name)),
     );
-    // mysql-core builds keys and indexes from the columns it finds on the table: give its builder the full set.
+    // A builder that reads the table's own columns (mysql-core) must still see the full set.
     const full = getTableColumns(table);
     const builder = (table as unknown as Record<symbol, unknown>)[EXTRA_CONFIG_BUILDER];
     const properties: PropertyDescriptorMap = { [COLUMNS]: { value: kept, enumerable: false } };
-    if (is(table, MySqlTable) && typeof builder === 'function') {
+    if (familyOfTable(table).drizzle.extraConfigReadsColumns && typeof builder === 'function') {
       properties[EXTRA_CONFIG_BUILDER] = {
         value: () => (builder as (columns: unknown) => unknown)(full),
         enumerable: false,

@@ -81,7 +81,7 @@ export async function transfer<S extends Table, T extends Table>(
 }
 
 function assertWarehouse(dialect: Dialect, target: string): void {
-  if (dialect.adapter.family !== 'postgresql') {
+  if (!dialect.adapter.supportsWarehouse) {
     throw new DatakitError(
       'UNSUPPORTED',
       `The warehouse must be PostgreSQL or PGlite, not ${dialect.name} (${parseConnectionUrl(target).redacted})`,
@@ -149,7 +149,8 @@ async function run(
     closed: 0,
   });
   options.signal?.throwIfAborted();
-  const sameInstance = from === to && from.dialect.name === 'pglite';
+  // One session cannot hold a second transaction while the load's is open: read inside it.
+  const sameInstance = from === to && !from.dialect.adapter.supportsConcurrentTransactions;
   let extraction: Extraction | undefined;
   try {
     const result = await to.transaction(async (tx) => {

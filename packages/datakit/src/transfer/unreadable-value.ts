@@ -1,7 +1,7 @@
 import { DatakitError } from '../errors/datakit-error.js';
 import type { ColumnCodec } from './column-codec.js';
 import type { DecodedRow } from './copy-text-decoder.js';
-import { shortValue } from './mysql-value-decoder.js';
+import { shortValue } from './value-rejected.js';
 
 const UNREADABLE = Symbol('datakit.unreadable');
 
@@ -51,11 +51,12 @@ export function unreadable(row: DecodedRow): Unreadable | undefined {
  *
  * @example
  * ```ts
- * const row = readCarefully(codecs, (c) => raw[c.name], 'reject');
+ * const row = readCarefully(codecs, decoders, (c) => raw[c.name], 'reject');
  * ```
  */
 export function readCarefully(
   codecs: readonly ColumnCodec[],
+  decoders: readonly ((value: unknown) => unknown)[],
   rawValue: (codec: ColumnCodec, index: number) => unknown,
   zeroDates: ZeroDates,
 ): DecodedRow {
@@ -68,7 +69,7 @@ export function readCarefully(
       return;
     }
     try {
-      row[codec.key] = codec.fromDriver(value);
+      row[codec.key] = (decoders[i] as (value: unknown) => unknown)(value);
     } catch (err) {
       const rule = err instanceof DatakitError ? (err.context.rule ?? 'read') : `read:${codec.sqlType}`;
       if (rule === 'zero-date' && zeroDates === 'null') {

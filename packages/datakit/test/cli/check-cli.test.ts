@@ -175,7 +175,7 @@ function checkCliSuite(kind: 'postgres' | 'pglite') {
     ]);
     const text = (await cli('runs', okId)).stdout;
     expect(text).toContain(
-      'column lineage:\nbuild-mart -> gold.mart\n  id <- bronze.raw_a.id\n  label <- bronze.raw_a.label',
+      'column lineage:\ngold.mart (task build-mart)\n  id <- bronze.raw_a.id\n  label <- bronze.raw_a.label',
     );
   });
 

@@ -59,6 +59,27 @@ await describeServer('mysql', 'demo with System D on MariaDB', () => {
     expect(order?.rows.dropped).toBe(summary.cancelledOrders);
   });
 
+  it('gold revenue per month equals plain SQL on the orders in MariaDB, exactly (both days)', async () => {
+    // Silver rejects the orders of customers bronze rejected for their email (System A, on PGlite).
+    const rejected = summary.badRows.filter((b) => b.table === 'customer').map((b) => b.key.customer_id);
+    const source = await systemD.query<{ key: string; currency: string; revenue: string }>(
+      `select date_format(o.order_date, '%Y-%m') as \`key\`, upper(o.currency) as currency,
+              cast(sum(l.unit_price * l.quantity) as char) as revenue
+       from \`order_line\` l join \`orders\` o on o.order_id = l.order_id
+       where o.status <> 'cancelled' and o.total >= 0 and l.quantity >= 1
+         and o.customer_id not in (${rejected.map(() => '?').join(', ')})
+       group by 1, 2`,
+      rejected,
+    );
+    const gold = await warehouse.query<{ key: string; currency: string; revenue: string }>(
+      'select "year_month" as "key", "currency", sum("revenue")::text as "revenue" from "gold"."monthly_revenue" group by 1, 2',
+    );
+    const sorted = (rows: object[]) => rows.map((r) => JSON.stringify(r)).sort();
+    expect(summary.changes?.applied.newOrders).toBeGreaterThan(0);
+    expect(gold.rows.length).toBeGreaterThan(1);
+    expect(sorted(gold.rows)).toEqual(sorted(source.rows));
+  });
+
   it('keeps the order timestamps exact across MariaDB DATETIME(3) and bronze timestamptz', async () => {
     // The MySQL driver returns DATETIME as its text (read in UTC).
     const source = await systemD.query<{ order_date: string }>(

@@ -13,6 +13,28 @@ import { getRun, listRuns } from '../../src/orchestration/store/read-runs.js';
 import { BRONZE_CHECKS } from './bronze-checksums.js';
 
 const ROWS = 600;
+/** The tasks of the demo pipeline: six transfers, six silver transforms, three dimensions, a fact, an aggregate, two check tasks. */
+const TASKS = [
+  'customer',
+  'address',
+  'category',
+  'product',
+  'order',
+  'order_line',
+  'silver.customer',
+  'silver.address',
+  'silver.category',
+  'silver.product',
+  'silver.order',
+  'silver.order_line',
+  'check-silver',
+  'gold.dim_customer',
+  'gold.dim_product',
+  'gold.dim_date',
+  'gold.fact_order_line',
+  'gold.monthly_revenue',
+  'check-gold',
+];
 const root = mkdtempSync(path.join(tmpdir(), 'datakit-demo-'));
 const dataDir = path.join(root, 'data');
 const cacheDir = path.join(root, 'cache');
@@ -66,14 +88,15 @@ describe('runDemo at a small size', () => {
   });
 
   it.each(BRONZE_CHECKS.map((c) => [c.target, c] as const))(
-    'bronze.%s holds exactly the transformed source rows (count and checksum, by SQL)',
+    'bronze.%s holds exactly the transformed source rows after day two (count and checksum, by SQL)',
     async (target, check) => {
       const source = (await sources.query<{ n: number; md5: string }>(check.sourceSql)).rows[0];
       const bronze = (await warehouse.query<{ n: number; md5: string }>(check.bronzeSql)).rows[0];
-      const result = summary.transfers.find((t) => t.target === `bronze.${target}`);
-      expect(bronze?.n).toBe(
-        (result?.rows.read ?? 0) - (result?.rows.rejected ?? 0) - (result?.rows.dropped ?? 0),
-      );
+      // Merged on day one and again on day two: every bronze row was inserted by one of the two loads.
+      const inserted = [summary, summary.changes?.run]
+        .map((run) => run?.transfers.find((t) => t.target === `bronze.${target}`)?.rows.inserted ?? 0)
+        .reduce((a, b) => a + b, 0);
+      expect(bronze?.n).toBe(inserted);
       expect(bronze?.n).toBeGreaterThan(0);
       expect(bronze).toEqual(source);
     },
@@ -85,7 +108,10 @@ describe('runDemo at a small size', () => {
       stage: string;
       message: string;
       row: Record<string, unknown>;
-    }>('select "source_table", "stage", "message", "row" from "datakit"."rejects" order by "id"');
+    }>(
+      'select "source_table", "stage", "message", "row" from "datakit"."rejects" where "load_id" = any($1::uuid[]) order by "id"',
+      [summary.transfers.map((t) => t.loadId)],
+    );
     expect(rows).toHaveLength(7);
     expect(summary.badRows.map((b) => b.table).sort()).toEqual([
       'customer',
@@ -129,7 +155,7 @@ describe('runDemo at a small size', () => {
     expect(inBronze.rows[0]?.n).toBe(0);
   });
 
-  it('records every load in the run store with the same counts', async () => {
+  it('records every load of both runs in the run store with the same counts', async () => {
     const { rows } = await warehouse.query<{
       warehouse: string;
       environment: string;
@@ -141,28 +167,33 @@ describe('runDemo at a small size', () => {
     }>(
       'select "warehouse", "environment", "transfer", "target_table", "status", "rows_read", "rows_rejected" from "datakit"."loads" order by "started_at"',
     );
+    const transfers = [...summary.transfers, ...(summary.changes?.run.transfers ?? [])];
+    expect(transfers).toHaveLength(12);
     expect(rows.map((r) => [r.warehouse, r.environment, r.transfer, r.target_table])).toEqual(
-      summary.transfers.map((t) => ['demo', 'dev', t.name, t.target]),
+      transfers.map((t) => ['demo', 'dev', t.name, t.target]),
     );
     expect(summary.transfers.find((t) => t.name === 'customer')?.target).toBe('bronze.customer');
     expect(rows.every((r) => r.status === 'succeeded')).toBe(true);
-    expect(rows.map((r) => Number(r.rows_read))).toEqual(summary.transfers.map((t) => t.rows.read));
+    expect(rows.map((r) => Number(r.rows_read))).toEqual(transfers.map((t) => t.rows.read));
   });
 
-  it('runs the transfers as the demo pipeline, recorded in the run store, and its summary is that record', async () => {
+  it('runs the demo pipeline twice (day one, day two), recorded in the run store, and its summary is that record', async () => {
     const runs = await listRuns(warehouse, { warehouse: 'demo', environment: 'dev' });
-    expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({
+    expect(runs.map((r) => r.run.id)).toEqual([summary.changes?.run.run.id, summary.run.id]);
+    expect(runs[1]).toMatchObject({
       run: { id: summary.run.id, pipeline: 'demo', state: 'succeeded', trigger: 'manual' },
-      tasks: { succeeded: 8 },
+      tasks: { succeeded: TASKS.length },
     });
+    expect(runs[0]).toMatchObject({ run: { state: 'succeeded' }, tasks: { succeeded: TASKS.length } });
+    expect(runs.map((r) => r.run.logicalTime.toISOString())).toEqual([
+      '2025-01-02T00:00:00.000Z',
+      '2025-01-01T00:00:00.000Z',
+    ]);
     expect(summary.run).toMatchObject({ pipeline: 'demo', state: 'succeeded', store: 'datakit.runs' });
     expect(formatRunList(runs)).toMatch(new RegExp(`^\\s*${summary.run.id}\\s+demo\\s+dev\\s`, 'm'));
     const detail = await getRun(warehouse, summary.run.id);
     const byTask = new Map(detail?.tasks.map((t) => [t.task, t]));
-    expect([...byTask.keys()].sort()).toEqual(
-      [...summary.transfers.map((t) => t.name), 'check-silver', 'silver.customer'].sort(),
-    );
+    expect([...byTask.keys()].sort()).toEqual([...TASKS].sort());
     for (const line of summary.transfers) {
       const task = byTask.get(line.name);
       expect(task?.kind, line.name).toBe('transfer');
@@ -174,37 +205,6 @@ describe('runDemo at a small size', () => {
         dropped: line.rows.dropped,
       });
       expect(line.durationMs, line.name).toBeGreaterThanOrEqual(0);
-    }
-  });
-});
-
-describe('the demo continues into silver', () => {
-  it('builds silver.customer from bronze with a SQL transform task, then checks it; both recorded', async () => {
-    const summary = await runDemo({ rows: ROWS, dataDir: path.join(root, 'silver'), cacheDir });
-    const customer = summary.transfers.find((t) => t.name === 'customer');
-    // One row per bronze customer (bronze merges on id, so the dedupe keeps each), all valid in silver.
-    expect(summary.layers).toEqual([
-      {
-        task: 'silver.customer',
-        rows: { read: customer?.rows.loaded, loaded: customer?.rows.loaded, rejected: 0, dropped: 0 },
-      },
-    ]);
-    expect(summary.checks.length).toBeGreaterThan(0);
-    expect(
-      summary.checks.every((c) => c.task === 'check-silver' && c.table.startsWith('silver.customer')),
-    ).toBe(true);
-    expect(summary.checks.filter((c) => c.status !== 'pass')).toEqual([]);
-    const conn = await connect(summary.data.warehouseUrl);
-    try {
-      const silver = await conn.query<{ n: number }>('select count(*)::int as "n" from "silver"."customer"');
-      expect(silver.rows[0]?.n).toBe(customer?.rows.loaded);
-      const stored = await conn.query<{ n: number }>(
-        'select count(*)::int as "n" from "datakit"."quality_results" where "run_id" = $1',
-        [summary.run.id],
-      );
-      expect(stored.rows[0]?.n).toBe(summary.checks.length);
-    } finally {
-      await conn.close();
     }
   });
 });
@@ -239,13 +239,21 @@ describe('datakit demo (CLI)', () => {
       ),
     );
     expect(stdout).toMatch(/^total\s+300\s/m);
-    expect(stdout).toMatch(/^Pipeline "demo" run \d+: succeeded \(recorded in datakit\.runs/m);
+    expect(stdout).toMatch(
+      /^Pipeline "demo" run \d+ \(logical time 2025-01-01T00:00:00\.000Z\): succeeded \(recorded in datakit\.runs/m,
+    );
     expect(stdout).toContain('email "not-an-email" is not an email address');
+    expect(stdout).toMatch(/^Day 2: \d+ customers? updated and \d+ added in System A/m);
+    expect(stdout).toMatch(/^gold\.dim_customer \(SCD2\): .* closed [1-9]\d* at 2025-01-02T00:00:00\.000Z$/m);
+    expect(stdout).toMatch(/^Quality checks: \d+ passed, 1 warn, 0 error/m);
+    expect(stdout).toMatch(
+      /^ {2}gold {4}dim_customer [\d,]+ · dim_product [\d,]+ · dim_date [\d,]+ · fact_order_line [\d,]+ · monthly_revenue [\d,]+$/m,
+    );
     expect(stdout).toContain(`warehouse  pglite://${path.join(dataDir, 'warehouse')}`);
     expect(stdout).toContain('npx datakit demo --keep --data-dir data');
   });
 
-  it('--keep --json reuses the data: one JSON document, nothing new read incrementally, every merged row unchanged', async () => {
+  it('--keep --json reuses the data: one JSON document, nothing new read incrementally, every merged row and dimension version unchanged', async () => {
     const { code, stdout } = await runDemoCli([
       '--rows',
       '300',
@@ -260,24 +268,35 @@ describe('datakit demo (CLI)', () => {
     const summary = JSON.parse(stdout) as DemoSummary;
     expect(summary.data.action).toBe('reused');
     expect(summary.run).toMatchObject({ pipeline: 'demo', state: 'succeeded' });
+    const day2 = summary.changes?.run;
+    expect(day2?.run).toMatchObject({ pipeline: 'demo', state: 'succeeded' });
     const store = await connect(summary.data.warehouseUrl);
     try {
-      // The first CLI run and this one: the reused run store keeps both.
+      // The first CLI run's two days and this one's: the reused run store keeps all four.
       const runs = await listRuns(store, { pipeline: 'demo' });
-      expect(runs.map((r) => r.run.id)).toEqual([summary.run.id, expect.any(String)]);
-      expect(runs.map((r) => r.tasks)).toEqual([{ succeeded: 8 }, { succeeded: 8 }]);
+      expect(runs.map((r) => r.run.id)).toEqual([
+        day2?.run.id,
+        summary.run.id,
+        expect.any(String),
+        expect.any(String),
+      ]);
+      expect(runs.map((r) => r.tasks)).toEqual(Array(4).fill({ succeeded: TASKS.length }));
     } finally {
       await store.close();
     }
-    // Customers are incremental (System A's cursor): nothing was updated since the last load.
-    const customer = summary.transfers.find((t) => t.name === 'customer');
-    expect(customer?.rows).toMatchObject({ read: 0, loaded: 0 });
-    expect(summary.totals.read).toBe(300 - demoSizes(300).customer);
-    for (const t of summary.transfers) {
-      expect(t.rows.inserted, t.name).toBe(0);
-      expect(t.rows.updated, t.name).toBe(0);
-      expect(t.rows.unchanged, t.name).toBe(t.rows.loaded);
+    // Customers are incremental (System A's cursor): nothing was updated since the last load, on
+    // either day (day two's changes are the same as last time's).
+    for (const run of [summary, day2]) {
+      const customer = run?.transfers.find((t) => t.name === 'customer');
+      expect(customer?.rows).toMatchObject({ read: 0, loaded: 0 });
+      for (const t of run?.transfers ?? []) {
+        expect(t.rows.inserted, t.name).toBe(0);
+        expect(t.rows.updated, t.name).toBe(0);
+        expect(t.rows.unchanged, t.name).toBe(t.rows.loaded);
+      }
+      expect(run?.history).toMatchObject({ opened: 0, closed: 0 });
     }
+    expect(summary.totals.read).toBe(300 - demoSizes(300).customer);
   });
 
   it('--rows below the minimum is a usage error naming the flag', async () => {

@@ -1,17 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialectFor } from '../../src/dialect/connect.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import type { DdlCompiler } from '../../src/dialect/ddl-compiler.js';
+import type { ConnectionUrl } from '../../src/dialect/parse-connection-url.js';
 import { DatakitError } from '../../src/errors/datakit-error.js';
 import type { ColumnSchema, TableSchema } from '../../src/schema/table-schema.js';
 import type { BadInputOptions } from './bad-input.js';
 import { describeBadInput } from './bad-input.js';
 import { describeCopy } from './copy-conformance.js';
+import { describeReader } from './reader-conformance.js';
 import { roundTripTables, withoutRaw } from './round-trip-tables.js';
 
 /** What a dialect's test file hands to the shared suite. */
 export interface DialectConformanceOptions {
-  /** Shown in every describe block: `pglite`, `postgres`, `mysql`. */
-  name: string;
+  /** The dialect under test (its URL kind), shown in every describe block: `pglite`, `postgres`, `mysql`. */
+  name: ConnectionUrl['kind'];
   /** Opens the connection under test; called once per file. */
   open: () => Promise<Connection>;
   /** Where the suite creates its tables: a PostgreSQL schema (created) or the MySQL database. */
@@ -324,6 +327,11 @@ export function runDialectConformance(options: DialectConformanceOptions): void 
     });
 
     describeCopy(
+      () => conn,
+      () => schema,
+    );
+    describeReader(
+      dialectFor(options.name),
       () => conn,
       () => schema,
     );

@@ -45,16 +45,26 @@ describe('factory keys', () => {
     );
   });
 
-  it('refuses to invent values for a custom type unless overridden', () => {
-    const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
-    const file = pgTable('file', { id: integer().primaryKey(), content: bytea().notNull() });
+  it('refuses to invent values for a custom type it does not know unless overridden', () => {
+    const hstore = customType<{ data: string }>({ dataType: () => 'hstore' });
+    const file = pgTable('file', { id: integer().primaryKey(), tags: hstore().notNull() });
     const error = catchError(() => factory(file).build(1));
-    expect(error).toMatchObject({ code: 'UNSUPPORTED', context: { table: 'file', column: 'content' } });
+    expect(error).toMatchObject({ code: 'UNSUPPORTED', context: { table: 'file', column: 'tags' } });
     expect(
       factory(file)
-        .build(2, { overrides: { content: Buffer.from('x') } })
-        .map((r) => r.content.toString()),
-    ).toEqual(['x', 'x']);
+        .build(2, { overrides: { tags: 'a=>1' } })
+        .map((r) => r.tags),
+    ).toEqual(['a=>1', 'a=>1']);
+  });
+
+  it('makes Buffers for a custom bytea column, as its contract wants', () => {
+    const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+    const file = pgTable('file', { id: integer().primaryKey(), content: bytea().notNull() });
+    expect(
+      factory(file)
+        .build(3)
+        .every((r) => Buffer.isBuffer(r.content) && r.content.length === 16),
+    ).toBe(true);
   });
 
   it('starts keys and sequences at offset', () => {

@@ -7,7 +7,7 @@ import { castTo } from '../../src/sql-transform/cast-to.js';
 import { defineSqlTransform } from '../../src/sql-transform/define-sql-transform.js';
 import { inLayer } from '../../src/sql-transform/in-layer.js';
 import { placeTable } from '../../src/sql-transform/resolve-table.js';
-import { customer, order, rawCustomer, SCHEMAS } from './fixtures.js';
+import { customer, order, rawCustomer, rawOrder, SCHEMAS } from './fixtures.js';
 import { revenueTransform, silverCustomer, silverOrder } from './transforms.js';
 
 const ctx = {
@@ -45,6 +45,26 @@ describe('SQL transform definitions (no database)', () => {
       revenue: ['order.amount'],
     });
     expect(revenueTransform.reads.length).toBe(2);
+  });
+
+  it("reads a constrained transform's foreign-key parents in the target's layer (pipeline edges)", () => {
+    const reads = (t: { reads: readonly unknown[] }) =>
+      t.reads.map((r) => {
+        const { table, layer } = r as { table: unknown; layer: string };
+        return `${layer}.${table === customer ? 'customer' : table === rawOrder ? 'order' : '?'}`;
+      });
+    expect(reads(silverOrder)).toEqual(['bronze.order', 'silver.customer']);
+    const unconstrained = defineSqlTransform(inLayer(order, 'silver'), {
+      from: inLayer(rawOrder, 'bronze'),
+      select: {
+        id: rawOrder.id,
+        customer_id: sql<number>`1`,
+        amount: sql<string>`0`,
+        ordered_at: rawOrder.ordered_at,
+      },
+      disposition: 'append',
+    });
+    expect(reads(unconstrained)).toEqual(['bronze.order']);
   });
 
   it('compiles merge to PostgreSQL 15 MERGE with column-by-column IS DISTINCT FROM, and nothing newer', () => {

@@ -1,19 +1,9 @@
 import type { Command } from 'commander';
 import { DatakitError } from '../../errors/datakit-error.js';
-import { backfillRange } from '../../orchestration/backfill/backfill-range.js';
-import {
-  type BackfillStep,
-  planBackfill,
-  type Reprocess,
-} from '../../orchestration/backfill/plan-backfill.js';
-import { runBackfill } from '../../orchestration/backfill/run-backfill.js';
-import { compilePipeline } from '../../orchestration/dag/compile-pipeline.js';
-import { checkPipelineDrift } from '../../orchestration/environment/check-pipeline-drift.js';
-import { openRunStore } from '../../orchestration/environment/open-run-store.js';
-import { pipelineEndpoints } from '../../orchestration/environment/pipeline-endpoints.js';
+import type { BackfillStep, Reprocess } from '../../orchestration/backfill/plan-backfill.js';
 import { formatRunLine } from '../../orchestration/report/format-run.js';
 import { formatTable } from '../../orchestration/report/format-table.js';
-import { type CliIO, type CommonOptions, loadTarget } from '../cli-context.js';
+import type { CliIO, CommonOptions } from '../cli-context.js';
 import { leaseOption, runReporter } from './run-command.js';
 
 interface BackfillFlags extends CommonOptions {
@@ -65,6 +55,14 @@ Examples:
   $ npx datakit backfill nightly --from 2024-05-01 --to 2024-05-07 --reprocess all`,
     )
     .action(async (name: string, flags: BackfillFlags) => {
+      const { loadTarget } = await import('../cli-context.js');
+      const { backfillRange } = await import('../../orchestration/backfill/backfill-range.js');
+      const { planBackfill } = await import('../../orchestration/backfill/plan-backfill.js');
+      const { runBackfill } = await import('../../orchestration/backfill/run-backfill.js');
+      const { compilePipeline } = await import('../../orchestration/dag/compile-pipeline.js');
+      const { checkPipelineDrift } = await import('../../orchestration/environment/check-pipeline-drift.js');
+      const { openRunStore } = await import('../../orchestration/environment/open-run-store.js');
+      const { pipelineEndpoints } = await import('../../orchestration/environment/pipeline-endpoints.js');
       const { target } = await loadTarget(flags, io);
       const pipeline = compilePipeline(target.warehouse, target.warehouseName, name);
       const reprocess = reprocessOption(flags.reprocess);

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { checkBreaking } from '../../drift/check-breaking.js';
-import { formatContractComparison } from '../../drift/format-contract-comparison.js';
 import type { CliIO } from '../cli-context.js';
 
 interface BreakingFlags {
@@ -43,6 +41,8 @@ Examples:
   $ npx datakit breaking datakits/crm --against ../released/crm --json`,
     )
     .action(async (module: string, flags: BreakingFlags) => {
+      const { checkBreaking } = await import('../../drift/check-breaking.js');
+      const { formatContractComparison } = await import('../../drift/format-contract-comparison.js');
       const modulePath = /\.[cm]?[jt]s$/.test(module) ? module : `${module.replace(/\/$/, '')}/index.ts`;
       const result = await checkBreaking({
         modulePath,

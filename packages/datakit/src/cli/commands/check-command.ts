@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { DatakitError } from '../../errors/datakit-error.js';
 import type { WarehouseCheck } from '../../orchestration/check-warehouse.js';
 import type { CheckRow } from '../../orchestration/report/format-checks.js';
-import { type CliIO, type CommonOptions, loadTarget } from '../cli-context.js';
+import type { CliIO, CommonOptions } from '../cli-context.js';
 
 interface CheckFlags extends CommonOptions {
   pipeline: string[];
@@ -56,6 +56,7 @@ Exit codes: 0 no check in error (warnings allowed), 1 a check in error, 2 usage 
         throw new DatakitError('USAGE', `--samples ${flags.samples} is not a whole number >= 0`, {
           hint: 'Pass e.g. --samples 5.',
         });
+      const { loadTarget } = await import('../cli-context.js');
       const { target } = await loadTarget(flags, io);
       const { openRunStore } = await import('../../orchestration/environment/open-run-store.js');
       const { checkWarehouse } = await import('../../orchestration/check-warehouse.js');

@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/load-config.js';
-import { selectEnvironment } from '../../config/select-environment.js';
-import { desiredTables } from '../../deploy/desired-tables.js';
-import { parseConnectionUrl } from '../../dialect/parse-connection-url.js';
 import type { CliIO } from '../cli-io.js';
 
 interface ConfigFlags {
@@ -42,6 +38,10 @@ Examples:
   $ npx datakit config --env prod --json`,
     )
     .action(async (flags: ConfigFlags) => {
+      const { loadConfig } = await import('../../config/load-config.js');
+      const { selectEnvironment } = await import('../../config/select-environment.js');
+      const { desiredTables } = await import('../../deploy/desired-tables.js');
+      const { parseConnectionUrl } = await import('../../dialect/parse-connection-url.js');
       const loaded = await loadConfig({ ...(flags.config ? { file: flags.config } : {}), cwd: io.cwd });
       const target = selectEnvironment(loaded, {
         ...(flags.env ? { env: flags.env } : {}),

@@ -1,9 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_DEMO_ROWS } from '../../demo/demo-sizes.js';
-import { formatDemoSummary } from '../../demo/format-demo-summary.js';
-import { demoFromCheckout } from '../../demo/load-demo-warehouse.js';
-import { runDemo } from '../../demo/run-demo.js';
 import { DatakitError } from '../../errors/datakit-error.js';
 import type { CliIO } from '../cli-context.js';
 
@@ -14,6 +11,8 @@ interface DemoFlags {
   dataDir?: string;
   systemDUrl?: string;
   json?: boolean;
+  /** `--no-changes` sets it to false. */
+  changes?: boolean;
 }
 
 function wholeNumber(value: string | undefined, flag: string): number | undefined {
@@ -28,7 +27,7 @@ function wholeNumber(value: string | undefined, flag: string): number | undefine
 }
 
 /** What to try after the demo: only commands this program has, and only for the `dev` data. */
-function nextCommands(program: Command, flags: DemoFlags): string[] {
+function nextCommands(program: Command, flags: DemoFlags, demoFromCheckout: () => boolean): string[] {
   const has = (name: string) => program.commands.some((c) => c.name() === name);
   // Outside a checkout the current folder has no demo config: point at a project of one's own instead.
   const checkout = demoFromCheckout();
@@ -46,7 +45,7 @@ function nextCommands(program: Command, flags: DemoFlags): string[] {
   const again = `npx datakit demo --keep${flags.dataDir === undefined ? '' : ` --data-dir ${flags.dataDir}`}`;
   next.push([
     again,
-    'run again on the same data: nothing new for the incremental load, every merged row unchanged',
+    'run again on the same data: nothing new, every merged row and dimension version unchanged',
   ]);
   const width = Math.max(...next.map(([command]) => command.length)) + 3;
   return next.map(([command, what]) => `${command.padEnd(width)}${what}`);
@@ -54,8 +53,10 @@ function nextCommands(program: Command, flags: DemoFlags): string[] {
 
 /**
  * `datakit demo`: seeds Systems A, D and E on embedded PostgreSQL (PGlite), deploys the example
- * warehouse, runs every transfer into bronze and prints a summary. Progress goes to stderr, so
- * `--json` leaves one JSON document on stdout. Rejected rows are expected: the exit code is 0.
+ * warehouse, runs its pipeline through bronze, silver and gold (with quality checks), then applies
+ * a day of changes to the sources and runs it again (`--no-changes` stops after the first run),
+ * and prints a summary. Progress goes to stderr, so `--json` leaves one JSON document on stdout.
+ * Rejected rows and a warning check are expected: the exit code is 0.
  *
  * @example
  * ```sh
@@ -79,13 +80,15 @@ export function registerDemoCommand(program: Command, io: CliIO, setExitCode: (c
       '--system-d-url <url>',
       'put System D (orders) on MySQL/MariaDB, e.g. mysql://root@127.0.0.1:3306/demo',
     )
+    .option('--no-changes', 'stop after the first run (no second day of changes, no SCD2 history)')
     .option('--json', 'print the summary as JSON on stdout (progress stays on stderr)')
     .addHelpText(
       'after',
       `
 Examples:
-  $ npx datakit demo                          about 26,000 rows in well under a minute
+  $ npx datakit demo                          about 26,000 rows to gold, then a day of changes
   $ npx datakit demo --rows 2600 --json       a quick run, summary as JSON
+  $ npx datakit demo --no-changes             the first load only
   $ npx datakit demo --keep                   run again on the same data: nothing new, every row unchanged
   $ npx datakit demo --system-d-url mysql://root@127.0.0.1:3306/demo
 
@@ -93,6 +96,9 @@ A second run resets the demo databases (it says so on its first line) unless --k
 Exit codes: 0 ok (rejected rows are part of the demo), 1 failure, 2 usage error.`,
     )
     .action(async (flags: DemoFlags) => {
+      const { runDemo } = await import('../../demo/run-demo.js');
+      const { formatDemoSummary } = await import('../../demo/format-demo-summary.js');
+      const { demoFromCheckout } = await import('../../demo/load-demo-warehouse.js');
       const rows = wholeNumber(flags.rows, '--rows');
       const seed = wholeNumber(flags.seed, '--seed');
       const summary = await runDemo({
@@ -101,11 +107,12 @@ Exit codes: 0 ok (rejected rows are part of the demo), 1 failure, 2 usage error.
         ...(flags.keep ? { keep: true } : {}),
         ...(flags.dataDir !== undefined ? { dataDir: path.resolve(io.cwd, flags.dataDir) } : {}),
         ...(flags.systemDUrl !== undefined ? { systemDUrl: flags.systemDUrl } : {}),
+        ...(flags.changes === false ? { changes: false } : {}),
         onProgress: (line) => io.err(line),
         transferProgress: process.stderr.isTTY === true && !flags.json,
       });
       setExitCode(0);
-      const next = nextCommands(program, flags);
+      const next = nextCommands(program, flags, demoFromCheckout);
       io.out(flags.json ? JSON.stringify({ ...summary, next }, null, 2) : formatDemoSummary(summary, next));
     });
 }

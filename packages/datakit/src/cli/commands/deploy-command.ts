@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import type { DeployPlan, DeployStep } from '../../deploy/deploy-step.js';
 import type { DeployResult } from '../../deploy/deploy-warehouse.js';
-import { deployWarehouse } from '../../deploy/deploy-warehouse.js';
 import type { DriftChange } from '../../drift/diff-table.js';
-import { type CliIO, type CommonOptions, loadTarget, withConnection } from '../cli-context.js';
+import type { CliIO, CommonOptions } from '../cli-context.js';
 
 interface DeployFlags extends CommonOptions {
   plan?: boolean;
@@ -44,6 +43,8 @@ Examples:
   $ npx datakit deploy --env prod --allow-destructive`,
     )
     .action(async (flags: DeployFlags) => {
+      const { loadTarget, withConnection } = await import('../cli-context.js');
+      const { deployWarehouse } = await import('../../deploy/deploy-warehouse.js');
       const { target } = await loadTarget(flags, io);
       const result = await withConnection(target.warehouseUrl(), (connection) =>
         deployWarehouse({

@@ -1,9 +1,5 @@
 import type { Command } from 'commander';
-import { checkDrift } from '../../drift/check-drift.js';
-import { formatDriftReport } from '../../drift/format-drift-report.js';
-import { type CliIO, type CommonOptions, loadTarget } from '../cli-context.js';
-import { warehouseDriftTables } from '../warehouse-drift-tables.js';
-import { withConnections } from '../with-connections.js';
+import type { CliIO, CommonOptions } from '../cli-context.js';
 
 interface DriftFlags extends CommonOptions {
   sourcesOnly?: boolean;
@@ -41,6 +37,11 @@ Examples:
   $ npx datakit drift --env dev --sources-only --json`,
     )
     .action(async (flags: DriftFlags) => {
+      const { loadTarget } = await import('../cli-context.js');
+      const { warehouseDriftTables } = await import('../warehouse-drift-tables.js');
+      const { withConnections } = await import('../with-connections.js');
+      const { checkDrift } = await import('../../drift/check-drift.js');
+      const { formatDriftReport } = await import('../../drift/format-drift-report.js');
       const { target } = await loadTarget(flags, io);
       const located = warehouseDriftTables(target, {
         sources: !flags.targetsOnly,

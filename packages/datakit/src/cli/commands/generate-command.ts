@@ -1,9 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DatakitError } from '../../errors/datakit-error.js';
-import { type BronzeMixin, MIXIN_COLUMNS } from '../../generate/bronze-names.js';
-import { generateBronze } from '../../generate/generate-bronze.js';
-import { introspectSource, isConnectionUrl, systemNameOf } from '../../generate/introspect-source.js';
+import { type BronzeMixin, MIXIN_COLUMNS } from '../../generate/mixin-columns.js';
 import type { CliIO } from '../cli-io.js';
 
 interface BronzeFlags {
@@ -86,6 +84,10 @@ Examples:
           hint: `Use one of: ${Object.keys(MIXIN_COLUMNS).join(', ')}.`,
         });
       }
+      const { generateBronze } = await import('../../generate/generate-bronze.js');
+      const { introspectSource, isConnectionUrl, systemNameOf } = await import(
+        '../../generate/introspect-source.js'
+      );
       let modulePath = path.resolve(io.cwd, flags.source);
       let system = flags.system;
       if (isConnectionUrl(flags.source)) {

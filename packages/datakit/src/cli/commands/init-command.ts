@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DatakitError } from '../../errors/datakit-error.js';
-import { type BronzeMixin, MIXIN_COLUMNS } from '../../generate/bronze-names.js';
-import { initProject } from '../../scaffold/init-project.js';
+import { type BronzeMixin, MIXIN_COLUMNS } from '../../generate/mixin-columns.js';
 import type { CliIO } from '../cli-io.js';
 
 interface InitFlags {
@@ -66,6 +65,7 @@ Examples:
           hint: `Use one of: ${Object.keys(MIXIN_COLUMNS).join(', ')}.`,
         });
       }
+      const { initProject } = await import('../../scaffold/init-project.js');
       const result = await initProject({
         dir: path.resolve(io.cwd, dir),
         from: flags.from,

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { introspectToDirectory } from '../../introspect/introspect-to-directory.js';
 import type { CliIO } from '../cli-context.js';
 
 interface IntrospectFlags {
@@ -51,6 +50,7 @@ Examples:
   $ npx datakit introspect mysql://root@127.0.0.1:3306/orders --tables orders,order_line --out datakits/system-d`,
     )
     .action(async (url: string, flags: IntrospectFlags) => {
+      const { introspectToDirectory } = await import('../../introspect/introspect-to-directory.js');
       const result = await introspectToDirectory({
         url,
         out: path.resolve(io.cwd, flags.out),

@@ -1,14 +1,10 @@
 import type { Command } from 'commander';
+import type { Connection } from '../../dialect/connection.js';
 import { DatakitError } from '../../errors/datakit-error.js';
-import { compilePipeline } from '../../orchestration/dag/compile-pipeline.js';
-import { checkPipelineDrift } from '../../orchestration/environment/check-pipeline-drift.js';
-import { openRunStore } from '../../orchestration/environment/open-run-store.js';
-import { pipelineEndpoints } from '../../orchestration/environment/pipeline-endpoints.js';
-import { runPipeline } from '../../orchestration/execute/run-pipeline.js';
 import { formatRunSummary } from '../../orchestration/report/format-run.js';
 import { RunReporter } from '../../orchestration/report/run-reporter.js';
-import { getRun } from '../../orchestration/store/read-runs.js';
-import { type CliIO, type CommonOptions, loadTarget, processIO } from '../cli-context.js';
+import type { CliIO, CommonOptions } from '../cli-context.js';
+import { processIO } from '../cli-io.js';
 
 interface RunFlags extends CommonOptions {
   resume?: string;
@@ -51,6 +47,12 @@ Examples:
   $ npx datakit run nightly --env prod --wait --json`,
     )
     .action(async (name: string, flags: RunFlags) => {
+      const { loadTarget } = await import('../cli-context.js');
+      const { compilePipeline } = await import('../../orchestration/dag/compile-pipeline.js');
+      const { checkPipelineDrift } = await import('../../orchestration/environment/check-pipeline-drift.js');
+      const { openRunStore } = await import('../../orchestration/environment/open-run-store.js');
+      const { pipelineEndpoints } = await import('../../orchestration/environment/pipeline-endpoints.js');
+      const { runPipeline } = await import('../../orchestration/execute/run-pipeline.js');
       const { target } = await loadTarget(flags, io);
       const pipeline = compilePipeline(target.warehouse, target.warehouseName, name);
       const logicalTime = flags.logicalTime === undefined ? undefined : parseTime(flags.logicalTime);
@@ -94,11 +96,12 @@ Examples:
 }
 
 async function checkResumable(
-  store: Parameters<typeof getRun>[0],
+  store: Connection,
   id: string,
   pipeline: string,
   environment: string,
 ): Promise<void> {
+  const { getRun } = await import('../../orchestration/store/read-runs.js');
   const found = await getRun(store, id);
   if (!found || found.run.pipeline !== pipeline || found.run.environment !== environment) {
     throw new DatakitError(

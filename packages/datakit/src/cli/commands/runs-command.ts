@@ -1,17 +1,6 @@
 import type { Command } from 'commander';
 import { DatakitError } from '../../errors/datakit-error.js';
-import { openRunStore } from '../../orchestration/environment/open-run-store.js';
-import {
-  formatCheckFailures,
-  formatCheckTable,
-  formatLineage,
-} from '../../orchestration/report/format-checks.js';
-import { formatRunDetail, formatRunList } from '../../orchestration/report/format-run.js';
-import { getRun, listRuns } from '../../orchestration/store/read-runs.js';
-import { reapExpired } from '../../orchestration/store/reap-expired.js';
-import { readCheckResults } from '../../orchestration/store/record-check-results.js';
-import { readLineage } from '../../orchestration/store/record-lineage.js';
-import { type CliIO, type CommonOptions, loadTarget } from '../cli-context.js';
+import type { CliIO, CommonOptions } from '../cli-context.js';
 
 interface RunsFlags extends CommonOptions {
   pipeline?: string;
@@ -52,6 +41,16 @@ Examples:
   $ npx datakit runs 42 --json          the same as JSON: { run, tasks, events, checks, lineage }`,
     )
     .action(async (id: string | undefined, flags: RunsFlags) => {
+      const { loadTarget } = await import('../cli-context.js');
+      const { openRunStore } = await import('../../orchestration/environment/open-run-store.js');
+      const { getRun, listRuns } = await import('../../orchestration/store/read-runs.js');
+      const { reapExpired } = await import('../../orchestration/store/reap-expired.js');
+      const { formatRunDetail, formatRunList } = await import('../../orchestration/report/format-run.js');
+      const { formatCheckFailures, formatCheckTable, formatLineage } = await import(
+        '../../orchestration/report/format-checks.js'
+      );
+      const { readCheckResults } = await import('../../orchestration/store/record-check-results.js');
+      const { readLineage } = await import('../../orchestration/store/record-lineage.js');
       const { target } = await loadTarget(flags, io);
       const store = await openRunStore(target.warehouseUrl());
       try {

@@ -1,13 +1,9 @@
 import type { Command } from 'commander';
 import { DatakitError } from '../../errors/datakit-error.js';
-import { compilePipeline } from '../../orchestration/dag/compile-pipeline.js';
-import { checkPipelineDrift } from '../../orchestration/environment/check-pipeline-drift.js';
-import { openRunStore } from '../../orchestration/environment/open-run-store.js';
-import { pipelineEndpoints } from '../../orchestration/environment/pipeline-endpoints.js';
 import { formatRunLine } from '../../orchestration/report/format-run.js';
 import { RunReporter } from '../../orchestration/report/run-reporter.js';
-import { runScheduler, type SchedulerEvent } from '../../orchestration/schedule/run-scheduler.js';
-import { type CliIO, type CommonOptions, loadTarget } from '../cli-context.js';
+import type { SchedulerEvent } from '../../orchestration/schedule/run-scheduler.js';
+import type { CliIO, CommonOptions } from '../cli-context.js';
 import { leaseOption } from './run-command.js';
 
 interface ScheduleFlags extends CommonOptions {
@@ -50,6 +46,12 @@ Examples:
 Missed ticks are caught up when it starts, as each pipeline's catchup says (all, latest, none).`,
     )
     .action(async (flags: ScheduleFlags) => {
+      const { loadTarget } = await import('../cli-context.js');
+      const { compilePipeline } = await import('../../orchestration/dag/compile-pipeline.js');
+      const { checkPipelineDrift } = await import('../../orchestration/environment/check-pipeline-drift.js');
+      const { openRunStore } = await import('../../orchestration/environment/open-run-store.js');
+      const { pipelineEndpoints } = await import('../../orchestration/environment/pipeline-endpoints.js');
+      const { runScheduler } = await import('../../orchestration/schedule/run-scheduler.js');
       const { target } = await loadTarget(flags, io);
       const names =
         flags.pipeline ??

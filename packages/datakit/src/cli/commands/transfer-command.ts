@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import { planWarehouse } from '../../warehouse/plan-warehouse.js';
-import { runWarehouseTransfers, type WarehouseRun } from '../../warehouse/run-warehouse-transfers.js';
-import { formatTransferTable } from '../../warehouse/transfer-summary.js';
-import { type CliIO, type CommonOptions, loadTarget } from '../cli-context.js';
-import { withConnections } from '../with-connections.js';
+import type { WarehouseRun } from '../../warehouse/run-warehouse-transfers.js';
+import type { CliIO, CommonOptions } from '../cli-context.js';
 
 interface TransferFlags extends CommonOptions {
   resetCursor?: boolean;
@@ -48,6 +45,11 @@ transfer and leaves its target unchanged. The run store must be current: run dat
 Exit codes: 0 ok, 1 a transfer failed (or breaking drift), 2 usage or config error.`,
     )
     .action(async (names: string[], flags: TransferFlags) => {
+      const { loadTarget } = await import('../cli-context.js');
+      const { withConnections } = await import('../with-connections.js');
+      const { planWarehouse } = await import('../../warehouse/plan-warehouse.js');
+      const { runWarehouseTransfers } = await import('../../warehouse/run-warehouse-transfers.js');
+      const { formatTransferTable } = await import('../../warehouse/transfer-summary.js');
       const { target } = await loadTarget(flags, io);
       const plan = planWarehouse(target);
       const planned = plan.select(names);

@@ -29,10 +29,15 @@ export const mysqlAdapter: DialectAdapter = {
   supportsReturning: false,
   supportsEnumTypes: false,
   supportsSchemas: false,
+  supportsWarehouse: false,
+  supportsConcurrentTransactions: true,
   quoteIdentifier: (name) => `\`${name.replaceAll('`', '``')}\``,
   quoteTable: (table) =>
     table.schema === undefined
       ? mysqlAdapter.quoteIdentifier(table.name)
       : `${mysqlAdapter.quoteIdentifier(table.schema)}.${mysqlAdapter.quoteIdentifier(table.name)}`,
   placeholder: () => '?',
+  // mysql2 sends parameters as text and MySQL converts them where compared.
+  typedPlaceholder: () => '?',
+  castToText: (expression) => `cast(${expression} as char)`,
 };

@@ -1,8 +1,9 @@
 import type { Dialect } from '../dialect.js';
 import { mysqlAdapter } from './mysql-adapter.js';
 import { MysqlDdlCompiler } from './mysql-ddl-compiler.js';
-import { MysqlConnection } from './mysql-driver.js';
+import { mysqlFamily } from './mysql-family.js';
 import { MysqlIntrospector } from './mysql-introspector.js';
+import { mysqlReader } from './mysql-source-reader.js';
 
 /**
  * MySQL and MariaDB through mysql2. URLs: `mysql://` or `mariadb://user:password@host:3306/db`.
@@ -16,7 +17,10 @@ import { MysqlIntrospector } from './mysql-introspector.js';
 export const mysqlDialect: Dialect = {
   name: 'mysql',
   adapter: mysqlAdapter,
-  connect: (url) => MysqlConnection.open(url, mysqlDialect),
+  family: mysqlFamily,
+  // The driver loads with the first connection: a command that opens none starts without mysql2.
+  connect: async (url) => (await import('./mysql-driver.js')).MysqlConnection.open(url, mysqlDialect),
   createIntrospector: (conn) => new MysqlIntrospector(conn),
   createDdlCompiler: () => new MysqlDdlCompiler(),
+  reader: mysqlReader,
 };

@@ -1,9 +1,9 @@
-import { parseSqlType } from '../../schema/parse-sql-type.js';
 import type { CheckSchema, ColumnSchema, ForeignKeySchema, TableSchema } from '../../schema/table-schema.js';
 import { byName, compareText } from '../compare-text.js';
 import type { Connection } from '../connection.js';
 import type { IntrospectOptions, Introspector } from '../introspector.js';
 import { mysqlCatalogQueries as sql } from './mysql-catalog-queries.js';
+import { parseMysqlType } from './mysql-parse-sql-type.js';
 
 interface ColumnRow {
   table_name: string;
@@ -130,9 +130,7 @@ export class MysqlIntrospector implements Introspector {
 }
 
 function toColumn(row: ColumnRow, mariadb: boolean, json: boolean): ColumnSchema {
-  const type = json
-    ? { kind: 'json' as const, raw: row.column_type }
-    : parseSqlType(row.column_type, 'mysql');
+  const type = json ? { kind: 'json' as const, raw: row.column_type } : parseMysqlType(row.column_type);
   const column: ColumnSchema = { name: row.name, type, nullable: row.is_nullable === 'YES' };
   if (/auto_increment/i.test(row.extra)) column.generated = 'identity';
   else if (row.default_sql !== null && !(mariadb && row.default_sql === 'NULL')) {

@@ -1,8 +1,9 @@
 import type { Dialect } from '../dialect.js';
 import { PostgresDdlCompiler } from '../postgres/postgres-ddl-compiler.js';
+import { postgresFamily } from '../postgres/postgres-family.js';
 import { PostgresIntrospector } from '../postgres/postgres-introspector.js';
+import { postgresReader } from '../postgres/postgres-source-reader.js';
 import { pgliteAdapter } from './pglite-adapter.js';
-import { PgliteConnection } from './pglite-driver.js';
 
 /**
  * Embedded PostgreSQL (PGlite, WASM) as a different driver for the PostgreSQL SQL family: it
@@ -17,7 +18,10 @@ import { PgliteConnection } from './pglite-driver.js';
 export const pgliteDialect: Dialect = {
   name: 'pglite',
   adapter: pgliteAdapter,
-  connect: (url) => PgliteConnection.open(url, pgliteDialect),
+  family: postgresFamily,
+  // The driver loads with the first connection: a command that opens none starts without PGlite.
+  connect: async (url) => (await import('./pglite-driver.js')).PgliteConnection.open(url, pgliteDialect),
   createIntrospector: (conn) => new PostgresIntrospector(conn),
   createDdlCompiler: () => new PostgresDdlCompiler(),
+  reader: postgresReader,
 };

@@ -18,10 +18,14 @@ export const postgresAdapter: DialectAdapter = {
   supportsReturning: true,
   supportsEnumTypes: true,
   supportsSchemas: true,
+  supportsWarehouse: true,
+  supportsConcurrentTransactions: true,
   quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
   quoteTable: (table) =>
     table.schema === undefined
       ? postgresAdapter.quoteIdentifier(table.name)
       : `${postgresAdapter.quoteIdentifier(table.schema)}.${postgresAdapter.quoteIdentifier(table.name)}`,
   placeholder: (index) => `$${index}`,
+  typedPlaceholder: (index, sqlType) => `$${index}::${sqlType}`,
+  castToText: (expression) => `(${expression})::text`,
 };

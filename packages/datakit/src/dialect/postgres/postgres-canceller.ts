@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { SessionCanceller } from '../session-canceller.js';
 
 /**
@@ -26,6 +25,7 @@ async function signalSessions(
   fn: 'pg_cancel_backend' | 'pg_terminate_backend',
   only: string,
 ): Promise<number> {
+  const { default: pg } = await import('pg');
   const plain = new URL(url);
   plain.searchParams.delete('application_name');
   const client = new pg.Client({ connectionString: plain.toString(), connectionTimeoutMillis: 10_000 });

@@ -2,8 +2,9 @@ import type { Dialect } from '../dialect.js';
 import { postgresAdapter } from './postgres-adapter.js';
 import { postgresCanceller } from './postgres-canceller.js';
 import { PostgresDdlCompiler } from './postgres-ddl-compiler.js';
-import { PostgresConnection } from './postgres-driver.js';
+import { postgresFamily } from './postgres-family.js';
 import { PostgresIntrospector } from './postgres-introspector.js';
+import { postgresReader } from './postgres-source-reader.js';
 
 /**
  * PostgreSQL through node-postgres (`pg`) with `pg-copy-streams` for COPY.
@@ -17,8 +18,12 @@ import { PostgresIntrospector } from './postgres-introspector.js';
 export const postgresDialect: Dialect = {
   name: 'postgres',
   adapter: postgresAdapter,
-  connect: (url) => PostgresConnection.open(url, postgresDialect),
+  family: postgresFamily,
+  // The driver loads with the first connection: a command that opens none starts without pg.
+  connect: async (url) =>
+    (await import('./postgres-driver.js')).PostgresConnection.open(url, postgresDialect),
   createIntrospector: (conn) => new PostgresIntrospector(conn),
   createDdlCompiler: () => new PostgresDdlCompiler(),
+  reader: postgresReader,
   canceller: postgresCanceller,
 };

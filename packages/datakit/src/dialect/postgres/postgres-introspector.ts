@@ -1,9 +1,9 @@
-import { parseSqlType } from '../../schema/parse-sql-type.js';
 import type { ColumnSchema, ColumnType, ForeignKeySchema, TableSchema } from '../../schema/table-schema.js';
 import { byName, compareText } from '../compare-text.js';
 import type { Connection } from '../connection.js';
 import type { IntrospectOptions, Introspector } from '../introspector.js';
 import { postgresCatalogQueries as sql } from './postgres-catalog-queries.js';
+import { parsePostgresType } from './postgres-parse-sql-type.js';
 
 interface ColumnRow {
   table_name: string;
@@ -130,7 +130,7 @@ function toColumn(row: ColumnRow, enums: Map<number, string[]>): ColumnSchema {
       raw: row.type_sql,
     };
   } else {
-    type = parseSqlType(row.type_sql, 'postgresql');
+    type = parsePostgresType(row.type_sql);
   }
   delete type.dimensions;
   if (row.is_array) type.dimensions = row.dims > 0 ? row.dims : 1;

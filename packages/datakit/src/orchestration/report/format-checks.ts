@@ -86,7 +86,7 @@ export function formatCheckFailures(rows: readonly CheckRow[]): string {
  * @example
  * ```ts
  * io.out(formatLineage(await readLineage(store, '42')));
- * // silver.customer -> silver.customer
+ * // silver.customer
  * //   email <- bronze.customer.email
  * ```
  */
@@ -95,7 +95,8 @@ export function formatLineage(lineage: readonly TaskLineage[]): string {
     t.schema === null ? t.table : `${t.schema}.${t.table}`;
   const lines: string[] = [];
   for (const t of lineage) {
-    lines.push(`${t.task} -> ${name(t.target)}`);
+    const target = name(t.target);
+    lines.push(t.task === target ? target : `${target} (task ${t.task})`);
     for (const c of t.columns) {
       const sources = c.sources.map((s) => `${name(s)}.${s.column}`).join(', ');
       lines.push(`  ${c.column} <- ${sources || 'constant'}`);

@@ -1,7 +1,7 @@
 import type { Column } from 'drizzle-orm';
-import { DatakitError } from '../errors/datakit-error.js';
-import { PgDate, type PgDateKind } from './pg-date.js';
-import { parsePgTimestamp } from './pg-timestamp-text.js';
+import { PgDate, type PgDateKind } from '../../transfer/pg-date.js';
+import { parsePgTimestamp } from '../../transfer/pg-timestamp-text.js';
+import { shortValue, valueRejected } from '../../transfer/value-rejected.js';
 
 /**
  * A Date read from MySQL DATE/DATETIME/TIMESTAMP text (in UTC) that keeps that text with its
@@ -22,25 +22,6 @@ export class MysqlDate extends PgDate {
     if (kind === 'timestamp' && this.pgKind === 'timestamptz') return this.pgText.slice(0, -3);
     return undefined;
   }
-}
-
-/**
- * Why a source value could not be read: the rule, a message naming the value, and the fix. The
- * reader turns it into a reject of that row. @internal
- *
- * @example
- * ```ts
- * throw valueRejected('zero-date', `holds the zero date '0000-00-00'`, 'Map zero dates to NULL.', '0000-00-00');
- * ```
- */
-export function valueRejected(rule: string, message: string, hint: string, value: unknown): DatakitError {
-  return new DatakitError('VALIDATION', message, { hint, context: { rule, value } });
-}
-
-/** A value for a message: quoted text, shortened to 60 characters. @internal */
-export function shortValue(value: unknown): string {
-  const text = Buffer.isBuffer(value) ? `0x${value.toString('hex')}` : String(value);
-  return text.length > 60 ? `'${text.slice(0, 57)}...'` : `'${text}'`;
 }
 
 const ZERO_DATE_HINT =
@@ -161,27 +142,4 @@ export function mysqlValueDecoder(
   if (/^bit\b/.test(sqlType))
     return (v) => column.mapFromDriverValue(Buffer.isBuffer(v) ? bitText(v, sqlType) : v);
   return (v) => column.mapFromDriverValue(v);
-}
-
-const GEOMETRY =
-  /^(geometry|point|linestring|polygon|multipoint|multilinestring|multipolygon|geometrycollection)\b/i;
-
-/**
- * The select-list expression that reads `column` as {@link mysqlValueDecoder} expects: the column
- * itself; for DOUBLE its shortest exact text (mysql2's own float parser rounds some 16-digit
- * values); for FLOAT the text of its exact value as a double (the text protocol prints floats
- * with 6 digits: 16777216 arrives as 16777200); for a spatial type its WKT text (the driver would
- * parse the binary form into objects). `alias` names the result (default: the column).
- *
- * @example
- * ```ts
- * mysqlReadExpression(shapeCodec.sqlType, '`shape`'); // 'ST_AsText(`shape`) as `shape`'
- * ```
- * @internal
- */
-export function mysqlReadExpression(sqlType: string, quoted: string, alias = quoted): string {
-  if (/^(double|real)\b/i.test(sqlType)) return `cast(${quoted} as char) as ${alias}`;
-  if (/^float\b/i.test(sqlType)) return `cast(cast(${quoted} as double) as char) as ${alias}`;
-  if (GEOMETRY.test(sqlType)) return `ST_AsText(${quoted}) as ${alias}`;
-  return alias === quoted ? quoted : `${quoted} as ${alias}`;
 }

@@ -1,13 +1,8 @@
-import type { ColumnType } from '../schema/table-schema.js';
-import { type ColumnCode, CUSTOM_TYPES, RAW_TYPE } from './custom-types.js';
-import { tsString } from './ts-names.js';
-
-/** @internal What a PostgreSQL builder needs from the module being generated. */
-export interface PgBuilderContext {
-  /** The variable of a declared enum, by its type name. */
-  enumVariable(enumName: string): string | undefined;
-  bigint: 'bigint' | 'number';
-}
+import { tsString } from '../../introspect/ts-names.js';
+import type { ColumnType } from '../../schema/table-schema.js';
+import { type ColumnCode, RAW_TYPE } from '../column-code.js';
+import type { ColumnBuilderContext } from '../family-codegen.js';
+import { POSTGRES_CUSTOM_TYPES } from './postgres-custom-types.js';
 
 /**
  * @internal The Drizzle `pg-core` builder for a column type: `numeric({ precision: 10, scale: 2 })`,
@@ -15,13 +10,18 @@ export interface PgBuilderContext {
  * (`money()`, `int4range()`), or for a type Datakit has no kind for (`point`, a domain, an
  * extension's type) the raw pass-through `rawType({ sql: 'point' })` with `unmapped` set: every
  * generated column reads back as the same type, so the contract passes its own drift check.
+ *
+ * @example
+ * ```ts
+ * postgresColumnBuilder({ kind: 'timestamptz', precision: 3 }, context).builder; // 'timestamp({ withTimezone: true, precision: 3 })'
+ * ```
  */
-export function pgColumnBuilder(type: ColumnType, context: PgBuilderContext): ColumnCode {
+export function postgresColumnBuilder(type: ColumnType, context: ColumnBuilderContext): ColumnCode {
   const code = scalar(type, context);
   return { ...code, builder: code.builder + '.array()'.repeat(type.dimensions ?? 0) };
 }
 
-function scalar(type: ColumnType, context: PgBuilderContext): ColumnCode {
+function scalar(type: ColumnType, context: ColumnBuilderContext): ColumnCode {
   const plain = (name: string, args = ''): ColumnCode => ({
     builder: `${name}(${args})`,
     imports: [name],
@@ -35,7 +35,7 @@ function scalar(type: ColumnType, context: PgBuilderContext): ColumnCode {
   const precision = type.precision === undefined ? [] : [`precision: ${type.precision}`];
   if (type.kind === 'varbit' && type.length !== undefined)
     return { ...custom('varbit'), builder: `varbit({ length: ${type.length} })` };
-  if (CUSTOM_TYPES[type.kind]?.family === 'postgresql') return custom(type.kind);
+  if (POSTGRES_CUSTOM_TYPES[type.kind]) return custom(type.kind);
   switch (type.kind) {
     case 'smallint':
     case 'integer':

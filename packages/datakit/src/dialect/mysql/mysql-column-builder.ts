@@ -1,6 +1,7 @@
-import type { ColumnType } from '../schema/table-schema.js';
-import { type ColumnCode, CUSTOM_TYPES } from './custom-types.js';
-import { tsString } from './ts-names.js';
+import { tsString } from '../../introspect/ts-names.js';
+import type { ColumnType } from '../../schema/table-schema.js';
+import { type ColumnCode, RAW_TYPE } from '../column-code.js';
+import { MYSQL_CUSTOM_TYPES } from './mysql-custom-types.js';
 
 const TEXTS = new Set(['tinytext', 'text', 'mediumtext', 'longtext']);
 const INTS: Record<string, string> = {
@@ -18,6 +19,11 @@ const INTS: Record<string, string> = {
  * types: binary/varbinary/blob as bytes, `bit(n)` as a string of n bits, `set(...)` as its text.
  * Any other type passes through as `rawType({ sql })` (a string holding the server's text) with
  * `unmapped` set, so it still matches the live column in a drift check.
+ *
+ * @example
+ * ```ts
+ * mysqlColumnBuilder({ kind: 'integer', raw: 'mediumint unsigned' }, 'bigint').builder; // 'mediumint({ unsigned: true })'
+ * ```
  */
 export function mysqlColumnBuilder(type: ColumnType, bigintMode: 'bigint' | 'number'): ColumnCode {
   const raw = (type.raw ?? '').toLowerCase();
@@ -34,7 +40,7 @@ export function mysqlColumnBuilder(type: ColumnType, bigintMode: 'bigint' | 'num
     customTypes: [name],
   });
   const passThrough = (): ColumnCode => ({
-    ...custom('rawType', `{ sql: ${tsString(type.raw ?? type.kind)} }`),
+    ...custom(RAW_TYPE, `{ sql: ${tsString(type.raw ?? type.kind)} }`),
     unmapped: type.raw ?? type.kind,
   });
   const fsp = type.precision === undefined || type.precision === 0 ? [] : [`fsp: ${type.precision}`];
@@ -87,7 +93,7 @@ export function mysqlColumnBuilder(type: ColumnType, bigintMode: 'bigint' | 'num
     case 'bytea':
       if ((base === 'binary' || base === 'varbinary') && type.length !== undefined)
         return custom(base, `{ length: ${type.length} }`);
-      if (CUSTOM_TYPES[base]?.family === 'mysql' && base.endsWith('blob')) return custom(base);
+      if (MYSQL_CUSTOM_TYPES[base] && base.endsWith('blob')) return custom(base);
       return custom('longblob');
     case 'unknown': {
       const bits = /^bit\((\d+)\)$/.exec(raw);

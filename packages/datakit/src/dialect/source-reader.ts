@@ -1,0 +1,110 @@
+import type { ColumnType } from '../schema/table-schema.js';
+import type { ColumnCodec } from '../transfer/column-codec.js';
+import type { SourceBatch } from '../transfer/row-processor.js';
+import type { ZeroDates } from '../transfer/unreadable-value.js';
+import type { Connection } from './connection.js';
+import type { TableRef } from './ddl-compiler.js';
+
+/**
+ * A bound on one column: `"column" <op> value`, the value in the column type's text form. @internal
+ *
+ * @example
+ * ```ts
+ * const after: Bound = { column: updatedAt, op: '>', value: '2024-05-01 10:00:00+00' };
+ * ```
+ */
+export interface Bound {
+  column: ColumnCodec;
+  op: '>' | '>=' | '<' | '<=';
+  value: string;
+}
+
+/**
+ * What to read: a table's columns, with optional bounds (cursor, key range). @internal
+ *
+ * @example
+ * ```ts
+ * const plan: ReadPlan = { table: { name: 'orders' }, codecs, bounds: [], batchSize: 1000, integerText: new Set() };
+ * ```
+ */
+export interface ReadPlan {
+  table: TableRef;
+  codecs: readonly ColumnCodec[];
+  bounds: readonly Bound[];
+  /** Rows per batch for cursor-based reads (not COPY). */
+  batchSize: number;
+  /** Columns whose live type guarantees integer text (see `liveColumns`). */
+  integerText: ReadonlySet<string>;
+  /** MySQL zero dates: reject the row (default) or read NULL. */
+  zeroDates?: ZeroDates;
+}
+
+/**
+ * A live column of a source table as the catalog has it. @internal
+ *
+ * @example
+ * ```ts
+ * const column: LiveColumn = { name: 'id', type: { kind: 'integer', raw: 'integer' }, notNull: true };
+ * ```
+ */
+export interface LiveColumn {
+  name: string;
+  type: ColumnType;
+  notNull: boolean;
+}
+
+/**
+ * How a dialect reads a source table for a load: its session setup, the catalog facts a load
+ * uses, and the rows themselves as decoded batches. Optional members are capabilities a
+ * dialect may lack; the load then does without (one partition, no source guarantees).
+ *
+ * @example
+ * ```ts
+ * await reader.begin(tx, { parallel: false });
+ * for await (const batch of reader.read(tx, plan)) process(batch);
+ * ```
+ * @internal
+ */
+export interface SourceReader {
+  /** Prepares a read transaction: exact text output; `parallel` reads share one `snapshot`. */
+  begin(tx: Connection, options: { parallel: boolean; snapshot?: string }): Promise<void>;
+  /** Exports the transaction's snapshot for `begin` of the other partitions. */
+  exportSnapshot?(tx: Connection): Promise<string | undefined>;
+  /** Approximate rows of the table (for an ETA), when the catalog knows. */
+  estimateRows(tx: Connection, table: TableRef): Promise<number | undefined>;
+  /** The values of `column` at `fractions` of the rows within `bounds` (ordered-set quantiles). */
+  quantiles?(
+    tx: Connection,
+    table: TableRef,
+    column: string,
+    bounds: readonly Bound[],
+    fractions: readonly number[],
+  ): Promise<string[]>;
+  /** The table's live columns, so a load skips checks the database already enforces. */
+  liveColumns?(tx: Connection, table: TableRef): Promise<LiveColumn[]>;
+  /** The rows within `plan.bounds`, in batches. */
+  read(tx: Connection, plan: ReadPlan): AsyncGenerator<SourceBatch>;
+}
+
+/**
+ * The `where` clause of `bounds` with their parameters, typed where the family needs it.
+ *
+ * @example
+ * ```ts
+ * whereBounds(postgresAdapter, [{ column: id, op: '>', value: '10' }]); // { where: ' where "id" > $1::integer', params: ['10'] }
+ * ```
+ * @internal
+ */
+export function whereBounds(
+  adapter: Connection['dialect']['adapter'],
+  bounds: readonly Bound[],
+): { where: string; params: string[] } {
+  const conditions = bounds.map(
+    (b, i) =>
+      `${adapter.quoteIdentifier(b.column.name)} ${b.op} ${adapter.typedPlaceholder(i + 1, b.column.sqlType)}`,
+  );
+  return {
+    where: conditions.length > 0 ? ` where ${conditions.join(' and ')}` : '',
+    params: bounds.map((b) => b.value),
+  };
+}
