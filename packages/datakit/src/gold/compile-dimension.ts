@@ -141,11 +141,12 @@ export function compileDimension(
             select ${all.map((c) => col('s', c)).join(', ')}, ${sk('d')} as "datakit_sk",
               case when ${sk('d')} is null then
                   case when exists (select 1 from ${d} as ${q('v')} where ${keyMatch('v', 's')}) then 'reopen' else 'new' end
+                when ${sk('d')} = -1 then 'same'
                 when ${col('d', 'is_inferred')} then 'infer'
                 when ${differs.join(' or ')} then 'change'
                 else 'same' end as "datakit_action"
             from (${source(w)}) as ${q('s')}
-            left join ${d} as ${q('d')} on ${keyMatch('d', 's')} and ${current('d')}`,
+            left join ${d} as ${q('d')} on ${keyMatch('d', 's')} and ${col('d', 'is_current')}`,
         ),
         { step: 'analyze', sql: `analyze ${stage}`, params: [] },
       ];
