@@ -59,7 +59,7 @@ export interface CompiledDimension {
  * Compiles an SCD2 run: complete inferred members in place, close changed versions (each column
  * compared on its own with `IS DISTINCT FROM`), close or version deleted keys, open new versions:
  * every statement set-based. The `direct` strategy is chosen for a source without joins,
- * grouping or `latest`.
+ * grouping or `latest`; it writes a dimension without versions yet with one insert (`firstLoad`).
  *
  * @example
  * ```ts
