@@ -11,6 +11,7 @@
  * the benchmark's own database (`--database`, default `datakit_gold_bench`). The last line of
  * output is JSON.
  */
+import { cpus, loadavg } from 'node:os';
 import { fromDrizzle } from '../packages/datakit/src/contract/from-drizzle.js';
 import { layerTable } from '../packages/datakit/src/deploy/layer-table.js';
 import { connect } from '../packages/datakit/src/dialect/connect.js';
@@ -269,7 +270,7 @@ async function main(): Promise<void> {
           );
         }
         console.error(
-          `${step.name} run ${run}: datakit ${entry.datakit.at(-1)?.toFixed(2)} s, hand ${entry.hand.at(-1)?.toFixed(2)} s`,
+          `${step.name} run ${run}: datakit ${entry.datakit.at(-1)?.toFixed(2)} s, hand ${entry.hand.at(-1)?.toFixed(2)} s (load ${loadavg()[0]?.toFixed(2)})`,
         );
       }
       results.push(entry);
@@ -297,7 +298,9 @@ async function main(): Promise<void> {
       };
     });
     console.log('\nratio = datakit rows/s ÷ hand-written SQL rows/s (goal: ≥ 0.90)\n');
-    console.log(JSON.stringify({ rows: ROWS, runs: RUNS, steps: summary }));
+    const load = loadavg().map((l) => Number(l.toFixed(2)));
+    console.log(`load average at the end: ${load.join(', ')} (1, 5, 15 min) on ${cpus().length} CPUs\n`);
+    console.log(JSON.stringify({ rows: ROWS, runs: RUNS, load, steps: summary }));
   } finally {
     await conn.close();
     if (!KEEP) await sql(adminUrl, [`drop database if exists "${DATABASE}" with (force)`]);
