@@ -5,11 +5,13 @@
  * fact and as the same step written by hand in plain SQL, interleaved, from the same state; the
  * results of both are compared (checksum) so the two do the same work.
  *
- *   npm run bench:gold -- --rows 1000000 [--runs 3] [--only 1,3] [--keep] [--show-sql]
+ *   npm run bench:gold -- --rows 1000000 [--runs 3] [--only 1,3] [--keep] [--show-sql] [--explain]
  *
  * DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is only used to create and drop
- * the benchmark's own database, `datakit_gold_bench`. The last line of output is JSON.
+ * the benchmark's own database (`--database`, default `datakit_gold_bench`). The last line of
+ * output is JSON.
  */
+import { cpus, loadavg } from 'node:os';
 import { fromDrizzle } from '../packages/datakit/src/contract/from-drizzle.js';
 import { layerTable } from '../packages/datakit/src/deploy/layer-table.js';
 import { connect } from '../packages/datakit/src/dialect/connect.js';
@@ -28,20 +30,40 @@ import {
   silverCustomer,
   silverOrder,
 } from './gold/contracts.js';
-import { handDimension, handFact, handSilverCustomer, handSilverOrder } from './gold/hand-sql.js';
+import { handDimension, handFact, handSilverCustomer, handSilverOrder, LOAD_ID } from './gold/hand-sql.js';
 import { flag, fmt, median, option, sql, textOption } from './support/bench-kit.js';
+import { explaining } from './support/explaining.js';
+
+if (flag('help')) {
+  console.log(`npm run bench:gold -- [options]
+
+  --rows N         bronze rows per table (default 1000000)
+  --runs N         timed runs per side and step, alternating which side goes first (default 3)
+  --only 1,3       time only these steps (1-based); earlier steps still run once for their state
+  --database NAME  the benchmark's own database, created and dropped (default datakit_gold_bench)
+  --keep           keep the database afterwards
+  --show-sql       print the silver transforms' SQL
+  --explain        print EXPLAIN (ANALYZE, BUFFERS) of every statement of both sides, once per step,
+                   instead of timing (the two sides' results are still compared)
+  --help           this text
+
+DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is the admin connection.`);
+  process.exit(0);
+}
 
 const ROWS = option('rows', 1_000_000);
 const RUNS = option('runs', 3);
 const KEEP = flag('keep');
 const SHOW_SQL = flag('show-sql');
+const EXPLAIN = flag('explain');
+const DATABASE = textOption('database') ?? 'datakit_gold_bench';
 /** 1-based step numbers to time (default all); earlier steps still run once to build their state. */
 const onlyText = textOption('only');
 const ONLY = onlyText === undefined ? undefined : new Set(onlyText.split(',').map(Number));
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const benchUrl = (() => {
   const u = new URL(adminUrl);
-  u.pathname = '/datakit_gold_bench';
+  u.pathname = `/${DATABASE}`;
   return u.toString();
 })();
 const schemas = { schemas: { bronze: 'bronze', silver: 'silver', gold: 'gold' } };
@@ -89,6 +111,11 @@ async function setup(conn: Connection): Promise<void> {
   await conn.query('vacuum analyze');
 }
 
+/** Count and hash of every column of a target's rejects but their id and time. */
+const rejectsChecksum = (target: string) =>
+  `select count(*) || ':' || coalesce(sum(hashtext(concat_ws('|', load_id, source_table, target_table, row_number, stage, "column", rule, message, hint, row::text))), 0)
+   from datakit.rejects where target_table = '${target}'`;
+
 type Step = {
   name: string;
   rows: () => Promise<number>;
@@ -100,10 +127,11 @@ type Step = {
 
 async function main(): Promise<void> {
   await sql(adminUrl, [
-    'drop database if exists datakit_gold_bench with (force)',
-    'create database datakit_gold_bench',
+    `drop database if exists "${DATABASE}" with (force)`,
+    `create database "${DATABASE}"`,
   ]);
-  const conn = await connect(benchUrl);
+  let explainOn = false;
+  const conn = explaining(await connect(benchUrl), () => explainOn, console.error);
   const q = async (s: string) => (await conn.query(s)).rows;
   const count = async (s: string) => Number((await q(s))[0]?.n);
   const hand = (statements: string[]) =>
@@ -142,9 +170,9 @@ async function main(): Promise<void> {
           await conn.query('truncate silver.customer cascade');
           await conn.query('truncate datakit.rejects');
         },
-        datakit: () => silverCustomer.run(conn, schemas),
+        datakit: () => silverCustomer.run(conn, { ...schemas, loadId: LOAD_ID }),
         hand: () => hand(handSilverCustomer),
-        checksum: `select count(*) || ':' || sum(hashtext(id || name || email || status || coalesce(country, '') || updated_at)) as c from silver.customer`,
+        checksum: `select count(*) || ':' || sum(hashtext(id || name || email || status || coalesce(country, '') || updated_at)) || ' ' || (${rejectsChecksum('silver.customer')}) as c from silver.customer`,
       },
       {
         name: 'bronze → silver order (cast, foreign key, rejects, MERGE)',
@@ -153,9 +181,9 @@ async function main(): Promise<void> {
           await conn.query('truncate silver."order"');
           await conn.query(`delete from datakit.rejects where target_table = 'silver.order'`);
         },
-        datakit: () => silverOrder.run(conn, schemas),
+        datakit: () => silverOrder.run(conn, { ...schemas, loadId: LOAD_ID }),
         hand: () => hand(handSilverOrder),
-        checksum: `select count(*) || ':' || sum(hashtext(id || ':' || customer_id || ':' || amount || ':' || ordered_at)) as c from silver."order"`,
+        checksum: `select count(*) || ':' || sum(hashtext(id || ':' || customer_id || ':' || amount || ':' || ordered_at)) || ' ' || (${rejectsChecksum('silver.order')}) as c from silver."order"`,
       },
       {
         name: 'silver → SCD2 dim_customer, first load',
@@ -166,7 +194,7 @@ async function main(): Promise<void> {
         },
         datakit: () => customerDimension.run(conn, { ...schemas, at: new Date(at1) }),
         hand: () => hand(handDimension(at1)),
-        checksum: `select count(*) || ':' || sum(hashtext(customer_id || name || status || coalesce(country, '') || valid_from || valid_to || is_current)) as c from gold.dim_customer`,
+        checksum: `select count(*) || ':' || sum(hashtext(customer_id || name || status || coalesce(country, '') || valid_from || valid_to || is_current || is_deleted || is_inferred)) as c from gold.dim_customer`,
       },
       {
         name: 'silver → SCD2 dim_customer, 10% changed, 1% deleted, 1% new',
@@ -174,7 +202,7 @@ async function main(): Promise<void> {
         reset: restoreDimension,
         datakit: () => customerDimension.run(conn, { ...schemas, at: new Date(at2) }),
         hand: () => hand(handDimension(at2)),
-        checksum: `select count(*) || ':' || sum(hashtext(customer_id || name || status || coalesce(country, '') || valid_from || valid_to || is_current)) as c from gold.dim_customer`,
+        checksum: `select count(*) || ':' || sum(hashtext(customer_id || name || status || coalesce(country, '') || valid_from || valid_to || is_current || is_deleted || is_inferred)) as c from gold.dim_customer`,
       },
       {
         name: 'silver → fact_order (SCD2 lookup at event time, date lookup, inferred members)',
@@ -219,12 +247,16 @@ async function main(): Promise<void> {
       }
       const rows = await step.rows();
       const entry = { step: step.name, rows, datakit: [] as number[], hand: [] as number[] };
-      for (let run = 1; run <= RUNS; run++) {
+      for (let run = 1; run <= (EXPLAIN ? 1 : RUNS); run++) {
         for (const side of run % 2 === 1 ? (['datakit', 'hand'] as const) : (['hand', 'datakit'] as const)) {
           await step.reset();
           await conn.query('checkpoint');
+          if (EXPLAIN) console.error(`\n==== ${step.name}: ${side}`);
+          explainOn = EXPLAIN;
           const started = performance.now();
-          const out = await step[side]();
+          const out = await step[side]().finally(() => {
+            explainOn = false;
+          });
           if (process.env.GOLD_BENCH_STEPS && side === 'datakit')
             console.error(JSON.stringify((out as { steps?: unknown }).steps));
           entry[side].push((performance.now() - started) / 1000);
@@ -238,7 +270,7 @@ async function main(): Promise<void> {
           );
         }
         console.error(
-          `${step.name} run ${run}: datakit ${entry.datakit.at(-1)?.toFixed(2)} s, hand ${entry.hand.at(-1)?.toFixed(2)} s`,
+          `${step.name} run ${run}: datakit ${entry.datakit.at(-1)?.toFixed(2)} s, hand ${entry.hand.at(-1)?.toFixed(2)} s (load ${loadavg()[0]?.toFixed(2)})`,
         );
       }
       results.push(entry);
@@ -266,10 +298,12 @@ async function main(): Promise<void> {
       };
     });
     console.log('\nratio = datakit rows/s ÷ hand-written SQL rows/s (goal: ≥ 0.90)\n');
-    console.log(JSON.stringify({ rows: ROWS, runs: RUNS, steps: summary }));
+    const load = loadavg().map((l) => Number(l.toFixed(2)));
+    console.log(`load average at the end: ${load.join(', ')} (1, 5, 15 min) on ${cpus().length} CPUs\n`);
+    console.log(JSON.stringify({ rows: ROWS, runs: RUNS, load, steps: summary }));
   } finally {
     await conn.close();
-    if (!KEEP) await sql(adminUrl, ['drop database if exists datakit_gold_bench with (force)']);
+    if (!KEEP) await sql(adminUrl, [`drop database if exists "${DATABASE}" with (force)`]);
   }
 }
 

@@ -34,7 +34,12 @@ export interface CompiledDimension {
   target: TableAddress;
   strategy: 'stage' | 'direct';
   lock: DimensionStatement;
-  /** One row: `last` (text) and `late` (the run's time is not after the last change). */
+  /**
+   * One row, from one scan of the dimension: `last` (text) and `late` (the run's time is not after
+   * the last change), `versions` (rows besides the unknown member), `live` (current rows that are
+   * not inferred), `deleted` (current rows of deleted keys) and `waiting` (inferred members wait to
+   * be completed).
+   */
   last: DimensionStatement;
   /** stage: create and analyze the stage; direct: count the source rows (`n`). */
   before: DimensionStatement[];
@@ -43,16 +48,18 @@ export interface CompiledDimension {
   late: DimensionStatement;
   /** stage: rows per action; direct: `n`, the new keys (when first versions start at the run's time). */
   counts?: DimensionStatement;
-  /** direct: one row, `any`: whether inferred members wait to be completed (else `infer` is skipped). */
-  inferredWaiting?: DimensionStatement;
+  /** direct: `n`, the source rows with the unknown member's key (which no write touches). */
+  unknownInSource?: DimensionStatement;
   writes: DimensionStatement[];
+  /** direct: the only write into a dimension without versions yet: every key's first version. */
+  firstLoad?: DimensionStatement;
 }
 
 /**
  * Compiles an SCD2 run: complete inferred members in place, close changed versions (each column
  * compared on its own with `IS DISTINCT FROM`), close or version deleted keys, open new versions:
  * every statement set-based. The `direct` strategy is chosen for a source without joins,
- * grouping or `latest`.
+ * grouping or `latest`; it writes a dimension without versions yet with one insert (`firstLoad`).
  *
  * @example
  * ```ts
@@ -90,6 +97,14 @@ export function compileDimension(
     plan.strategy === 'direct' ||
     (plan.strategy === 'auto' && !plan.latest && plan.base.joins.length === 0 && !plan.base.groupBy);
   const stage = q(`datakit_dim_${randomBytes(6).toString('hex')}`);
+  const unknownKey = bk.every((k) => plan.unknownMember?.[k] != null)
+    ? bk.map((k) => [k, plan.unknownMember?.[k]] as const)
+    : undefined;
+  const keyType = (k: string) => {
+    const column = plan.base.targetSchema.columns.find((c) => c.name === k);
+    if (!column) throw new Error(`internal: no column ${k}`);
+    return cast(column);
+  };
 
   const statement = (step: string, build: (w: SqlWriter, at: () => string) => string): DimensionStatement => {
     const w = new SqlWriter(adapter, placement, { run });
@@ -126,11 +141,12 @@ export function compileDimension(
             select ${all.map((c) => col('s', c)).join(', ')}, ${sk('d')} as "datakit_sk",
               case when ${sk('d')} is null then
                   case when exists (select 1 from ${d} as ${q('v')} where ${keyMatch('v', 's')}) then 'reopen' else 'new' end
+                when ${sk('d')} = -1 then 'same'
                 when ${col('d', 'is_inferred')} then 'infer'
                 when ${differs.join(' or ')} then 'change'
                 else 'same' end as "datakit_action"
             from (${source(w)}) as ${q('s')}
-            left join ${d} as ${q('d')} on ${keyMatch('d', 's')} and ${current('d')}`,
+            left join ${d} as ${q('d')} on ${keyMatch('d', 's')} and ${col('d', 'is_current')}`,
         ),
         { step: 'analyze', sql: `analyze ${stage}`, params: [] },
       ];
@@ -221,8 +237,12 @@ export function compileDimension(
       (
         _,
         at,
-      ) => `select l.last::text as last, coalesce(l.last >= ${at()}, false) as late from (select greatest(
-          max("valid_from") filter (where "valid_from" > '-infinity'), max("valid_to") filter (where "valid_to" < 'infinity')) as last
+      ) => `select l.last::text as last, coalesce(l.last >= ${at()}, false) as late, l.versions, l.live, l.deleted, l.waiting
+        from (select greatest(max("valid_from") filter (where "valid_from" > '-infinity'), max("valid_to") filter (where "valid_to" < 'infinity')) as last,
+          count(*)::integer as versions,
+          (count(*) filter (where "is_current" and not "is_inferred"))::integer as live,
+          (count(*) filter (where "is_current" and "is_deleted"))::integer as deleted,
+          coalesce(bool_or("is_current" and "is_inferred"), false) as waiting
         from ${d} where ${q(plan.surrogateKey)} <> -1) as l`,
     ),
     before,
@@ -236,11 +256,22 @@ export function compileDimension(
           ),
         }),
     late,
+    ...(direct && unknownKey
+      ? {
+          unknownInSource: statement(
+            'unknown-in-source',
+            (w) =>
+              `select count(*)::integer as n from ${rel(w)} as ${q('s')} where ${unknownKey.map(([k, v]) => `${col('s', k)} = cast(${w.param(v)} as ${keyType(k)})`).join(' and ')}`,
+          ),
+        }
+      : {}),
     ...(direct
       ? {
-          inferredWaiting: statement(
-            'inferred-waiting',
-            () => `select exists (select 1 from ${d} where "is_inferred" and "is_current") as any`,
+          firstLoad: statement(
+            'open',
+            (w, at) => `insert into ${d} (${columns})
+              select ${all.map((c) => col('s', c)).join(', ')}, ${first(at)}, 'infinity', true, false, false
+              from ${rel(w)} as ${q('s')} where not exists (select 1 from ${d} as ${q('c')} where ${keyMatch('c', 's')} and ${col('c', 'is_current')})`,
           ),
         }
       : {}),

@@ -46,6 +46,15 @@ export interface DimensionResult {
   ms: number;
 }
 
+interface LastRow {
+  last: string | null;
+  late: boolean;
+  versions: number;
+  live: number;
+  deleted: number;
+  waiting: boolean;
+}
+
 /**
  * Runs an SCD2 dimension in one transaction, one writer per dimension at a time (advisory lock).
  * A run whose logical time is not after the dimension's last change is refused when it would
@@ -101,9 +110,15 @@ export async function runDimension(
     };
     const run = <R>(s: { step: string; sql: string; params: unknown[] }) => query<R>(s.step, s.sql, s.params);
     await run(compiled.lock);
-    const last = (await run<{ last: string | null; late: boolean }>(compiled.last)).rows[0];
+    const last = (await run<LastRow>(compiled.last)).rows[0];
+    const direct = compiled.strategy === 'direct';
+    const firstLoad = direct && compiled.firstLoad !== undefined && Number(last?.versions ?? 0) === 0;
+    // Without current rows of deleted keys, every source row is counted by exactly one write (or
+    // has the unknown member's key), so the source need not be counted on its own: see below.
+    const derived = direct && (firstLoad || (plan.deletes !== 'ignore' && Number(last?.deleted ?? 0) === 0));
     let staged = 0;
     for (const statement of compiled.before) {
+      if (statement.step === 'count' && derived) continue;
       const r = await run<{ n: number }>(statement);
       staged =
         statement.step === 'count'
@@ -129,18 +144,23 @@ export async function runDimension(
         'Run dimensions forward in time: pass a later `at` (the logical time of the run).',
       );
     }
-    const counts = compiled.counts ? (await run<{ action?: string; n: number }>(compiled.counts)).rows : [];
+    const counts =
+      compiled.counts && !firstLoad ? (await run<{ action?: string; n: number }>(compiled.counts)).rows : [];
+    const unknown =
+      derived && compiled.unknownInSource
+        ? Number((await run<{ n: number }>(compiled.unknownInSource)).rows[0]?.n ?? 0)
+        : 0;
     const written: Record<string, number> = {};
     let opened = { opened: 0, first: 0 };
-    const waiting = compiled.inferredWaiting
-      ? (await run<{ any: boolean }>(compiled.inferredWaiting)).rows[0]?.any
-      : true;
-    for (const write of compiled.writes) {
-      if (write.step === 'infer' && !waiting) continue;
+    const writes = firstLoad && compiled.firstLoad ? [compiled.firstLoad] : compiled.writes;
+    for (const write of writes) {
+      if (write.step === 'infer' && direct && !last?.waiting) continue;
       const r = await run<{ opened: number; first: number }>(write);
       written[write.step] = r.rowCount;
-      if (write.step === 'open' && compiled.strategy === 'direct') {
-        opened = { opened: Number(r.rows[0]?.opened ?? 0), first: Number(r.rows[0]?.first ?? 0) };
+      if (write.step === 'open' && direct) {
+        opened = firstLoad
+          ? { opened: r.rowCount, first: r.rowCount }
+          : { opened: Number(r.rows[0]?.opened ?? 0), first: Number(r.rows[0]?.first ?? 0) };
       }
     }
     if (compiled.strategy === 'stage') {
@@ -157,7 +177,13 @@ export async function runDimension(
     }
     const changed = written['close-changed'] ?? 0;
     const inferred = written.infer ?? 0;
-    const fresh = compiled.counts ? Number(counts[0]?.n ?? 0) : opened.first;
+    const fresh = compiled.counts && !firstLoad ? Number(counts[0]?.n ?? 0) : opened.first;
+    if (derived) {
+      // Source keys are unique; each has the unknown member's key, or an inferred current row
+      // (completed), or a live one (kept or changed: live minus the deleted ones), or none
+      // (opened, as are the changed keys' new versions).
+      staged = unknown + inferred + Number(last?.live ?? 0) - (written.delete ?? 0) + opened.opened - changed;
+    }
     return {
       staged,
       new: fresh,

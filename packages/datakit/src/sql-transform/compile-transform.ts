@@ -76,12 +76,18 @@ export function compileTransform(plan: TransformPlan, ctx: CompileContext): Comp
     rules.length === 0
       ? 'null::integer'
       : `case ${rules.map((r, i) => `when ${r.fail} then ${i + 1}`).join(' ')} end`;
+  const out = sw.q(OUT);
+  const columns = `${outputs.join(', ')}, ${reason} as "datakit_reject"`;
   const statements: Statement[] = [
     {
       step: 'stage',
-      // `offset 0` keeps the planner from pulling the select map's expressions up into every rule
-      // that names an output column (each would be computed again per reference).
-      sql: `create temporary table ${stage} on commit drop as with ${sw.q(OUT)} as (${inner} offset 0) select ${outputs.join(', ')}, ${reason} as "datakit_reject" from ${sw.q(OUT)} as ${sw.q('o')}`,
+      // The select map stays a subquery of its own (one with a WITH is never pulled up), so a rule
+      // that names an output column reads it instead of computing its expression again; unlike
+      // `offset 0`, this fence leaves the scan free to run in parallel. A rule that reads the whole
+      // output again (a self-reference) gets the materialized WITH instead.
+      sql: rules.some((r) => r.readsOutput)
+        ? `create temporary table ${stage} on commit drop as with ${out} as materialized (${inner}) select ${columns} from ${out} as ${sw.q('o')}`
+        : `create temporary table ${stage} on commit drop as select ${columns} from (with ${out} as (${inner}) select * from ${out}) as ${sw.q('o')}`,
       params: sw.params,
     },
   ];

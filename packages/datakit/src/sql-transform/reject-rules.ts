@@ -21,6 +21,8 @@ export interface RejectRule {
   message: string;
   hint: string;
   fail: string;
+  /** `fail` reads the whole staged output (`OUT`) again, not only the row `"o"`. */
+  readsOutput?: true;
 }
 
 /**
@@ -212,6 +214,7 @@ export function rejectRules(
       message: `no ${fk.references.table} row has ${fk.references.columns.join(', ')} equal to this ${fk.columns.join(', ')}`,
       hint: `Load ${fk.references.table} first (the pipeline orders it before this table), or fix the reference in the source.`,
       fail: `${present} and not exists (select 1 from ${p} as ${w.q('p')} where ${match('p')})${inBatch}`,
+      ...(self ? { readsOutput: true as const } : {}),
     });
   }
   return rules;

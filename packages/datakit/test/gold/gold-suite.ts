@@ -22,6 +22,7 @@ import {
   product,
   productDimension,
 } from './fixtures.js';
+import { scd2Counts } from './scd2-counts.js';
 import { customerRef, factRef, scd2Property } from './scd2-property.js';
 
 const schemas = { schemas: SCHEMAS };
@@ -266,6 +267,7 @@ export function goldSuite(
     });
 
     scd2Property(db, options.propertyRuns);
+    scd2Counts(db);
 
     if (options.concurrent) {
       it('lets one writer per dimension run at a time (advisory lock)', async () => {

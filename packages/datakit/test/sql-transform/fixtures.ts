@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   char,
   check,
   integer,
@@ -65,6 +66,20 @@ export const order = pgTable(
   },
   (t) => [check('order_amount_not_negative', sql`${t.amount} >= 0`)],
 );
+
+/** Bronze employees: each may name a manager, another employee. */
+export const rawEmployee = pgTable('employee', {
+  id: integer().notNull(),
+  name: text().notNull(),
+  manager_id: integer(),
+});
+
+/** Silver employees: the manager is a foreign key to the table itself. */
+export const employee = pgTable('employee', {
+  id: integer().primaryKey(),
+  name: text().notNull(),
+  manager_id: integer().references((): AnyPgColumn => employee.id),
+});
 
 /** Silver history of customers (SCD2 on systime). */
 export const customerHistory = pgTable(

@@ -9,8 +9,10 @@ import {
   createWarehouse,
   customer,
   customerHistory,
+  employee,
   order,
   rawCustomer,
+  rawEmployee,
   rawOrder,
   revenueByCountry,
   SCHEMAS,
@@ -58,6 +60,8 @@ export function sqlTransformSuite(db: () => Connection): void {
       { table: order, layer: 'silver' },
       { table: customerHistory, layer: 'silver' },
       { table: revenueByCountry, layer: 'gold' },
+      { table: rawEmployee, layer: 'bronze' },
+      { table: employee, layer: 'silver' },
     ]);
     await seedBronze(db());
   });
@@ -144,6 +148,31 @@ export function sqlTransformSuite(db: () => Connection): void {
       );
       expect(await rows('select count(*) as n from datakit.rejects')).toEqual([{ n: '0' }]);
       expect(await rows('select count(*) as n from clean_zone.customer')).toEqual([{ n: '0' }]);
+    });
+
+    it('accepts a reference to the table itself when the parent is in the same batch or already loaded', async () => {
+      const silverEmployee = defineSqlTransform(inLayer(employee, 'silver'), {
+        from: inLayer(rawEmployee, 'bronze'),
+        select: { id: rawEmployee.id, name: rawEmployee.name, manager_id: rawEmployee.manager_id },
+        constrain: true,
+        disposition: 'merge',
+      });
+      await db().query(
+        `insert into raw_zone.employee values (1, 'Ada', null), (2, 'Bob', 1), (3, 'Cy', 4), (4, 'Di', 1)`,
+      );
+      expect((await silverEmployee.run(db(), schemas)).rows).toMatchObject({ written: 4, rejected: 0 });
+      await db().query(`insert into raw_zone.employee values (5, 'Ed', 3), (6, 'Flo', 99)`);
+      expect((await silverEmployee.run(db(), schemas)).rows).toMatchObject({ written: 1, rejected: 1 });
+      expect(await rows('select id, manager_id from clean_zone.employee order by id')).toEqual([
+        { id: '1', manager_id: null },
+        { id: '2', manager_id: '1' },
+        { id: '3', manager_id: '4' },
+        { id: '4', manager_id: '1' },
+        { id: '5', manager_id: '3' },
+      ]);
+      expect(await rows(`select "row"->>'id' as id, rule from datakit.rejects`)).toEqual([
+        { id: '6', rule: 'foreign-key:employee' },
+      ]);
     });
 
     it('fills lineage columns: this load, the bronze source system and table', async () => {
