@@ -12,6 +12,7 @@
  * output is JSON.
  */
 import { cpus, loadavg } from 'node:os';
+import { getTableName } from 'drizzle-orm';
 import { fromDrizzle } from '../packages/datakit/src/contract/from-drizzle.js';
 import { layerTable } from '../packages/datakit/src/deploy/layer-table.js';
 import { connect } from '../packages/datakit/src/dialect/connect.js';
@@ -75,7 +76,7 @@ async function setup(conn: Connection): Promise<void> {
   await conn.query(`create table datakit.rejects (
     id bigserial primary key, load_id uuid not null, source_table text not null, target_table text not null, row_number bigint,
     stage text not null, "column" text, rule text not null, message text not null, hint text, row jsonb, datakit text,
-    datakit_version text, at timestamptz not null default now())`);
+    datakit_version text, at timestamptz not null default now()) with (autovacuum_enabled = false)`);
   const place = (table: Parameters<typeof fromDrizzle>[0], layer: 'bronze' | 'silver' | 'gold') =>
     layerTable(fromDrizzle(table), { layer, schema: layer, schemaOfTable: new Map([['customer', layer]]) });
   for (const [table, layer] of [
@@ -88,6 +89,10 @@ async function setup(conn: Connection): Promise<void> {
     [factOrder, 'gold'],
   ] as const) {
     for (const s of ddl.createTable(place(table, layer))) await conn.query(s);
+    // No autovacuum starting in the middle of one side's run: each run starts from an analyzed state.
+    await conn.query(
+      `alter table ${layer}.${JSON.stringify(getTableName(table))} set (autovacuum_enabled = false)`,
+    );
   }
   const customers = Math.round(ROWS * 0.9);
   console.error(
@@ -250,6 +255,7 @@ async function main(): Promise<void> {
       for (let run = 1; run <= (EXPLAIN ? 1 : RUNS); run++) {
         for (const side of run % 2 === 1 ? (['datakit', 'hand'] as const) : (['hand', 'datakit'] as const)) {
           await step.reset();
+          await conn.query('analyze');
           await conn.query('checkpoint');
           if (EXPLAIN) console.error(`\n==== ${step.name}: ${side}`);
           explainOn = EXPLAIN;

@@ -29,6 +29,7 @@ export const handSilverCustomer = [
        when row_number() over (partition by email order by id) > 1
          or exists (select 1 from silver.customer t where t.email = c.email and t.id <> c.id) then 'unique:email' end as reason
    from c`,
+  'analyze s',
   rejects(
     'bronze.customer',
     'silver.customer',
@@ -79,6 +80,7 @@ export const handSilverOrder = [
        when count(*) over (partition by id) > 1 then 'duplicate-key'
        when not exists (select 1 from silver.customer c where c.id = coalesce(o.customer_id, -1)) then 'foreign-key:customer' end as reason
    from bronze."order" o`,
+  'analyze s',
   rejects(
     'bronze.order',
     'silver.order',

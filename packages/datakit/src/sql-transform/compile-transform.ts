@@ -90,6 +90,9 @@ export function compileTransform(plan: TransformPlan, ctx: CompileContext): Comp
         : `create temporary table ${stage} on commit drop as select ${columns} from (with ${out} as (${inner}) select * from ${out}) as ${sw.q('o')}`,
       params: sw.params,
     },
+    // Without statistics the planner guesses a few thousand staged rows; against a target that
+    // was analyzed while empty it then picks a nested loop that scans the target once per row.
+    { step: 'analyze', sql: `analyze ${stage}`, params: [] },
   ];
   if (rules.length > 0) statements.push(rejectsStatement(plan, ctx, target, stage, rules));
   const w = new SqlWriter(adapter, placement);

@@ -16,6 +16,7 @@ export interface Statement {
     | 'lock'
     | 'inferred'
     | 'stage'
+    | 'analyze'
     | 'rejects'
     | 'delete'
     | 'insert'

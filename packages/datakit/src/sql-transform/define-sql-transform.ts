@@ -47,7 +47,11 @@ export interface SqlTransformSpec<Target extends Table, J extends readonly Join[
   where?: SQL;
   groupBy?: readonly (Column | SQL)[];
   having?: SQL;
-  /** Keep one row per business key of `from`: the one with the greatest `latest`. */
+  /**
+   * Keep one row per business key of `from`: the one with the greatest `latest`. Without joins,
+   * `where` or grouping, the select map is evaluated in the deduplicating scan (in parallel), on
+   * superseded rows too: an expression that can raise an error (an unguarded cast) raises it for them.
+   */
   dedupe?: { key: readonly Column[]; latest: Column | SQL | readonly (Column | SQL)[] };
   disposition: SqlDisposition;
   /** Business key of merge/history (target columns); default the target's primary key. */

@@ -21,6 +21,7 @@ import {
 import { customerHistoryTransform, revenueTransform, silverCustomer, silverOrder } from './transforms.js';
 
 const schemas = { schemas: SCHEMAS };
+const SCHEMAS_CONTEXT = { schemas: SCHEMAS, rejects: { schema: 'datakit', name: 'rejects' } };
 
 async function seedBronze(conn: Connection): Promise<void> {
   await conn.query(
@@ -77,6 +78,72 @@ export function sqlTransformSuite(db: () => Connection): void {
         { id: '8', name: 'Hal', email: 'hal@x.org', status: 'active', country: null },
       ]);
       expect(result.rows).toMatchObject({ staged: 8, written: 3, rejected: 5 });
+    });
+
+    it('with a where clause, dedupes first: a key whose latest row fails it is left out, not an older row', async () => {
+      const pausedOnly = defineSqlTransform(inLayer(customer, 'silver'), {
+        from: inLayer(rawCustomer, 'bronze'),
+        dedupe: { key: [rawCustomer.id], latest: rawCustomer.updated_at },
+        where: sql`${rawCustomer.status} in ('paused', 'on hold')`,
+        select: {
+          id: rawCustomer.id,
+          name: sql<string>`trim(${rawCustomer.name})`,
+          email: sql<string>`lower(trim(${rawCustomer.email}))`,
+          status: sql<'paused'>`'paused'`,
+          updated_at: rawCustomer.updated_at,
+        },
+        disposition: 'append',
+      });
+      // Customer 1 was paused on 2024-02-01 but is active since 2024-03-01: only Bob is paused now.
+      expect((await pausedOnly.run(db(), schemas)).rows).toMatchObject({ written: 1 });
+      expect(await rows('select id, name from clean_zone.customer')).toEqual([{ id: '2', name: 'Bob' }]);
+    });
+
+    it('with a window function in the select map, dedupes first: the window sees only the latest rows', async () => {
+      const counted = defineSqlTransform(inLayer(customer, 'silver'), {
+        from: inLayer(rawCustomer, 'bronze'),
+        dedupe: { key: [rawCustomer.id], latest: rawCustomer.updated_at },
+        select: {
+          id: rawCustomer.id,
+          name: sql<string>`'of ' || count(*) over ()`,
+          email: sql<string>`${rawCustomer.id} || '@x.org'`,
+          status: sql<'active'>`'active'`,
+          updated_at: rawCustomer.updated_at,
+        },
+        disposition: 'append',
+      });
+      await counted.run(db(), schemas);
+      // Ten bronze rows, eight customers.
+      expect(await rows('select distinct name from clean_zone.customer')).toEqual([{ name: 'of 8' }]);
+    });
+
+    it('analyzes its stage, so a target analyzed while empty is not scanned once per staged row', async () => {
+      await db().query(
+        `insert into raw_zone.customer (id, name, email, status, country, updated_at, _load_id, _source_system, _source_table)
+         select g + 100, 'C' || g, 'c' || g || '@x.org', 'active', 'gb', now(), gen_random_uuid(), 'system-a', 'customer'
+         from generate_series(1, 20000) g`,
+      );
+      await db().query('analyze raw_zone.customer');
+      await db().query('analyze clean_zone.customer');
+      const compiled = silverCustomer().compile({
+        ...SCHEMAS_CONTEXT,
+        dialect: db().dialect,
+        at: new Date(),
+        loadId: '00000000-0000-4000-8000-000000000002',
+      });
+      const merge = compiled.statements.find((s) => s.step === 'merge');
+      const plan = await db().transaction(async (tx) => {
+        for (const s of compiled.statements) {
+          if (s === merge) break;
+          await tx.query(s.sql, s.params);
+        }
+        const { rows: lines } = await tx.query<Record<string, string>>(
+          `explain ${merge?.sql}`,
+          merge?.params,
+        );
+        return lines.map((l) => Object.values(l)[0]).join('\n');
+      });
+      expect(plan).not.toMatch(/Nested Loop/);
     });
 
     it('selects every failing row into the rejects table with its reason, set-based', async () => {
