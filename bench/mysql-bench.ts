@@ -8,10 +8,15 @@
  *
  * MYSQL_URL (default mysql://root@127.0.0.1:3306/test) and DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/test) are only used to create and drop the benchmark's own
- * databases, both named `datakit_bench_mysql` (kept afterwards with --keep). The datakit figure is
- * the engine's: the time `transfer()` takes in a fresh process. The last line of output is JSON.
+ * databases, both named `datakit_bench_mysql` (kept afterwards with --keep). Two datakit figures: the
+ * engine's (the time `transfer()` takes in a fresh process, with a typed transform) and the CLI's
+ * (the wall time of `datakit transfer --env prod` in a project that `datakit init --from` generated
+ * for the source, start-up included, into its own bronze table with the generated merge). The last
+ * line of output is JSON.
  */
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   datetime,
@@ -56,6 +61,37 @@ const mysqlAdmin = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 const pgAdmin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const mysqlUrl = withDatabase(mysqlAdmin);
 const pgUrl = withDatabase(pgAdmin);
+
+const repo = path.resolve(import.meta.dirname, '..');
+const bin = path.join(repo, 'packages/datakit/bin/datakit.js');
+/** The user's project, inside the repository so that its `datakit` import resolves. */
+const project = path.join(repo, 'bench/.mysql-cli');
+const cliEnv = { ...process.env, WAREHOUSE_PROD_URL: pgUrl, BENCH_PROD_URL: mysqlUrl };
+
+function datakitCli(args: string[], cwd = project): string {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: cliEnv, encoding: 'utf8' });
+  if (r.status !== 0)
+    throw new Error(`datakit ${args.join(' ')} exited ${r.status}:\n${r.stdout}${r.stderr}`);
+  return r.stdout;
+}
+
+/** `datakit init --from` the source, then deploy its bronze table into the benchmark's database. */
+function createProject(): void {
+  rmSync(project, { recursive: true, force: true });
+  datakitCli(['init', project, '--from', `bench=${mysqlUrl}`], repo);
+  datakitCli(['deploy', '--env', 'prod']);
+}
+
+/** One `datakit transfer --env prod` as a user types it; its wall time, start-up included. */
+function cliRun(): number {
+  const started = performance.now();
+  const out = datakitCli(['transfer', '--env', 'prod', '--json']);
+  const seconds = (performance.now() - started) / 1000;
+  const result = JSON.parse(out) as { transfers: { rows: { loaded: number; rejected: number } }[] };
+  const loaded = result.transfers.reduce((n, t) => n + t.rows.loaded, 0);
+  if (loaded !== ROWS) throw new Error(`datakit transfer loaded ${loaded} of ${ROWS} rows`);
+  return seconds;
+}
 
 const source = mysqlTable('customer', {
   id: int().primaryKey(),
@@ -179,17 +215,30 @@ async function main(): Promise<void> {
        lifetime bigint not null, balance numeric(12,2) not null, score double precision not null, active boolean not null,
        note text, _load_id uuid not null, _loaded_at timestamptz not null)`,
   ]);
-  const reset = () => sql(pgUrl, ['truncate bronze.customer', 'checkpoint']);
-  const rows: { run: number; pipe: number; datakit: number; cpu: number; rss: number }[] = [];
+  console.error('datakit init --from the source, and deploy its bronze table ...');
+  createProject();
+  const reset = () =>
+    sql(pgUrl, [
+      'truncate bronze.customer',
+      'truncate bronze_bench.customer',
+      'truncate datakit.loads cascade',
+      'checkpoint',
+    ]);
+  const rows: { run: number; pipe: number; datakit: number; cli: number; cpu: number; rss: number }[] = [];
   for (let run = 1; run <= RUNS; run++) {
     await reset();
     const pipe = toolsPipe();
     await reset();
+    const cli = cliRun();
+    // The engine runs last: the check below reads what it loaded.
+    await reset();
     const dk = await datakitRun();
     if (dk.rows !== ROWS || dk.rejected !== 0)
       throw new Error(`datakit loaded ${dk.rows} rows, ${dk.rejected} rejected`);
-    rows.push({ run, pipe, datakit: dk.seconds, cpu: dk.cpuSeconds, rss: dk.peakRssMB });
-    console.error(`run ${run}: mysql | psql ${pipe.toFixed(2)} s, datakit ${dk.seconds.toFixed(2)} s`);
+    rows.push({ run, pipe, datakit: dk.seconds, cli, cpu: dk.cpuSeconds, rss: dk.peakRssMB });
+    console.error(
+      `run ${run}: mysql | psql ${pipe.toFixed(2)} s, datakit engine ${dk.seconds.toFixed(2)} s, datakit CLI ${cli.toFixed(2)} s`,
+    );
   }
   const check = await connect(pgUrl);
   const { rows: ok } = await check.query<{ n: string }>(
@@ -201,20 +250,22 @@ async function main(): Promise<void> {
   await check.close();
   if (Number(ok[0]?.n) !== ROWS) throw new Error(`only ${ok[0]?.n} of ${ROWS} rows match the source`);
   console.log(
-    `\n| run | mysql \\| psql (s) | rows/s | datakit (s) | rows/s | ratio | datakit CPU (s) | peak RSS (MB) |`,
+    `\n| run | mysql \\| psql (s) | rows/s | engine (s) | rows/s | ratio | CLI (s) | rows/s | ratio | engine CPU (s) | peak RSS (MB) |`,
   );
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     console.log(
-      `| ${r.run} | ${r.pipe.toFixed(2)} | ${fmt(ROWS / r.pipe)} | ${r.datakit.toFixed(2)} | ${fmt(ROWS / r.datakit)} | ${(r.pipe / r.datakit).toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rss.toFixed(0)} |`,
+      `| ${r.run} | ${r.pipe.toFixed(2)} | ${fmt(ROWS / r.pipe)} | ${r.datakit.toFixed(2)} | ${fmt(ROWS / r.datakit)} | ${(r.pipe / r.datakit).toFixed(2)} | ${r.cli.toFixed(2)} | ${fmt(ROWS / r.cli)} | ${(r.pipe / r.cli).toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rss.toFixed(0)} |`,
     );
   }
   const pipeRowsPerSec = ROWS / median(rows.map((r) => r.pipe));
   const datakitRowsPerSec = ROWS / median(rows.map((r) => r.datakit));
+  const cliRowsPerSec = ROWS / median(rows.map((r) => r.cli));
   console.log(
-    `\nmedian: mysql | psql ${fmt(pipeRowsPerSec)} rows/s, datakit ${fmt(datakitRowsPerSec)} rows/s\n`,
+    `\nmedian: mysql | psql ${fmt(pipeRowsPerSec)} rows/s, datakit engine ${fmt(datakitRowsPerSec)} rows/s (${(datakitRowsPerSec / pipeRowsPerSec).toFixed(2)}), datakit CLI ${fmt(cliRowsPerSec)} rows/s (${(cliRowsPerSec / pipeRowsPerSec).toFixed(2)})\n`,
   );
   if (!flag('keep')) {
+    rmSync(project, { recursive: true, force: true });
     await sql(mysqlAdmin, [`drop database if exists ${DB}`]);
     await sql(pgAdmin, [`drop database if exists ${DB} with (force)`]);
   }
@@ -224,6 +275,8 @@ async function main(): Promise<void> {
       pipeRowsPerSec: Math.round(pipeRowsPerSec),
       datakitRowsPerSec: Math.round(datakitRowsPerSec),
       ratio: Number((datakitRowsPerSec / pipeRowsPerSec).toFixed(3)),
+      cliRowsPerSec: Math.round(cliRowsPerSec),
+      cliRatio: Number((cliRowsPerSec / pipeRowsPerSec).toFixed(3)),
       peakRssMB: Math.round(Math.max(...rows.map((r) => r.rss))),
     }),
   );

@@ -51,7 +51,8 @@ export interface DispositionColumns {
 
 /**
  * Prepares the target inside the load transaction and says where rows go: the target itself
- * (append; replace after TRUNCATE) or a temporary stage dropped at commit (merge, history).
+ * (append; replace after TRUNCATE; a merge into an empty table whose primary key is the merge key,
+ * `keyIsPrimary`) or a temporary stage dropped at commit (merge, history).
  *
  * @example
  * ```ts
@@ -63,6 +64,7 @@ export async function prepareTarget(
   tx: Connection,
   disposition: WriteDisposition,
   target: SqlTable,
+  options: { keyIsPrimary?: boolean } = {},
 ): Promise<SqlTable> {
   const a = tx.dialect.adapter;
   if (disposition === 'append') return target;
@@ -70,11 +72,60 @@ export async function prepareTarget(
     await tx.query(`truncate table ${a.quoteTable(target)}`);
     return target;
   }
+  // A merge into an empty table inserts every row: COPY straight into it skips writing each row
+  // twice (stage, then upsert). Its primary key refuses a repeated key as the upsert would.
+  if (disposition === 'merge' && options.keyIsPrimary && (await emptyUnderLock(tx, target))) return target;
   const stage = { name: `datakit_stage_${randomBytes(6).toString('hex')}` };
   await tx.query(
     `create temporary table ${a.quoteTable(stage)} on commit drop as select * from ${a.quoteTable(target)} with no data`,
   );
   return stage;
+}
+
+/** Whether the table is empty, checked again under a lock that keeps other writers out until commit. */
+async function emptyUnderLock(tx: Connection, target: SqlTable): Promise<boolean> {
+  const t = tx.dialect.adapter.quoteTable(target);
+  const empty = async () =>
+    (await tx.query<{ empty: boolean }>(`select not exists (select 1 from ${t}) as "empty"`)).rows[0]
+      ?.empty === true;
+  if (!(await empty())) return false;
+  await tx.query(`lock table ${t} in share row exclusive mode`);
+  return empty();
+}
+
+/** Whether `prepareTarget` chose to write a merge straight into its target. */
+function sameTable(a: SqlTable, b: SqlTable): boolean {
+  return a.name === b.name && (a.schema ?? '') === (b.schema ?? '');
+}
+
+/**
+ * The error of a merge written straight into its empty target (`into` is the target) when two rows
+ * have one key: the primary key's unique violation, told as the staged merge tells it. Any other
+ * error, or any error of a merge through a stage, is returned unchanged.
+ *
+ * @example
+ * ```ts
+ * await write(tx, options).catch((err) => { throw repeatedKeyError(err, target, into); });
+ * ```
+ * @internal
+ */
+export function repeatedKeyError(err: unknown, target: SqlTable, into: SqlTable): unknown {
+  if (!sameTable(target, into) || !(err instanceof DatakitError) || err.context.driverCode !== '23505')
+    return err;
+  const m = /^Key \((.+)\)=\((.*)\) already exists\.?$/.exec(err.context.detail ?? '');
+  const columns = m?.[1]?.split(', ') ?? [];
+  const values = m?.[2]?.split(', ') ?? [];
+  const value =
+    columns.length === values.length ? columns.map((c, i) => `${c}=${values[i]}`).join(', ') : m?.[2];
+  return new DatakitError(
+    'TRANSFER',
+    `The load has more than one row with the same key${value ? ` (${value})` : ''} for "${target.name}"`,
+    {
+      hint: 'Make the transform produce one row per key (the merge/history key is the target primary key unless `key` says otherwise).',
+      context: { table: target.name, ...(value ? { key: value } : {}) },
+      cause: err,
+    },
+  );
 }
 
 function compareList(
@@ -141,6 +192,7 @@ export async function finishTarget(
   const lineage = new Set(columns.lineage);
   const compared = columns.written.filter((c) => !keySet.has(c) && !lineage.has(c));
   const list = columns.written.map(q).join(', ');
+  if (disposition === 'merge' && sameTable(stage, target)) return { ...none, inserted: options.staged };
   await assertUniqueKeys(tx, stage, columns.key, target);
   if (disposition === 'merge') {
     const updates = columns.written.filter((c) => !keySet.has(c));

@@ -11,7 +11,7 @@ import type { TransformContext } from '../transform/define-transform.js';
 import { checkTransferDrift, type TransferDrift } from './check-transfer-drift.js';
 import { completeLoad } from './complete-load.js';
 import type { DecodedRow } from './copy-text-decoder.js';
-import { prepareTarget } from './dispositions.js';
+import { prepareTarget, repeatedKeyError } from './dispositions.js';
 import { type Extraction, startExtraction } from './extraction.js';
 import { startHeartbeat } from './load-heartbeat.js';
 import { lockLoadTarget } from './lock-load-target.js';
@@ -177,7 +177,12 @@ async function run(
       });
       progress.estimate = extraction.estimate;
       processor = createProcessor(plan, extraction, rejects, options, drift);
-      const into = await prepareTarget(tx, plan.disposition, plan.target.ref);
+      // Only a key the live table enforces (as its primary key) may skip the merge's stage.
+      const livePk = drift?.target.live?.primaryKey?.columns ?? [];
+      const into = await prepareTarget(tx, plan.disposition, plan.target.ref, {
+        keyIsPrimary:
+          livePk.length === plan.target.key.length && plan.target.key.every((k) => livePk.includes(k.name)),
+      });
       const write = tx.dialect.adapter.supportsCopy && tx.copyFrom ? writeWithCopy : writeWithInsert;
       await write(tx, {
         table: into,
@@ -189,6 +194,8 @@ async function run(
         flushAt: REJECT_FLUSH_AT,
         batchSize: plan.batchSize,
         onBatch: () => progress.update(counts()),
+      }).catch((err: unknown) => {
+        throw plan.disposition === 'merge' ? repeatedKeyError(err, plan.target.ref, into) : err;
       });
       const { final, finishedAt, cursor } = await completeLoad(tx, {
         plan,

@@ -154,6 +154,39 @@ export function transferSuite(db: SuiteDatabases): void {
     });
   });
 
+  describe('merge into an empty target (written straight into it)', () => {
+    const repeated = defineTransform(customer, bronzeCustomer, (row) => ({
+      customer_id: row.customer_id > 200 ? row.customer_id - 100 : row.customer_id,
+      full_name: row.full_name,
+      email: null,
+      score: row.score,
+      active: row.active,
+      updated_at: row.updated_at,
+    }));
+
+    it('refuses two rows with one key as the staged merge does, and leaves the target empty', async () => {
+      const error = await run({ transform: repeated, disposition: 'merge' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DatakitError);
+      expect((error as DatakitError).message).toMatch(
+        /The load has more than one row with the same key \(customer_id=1\d\d\) for "customer"/,
+      );
+      expect((error as DatakitError).hint).toContain('one row per key');
+      expect(await count('select count(*) as n from bronze.customer')).toBe(0);
+      // Into a target that has rows, the staged merge finds the same repeated key.
+      await run({ transform: toBronze, disposition: 'merge' });
+      const again = await run({ transform: repeated, disposition: 'merge' }).catch((e: unknown) => e);
+      expect((again as DatakitError).message).toMatch(/rows with the same key \(customer_id=1\d\d\)/);
+    });
+
+    it('gives the counts and rows of a staged merge, and the next merge sees them', async () => {
+      const first = await run({ transform: toBronze, disposition: 'merge' });
+      expect(first.rows).toMatchObject({ read: 250, loaded: 250, inserted: 250, updated: 0, unchanged: 0 });
+      expect(await bronzeRows(db.warehouse())).toEqual(await expectedRows(db.source()));
+      const second = await run({ transform: toBronze, disposition: 'merge' });
+      expect(second.rows).toMatchObject({ inserted: 0, updated: 0, unchanged: 250 });
+    });
+  });
+
   describe('history', () => {
     const history = () =>
       transfer({ from: db.source(), to: db.warehouse(), transform: toHistory, disposition: 'history' });
