@@ -105,15 +105,22 @@ function sameTable(a: SqlTable, b: SqlTable): boolean {
  *
  * @example
  * ```ts
- * await write(tx, options).catch((err) => { throw repeatedKeyError(err, target, into); });
+ * await write(tx, options).catch((err) => { throw repeatedKeyError(err, target, into, ['customer_id']); });
  * ```
  * @internal
  */
-export function repeatedKeyError(err: unknown, target: SqlTable, into: SqlTable): unknown {
+export function repeatedKeyError(
+  err: unknown,
+  target: SqlTable,
+  into: SqlTable,
+  key: readonly string[],
+): unknown {
   if (!sameTable(target, into) || !(err instanceof DatakitError) || err.context.driverCode !== '23505')
     return err;
   const m = /^Key \((.+)\)=\((.*)\) already exists\.?$/.exec(err.context.detail ?? '');
   const columns = m?.[1]?.split(', ') ?? [];
+  // Another unique constraint keeps its own message, as it does through the stage.
+  if (columns.length !== key.length || !key.every((k) => columns.includes(k))) return err;
   const values = m?.[2]?.split(', ') ?? [];
   const value =
     columns.length === values.length ? columns.map((c, i) => `${c}=${values[i]}`).join(', ') : m?.[2];

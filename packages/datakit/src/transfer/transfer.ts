@@ -195,7 +195,14 @@ async function run(
         batchSize: plan.batchSize,
         onBatch: () => progress.update(counts()),
       }).catch((err: unknown) => {
-        throw plan.disposition === 'merge' ? repeatedKeyError(err, plan.target.ref, into) : err;
+        throw plan.disposition === 'merge'
+          ? repeatedKeyError(
+              err,
+              plan.target.ref,
+              into,
+              plan.target.key.map((k) => k.name),
+            )
+          : err;
       });
       const { final, finishedAt, cursor } = await completeLoad(tx, {
         plan,
