@@ -34,7 +34,8 @@ export function queryScope(plan: Pick<TransformPlan, 'name' | 'from' | 'joins'>)
  * `SELECT <select map> FROM <from> [JOIN ...] [WHERE] [GROUP BY] [HAVING]`, each output named
  * after its target column. With `dedupe`, the `from` table is first reduced to the latest row
  * per business key (`DISTINCT ON`; without joins, where or grouping, a select map of row-local
- * expressions is evaluated in that same query, so on superseded rows too). `cast` renders each output as `cast(expr as type)`.
+ * expressions is evaluated in that same query, so on superseded rows too). `cast` renders each
+ * output as `cast(expr as type)`.
  *
  * @example
  * ```ts

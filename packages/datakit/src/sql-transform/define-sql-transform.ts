@@ -49,8 +49,9 @@ export interface SqlTransformSpec<Target extends Table, J extends readonly Join[
   having?: SQL;
   /**
    * Keep one row per business key of `from`: the one with the greatest `latest`. Without joins,
-   * `where` or grouping, the select map is evaluated in the deduplicating scan (in parallel), on
-   * superseded rows too: an expression that can raise an error (an unguarded cast) raises it for them.
+   * `where` or grouping, a select map of plain per-row functions (no aggregate, window or unknown
+   * function) is evaluated in the deduplicating scan (in parallel), on superseded rows too: an
+   * expression that can raise an error (an unguarded cast) raises it for them.
    */
   dedupe?: { key: readonly Column[]; latest: Column | SQL | readonly (Column | SQL)[] };
   disposition: SqlDisposition;

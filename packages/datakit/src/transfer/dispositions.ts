@@ -124,15 +124,7 @@ export function repeatedKeyError(
   const values = m?.[2]?.split(', ') ?? [];
   const value =
     columns.length === values.length ? columns.map((c, i) => `${c}=${values[i]}`).join(', ') : m?.[2];
-  return new DatakitError(
-    'TRANSFER',
-    `The load has more than one row with the same key${value ? ` (${value})` : ''} for "${target.name}"`,
-    {
-      hint: 'Make the transform produce one row per key (the merge/history key is the target primary key unless `key` says otherwise).',
-      context: { table: target.name, ...(value ? { key: value } : {}) },
-      cause: err,
-    },
-  );
+  return repeatedKey(target, 'more than one row', value, err);
 }
 
 function compareList(
@@ -158,15 +150,26 @@ async function assertUniqueKeys(
   const dup = rows[0];
   if (dup) {
     const value = key.map((k) => `${k}=${String(dup[k])}`).join(', ');
-    throw new DatakitError(
-      'TRANSFER',
-      `The load has ${String(dup.datakit_n)} rows with the same key (${value}) for "${target.name}"`,
-      {
-        hint: 'Make the transform produce one row per key (the merge/history key is the target primary key unless `key` says otherwise).',
-        context: { table: target.name, key: value },
-      },
-    );
+    throw repeatedKey(target, `${String(dup.datakit_n)} rows`, value);
   }
+}
+
+/** A load with `rows` (e.g. "3 rows") of one key `value`: the error of a merge or history. */
+function repeatedKey(
+  target: SqlTable,
+  rows: string,
+  value: string | undefined,
+  cause?: unknown,
+): DatakitError {
+  return new DatakitError(
+    'TRANSFER',
+    `The load has ${rows} with the same key${value ? ` (${value})` : ''} for "${target.name}"`,
+    {
+      hint: 'Make the transform produce one row per key (the merge/history key is the target primary key unless `key` says otherwise).',
+      context: { table: target.name, ...(value ? { key: value } : {}) },
+      ...(cause === undefined ? {} : { cause }),
+    },
+  );
 }
 
 /**
