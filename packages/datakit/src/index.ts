@@ -48,9 +48,9 @@ export { deployWarehouse } from './deploy/deploy-warehouse.js';
 export { planDeploy } from './deploy/plan-deploy.js';
 // Databases
 export { connect, dialectFor } from './dialect/connect.js';
-export type { Connection, QueryResult, StreamOptions } from './dialect/connection.js';
+export type { Connection, Dialect, QueryResult, StreamOptions } from './dialect/connection.js';
 export type { DdlCompiler, TableRef } from './dialect/ddl-compiler.js';
-export type { Dialect, DialectAdapter, SqlFamily } from './dialect/dialect.js';
+export type { DialectAdapter, SqlFamily } from './dialect/dialect-adapter.js';
 export type { DialectFamily } from './dialect/dialect-family.js';
 export type { IntrospectOptions, Introspector } from './dialect/introspector.js';
 export type { ConnectionUrl } from './dialect/parse-connection-url.js';

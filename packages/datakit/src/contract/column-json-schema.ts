@@ -1,8 +1,8 @@
 import type { Column } from 'drizzle-orm';
 import type { DialectFamily } from '../dialect/dialect-family.js';
 import type { ColumnType } from '../schema/table-schema.js';
-import { decimalPattern, integerRange } from './number-rules.js';
-import { TIMESTAMP } from './rule-helpers.js';
+import { decimalPattern, integerRange } from '../values/number-rules.js';
+import { TIMESTAMP } from '../values/rule-helpers.js';
 
 /**
  * The JSON Schema types.
@@ -56,7 +56,7 @@ function scalar(column: Column, type: ColumnType, family: DialectFamily): JsonSc
     case 'smallint':
     case 'integer':
     case 'bigint': {
-      const { min, max } = integerRange(type, family, column.getSQLType());
+      const { min, max } = integerRange(type, family.values, column.getSQLType());
       const safe = BigInt(Number.MAX_SAFE_INTEGER);
       if (representation === 'number' || (min >= -safe && max <= safe)) {
         // Number mode holds only safe integers, as the validator enforces.

@@ -1,8 +1,8 @@
 import { type Column, getTableColumns, type Table } from 'drizzle-orm';
 import { familyOfTable } from '../dialect/families.js';
+import type { ValueRule } from '../values/value-rule.js';
+import { valueRules } from '../values/value-rules.js';
 import { fromDrizzle } from './from-drizzle.js';
-import type { ValueRule } from './value-rule.js';
-import { valueRules } from './value-rules.js';
 
 /**
  * `select`: a row as Drizzle reads it (every column present). `insert`: a row to write (defaults may be absent).
@@ -70,7 +70,7 @@ export function planColumns(
       absent: mode === 'select' ? 'required' : optional || generated ? 'ok' : 'not-null',
       nullable: columnSchema.nullable,
       generated,
-      rules: valueRules(column, columnSchema.type, family),
+      rules: valueRules(column, columnSchema.type, family.values, family.drizzle.arrayElement(column)),
     };
     return plan;
   });

@@ -1,5 +1,5 @@
+import { ruleTest, type ValueRule } from '../values/value-rule.js';
 import type { ColumnPlan } from './column-plan.js';
-import { ruleTest, type ValueRule } from './value-rule.js';
 
 /**
  * Why a row failed: the place (datakit, table, column, row), the value, the rule and the fix.

@@ -1,5 +1,5 @@
 import { type Column, is, SQL, type Table } from 'drizzle-orm';
-import type { SqlFamily } from '../dialect/dialect.js';
+import type { SqlFamily } from '../dialect/dialect-adapter.js';
 import type { DialectFamily } from '../dialect/dialect-family.js';
 import { familyOfTable } from '../dialect/families.js';
 import { DatakitError } from '../errors/datakit-error.js';

@@ -1,5 +1,5 @@
+import { checkExpression, generate } from '../values/value-rule.js';
 import type { ColumnPlan } from './column-plan.js';
-import { checkExpression, generate } from './value-rule.js';
 
 /**
  * Generates the `check(row)` function of a validator: straight-line code, one property read and

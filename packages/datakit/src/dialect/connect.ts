@@ -1,5 +1,4 @@
-import type { Connection } from './connection.js';
-import type { Dialect } from './dialect.js';
+import type { Connection, Dialect } from './connection.js';
 import { mysqlDialect } from './mysql/mysql-dialect.js';
 import type { ConnectionUrl } from './parse-connection-url.js';
 import { parseConnectionUrl } from './parse-connection-url.js';

@@ -1,4 +1,10 @@
-import type { Dialect } from './dialect.js';
+import type { DdlCompiler } from './ddl-compiler.js';
+import type { DialectAdapter } from './dialect-adapter.js';
+import type { DialectFamily } from './dialect-family.js';
+import type { Introspector } from './introspector.js';
+import type { ConnectionUrl } from './parse-connection-url.js';
+import type { SessionCanceller } from './session-canceller.js';
+import type { SourceReader } from './source-reader.js';
 
 /**
  * The rows a statement returned and how many it touched.
@@ -64,4 +70,30 @@ export interface Connection {
   /** `COPY ... TO STDOUT` as a stream of raw chunks. Present where `adapter.supportsCopy`. */
   copyTo?(sql: string): AsyncIterable<Uint8Array>;
   close(): Promise<void>;
+}
+
+// Dialect lives beside Connection: each refers to the other, and one file keeps that from being an import cycle.
+/**
+ * A database dialect: a few factories, the same for PostgreSQL, PGlite and MySQL/MariaDB.
+ *
+ * @example
+ * ```ts
+ * const dialect = postgresDialect;
+ * const conn = await dialect.connect(parseConnectionUrl('postgres://postgres@127.0.0.1:5432/test'));
+ * const tables = await dialect.createIntrospector(conn).introspect({ schema: 'public' });
+ * const sql = dialect.createDdlCompiler().createTable(tables[0]!);
+ * ```
+ */
+export interface Dialect {
+  readonly name: 'postgres' | 'pglite' | 'mysql';
+  readonly adapter: DialectAdapter;
+  /** The SQL family it speaks: types, values, Drizzle tables and generated code. */
+  readonly family: DialectFamily;
+  connect(url: ConnectionUrl): Promise<Connection>;
+  createIntrospector(conn: Connection): Introspector;
+  createDdlCompiler(): DdlCompiler;
+  /** Reads source tables for loads (session setup, catalog estimates, decoded row batches). */
+  readonly reader: SourceReader<Connection>;
+  /** Cancels running statements of tagged sessions; absent where the database runs in this thread. */
+  readonly canceller?: SessionCanceller;
 }

@@ -1,8 +1,8 @@
 import type { ColumnType } from '../schema/table-schema.js';
-import type { DialectAdapter, SqlFamily } from './dialect.js';
+import type { FamilyValues } from '../values/family-values.js';
+import type { DialectAdapter, SqlFamily } from './dialect-adapter.js';
 import type { FamilyCodegen } from './family-codegen.js';
 import type { FamilyDrizzle } from './family-drizzle.js';
-import type { FamilyValues } from './family-values.js';
 
 /**
  * A SQL family (PostgreSQL, which PGlite speaks too, or MySQL/MariaDB): what its types, Drizzle

@@ -1,6 +1,6 @@
 import type { Table } from 'drizzle-orm';
 import { DatakitError } from '../errors/datakit-error.js';
-import type { SqlFamily } from './dialect.js';
+import type { SqlFamily } from './dialect-adapter.js';
 import type { DialectFamily } from './dialect-family.js';
 import { mysqlFamily } from './mysql/mysql-family.js';
 import { postgresFamily } from './postgres/postgres-family.js';

@@ -1,6 +1,6 @@
 import type { Column, SQL, Table } from 'drizzle-orm';
 import type { ForeignKeySchema } from '../schema/table-schema.js';
-import type { PgDateKind } from '../transfer/pg-date.js';
+import type { CodecColumns } from '../values/column-codec.js';
 
 /**
  * The parts of Drizzle's table config (`getTableConfig` of pg-core or mysql-core) that Datakit
@@ -30,14 +30,14 @@ export interface DrizzleTableConfig {
 
 /**
  * How a SQL family's Drizzle tables (`pgTable`, `mysqlTable`) are read: their config, SQL
- * fragments, and what their column classes mean.
+ * fragments, and what their column classes mean (`arrayElement` and `dateKind` from `CodecColumns`).
  *
  * @example
  * ```ts
  * if (postgresDrizzle.ownsTable(table)) postgresDrizzle.tableConfig(table).name;
  * ```
  */
-export interface FamilyDrizzle {
+export interface FamilyDrizzle extends CodecColumns {
   /** The table was made by this family's table function. */
   ownsTable(table: Table): boolean;
   tableConfig(table: Table): DrizzleTableConfig;
@@ -45,10 +45,6 @@ export interface FamilyDrizzle {
   sqlToQuery(sql: SQL): { sql: string; params: unknown[] };
   /** The enum a column declares: a named enum type (with `name`) or inline values. */
   enumOf(column: Column): { values: string[]; name?: string } | undefined;
-  /** The innermost element column of an array column (any depth); undefined for other columns. */
-  arrayElement(column: Column): Column | undefined;
-  /** What a Date-mode column holds: a date, or a timestamp with or without time zone. */
-  dateKind(column: Column): PgDateKind;
   /** The column's SQL type alone makes it unique (MySQL's SERIAL). */
   impliesUnique(column: Column): boolean;
   /** The table's extra-config builder (keys, indexes) reads the table's own columns. */

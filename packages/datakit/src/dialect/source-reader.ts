@@ -1,9 +1,26 @@
 import type { ColumnType } from '../schema/table-schema.js';
-import type { ColumnCodec } from '../transfer/column-codec.js';
-import type { SourceBatch } from '../transfer/row-processor.js';
-import type { ZeroDates } from '../transfer/unreadable-value.js';
-import type { Connection } from './connection.js';
+import type { ColumnCodec } from '../values/column-codec.js';
+import type { DecodedBatch } from '../values/copy-text-decoder.js';
+import type { ZeroDates } from '../values/unreadable-value.js';
 import type { TableRef } from './ddl-compiler.js';
+import type { DialectAdapter } from './dialect-adapter.js';
+
+/**
+ * Rows read from the source; `text`/`offsets` only when they were decoded from COPY text. Readers
+ * without COPY text may give `values` (as in {@link DecodedBatch}) and `raw`: by the same index,
+ * the source's own text of json values, so unchanged JSON primitives are written exactly. @internal
+ *
+ * @example
+ * ```ts
+ * const batch: SourceBatch = { rows: [{ id: 1, name: 'Ada' }] }; // from a driver, no COPY text
+ * ```
+ */
+export type SourceBatch = Pick<DecodedBatch, 'rows'> &
+  Partial<Pick<DecodedBatch, 'text' | 'offsets' | 'values'>> & {
+    raw?: readonly (string | null | undefined)[];
+    /** The value the driver gave for row `row`, column `column` (codec order), for reject messages. */
+    originals?: (row: number, column: number) => unknown;
+  };
 
 /**
  * A bound on one column: `"column" <op> value`, the value in the column type's text form. @internal
@@ -56,7 +73,8 @@ export interface LiveColumn {
 /**
  * How a dialect reads a source table for a load: its session setup, the catalog facts a load
  * uses, and the rows themselves as decoded batches. Optional members are capabilities a
- * dialect may lack; the load then does without (one partition, no source guarantees).
+ * dialect may lack; the load then does without (one partition, no source guarantees). `Tx` is
+ * the `Connection` read through (a parameter, as `Connection` imports this file through `Dialect`).
  *
  * @example
  * ```ts
@@ -65,25 +83,25 @@ export interface LiveColumn {
  * ```
  * @internal
  */
-export interface SourceReader {
+export interface SourceReader<Tx> {
   /** Prepares a read transaction: exact text output; `parallel` reads share one `snapshot`. */
-  begin(tx: Connection, options: { parallel: boolean; snapshot?: string }): Promise<void>;
+  begin(tx: Tx, options: { parallel: boolean; snapshot?: string }): Promise<void>;
   /** Exports the transaction's snapshot for `begin` of the other partitions. */
-  exportSnapshot?(tx: Connection): Promise<string | undefined>;
+  exportSnapshot?(tx: Tx): Promise<string | undefined>;
   /** Approximate rows of the table (for an ETA), when the catalog knows. */
-  estimateRows(tx: Connection, table: TableRef): Promise<number | undefined>;
+  estimateRows(tx: Tx, table: TableRef): Promise<number | undefined>;
   /** The values of `column` at `fractions` of the rows within `bounds` (ordered-set quantiles). */
   quantiles?(
-    tx: Connection,
+    tx: Tx,
     table: TableRef,
     column: string,
     bounds: readonly Bound[],
     fractions: readonly number[],
   ): Promise<string[]>;
   /** The table's live columns, so a load skips checks the database already enforces. */
-  liveColumns?(tx: Connection, table: TableRef): Promise<LiveColumn[]>;
+  liveColumns?(tx: Tx, table: TableRef): Promise<LiveColumn[]>;
   /** The rows within `plan.bounds`, in batches. */
-  read(tx: Connection, plan: ReadPlan): AsyncGenerator<SourceBatch>;
+  read(tx: Tx, plan: ReadPlan): AsyncGenerator<SourceBatch>;
 }
 
 /**
@@ -96,7 +114,7 @@ export interface SourceReader {
  * @internal
  */
 export function whereBounds(
-  adapter: Connection['dialect']['adapter'],
+  adapter: DialectAdapter,
   bounds: readonly Bound[],
 ): { where: string; params: string[] } {
   const conditions = bounds.map(

@@ -9,7 +9,7 @@ import type {
   TableSchema,
 } from '../schema/table-schema.js';
 import type { CreateTableOptions, DdlCompiler, TableRef } from './ddl-compiler.js';
-import type { DialectAdapter } from './dialect.js';
+import type { DialectAdapter } from './dialect-adapter.js';
 
 /** Where a type is rendered, for error messages and enum type names. */
 export interface TypeSite {

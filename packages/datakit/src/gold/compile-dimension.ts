@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Dialect } from '../dialect/dialect.js';
+import type { Dialect } from '../dialect/connection.js';
 import { compileSelect } from '../sql-transform/compile-select.js';
 import type { TableAddress, TablePlacement } from '../sql-transform/resolve-table.js';
 import { SqlWriter } from '../sql-transform/sql-writer.js';

@@ -1,6 +1,5 @@
 import { type Column, getTableColumns, type SQL, type Table } from 'drizzle-orm';
-import type { Connection } from '../dialect/connection.js';
-import type { Dialect } from '../dialect/dialect.js';
+import type { Connection, Dialect } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { buildPlan } from '../sql-transform/build-plan.js';
 import type { CheckedSelect, TargetRow } from '../sql-transform/checked-select.js';

@@ -1,5 +1,4 @@
-import type { Connection } from '../dialect/connection.js';
-import type { Dialect } from '../dialect/dialect.js';
+import type { Connection, Dialect } from '../dialect/connection.js';
 import { sourceParts } from '../sql-transform/in-layer.js';
 import { placeTable, type TablePlacement, toPlace } from '../sql-transform/resolve-table.js';
 import { SqlWriter } from '../sql-transform/sql-writer.js';

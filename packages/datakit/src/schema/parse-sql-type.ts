@@ -1,4 +1,4 @@
-import type { SqlFamily } from '../dialect/dialect.js';
+import type { SqlFamily } from '../dialect/dialect-adapter.js';
 import { familyNamed } from '../dialect/families.js';
 import type { ColumnType } from './table-schema.js';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Dialect } from '../dialect/dialect.js';
+import type { Dialect } from '../dialect/connection.js';
 import { compileSelect } from './compile-select.js';
 import { compileWrite, type Statement } from './compile-write.js';
 import { sourceParts } from './in-layer.js';

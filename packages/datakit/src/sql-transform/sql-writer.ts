@@ -1,5 +1,5 @@
 import { Column, is, Name, Param, Placeholder, SQL, StringChunk, Table } from 'drizzle-orm';
-import type { DialectAdapter } from '../dialect/dialect.js';
+import type { DialectAdapter } from '../dialect/dialect-adapter.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { drizzleTableNames } from './drizzle-table-names.js';
 import { InLayer } from './in-layer.js';

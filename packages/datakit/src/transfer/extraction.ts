@@ -1,14 +1,14 @@
 import type { Connection } from '../dialect/connection.js';
 import { onSide } from '../dialect/connection-lost-error.js';
+import type { SourceBatch } from '../dialect/source-reader.js';
 import { type Bound, type ReadPlan, whereBounds } from '../dialect/source-reader.js';
 import { DatakitError } from '../errors/datakit-error.js';
-import type { ColumnCodec } from './column-codec.js';
+import type { ColumnCodec } from '../values/column-codec.js';
+import type { ZeroDates } from '../values/unreadable-value.js';
 import { type HeldTransaction, holdTransaction } from './hold-transaction.js';
 import { keyRanges } from './key-ranges.js';
 import { type LiveColumns, liveColumns } from './live-columns.js';
 import { mergeAsync } from './merge-async.js';
-import type { SourceBatch } from './row-processor.js';
-import type { ZeroDates } from './unreadable-value.js';
 
 /**
  * What to extract. @internal

@@ -1,6 +1,6 @@
 import type { Connection } from '../dialect/connection.js';
 import { type Bound, type ReadPlan, whereBounds } from '../dialect/source-reader.js';
-import type { ColumnCodec } from './column-codec.js';
+import type { ColumnCodec } from '../values/column-codec.js';
 
 function toRanges(key: ColumnCodec, cuts: readonly string[]): Bound[][] {
   const ranges: Bound[][] = [];

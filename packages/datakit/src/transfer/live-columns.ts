@@ -2,7 +2,7 @@ import type { Connection } from '../dialect/connection.js';
 import type { LiveColumn } from '../dialect/source-reader.js';
 import { compareColumnTypes } from '../drift/compare-column-types.js';
 import type { ColumnKind } from '../schema/table-schema.js';
-import type { ColumnCodec } from './column-codec.js';
+import type { ColumnCodec } from '../values/column-codec.js';
 
 /**
  * What the live source columns guarantee, by codec key. @internal

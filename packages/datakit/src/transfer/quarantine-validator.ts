@@ -4,10 +4,10 @@ import type { RowValidator } from '../contract/compile-validator.js';
 import { createExplainer } from '../contract/explain-row.js';
 import { fromDrizzle } from '../contract/from-drizzle.js';
 import { generateCheck } from '../contract/generate-check.js';
-import { valueRules } from '../contract/value-rules.js';
 import { familyOfTable } from '../dialect/families.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { TableSchema } from '../schema/table-schema.js';
+import { valueRules } from '../values/value-rules.js';
 
 /**
  * The target validator of a load under the `quarantine` drift policy: each column is checked
@@ -45,7 +45,9 @@ export function quarantineValidator(
     return {
       ...plan,
       nullable,
-      rules: sameKind ? valueRules(column, now.type, family) : plan.rules,
+      rules: sameKind
+        ? valueRules(column, now.type, family.values, family.drizzle.arrayElement(column))
+        : plan.rules,
       absent: plan.absent === 'ok' && !now.nullable && absentIsNull ? 'not-null' : plan.absent,
     };
   });

@@ -1,5 +1,5 @@
 import type { Connection } from '../dialect/connection.js';
-import { PgDate } from './pg-date.js';
+import { PgDate } from '../values/pg-date.js';
 
 /**
  * Where in the pipeline a row was rejected.

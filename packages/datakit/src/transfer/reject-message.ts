@@ -1,9 +1,9 @@
 import type { ValidationFailure } from '../contract/compile-validator.js';
-import { previewValue } from '../contract/rule-helpers.js';
-import type { ColumnCodec } from './column-codec.js';
-import type { DecodedRow } from './copy-text-decoder.js';
-import { PgDate } from './pg-date.js';
-import { NotJson } from './pg-json-text.js';
+import type { ColumnCodec } from '../values/column-codec.js';
+import type { DecodedRow } from '../values/copy-text-decoder.js';
+import { PgDate } from '../values/pg-date.js';
+import { NotJson } from '../values/pg-json-text.js';
+import { previewValue } from '../values/rule-helpers.js';
 import type { RejectStage } from './reject-collector.js';
 
 /** A value as a reject message shows it: PostgreSQL's own text for a date read from it. */

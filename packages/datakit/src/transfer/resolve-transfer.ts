@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Table } from 'drizzle-orm';
 import type { WriteDisposition } from '../contract/define-datakit.js';
 import { fromDrizzle } from '../contract/from-drizzle.js';
+import { familyOfTable } from '../dialect/families.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { nearestName } from '../errors/nearest-name.js';
 import type { TransformContext, TransformFn } from '../transform/define-transform.js';
-import { type ColumnCodec, columnCodecs } from './column-codec.js';
+import { type ColumnCodec, columnCodecs } from '../values/column-codec.js';
+import { formatPgTimestamp } from '../values/pg-timestamp-text.js';
 import type { SqlTable } from './dispositions.js';
 import { LINEAGE_COLUMNS } from './lineage-columns.js';
-import { formatPgTimestamp } from './pg-timestamp-text.js';
 import type { LoadKey } from './run-store.js';
 import type { TransferOptions } from './transfer-options.js';
 
@@ -152,8 +153,8 @@ export function resolveTransfer(
   }
   const sourceSchema = fromDrizzle(sourceTable);
   const targetSchema = fromDrizzle(targetTable);
-  const sourceCodecs = columnCodecs(sourceTable);
-  const targetCodecs = columnCodecs(targetTable);
+  const sourceCodecs = columnCodecs(sourceTable, familyOfTable(sourceTable).drizzle);
+  const targetCodecs = columnCodecs(targetTable, familyOfTable(targetTable).drizzle);
   const lineageSet = new Set<string>(LINEAGE_COLUMNS);
   const lineageCodecs = targetCodecs.filter((c) => lineageSet.has(c.name));
   const excluded = new Set([

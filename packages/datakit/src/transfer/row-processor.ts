@@ -1,8 +1,9 @@
 import type { ValidationFailure } from '../contract/compile-validator.js';
+import type { SourceBatch } from '../dialect/source-reader.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { TransformContext } from '../transform/define-transform.js';
-import type { ColumnCodec } from './column-codec.js';
-import type { DecodedBatch, DecodedRow } from './copy-text-decoder.js';
+import type { ColumnCodec } from '../values/column-codec.js';
+import type { DecodedRow } from '../values/copy-text-decoder.js';
 import {
   type CopyLineEncoder,
   createCopyLineEncoder,
@@ -10,28 +11,11 @@ import {
   createPassthroughLineEncoder,
   type ParamsEncoder,
   type PassthroughLineEncoder,
-} from './copy-text-encoder.js';
+} from '../values/copy-text-encoder.js';
+import { unreadable } from '../values/unreadable-value.js';
 import type { RejectCollector, RejectStage } from './reject-collector.js';
 import { describeFailure } from './reject-message.js';
 import { sourceRowOf, sourceTextAt } from './source-text.js';
-import { unreadable } from './unreadable-value.js';
-
-/**
- * Rows read from the source; `text`/`offsets` only when they were decoded from COPY text. Readers
- * without COPY text may give `values` (as in {@link DecodedBatch}) and `raw`: by the same index,
- * the source's own text of json values, so unchanged JSON primitives are written exactly. @internal
- *
- * @example
- * ```ts
- * const batch: SourceBatch = { rows: [{ id: 1, name: 'Ada' }] }; // from a driver, no COPY text
- * ```
- */
-export type SourceBatch = Pick<DecodedBatch, 'rows'> &
-  Partial<Pick<DecodedBatch, 'text' | 'offsets' | 'values'>> & {
-    raw?: readonly (string | null | undefined)[];
-    /** The value the driver gave for row `row`, column `column` (codec order), for reject messages. */
-    originals?: (row: number, column: number) => unknown;
-  };
 
 /**
  * The validator surface the processor needs (see `compileValidator`). @internal

@@ -1,7 +1,7 @@
-import type { ColumnCodec } from './column-codec.js';
-import type { SourceRow } from './copy-text-encoder.js';
-import { unescapeCopyText } from './copy-text-escape.js';
-import type { SourceBatch } from './row-processor.js';
+import type { SourceBatch } from '../dialect/source-reader.js';
+import type { ColumnCodec } from '../values/column-codec.js';
+import type { SourceRow } from '../values/copy-text-encoder.js';
+import { unescapeCopyText } from '../values/copy-text-escape.js';
 
 function copyField(text: string, offsets: Int32Array, at: number): string | null {
   const field = text.slice(offsets[at] as number, (offsets[at + 1] as number) - 1);

@@ -1,7 +1,8 @@
 import type { Connection } from '../dialect/connection.js';
+import type { SourceBatch } from '../dialect/source-reader.js';
 import type { SqlTable } from './dispositions.js';
 import type { RejectCollector } from './reject-collector.js';
-import type { RowProcessor, SourceBatch } from './row-processor.js';
+import type { RowProcessor } from './row-processor.js';
 
 /**
  * What the writer needs besides the connection. @internal

@@ -4,9 +4,9 @@ import type { Connection } from '../dialect/connection.js';
 import type { DriftOutcome } from '../drift/apply-drift-policy.js';
 import type { TableSchema } from '../schema/table-schema.js';
 import type { Transform, TransformFn } from '../transform/define-transform.js';
+import type { ZeroDates } from '../values/unreadable-value.js';
 import type { TransferProgress } from './progress-reporter.js';
 import type { RejectRecord } from './reject-collector.js';
-import type { ZeroDates } from './unreadable-value.js';
 
 /**
  * The datakit a table belongs to: named in rejects and loads, and its system in lineage.

@@ -1,4 +1,4 @@
-import type { SourceBatch } from './row-processor.js';
+import type { SourceBatch } from '../dialect/source-reader.js';
 
 /**
  * The batches of `batches` until `signal` aborts, then the signal's reason is thrown: a long load

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isMysqlTime } from '../../src/dialect/mysql/mysql-values.js';
 import {
   codePointLength,
   fitsBytes,
@@ -8,8 +9,7 @@ import {
   isTimestampString,
   previewValue,
   typeName,
-} from '../../src/contract/rule-helpers.js';
-import { isMysqlTime } from '../../src/dialect/mysql/mysql-values.js';
+} from '../../src/values/rule-helpers.js';
 
 describe('rule helpers', () => {
   it('counts code points as PostgreSQL counts characters', () => {

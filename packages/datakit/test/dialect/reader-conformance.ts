@@ -9,15 +9,14 @@ import {
 } from 'drizzle-orm/mysql-core';
 import { boolean, integer, pgSchema, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../../src/dialect/connection.js';
-import type { Dialect } from '../../src/dialect/dialect.js';
+import type { Connection, Dialect } from '../../src/dialect/connection.js';
 import { familyOfTable } from '../../src/dialect/families.js';
 import type { Bound, ReadPlan } from '../../src/dialect/source-reader.js';
 import type { TableSchema } from '../../src/schema/table-schema.js';
 import { LATEST_STORE_VERSION, migrateStore } from '../../src/store/migrate-store.js';
 import { storeVersion } from '../../src/store/store-version.js';
-import { type ColumnCodec, columnCodecs } from '../../src/transfer/column-codec.js';
 import { keyRanges } from '../../src/transfer/key-ranges.js';
+import { type ColumnCodec, columnCodecs } from '../../src/values/column-codec.js';
 
 const NAME = 'dk_reader';
 const ROWS = 50;
@@ -88,7 +87,7 @@ export function describeReader(dialect: Dialect, connection: () => Connection, s
       conn = connection();
       tableRef = { schema: schemaOf(), name: NAME };
       contract = contractOf(conn, tableRef.schema);
-      codecs = columnCodecs(contract);
+      codecs = columnCodecs(contract, familyOfTable(contract).drizzle);
       const table: TableSchema = {
         schema: tableRef.schema,
         name: NAME,

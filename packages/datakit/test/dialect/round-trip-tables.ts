@@ -1,4 +1,4 @@
-import type { SqlFamily } from '../../src/dialect/dialect.js';
+import type { SqlFamily } from '../../src/dialect/dialect-adapter.js';
 import type { ColumnSchema, TableSchema } from '../../src/schema/table-schema.js';
 
 /**

@@ -2,11 +2,12 @@ import { integer, json, jsonb, pgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { compileValidator } from '../../src/contract/compile-validator.js';
 import { mysqlValueDecoder } from '../../src/dialect/mysql/mysql-value-decoder.js';
-import { columnCodecs } from '../../src/transfer/column-codec.js';
-import { formatJson, NotJson, parseJsonText, sourceJsonText } from '../../src/transfer/pg-json-text.js';
+import { postgresDrizzle } from '../../src/dialect/postgres/postgres-drizzle.js';
+import { columnCodecs } from '../../src/values/column-codec.js';
+import { formatJson, NotJson, parseJsonText, sourceJsonText } from '../../src/values/pg-json-text.js';
 
 const docs = pgTable('docs', { id: integer().primaryKey(), doc: json(), docb: jsonb() });
-const [, doc, docb] = columnCodecs(docs);
+const [, doc, docb] = columnCodecs(docs, postgresDrizzle);
 const fromMysql = doc ? mysqlValueDecoder(doc.column, doc.kind, doc.fromText) : undefined;
 
 describe('JSON values: parsed for the transform, written from their text while unchanged', () => {

@@ -1,16 +1,17 @@
 import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnCodecs } from '../../src/transfer/column-codec.js';
-import { createCopyTextDecoder } from '../../src/transfer/copy-text-decoder.js';
-import { createCopyLineEncoder, createPassthroughLineEncoder } from '../../src/transfer/copy-text-encoder.js';
-import { escapeCopyText, unescapeCopyText } from '../../src/transfer/copy-text-escape.js';
-import { formatPgArray, parsePgArray } from '../../src/transfer/pg-array-text.js';
-import type { PgDate } from '../../src/transfer/pg-date.js';
-import { formatPgDate, formatPgTimestamp, parsePgTimestamp } from '../../src/transfer/pg-timestamp-text.js';
+import { postgresDrizzle } from '../../src/dialect/postgres/postgres-drizzle.js';
+import { columnCodecs } from '../../src/values/column-codec.js';
+import { createCopyTextDecoder } from '../../src/values/copy-text-decoder.js';
+import { createCopyLineEncoder, createPassthroughLineEncoder } from '../../src/values/copy-text-encoder.js';
+import { escapeCopyText, unescapeCopyText } from '../../src/values/copy-text-escape.js';
+import { formatPgArray, parsePgArray } from '../../src/values/pg-array-text.js';
+import type { PgDate } from '../../src/values/pg-date.js';
+import { formatPgDate, formatPgTimestamp, parsePgTimestamp } from '../../src/values/pg-timestamp-text.js';
 
 const t = pgTable('t', { id: integer(), name: text(), at: timestamp({ withTimezone: true }), ok: boolean() });
-const codecs = columnCodecs(t);
+const codecs = columnCodecs(t, postgresDrizzle);
 const COPY =
   '1\tAda \\\\ \\t Lovelace\t2024-02-29 23:59:59.123456+00\tt\n2\t\\N\t\\N\tf\n-3\tZoë 😀\t0044-03-15 12:00:00+00 BC\t\\N\n';
 

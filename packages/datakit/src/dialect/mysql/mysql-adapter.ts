@@ -1,4 +1,4 @@
-import type { DialectAdapter } from '../dialect.js';
+import type { DialectAdapter } from '../dialect-adapter.js';
 
 /**
  * MySQL/MariaDB: `` `backtick` `` identifiers, `?` placeholders, no transactional DDL (DDL commits

@@ -1,4 +1,4 @@
-import type { Dialect } from '../dialect.js';
+import type { Dialect } from '../connection.js';
 import { mysqlAdapter } from './mysql-adapter.js';
 import { mysqlCanceller } from './mysql-canceller.js';
 import { MysqlDdlCompiler } from './mysql-ddl-compiler.js';

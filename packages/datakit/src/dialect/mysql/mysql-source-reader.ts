@@ -1,10 +1,9 @@
-import { compileRowConverter } from '../../transfer/compile-row-converter.js';
-import type { DecodedRow } from '../../transfer/copy-text-decoder.js';
-import type { SourceBatch } from '../../transfer/row-processor.js';
-import { readCarefully } from '../../transfer/unreadable-value.js';
-import { withSourceTexts } from '../../transfer/with-source-texts.js';
+import type { DecodedRow } from '../../values/copy-text-decoder.js';
+import { readCarefully } from '../../values/unreadable-value.js';
+import { compileRowConverter } from '../compile-row-converter.js';
 import type { Connection } from '../connection.js';
-import { type ReadPlan, type SourceReader, whereBounds } from '../source-reader.js';
+import { type ReadPlan, type SourceBatch, type SourceReader, whereBounds } from '../source-reader.js';
+import { withSourceTexts } from '../with-source-texts.js';
 import { mysqlValueDecoder } from './mysql-value-decoder.js';
 
 const GEOMETRY =
@@ -64,7 +63,7 @@ async function* readRows(tx: Connection, plan: ReadPlan): AsyncGenerator<SourceB
  * ```
  * @internal
  */
-export const mysqlReader: SourceReader = {
+export const mysqlReader: SourceReader<Connection> = {
   async begin() {},
   async estimateRows(tx, table) {
     const { rows } = await tx.query<{ n: string | number | null }>(

@@ -1,7 +1,7 @@
 import type { Column } from 'drizzle-orm';
-import { PgDate, type PgDateKind } from '../../transfer/pg-date.js';
-import { parsePgTimestamp } from '../../transfer/pg-timestamp-text.js';
-import { shortValue, valueRejected } from '../../transfer/value-rejected.js';
+import { PgDate, type PgDateKind } from '../../values/pg-date.js';
+import { parsePgTimestamp } from '../../values/pg-timestamp-text.js';
+import { shortValue, valueRejected } from '../../values/value-rejected.js';
 
 /**
  * A Date read from MySQL DATE/DATETIME/TIMESTAMP text (in UTC) that keeps that text with its

@@ -1,15 +1,15 @@
-import { numberType } from '../../contract/number-rules.js';
+import type { FamilyValues } from '../../values/family-values.js';
+import { numberType } from '../../values/number-rules.js';
 import {
   fitsBytes,
   isDateString,
   isTimestampString,
   previewValue,
   validClock,
-} from '../../contract/rule-helpers.js';
-import { dateStringRules, timeFormatRules } from '../../contract/temporal-rules.js';
-import { maxLengthRules, stringType } from '../../contract/text-rules.js';
-import { rule, typeRule } from '../../contract/value-rule.js';
-import type { FamilyValues } from '../family-values.js';
+} from '../../values/rule-helpers.js';
+import { dateStringRules, timeFormatRules } from '../../values/temporal-rules.js';
+import { maxLengthRules, stringType } from '../../values/text-rules.js';
+import { rule, typeRule } from '../../values/value-rule.js';
 
 const TEXT_BYTES: Record<string, number> = { tinytext: 255, text: 65535, mediumtext: 16777215 };
 const INT_SIZES: [RegExp, number][] = [

@@ -1,4 +1,4 @@
-import type { DialectAdapter } from '../dialect.js';
+import type { DialectAdapter } from '../dialect-adapter.js';
 import { postgresAdapter } from '../postgres/postgres-adapter.js';
 
 /**

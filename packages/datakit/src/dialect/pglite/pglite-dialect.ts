@@ -1,4 +1,4 @@
-import type { Dialect } from '../dialect.js';
+import type { Dialect } from '../connection.js';
 import { PostgresDdlCompiler } from '../postgres/postgres-ddl-compiler.js';
 import { postgresFamily } from '../postgres/postgres-family.js';
 import { PostgresIntrospector } from '../postgres/postgres-introspector.js';

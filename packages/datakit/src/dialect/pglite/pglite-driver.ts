@@ -1,6 +1,5 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
-import type { Connection, QueryResult, StreamOptions } from '../connection.js';
-import type { Dialect } from '../dialect.js';
+import type { Connection, Dialect, QueryResult, StreamOptions } from '../connection.js';
 import type { ConnectionUrl } from '../parse-connection-url.js';
 import { trimStatement } from '../postgres/trim-statement.js';
 import { queryError } from '../query-error.js';

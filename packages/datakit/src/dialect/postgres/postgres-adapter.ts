@@ -1,4 +1,4 @@
-import type { DialectAdapter } from '../dialect.js';
+import type { DialectAdapter } from '../dialect-adapter.js';
 
 /**
  * The PostgreSQL SQL family: `"double""quoted"` identifiers, `$n` placeholders, transactional DDL,

@@ -1,6 +1,6 @@
-import { previewValue } from '../../contract/rule-helpers.js';
-import { rule, typeRule, type ValueRule } from '../../contract/value-rule.js';
-import { PG_MIN_MS, PgDate, type PgDateKind, pgHoldsDate } from '../../transfer/pg-date.js';
+import { PG_MIN_MS, PgDate, type PgDateKind, pgHoldsDate } from '../../values/pg-date.js';
+import { previewValue } from '../../values/rule-helpers.js';
+import { rule, typeRule, type ValueRule } from '../../values/value-rule.js';
 
 function sourceDate(v: unknown): v is PgDate {
   return v instanceof PgDate && Object.is(v.getTime(), v.pgTime);

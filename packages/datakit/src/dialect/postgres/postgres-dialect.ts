@@ -1,4 +1,4 @@
-import type { Dialect } from '../dialect.js';
+import type { Dialect } from '../connection.js';
 import { postgresAdapter } from './postgres-adapter.js';
 import { postgresCanceller } from './postgres-canceller.js';
 import { PostgresDdlCompiler } from './postgres-ddl-compiler.js';

@@ -1,16 +1,16 @@
-import { compileRowConverter } from '../../transfer/compile-row-converter.js';
-import { createCopyTextDecoder } from '../../transfer/copy-text-decoder.js';
-import type { SourceBatch } from '../../transfer/row-processor.js';
-import { withSourceTexts } from '../../transfer/with-source-texts.js';
+import { createCopyTextDecoder } from '../../values/copy-text-decoder.js';
+import { compileRowConverter } from '../compile-row-converter.js';
 import type { Connection } from '../connection.js';
 import type { TableRef } from '../ddl-compiler.js';
 import {
   type Bound,
   type LiveColumn,
   type ReadPlan,
+  type SourceBatch,
   type SourceReader,
   whereBounds,
 } from '../source-reader.js';
+import { withSourceTexts } from '../with-source-texts.js';
 import { parsePostgresType } from './postgres-parse-sql-type.js';
 
 /** Session settings that make PostgreSQL's text output exact and independent of the server's configuration. */
@@ -99,7 +99,7 @@ async function liveColumns(tx: Connection, table: TableRef): Promise<LiveColumn[
  * ```
  * @internal
  */
-export const postgresReader: SourceReader = {
+export const postgresReader: SourceReader<Connection> = {
   async begin(tx, { parallel, snapshot }) {
     if (parallel) await tx.query('set transaction isolation level repeatable read');
     if (snapshot) await tx.query(`set transaction snapshot '${snapshot.replace(/'/g, "''")}'`);

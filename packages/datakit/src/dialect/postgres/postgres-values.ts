@@ -1,10 +1,10 @@
-import { numberType } from '../../contract/number-rules.js';
-import { isPgDateText, isPgTimestampText } from '../../contract/pg-temporal-text.js';
-import { isTimeString, previewValue } from '../../contract/rule-helpers.js';
-import { dateStringRules, timeFormatRules } from '../../contract/temporal-rules.js';
-import { maxLengthRules, stringType } from '../../contract/text-rules.js';
-import { rule } from '../../contract/value-rule.js';
-import type { FamilyValues } from '../family-values.js';
+import type { FamilyValues } from '../../values/family-values.js';
+import { numberType } from '../../values/number-rules.js';
+import { isPgDateText, isPgTimestampText } from '../../values/pg-temporal-text.js';
+import { isTimeString, previewValue } from '../../values/rule-helpers.js';
+import { dateStringRules, timeFormatRules } from '../../values/temporal-rules.js';
+import { maxLengthRules, stringType } from '../../values/text-rules.js';
+import { rule } from '../../values/value-rule.js';
 import { postgresDateRules } from './postgres-date-rules.js';
 
 /**

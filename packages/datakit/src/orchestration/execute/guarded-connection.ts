@@ -1,5 +1,4 @@
-import type { Connection, QueryResult, StreamOptions } from '../../dialect/connection.js';
-import type { Dialect } from '../../dialect/dialect.js';
+import type { Connection, Dialect, QueryResult, StreamOptions } from '../../dialect/connection.js';
 
 /** What a {@link GuardedConnection} asks before each statement and tells around it. */
 export interface ConnectionGuard {

@@ -1,5 +1,5 @@
-import type { ValueRule } from '../contract/value-rule.js';
 import type { ColumnKind, ColumnType } from '../schema/table-schema.js';
+import type { ValueRule } from './value-rule.js';
 
 /**
  * What values a SQL family's columns hold, for validation (`compileValidator`), JSON Schema and

@@ -1,5 +1,5 @@
-import type { DialectFamily } from '../dialect/dialect-family.js';
 import type { ColumnType } from '../schema/table-schema.js';
+import type { FamilyValues } from './family-values.js';
 import { previewValue } from './rule-helpers.js';
 import { rule, STRING, typeRule, type ValueRule } from './value-rule.js';
 
@@ -23,15 +23,15 @@ const INT_RANGES: Record<string, [bigint, bigint]> = {
  *
  * @example
  * ```ts
- * integerRange({ kind: 'smallint' }, mysqlFamily, 'tinyint unsigned'); // { name: 'uint1', min: 0n, max: 255n }
+ * integerRange({ kind: 'smallint' }, mysqlValues, 'tinyint unsigned'); // { name: 'uint1', min: 0n, max: 255n }
  * ```
  */
 export function integerRange(
   type: ColumnType,
-  family: DialectFamily,
+  values: FamilyValues,
   sqlType: string,
 ): { name: string; min: bigint; max: bigint } {
-  const name = family.values.integerRange(type, sqlType);
+  const name = values.integerRange(type, sqlType);
   const [min, max] = INT_RANGES[name] as [bigint, bigint];
   return { name, min, max };
 }
@@ -43,16 +43,16 @@ export function integerRange(
  *
  * @example
  * ```ts
- * integerRules({ kind: 'integer' }, postgresFamily, 'integer', 'number').map((r) => r.rule); // ['type:integer', 'integer-range:int4']
+ * integerRules({ kind: 'integer' }, postgresValues, 'integer', 'number').map((r) => r.rule); // ['type:integer', 'integer-range:int4']
  * ```
  */
 export function integerRules(
   type: ColumnType,
-  family: DialectFamily,
+  values: FamilyValues,
   sqlType: string,
   representation: string,
 ): ValueRule[] {
-  const { name, min, max } = integerRange(type, family, sqlType);
+  const { name, min, max } = integerRange(type, values, sqlType);
   const outside = (v: unknown) => `is ${previewValue(v)}, outside the range of ${sqlType} (${min} to ${max})`;
   const widen = 'Use a wider integer type in the contract (e.g. bigint), or fix the value at the source.';
   if (representation === 'bigint') {

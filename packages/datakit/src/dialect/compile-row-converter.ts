@@ -1,5 +1,5 @@
-import type { ColumnCodec } from './column-codec.js';
-import type { DecodedRow } from './copy-text-decoder.js';
+import type { ColumnCodec } from '../values/column-codec.js';
+import type { DecodedRow } from '../values/copy-text-decoder.js';
 
 /**
  * A function, compiled once per read, that turns a source row into a decoded row: `decoders[i]`

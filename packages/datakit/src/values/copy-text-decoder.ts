@@ -37,7 +37,7 @@ export interface DecodedBatch {
  *
  * @example
  * ```ts
- * const decoder = createCopyTextDecoder(columnCodecs(customer));
+ * const decoder = createCopyTextDecoder(columnCodecs(customer, familyOfTable(customer).drizzle));
  * for await (const chunk of conn.copyTo!(sql)) consume(decoder.push(chunk));
  * decoder.end();
  * ```

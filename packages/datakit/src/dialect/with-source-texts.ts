@@ -1,6 +1,6 @@
-import type { ColumnCodec } from './column-codec.js';
-import type { DecodedRow } from './copy-text-decoder.js';
-import type { SourceBatch } from './row-processor.js';
+import type { ColumnCodec } from '../values/column-codec.js';
+import type { DecodedRow } from '../values/copy-text-decoder.js';
+import type { SourceBatch } from './source-reader.js';
 
 /**
  * A batch of converted rows with what reject messages and exact JSON need from the source rows:

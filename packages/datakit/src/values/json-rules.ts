@@ -1,4 +1,4 @@
-import { jsonbHolds, NotJson, sourceJsonText } from '../transfer/pg-json-text.js';
+import { jsonbHolds, NotJson, sourceJsonText } from './pg-json-text.js';
 import { isJsonValue, previewValue, typeName } from './rule-helpers.js';
 import { rule, type ValueRule } from './value-rule.js';
 

@@ -1,7 +1,7 @@
 import type { Column } from 'drizzle-orm';
-import type { DialectFamily } from '../dialect/dialect-family.js';
 import type { ColumnType } from '../schema/table-schema.js';
 import { bitRules } from './bit-rules.js';
+import type { FamilyValues } from './family-values.js';
 import { jsonRules } from './json-rules.js';
 import { networkRules } from './network-rules.js';
 import { integerRules, numericRules } from './number-rules.js';
@@ -37,8 +37,8 @@ function shapeOf(value: readonly unknown[]): string | undefined {
  * `{{1,2},{3,4}}`, and an `integer[][]` column `{1,2}`): every leaf checked by the element type's
  * rules, and the shape rectangular.
  */
-function arrayRules(base: Column, type: ColumnType, family: DialectFamily, sqlType: string): ValueRule[] {
-  const elements = valueRules(base, { ...type, dimensions: 0 }, family);
+function arrayRules(base: Column, type: ColumnType, values: FamilyValues, sqlType: string): ValueRule[] {
+  const elements = valueRules(base, { ...type, dimensions: 0 }, values);
   const each = rule(
     'elements',
     (ref) => `${ref(compileElements(elements))}(v)`,
@@ -104,31 +104,37 @@ function byteaRules(type: ColumnType, sqlType: string, representation: string): 
  * element by element at any depth, network addresses and bit strings by their form. Custom types
  * are checked only for bytea, enum and tstzrange, since a custom type may map any JavaScript value
  * to the driver; raw pass-through types (kind `unknown`) are not checked: the database does.
+ * `values` is the SQL family's (`family.values`); `element`, the innermost element column of an
+ * array column (`family.drizzle.arrayElement(column)`).
  * @internal
  *
  * @example
  * ```ts
- * valueRules(getTableColumns(customer).email, { kind: 'varchar', length: 200 }, postgresFamily).map((r) => r.rule);
+ * valueRules(getTableColumns(customer).email, { kind: 'varchar', length: 200 }, postgresValues).map((r) => r.rule);
  * // ['type:string', 'no-nul', 'max-length:200']
  * ```
  */
-export function valueRules(column: Column, type: ColumnType, family: DialectFamily): ValueRule[] {
+export function valueRules(
+  column: Column,
+  type: ColumnType,
+  values: FamilyValues,
+  element?: Column,
+): ValueRule[] {
   const drizzle = column as DrizzleColumn;
   const sqlType = column.getSQLType();
-  const element = family.drizzle.arrayElement(column);
-  if (element) return arrayRules(element, type, family, sqlType);
+  if (element) return arrayRules(element, type, values, sqlType);
   const representation = column.dataType;
   if (representation === 'custom' && !['bytea', 'enum', 'tstzrange'].includes(type.kind)) return [];
   switch (type.kind) {
     case 'smallint':
     case 'integer':
     case 'bigint':
-      return integerRules(type, family, sqlType, representation);
+      return integerRules(type, values, sqlType, representation);
     case 'numeric':
       return numericRules(type, sqlType, representation);
     case 'real':
     case 'double':
-      return family.values.floatRules(type.kind, sqlType);
+      return values.floatRules(type.kind, sqlType);
     case 'boolean':
       return [
         typeRule(
@@ -141,20 +147,20 @@ export function valueRules(column: Column, type: ColumnType, family: DialectFami
     case 'text':
     case 'varchar':
     case 'char':
-      return textRules(type, family, sqlType, drizzle.enumValues);
+      return textRules(type, values, sqlType, drizzle.enumValues);
     case 'enum':
       return [enumRule(type.enumValues ?? [], /^enum\b/i.test(sqlType) ? sqlType : `enum ${sqlType}`)];
     case 'uuid':
       return uuidRules(sqlType);
     case 'date':
-      return dateRules('date', family, sqlType, representation);
+      return dateRules('date', values, sqlType, representation);
     case 'timestamp':
     case 'timestamptz':
-      return dateRules('timestamp', family, sqlType, representation);
+      return dateRules('timestamp', values, sqlType, representation);
     case 'time':
-      return timeRules(family, sqlType);
+      return timeRules(values, sqlType);
     case 'timetz':
-      return timeRules(family, sqlType, true);
+      return timeRules(values, sqlType, true);
     case 'inet':
     case 'cidr':
     case 'macaddr':

@@ -1,6 +1,4 @@
 import { type Column, getTableColumns, type Table } from 'drizzle-orm';
-import { familyOfTable } from '../dialect/families.js';
-import type { FamilyDrizzle } from '../dialect/family-drizzle.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { formatPgArray, parsePgArray, rememberArrayText, sourceArrayText } from './pg-array-text.js';
 import { PgDate, type PgDateKind } from './pg-date.js';
@@ -43,7 +41,7 @@ export type CodecKind =
  *
  * @example
  * ```ts
- * const [id] = columnCodecs(customer);
+ * const [id] = columnCodecs(customer, familyOfTable(customer).drizzle);
  * id.fromText('42'); // 42
  * ```
  * @internal
@@ -111,6 +109,22 @@ function jsonToText(name: string): (v: unknown) => string {
   };
 }
 
+/**
+ * What the codecs need to know of a SQL family's Drizzle columns; a family's `drizzle` has it.
+ *
+ * @example
+ * ```ts
+ * columnCodecs(customer, familyOfTable(customer).drizzle);
+ * ```
+ * @internal
+ */
+export interface CodecColumns {
+  /** The innermost element column of an array column (any depth); undefined for other columns. */
+  arrayElement(column: Column): Column | undefined;
+  /** What a Date-mode column holds: a date, or a timestamp with or without time zone. */
+  dateKind(column: Column): PgDateKind;
+}
+
 type CodecParts = Omit<
   ColumnCodec,
   'key' | 'name' | 'notNull' | 'hasDefault' | 'primary' | 'column' | 'toParam'
@@ -118,7 +132,7 @@ type CodecParts = Omit<
   toParam?: ((value: unknown) => unknown) | undefined;
 };
 
-function codecFor(column: Column, drizzle: FamilyDrizzle): CodecParts {
+function codecFor(column: Column, drizzle: CodecColumns): CodecParts {
   const sqlType = column.getSQLType();
   const base = {
     sqlType,
@@ -209,16 +223,16 @@ function codecFor(column: Column, drizzle: FamilyDrizzle): CodecParts {
 }
 
 /**
- * The codecs of a Drizzle table's columns, in declaration order.
+ * The codecs of a Drizzle table's columns, in declaration order; `drizzle` is the table's family's
+ * (`familyOfTable(table).drizzle`).
  *
  * @example
  * ```ts
- * columnCodecs(customer).map((c) => c.name); // ['customer_id', 'full_name', ...]
+ * columnCodecs(customer, familyOfTable(customer).drizzle).map((c) => c.name); // ['customer_id', 'full_name', ...]
  * ```
  * @internal
  */
-export function columnCodecs(table: Table): ColumnCodec[] {
-  const { drizzle } = familyOfTable(table);
+export function columnCodecs(table: Table, drizzle: CodecColumns): ColumnCodec[] {
   return Object.entries(getTableColumns(table)).map(([key, column]) => {
     const { toParam, ...parts } = codecFor(column, drizzle);
     return {

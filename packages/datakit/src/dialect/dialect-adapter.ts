@@ -1,11 +1,3 @@
-import type { Connection } from './connection.js';
-import type { DdlCompiler } from './ddl-compiler.js';
-import type { DialectFamily } from './dialect-family.js';
-import type { Introspector } from './introspector.js';
-import type { ConnectionUrl } from './parse-connection-url.js';
-import type { SessionCanceller } from './session-canceller.js';
-import type { SourceReader } from './source-reader.js';
-
 /**
  * The SQL family a dialect speaks; PGlite speaks `postgresql` through a different driver.
  *
@@ -56,29 +48,4 @@ export interface DialectAdapter {
   typedPlaceholder(index: number, sqlType: string): string;
   /** An expression's value as text: `(max(id))::text` or `cast(max(id) as char)`. */
   castToText(expression: string): string;
-}
-
-/**
- * A database dialect: a few factories, the same for PostgreSQL, PGlite and MySQL/MariaDB.
- *
- * @example
- * ```ts
- * const dialect = postgresDialect;
- * const conn = await dialect.connect(parseConnectionUrl('postgres://postgres@127.0.0.1:5432/test'));
- * const tables = await dialect.createIntrospector(conn).introspect({ schema: 'public' });
- * const sql = dialect.createDdlCompiler().createTable(tables[0]!);
- * ```
- */
-export interface Dialect {
-  readonly name: 'postgres' | 'pglite' | 'mysql';
-  readonly adapter: DialectAdapter;
-  /** The SQL family it speaks: types, values, Drizzle tables and generated code. */
-  readonly family: DialectFamily;
-  connect(url: ConnectionUrl): Promise<Connection>;
-  createIntrospector(conn: Connection): Introspector;
-  createDdlCompiler(): DdlCompiler;
-  /** Reads source tables for loads (session setup, catalog estimates, decoded row batches). */
-  readonly reader: SourceReader;
-  /** Cancels running statements of tagged sessions; absent where the database runs in this thread. */
-  readonly canceller?: SessionCanceller;
 }

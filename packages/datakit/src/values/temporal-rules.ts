@@ -1,4 +1,4 @@
-import type { DialectFamily } from '../dialect/dialect-family.js';
+import type { FamilyValues } from './family-values.js';
 import { isPgTimetzText } from './pg-temporal-text.js';
 import { previewValue } from './rule-helpers.js';
 import { rule, STRING, typeRule, type ValueRule } from './value-rule.js';
@@ -11,17 +11,17 @@ import { rule, STRING, typeRule, type ValueRule } from './value-rule.js';
  *
  * @example
  * ```ts
- * dateRules('timestamp', postgresFamily, 'timestamp with time zone', 'date').map((r) => r.rule);
+ * dateRules('timestamp', postgresValues, 'timestamp with time zone', 'date').map((r) => r.rule);
  * // ['type:timestamp', 'valid-date', 'range:timestamp']
  * ```
  */
 export function dateRules(
   kind: 'date' | 'timestamp',
-  family: DialectFamily,
+  values: FamilyValues,
   sqlType: string,
   representation: string,
 ): ValueRule[] {
-  return family.values.dateRules(kind, sqlType, representation);
+  return values.dateRules(kind, sqlType, representation);
 }
 
 /**
@@ -67,11 +67,11 @@ export function dateStringRules(
  *
  * @example
  * ```ts
- * timeRules(postgresFamily, 'time').map((r) => r.rule); // ['type:string', 'format:time']
+ * timeRules(postgresValues, 'time').map((r) => r.rule); // ['type:string', 'format:time']
  * ```
  */
-export function timeRules(family: DialectFamily, sqlType: string, withZone = false): ValueRule[] {
-  if (!withZone) return family.values.timeRules(sqlType);
+export function timeRules(values: FamilyValues, sqlType: string, withZone = false): ValueRule[] {
+  if (!withZone) return values.timeRules(sqlType);
   return timeFormatRules(
     sqlType,
     isPgTimetzText,

@@ -1,5 +1,5 @@
-import type { DialectFamily } from '../dialect/dialect-family.js';
 import type { ColumnType } from '../schema/table-schema.js';
+import type { FamilyValues } from './family-values.js';
 import { codePointLength, previewValue } from './rule-helpers.js';
 import { rule, STRING, typeRule, type ValueRule } from './value-rule.js';
 
@@ -27,18 +27,18 @@ export function stringType(sqlType: string, hint = TO_STRING): ValueRule {
  *
  * @example
  * ```ts
- * textRules({ kind: 'varchar', length: 200 }, postgresFamily, 'varchar(200)', undefined).map((r) => r.rule);
+ * textRules({ kind: 'varchar', length: 200 }, postgresValues, 'varchar(200)', undefined).map((r) => r.rule);
  * // ['type:string', 'no-nul', 'max-length:200']
  * ```
  */
 export function textRules(
   type: ColumnType,
-  family: DialectFamily,
+  values: FamilyValues,
   sqlType: string,
   enumValues: readonly string[] | undefined,
 ): ValueRule[] {
   if (enumValues && enumValues.length > 0) return [enumRule(enumValues, `${sqlType} with enum values`)];
-  return family.values.textRules(type, sqlType);
+  return values.textRules(type, sqlType);
 }
 
 /**
