@@ -44,9 +44,9 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { defineTransform } from '../packages/datakit/src/contract/define-transform.js';
 import { connect } from '../packages/datakit/src/dialect/connect.js';
 import { transfer } from '../packages/datakit/src/transfer/transfer.js';
-import { defineTransform } from '../packages/datakit/src/transform/define-transform.js';
 import { flag, fmt, median, option, runChild, sql } from './support/bench-kit.js';
 
 const ROWS = option('rows', 1_000_000);

@@ -37,11 +37,20 @@ export type {
 } from './contract/define-datakit.js';
 // Contracts
 export { defineDatakit } from './contract/define-datakit.js';
+export type {
+  Exact,
+  LineageKey,
+  Transform,
+  TransformContext,
+  TransformFn,
+  TransformOutput,
+} from './contract/define-transform.js';
+// Transforms
+export { defineTransform } from './contract/define-transform.js';
 export { fromDrizzle, tableFamily } from './contract/from-drizzle.js';
 export type { JsonSchema, JsonSchemaOptions, JsonSchemaType } from './contract/to-json-schema.js';
 export { datakitJsonSchema, toJsonSchema } from './contract/to-json-schema.js';
 export { tstzrange } from './contract/tstzrange.js';
-export type { DeployAction, DeployPlan, DeployStep } from './deploy/deploy-step.js';
 export type { DeployOptions, DeployResult } from './deploy/deploy-warehouse.js';
 // Deploy
 export { deployWarehouse } from './deploy/deploy-warehouse.js';
@@ -55,6 +64,7 @@ export type { DialectFamily } from './dialect/dialect-family.js';
 export type { IntrospectOptions, Introspector } from './dialect/introspector.js';
 export type { ConnectionUrl } from './dialect/parse-connection-url.js';
 export { parseConnectionUrl } from './dialect/parse-connection-url.js';
+export { parseSqlType } from './dialect/parse-sql-type.js';
 export type { DriftDecision, DriftOutcome } from './drift/apply-drift-policy.js';
 // Drift and contract versions
 export { applyDriftPolicy } from './drift/apply-drift-policy.js';
@@ -72,6 +82,7 @@ export type { ChangeClassification, ChangeRole, ChangeSeverity } from './drift/c
 export { classifyChange, DRIFT_FIXES } from './drift/classify-change.js';
 export type { ContractChange, ContractComparison, DatakitSnapshot } from './drift/compare-datakits.js';
 export { bumpFor, compareDatakits } from './drift/compare-datakits.js';
+export type { DeployAction, DeployPlan, DeployStep } from './drift/deploy-step.js';
 export type { DriftChange, DriftReport, DriftRole, DriftSeverity } from './drift/diff-table.js';
 export { diffTable } from './drift/diff-table.js';
 export { formatContractComparison } from './drift/format-contract-comparison.js';
@@ -186,7 +197,6 @@ export { sqlCheck } from './quality/sql-check.js';
 export type { Threshold } from './quality/threshold.js';
 export { crosses, parseThreshold } from './quality/threshold.js';
 export { uniqueCheck } from './quality/unique-check.js';
-export { parseSqlType } from './schema/parse-sql-type.js';
 export type {
   CheckSchema,
   ColumnKind,
@@ -240,16 +250,6 @@ export type {
   TransferOptions,
   TransferResult,
 } from './transfer/transfer-options.js';
-export type {
-  Exact,
-  LineageKey,
-  Transform,
-  TransformContext,
-  TransformFn,
-  TransformOutput,
-} from './transform/define-transform.js';
-// Transforms
-export { defineTransform } from './transform/define-transform.js';
 export type { TableLocation } from './warehouse/locate-table.js';
 // The warehouse plan
 export { locateTable } from './warehouse/locate-table.js';

@@ -1,10 +1,10 @@
 import type { WarehouseConfig } from '../config/define-config.js';
 import type { Connection } from '../dialect/connection.js';
+import type { DeployPlan, DeployStep } from '../drift/deploy-step.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { TableSchema } from '../schema/table-schema.js';
 import { migrateStore, type StoreMigrationResult } from '../store/migrate-store.js';
 import { assertHistoryKeys } from './assert-history-keys.js';
-import type { DeployPlan, DeployStep } from './deploy-step.js';
 import { desiredTables } from './desired-tables.js';
 import { planDeploy } from './plan-deploy.js';
 import { withDeployLock } from './with-deploy-lock.js';

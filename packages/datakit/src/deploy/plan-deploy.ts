@@ -1,8 +1,8 @@
 import type { DdlCompiler } from '../dialect/ddl-compiler.js';
+import type { DeployPlan, DeployStep } from '../drift/deploy-step.js';
 import { diffTable } from '../drift/diff-table.js';
+import { planChangeSteps } from '../drift/plan-change-steps.js';
 import type { TableSchema } from '../schema/table-schema.js';
-import type { DeployPlan, DeployStep } from './deploy-step.js';
-import { planChangeSteps } from './plan-change-steps.js';
 
 /**
  * The live state deploy compares against: existing schemas and their tables.

@@ -1,7 +1,7 @@
-import { planChangeSteps } from '../deploy/plan-change-steps.js';
 import type { DdlCompiler } from '../dialect/ddl-compiler.js';
 import type { TableSchema } from '../schema/table-schema.js';
 import type { DriftChange } from './diff-table.js';
+import { planChangeSteps } from './plan-change-steps.js';
 
 /**
  * The DDL that evolves a live target towards its contract, and the changes it resolves.

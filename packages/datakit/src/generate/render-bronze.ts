@@ -1,6 +1,6 @@
+import { commentText, propertyAccess, propertyKey, tsString } from '../format/ts-names.js';
 import { withColumnName } from '../introspect/column-keys.js';
 import { importLine } from '../introspect/generate-datakit.js';
-import { commentText, propertyAccess, propertyKey, tsString } from '../introspect/ts-names.js';
 import { BRONZE_CUSTOM_TYPES } from './bronze-column.js';
 import type { BronzePlan, BronzeTablePlan } from './plan-bronze.js';
 

@@ -1,4 +1,4 @@
-import { propertyKey, tsString } from '../introspect/ts-names.js';
+import { propertyKey, tsString } from '../format/ts-names.js';
 import type { ScaffoldSource } from './scaffold-source.js';
 
 /**

@@ -1,4 +1,4 @@
-import { isIdentifier, propertyAccess, tsString } from '../introspect/ts-names.js';
+import { isIdentifier, propertyAccess, tsString } from '../format/ts-names.js';
 import type { ScaffoldSource } from './scaffold-source.js';
 
 /**

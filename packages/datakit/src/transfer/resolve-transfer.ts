@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Table } from 'drizzle-orm';
 import type { WriteDisposition } from '../contract/define-datakit.js';
+import type { TransformContext, TransformFn } from '../contract/define-transform.js';
 import { fromDrizzle } from '../contract/from-drizzle.js';
 import { familyOfTable } from '../dialect/families.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { nearestName } from '../errors/nearest-name.js';
-import type { TransformContext, TransformFn } from '../transform/define-transform.js';
 import { type ColumnCodec, columnCodecs } from '../values/column-codec.js';
 import { formatPgTimestamp } from '../values/pg-timestamp-text.js';
 import type { SqlTable } from './dispositions.js';

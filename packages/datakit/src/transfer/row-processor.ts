@@ -1,7 +1,7 @@
 import type { ValidationFailure } from '../contract/compile-validator.js';
+import type { TransformContext } from '../contract/define-transform.js';
 import type { SourceBatch } from '../dialect/source-reader.js';
 import { DatakitError } from '../errors/datakit-error.js';
-import type { TransformContext } from '../transform/define-transform.js';
 import type { ColumnCodec } from '../values/column-codec.js';
 import type { DecodedRow } from '../values/copy-text-decoder.js';
 import {

@@ -1,9 +1,9 @@
 import type { InferSelectModel, Table } from 'drizzle-orm';
 import type { DriftPolicy, WriteDisposition } from '../contract/define-datakit.js';
+import type { Transform, TransformFn } from '../contract/define-transform.js';
 import type { Connection } from '../dialect/connection.js';
 import type { DriftOutcome } from '../drift/apply-drift-policy.js';
 import type { TableSchema } from '../schema/table-schema.js';
-import type { Transform, TransformFn } from '../transform/define-transform.js';
 import type { ZeroDates } from '../values/unreadable-value.js';
 import type { TransferProgress } from './progress-reporter.js';
 import type { RejectRecord } from './reject-collector.js';

@@ -1,12 +1,12 @@
 import type { Table } from 'drizzle-orm';
 import { compileValidator } from '../contract/compile-validator.js';
+import type { TransformContext } from '../contract/define-transform.js';
 import { connect, dialectFor } from '../dialect/connect.js';
 import type { Connection, Dialect } from '../dialect/connection.js';
 import { onSide, stoppedAnswering } from '../dialect/connection-lost-error.js';
 import { parseConnectionUrl } from '../dialect/parse-connection-url.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { ensureStoreCurrent } from '../store/store-version.js';
-import type { TransformContext } from '../transform/define-transform.js';
 import type { DecodedRow } from '../values/copy-text-decoder.js';
 import { checkTransferDrift, type TransferDrift } from './check-transfer-drift.js';
 import { completeLoad } from './complete-load.js';

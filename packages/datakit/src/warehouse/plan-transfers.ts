@@ -6,9 +6,9 @@ import type {
   WarehouseLayer,
 } from '../config/define-config.js';
 import type { Datakit, DriftPolicy, WriteDisposition } from '../contract/define-datakit.js';
+import type { Transform, TransformFn } from '../contract/define-transform.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { nearestName } from '../errors/nearest-name.js';
-import type { Transform, TransformFn } from '../transform/define-transform.js';
 import { type PlacedTable, warehouseTables } from './warehouse-tables.js';
 
 const LAYERS: readonly WarehouseLayer[] = ['bronze', 'silver', 'gold'];

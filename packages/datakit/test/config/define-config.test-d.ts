@@ -2,8 +2,8 @@ import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { describe, expectTypeOf, test } from 'vitest';
 import { defineConfig } from '../../src/config/define-config.js';
 import { defineDatakit } from '../../src/contract/define-datakit.js';
+import { defineTransform } from '../../src/contract/define-transform.js';
 import { lineageColumns } from '../../src/transfer/lineage-columns.js';
-import { defineTransform } from '../../src/transform/define-transform.js';
 
 const customer = pgTable('customer', {
   customer_id: integer().primaryKey(),

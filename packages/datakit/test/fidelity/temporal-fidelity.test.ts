@@ -1,8 +1,8 @@
 import { date, integer, interval, pgSchema, text, time, timestamp } from 'drizzle-orm/pg-core';
 import { beforeAll, expect, it } from 'vitest';
+import { defineTransform } from '../../src/contract/define-transform.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import { transfer } from '../../src/transfer/transfer.js';
-import { defineTransform } from '../../src/transform/define-transform.js';
 import { compareTables, textRows } from './compare-tables.js';
 import { forEachPair } from './fidelity-pairs.js';
 

@@ -9,9 +9,9 @@ import {
   timestamp,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { defineTransform } from '../../src/contract/define-transform.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import { lineageColumns } from '../../src/transfer/lineage-columns.js';
-import { defineTransform } from '../../src/transform/define-transform.js';
 
 const tstzrange = customType<{ data: string }>({ dataType: () => 'tstzrange' });
 

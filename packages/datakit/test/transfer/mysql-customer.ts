@@ -7,8 +7,8 @@ import {
   text as myText,
   varchar as myVarchar,
 } from 'drizzle-orm/mysql-core';
+import { defineTransform } from '../../src/contract/define-transform.js';
 import type { Connection } from '../../src/dialect/connection.js';
-import { defineTransform } from '../../src/transform/define-transform.js';
 import { bronzeCustomer } from './fixtures.js';
 
 /** The CRM customer table as a MariaDB source. */

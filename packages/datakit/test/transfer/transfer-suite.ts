@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { defineTransform } from '../../src/contract/define-transform.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import { DatakitError } from '../../src/errors/datakit-error.js';
 import type { TransferProgress } from '../../src/transfer/progress-reporter.js';
 import { transfer } from '../../src/transfer/transfer.js';
-import { defineTransform } from '../../src/transform/define-transform.js';
 import {
   bronzeCustomer,
   bronzeRows,

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
+import { defineTransform } from '../../src/contract/define-transform.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import { transfer } from '../../src/transfer/transfer.js';
-import { defineTransform } from '../../src/transform/define-transform.js';
 import {
   type GeneratedRow,
   insertValue,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { DeployPlan, DeployStep } from '../../deploy/deploy-step.js';
 import type { DeployResult } from '../../deploy/deploy-warehouse.js';
+import type { DeployPlan, DeployStep } from '../../drift/deploy-step.js';
 import type { DriftChange } from '../../drift/diff-table.js';
 import type { CliIO, CommonOptions } from '../cli-context.js';
 

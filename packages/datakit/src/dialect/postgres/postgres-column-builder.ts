@@ -1,4 +1,4 @@
-import { tsString } from '../../introspect/ts-names.js';
+import { tsString } from '../../format/ts-names.js';
 import type { ColumnType } from '../../schema/table-schema.js';
 import { type ColumnCode, RAW_TYPE } from '../column-code.js';
 import type { ColumnBuilderContext } from '../family-codegen.js';

@@ -1,12 +1,12 @@
 import { boolean, integer, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { describe, expectTypeOf, test } from 'vitest';
-import { lineageColumns } from '../../src/transfer/lineage-columns.js';
 import {
   defineTransform,
   type Transform,
   type TransformContext,
   type TransformOutput,
-} from '../../src/transform/define-transform.js';
+} from '../../src/contract/define-transform.js';
+import { lineageColumns } from '../../src/transfer/lineage-columns.js';
 
 const customer = pgTable('customer', {
   customer_id: integer().primaryKey(),

@@ -1,6 +1,6 @@
-import type { SqlFamily } from '../dialect/dialect-adapter.js';
-import { familyNamed } from '../dialect/families.js';
-import type { ColumnType } from './table-schema.js';
+import type { ColumnType } from '../schema/table-schema.js';
+import type { SqlFamily } from './dialect-adapter.js';
+import { familyNamed } from './families.js';
 
 /**
  * Parses a SQL type as PostgreSQL's `format_type`, MySQL's `COLUMN_TYPE` or Drizzle's

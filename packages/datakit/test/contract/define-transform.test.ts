@@ -1,7 +1,7 @@
 import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
+import { defineTransform } from '../../src/contract/define-transform.js';
 import { DatakitError } from '../../src/errors/datakit-error.js';
-import { defineTransform } from '../../src/transform/define-transform.js';
 
 const source = pgTable('source', { id: integer().primaryKey(), name: text().notNull() });
 const target = pgTable('target', { id: integer().primaryKey(), name: text().notNull(), loaded_by: text() });

@@ -1,7 +1,7 @@
 import type { DdlCompiler, TableRef } from '../dialect/ddl-compiler.js';
-import type { DriftChange } from '../drift/diff-table.js';
 import type { ColumnSchema, ColumnType, TableSchema } from '../schema/table-schema.js';
 import type { DeployAction, DeployStep } from './deploy-step.js';
+import type { DriftChange } from './diff-table.js';
 
 /**
  * What {@link planChangeSteps} needs besides the changes.

@@ -1,4 +1,4 @@
-import type { DriftChange } from '../drift/diff-table.js';
+import type { DriftChange } from './diff-table.js';
 
 /**
  * What a deploy step does.

@@ -90,8 +90,8 @@ const TEST_LOAD_ID = '00000000-0000-4000-8000-000000000000';
  *
  * @example
  * ```ts
- * import { customer } from './system-a.js';
- * import { bronzeCustomer } from './bronze.js';
+ * import { customer } from '../transform/system-a.js';
+ * import { bronzeCustomer } from '../transform/bronze.js';
  * export const customerToBronze = defineTransform(customer, bronzeCustomer, (row, ctx) => ({
  *   customer_id: row.customer_id,
  *   full_name: row.full_name.toUpperCase(),
