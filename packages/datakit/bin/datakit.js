@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the compiled CLI. TypeScript (the user's datakit.config.ts and the modules it imports) is
-// loaded through tsx, registered only when such a file is imported.
+// loaded through tsx, registered only when such a file is imported, after the library itself.
 import module from 'node:module';
 
 module.enableCompileCache?.();
@@ -14,4 +14,4 @@ try {
   );
   process.exit(2);
 }
-process.exitCode = await cli.main(process.argv);
+process.exitCode = await cli.main(process.argv, undefined, () => import('../dist/index.js'));

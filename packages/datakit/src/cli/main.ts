@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { loadBeforeTypeScript } from '../config/typescript-loader.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { packageInfo } from '../package-info.js';
 import { type CliIO, processIO } from './cli-io.js';
@@ -139,14 +140,21 @@ Exit codes: 0 ok, 1 failure (or breaking drift / refused deploy), 2 usage or con
 }
 
 /**
- * Runs the CLI and returns the process exit code; errors are printed, never thrown.
+ * Runs the CLI and returns the process exit code; errors are printed, never thrown. `library`
+ * imports the library (the entry point knows where it is built): it is loaded before tsx is
+ * registered, so a TypeScript config's `import 'datakit'` finds it already loaded.
  *
  * @example
  * ```ts
- * process.exitCode = await main(process.argv);
+ * process.exitCode = await main(process.argv, processIO, () => import('../dist/index.js'));
  * ```
  */
-export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIO = processIO,
+  library?: () => Promise<unknown>,
+): Promise<number> {
+  if (library) loadBeforeTypeScript(library);
   let exitCode: number = EXIT.ok;
   const json = argv.includes('--json');
   const guard = io === processIO ? guardProcess(io, json) : undefined;

@@ -1,4 +1,5 @@
 let registered: Promise<void> | undefined;
+let loadFirst: (() => Promise<unknown>) | undefined;
 
 /**
  * Whether `file` needs a TypeScript loader to be imported.
@@ -16,7 +17,8 @@ export function isTypeScriptFile(file: string): boolean {
  * Registers tsx as Node's loader for TypeScript, once per process and only when a TypeScript file
  * (the user's `datakit.config.ts`, a datakit module) is about to be imported: the CLI itself is
  * compiled JavaScript and never goes through it. Modules imported after this share one module
- * graph with the CLI, so the config's `import 'datakit'` is the running library.
+ * graph with the CLI, so the config's `import 'datakit'` is the running library; what
+ * {@link loadBeforeTypeScript} names is imported before tsx is registered.
  *
  * @example
  * ```ts
@@ -28,10 +30,24 @@ export function ensureTypeScriptLoader(): Promise<void> {
   registered ??= (async () => {
     // Inside a Vitest worker, Vite already compiles TypeScript imports (child processes are not workers).
     if ('__vitest_worker__' in globalThis) return;
-    // Once registered, every later import goes through tsx's hooks thread: load the library's
-    // own modules (the ones a config imports as `datakit`) natively first.
-    const [{ register }] = await Promise.all([import('tsx/esm/api'), import('../index.js')]);
+    const [{ register }] = await Promise.all([import('tsx/esm/api'), loadFirst?.()]);
     register();
   })();
   return registered;
+}
+
+/**
+ * Has {@link ensureTypeScriptLoader} import `library` before it registers tsx. Once registered,
+ * every later import goes through tsx's hooks thread, so the CLI has the library's own modules
+ * (what a config imports as `datakit`) loaded natively first, and only when a TypeScript file is
+ * about to be imported.
+ *
+ * @example
+ * ```ts
+ * loadBeforeTypeScript(() => import('../dist/index.js'));
+ * ```
+ * @internal
+ */
+export function loadBeforeTypeScript(library: () => Promise<unknown>): void {
+  loadFirst = library;
 }
