@@ -72,7 +72,7 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-// Dialect lives beside Connection: each refers to the other, and one file keeps that from being an import cycle.
+// Beside Connection: each refers to the other, and one file keeps that from being an import cycle.
 /**
  * A database dialect: a few factories, the same for PostgreSQL, PGlite and MySQL/MariaDB.
  *
