@@ -4,12 +4,13 @@ import type { WriteDisposition } from '../contract/define-datakit.js';
 import { fromDrizzle } from '../contract/from-drizzle.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { nearestName } from '../errors/nearest-name.js';
+import type { LoadKey } from '../store/loads/load-key.js';
+import { DEFAULT_STORE_SCHEMA, type StoreSchema } from '../store/store-schema.js';
 import type { TransformContext, TransformFn } from '../transform/define-transform.js';
 import { type ColumnCodec, columnCodecs } from './column-codec.js';
 import type { SqlTable } from './dispositions.js';
 import { LINEAGE_COLUMNS } from './lineage-columns.js';
 import { formatPgTimestamp } from './pg-timestamp-text.js';
-import type { LoadKey } from './run-store.js';
 import type { TransferOptions } from './transfer-options.js';
 
 const DISPOSITIONS: readonly WriteDisposition[] = ['append', 'replace', 'merge', 'history'];
@@ -27,6 +28,8 @@ export interface TransferPlan {
   name: string;
   /** Warehouse, environment, transfer and tables: what loads and the cursor are keyed by. */
   key: LoadKey;
+  /** The run store its load, rejects and cursor are recorded in. */
+  store: StoreSchema;
   loadId: string;
   disposition: WriteDisposition;
   source: { table: Table; ref: SqlTable; codecs: ColumnCodec[]; key: ColumnCodec[]; system: string };
@@ -251,6 +254,7 @@ export function resolveTransfer(
       sourceTable: sourceName,
       targetTable: qualified(targetRef),
     },
+    store: options.storeSchema ?? DEFAULT_STORE_SCHEMA,
     loadId,
     disposition,
     source: {
