@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/dialect/connect.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import { dumpStoreSchema } from '../../src/store/dump-store-schema.js';
-import { migrateStore } from '../../src/store/migrate-store.js';
+import { LATEST_STORE_VERSION, migrateStore } from '../../src/store/migrate-store.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { splitSqlStatements } from '../../src/store/split-sql-statements.js';
 import { compileStoreSchema, DEFAULT_STORE_SCHEMA } from '../../src/store/store-schema.js';
 import { createTestDatabase, describeServer, type TestDatabase } from '../support/servers.js';
 
@@ -36,6 +38,32 @@ function schemaSuite(open: () => Promise<{ conn: Connection; close: () => Promis
       dump.replaceAll('dk_other_store', 'datakit'),
       'a migration names a table of the schema datakit instead of taking it from sql(store)',
     ).toBe(await dumpStoreSchema(conn, DEFAULT_STORE_SCHEMA));
+  });
+
+  it('a store an earlier Datakit left at any version migrates to the same schema', async () => {
+    await migrateStore(conn, DEFAULT_STORE_SCHEMA);
+    const expected = await dumpStoreSchema(conn, DEFAULT_STORE_SCHEMA);
+    for (let version = 1; version < LATEST_STORE_VERSION; version++) {
+      const name = `dk_store_v${version}`;
+      const store = compileStoreSchema(name);
+      await conn.query(`drop schema if exists ${store.schema} cascade`);
+      await conn.query(`create schema ${store.schema}`);
+      await conn.query(`create table ${store.migrations} (
+        "version" integer primary key, "name" text not null, "applied_at" timestamptz not null default now())`);
+      for (const m of MIGRATIONS.filter((m) => m.version <= version)) {
+        for (const statement of splitSqlStatements(m.sql(store))) await conn.query(statement);
+        await conn.query(`insert into ${store.migrations} ("version", "name") values ($1, $2)`, [
+          m.version,
+          m.name,
+        ]);
+      }
+      const result = await migrateStore(conn, store);
+      expect(result.applied.map((m) => m.version)).toEqual(
+        MIGRATIONS.filter((m) => m.version > version).map((m) => m.version),
+      );
+      expect((await dumpStoreSchema(conn, store)).replaceAll(name, 'datakit')).toBe(expected);
+      await conn.query(`drop schema ${store.schema} cascade`);
+    }
   });
 }
 
