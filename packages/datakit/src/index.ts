@@ -157,23 +157,6 @@ export type {
 export type { SchedulerEvent, SchedulerOptions } from './orchestration/schedule/run-scheduler.js';
 export { runScheduler } from './orchestration/schedule/run-scheduler.js';
 export { Schedule } from './orchestration/schedule/schedule-ticks.js';
-export type { CheckRunRecord } from './orchestration/store/check-runs.js';
-export { listCheckRuns } from './orchestration/store/check-runs.js';
-export type { RunEvent, RunFilter } from './orchestration/store/read-runs.js';
-export { getRun, listRuns } from './orchestration/store/read-runs.js';
-export { reapExpired } from './orchestration/store/reap-expired.js';
-export type { StoredCheckResult } from './orchestration/store/record-check-results.js';
-export { readCheckResults } from './orchestration/store/record-check-results.js';
-export type { LineageColumn, LineageTable, TaskLineage } from './orchestration/store/record-lineage.js';
-export { readLineage } from './orchestration/store/record-lineage.js';
-export type {
-  RunKey,
-  RunRecord,
-  RunState,
-  RunTrigger,
-  TaskRunRecord,
-  TaskState,
-} from './orchestration/store/run-record.js';
 export type {
   TaskConnections,
   TaskContext,
@@ -230,17 +213,39 @@ export type { KeepNull } from './sql-transform/text-expressions.js';
 export { lower, nullIfBlank, trim, upper } from './sql-transform/text-expressions.js';
 export type { ColumnLineage, SourceColumn, TransformLineage } from './sql-transform/transform-lineage.js';
 export type { SqlDisposition } from './sql-transform/transform-plan.js';
+export { markAbandonedLoads } from './store/loads/mark-abandoned-loads.js';
 export type { StoreMigrationResult } from './store/migrate-store.js';
 // The run store
 export { LATEST_STORE_VERSION, migrateStore, STORE_LOCK } from './store/migrate-store.js';
+export type { StoreMigration } from './store/migrations.js';
 export { MIGRATIONS } from './store/migrations.js';
+export type { RunEvent } from './store/runs/get-run.js';
+export { getRun } from './store/runs/get-run.js';
+export type { CheckRunRecord } from './store/runs/list-check-runs.js';
+export { listCheckRuns } from './store/runs/list-check-runs.js';
+export type { RunFilter } from './store/runs/list-runs.js';
+export { listRuns } from './store/runs/list-runs.js';
+export type { StoredCheckResult } from './store/runs/read-check-results.js';
+export { readCheckResults } from './store/runs/read-check-results.js';
+export type { LineageColumn, LineageTable, TaskLineage } from './store/runs/read-lineage.js';
+export { readLineage } from './store/runs/read-lineage.js';
+export { reapExpired } from './store/runs/reap-expired.js';
+export type {
+  RunKey,
+  RunRecord,
+  RunState,
+  RunTrigger,
+  TaskRunRecord,
+  TaskState,
+} from './store/runs/run-record.js';
+export type { StoreSchema } from './store/store-schema.js';
+export { compileStoreSchema, DEFAULT_STORE_SCHEMA, RUN_STORE_SCHEMA } from './store/store-schema.js';
 export { storeVersion } from './store/store-version.js';
 export { LINEAGE_COLUMNS, lineageColumns } from './transfer/lineage-columns.js';
 export type { TransferProgress } from './transfer/progress-reporter.js';
 export type { RejectRecord, RejectStage } from './transfer/reject-collector.js';
 export { DEFAULT_MAX_REJECTS } from './transfer/resolve-transfer.js';
 export { rowsPerSecond } from './transfer/rows-per-second.js';
-export { markAbandonedLoads, RUN_STORE_SCHEMA } from './transfer/run-store.js';
 // Transfers
 export { transfer } from './transfer/transfer.js';
 export type {

@@ -4,6 +4,7 @@ import type { DeployPlan, DeployStep } from '../drift/deploy-step.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { TableSchema } from '../schema/table-schema.js';
 import { migrateStore, type StoreMigrationResult } from '../store/migrate-store.js';
+import { DEFAULT_STORE_SCHEMA } from '../store/store-schema.js';
 import { assertHistoryKeys } from './assert-history-keys.js';
 import { desiredTables } from './desired-tables.js';
 import { planDeploy } from './plan-deploy.js';
@@ -63,7 +64,9 @@ export async function deployWarehouse(options: DeployOptions): Promise<DeployRes
   const result = await deployTablesLocked(options);
   if (!options.apply || result.status === 'refused') return result;
   const supportsStore = options.connection.dialect.adapter.supportsWarehouse;
-  return supportsStore ? { ...result, store: await migrateStore(options.connection) } : result;
+  return supportsStore
+    ? { ...result, store: await migrateStore(options.connection, DEFAULT_STORE_SCHEMA) }
+    : result;
 }
 
 /** Plans and applies under the deploy lock, so a concurrent deploy plans against what this one committed. */

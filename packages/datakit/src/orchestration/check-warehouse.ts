@@ -3,11 +3,13 @@ import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { QualityCheck } from '../quality/quality-check.js';
 import { type CheckResult, runChecks } from '../quality/run-checks.js';
+import { finishCheckRun } from '../store/runs/finish-check-run.js';
+import { recordCheckResults } from '../store/runs/record-check-results.js';
+import { startCheckRun } from '../store/runs/start-check-run.js';
+import { DEFAULT_STORE_SCHEMA } from '../store/store-schema.js';
 import { compilePipeline } from './dag/compile-pipeline.js';
 import { runOwner } from './execute/run-owner.js';
 import type { QualityTaskConfig } from './pipeline-config.js';
-import { finishCheckRun, startCheckRun } from './store/check-runs.js';
-import { recordCheckResults } from './store/record-check-results.js';
 import { layerSchemas } from './tasks/layer-refs.js';
 import type { TablePlacement } from './warehouse-tables.js';
 
@@ -83,12 +85,12 @@ export async function checkWarehouse(options: CheckWarehouseOptions): Promise<Ch
   const pipelines = options.pipelines ?? Object.keys(options.warehouse.pipelines ?? {});
   const groups = checkGroups(options.warehouse, options.warehouseName, pipelines);
   const store = options.connection;
-  const checkRunId = await startCheckRun(store, {
-    warehouse: options.warehouseName,
-    environment: options.environment,
-    pipelines,
-    owner: runOwner(),
-  });
+  const storeSchema = DEFAULT_STORE_SCHEMA;
+  const checkRunId = await startCheckRun(
+    store,
+    { warehouse: options.warehouseName, environment: options.environment, pipelines, owner: runOwner() },
+    storeSchema,
+  );
   const now = options.now ?? new Date();
   const results: WarehouseCheck[] = [];
   for (const group of groups) {
@@ -101,13 +103,14 @@ export async function checkWarehouse(options: CheckWarehouseOptions): Promise<Ch
       store,
       { checkRunId, pipeline: group.pipeline, task: group.task, attempt: 1 },
       run.results,
+      storeSchema,
     );
     for (const r of run.results) results.push({ ...r, pipeline: group.pipeline, task: group.task });
   }
   const counts = { pass: 0, warn: 0, error: 0 };
   for (const r of results) counts[r.status]++;
   const verdict = counts.error > 0 ? 'error' : counts.warn > 0 ? 'warn' : 'pass';
-  await finishCheckRun(store, checkRunId, verdict);
+  await finishCheckRun(store, checkRunId, verdict, storeSchema);
   return { checkRunId, verdict, counts, results };
 }
 

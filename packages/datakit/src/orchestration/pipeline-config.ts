@@ -2,18 +2,10 @@ import type { Table } from 'drizzle-orm';
 import type { Scd2Dimension } from '../gold/define-dimension.js';
 import type { QualityCheck } from '../quality/quality-check.js';
 import type { SqlTransform } from '../sql-transform/define-sql-transform.js';
+import type { TaskKind } from '../store/runs/run-record.js';
 import type { TaskFunction } from './task-context.js';
 
-/**
- * The kinds of task a pipeline runs: transfers, custom functions, SQL transforms, quality checks
- * and SCD2 dimensions.
- *
- * @example
- * ```ts
- * const limits: Partial<Record<TaskKind, number>> = { transfer: 2, dimension: 1 };
- * ```
- */
-export type TaskKind = 'transfer' | 'custom' | 'sql' | 'quality' | 'dimension';
+export type { TaskKind };
 
 /**
  * The warehouse layers a table reference may name.

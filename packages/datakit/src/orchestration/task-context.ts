@@ -1,4 +1,5 @@
 import type { Connection } from '../dialect/connection.js';
+import type { TaskRows } from '../store/runs/run-record.js';
 
 /**
  * The connections a task may use: the environment's warehouse and its source systems. Each opens
@@ -30,20 +31,7 @@ export interface TaskLogger {
   error(message: string, data?: Record<string, unknown>): void;
 }
 
-/**
- * Row counts a task reports; a transfer task fills them from its load.
- *
- * @example
- * ```ts
- * const rows: TaskRows = { read: 10, loaded: 9, rejected: 1, dropped: 0 };
- * ```
- */
-export interface TaskRows {
-  read: number;
-  loaded: number;
-  rejected: number;
-  dropped: number;
-}
+export type { TaskRows };
 
 /**
  * What a task function may return: counts and the load it wrote, recorded on its task run.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
+import { DEFAULT_STORE_SCHEMA } from '../store/store-schema.js';
 import { type CompileContext, compileTransform } from './compile-transform.js';
 import type { Statement } from './compile-write.js';
 import { placedName, type TableAddress, type TablePlacement } from './resolve-table.js';
@@ -59,7 +60,10 @@ export interface SqlTransformResult {
  * await transform.run(conn, { rejects: DEFAULT_REJECTS });
  * ```
  */
-export const DEFAULT_REJECTS: TableAddress = { schema: 'datakit', name: 'rejects' };
+export const DEFAULT_REJECTS: TableAddress = {
+  schema: DEFAULT_STORE_SCHEMA.name,
+  name: DEFAULT_STORE_SCHEMA.tableNames.rejects,
+};
 
 /**
  * Compiles and runs a plan in one transaction (a savepoint when `conn` is already in one), after

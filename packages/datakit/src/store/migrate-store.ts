@@ -2,6 +2,7 @@ import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { MIGRATIONS } from './migrations.js';
 import { splitSqlStatements } from './split-sql-statements.js';
+import { DEFAULT_STORE_SCHEMA, type StoreSchema } from './store-schema.js';
 
 /**
  * The advisory lock every writer of the run store's schema takes (a constant, as graphile-worker
@@ -39,20 +40,23 @@ export interface StoreMigrationResult {
 export const LATEST_STORE_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 
 /**
- * Brings the run store (schema `datakit`) to the latest version: in ONE transaction, under an
- * advisory lock, applies every migration not yet recorded in `datakit.migrations`, in order.
- * Concurrent callers wait for each other; the second finds nothing to do. `datakit deploy` runs
- * it; `transfer()` runs it only when the store is behind.
+ * Brings the run store (schema `datakit` unless `store` says otherwise) to the latest version: in
+ * ONE transaction, under an advisory lock, applies every migration not yet recorded in its
+ * `migrations` table, in order. Concurrent callers wait for each other; the second finds nothing
+ * to do. `datakit deploy` runs it; `transfer()` runs it only when the store is behind.
  *
  * @example
  * ```ts
  * await migrateStore(await connect('postgres://etl@warehouse/dw'));
  * ```
  */
-export async function migrateStore(conn: Connection): Promise<StoreMigrationResult> {
+export async function migrateStore(
+  conn: Connection,
+  store: StoreSchema = DEFAULT_STORE_SCHEMA,
+): Promise<StoreMigrationResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await migrateOnce(conn);
+      return await migrateOnce(conn, store);
     } catch (error) {
       // A session that looked the schema up before another one created it may still have that
       // miss cached after the lock (an advisory lock does not refresh the catalog caches): a new
@@ -67,21 +71,21 @@ function createdConcurrently(error: unknown): boolean {
   return code === '23505' || code === '42P06' || code === '42P07';
 }
 
-async function migrateOnce(conn: Connection): Promise<StoreMigrationResult> {
+async function migrateOnce(conn: Connection, store: StoreSchema): Promise<StoreMigrationResult> {
   return conn.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1::bigint)', [STORE_LOCK]);
-    await tx.query('create schema if not exists "datakit"');
-    await tx.query(`create table if not exists "datakit"."migrations" (
+    await tx.query(`create schema if not exists ${store.schema}`);
+    await tx.query(`create table if not exists ${store.migrations} (
       "version" integer primary key, "name" text not null, "applied_at" timestamptz not null default now())`);
-    const { rows } = await tx.query<{ version: number }>('select "version" from "datakit"."migrations"');
+    const { rows } = await tx.query<{ version: number }>(`select "version" from ${store.migrations}`);
     const done = new Set(rows.map((r) => Number(r.version)));
     const from = Math.max(0, ...done);
-    if (done.size === 0) await refuseUnversionedStore(tx);
-    if (from > LATEST_STORE_VERSION) throw newerStore(from);
+    if (done.size === 0) await refuseUnversionedStore(tx, store);
+    if (from > LATEST_STORE_VERSION) throw newerStore(from, store);
     const applied: StoreMigrationResult['applied'] = [];
     for (const migration of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
       if (done.has(migration.version)) continue;
-      for (const statement of splitSqlStatements(migration.sql)) {
+      for (const statement of splitSqlStatements(migration.sql(store))) {
         try {
           await tx.query(statement);
         } catch (cause) {
@@ -96,7 +100,7 @@ async function migrateOnce(conn: Connection): Promise<StoreMigrationResult> {
           );
         }
       }
-      await tx.query('insert into "datakit"."migrations" ("version", "name") values ($1, $2)', [
+      await tx.query(`insert into ${store.migrations} ("version", "name") values ($1, $2)`, [
         migration.version,
         migration.name,
       ]);
@@ -106,27 +110,35 @@ async function migrateOnce(conn: Connection): Promise<StoreMigrationResult> {
   });
 }
 
-async function refuseUnversionedStore(tx: Connection): Promise<void> {
-  const { rows } = await tx.query<{ found: boolean }>(
-    `select to_regclass('"datakit"."loads"') is not null as found`,
-  );
+async function refuseUnversionedStore(tx: Connection, store: StoreSchema): Promise<void> {
+  const { rows } = await tx.query<{ found: boolean }>('select to_regclass($1) is not null as found', [
+    store.loads,
+  ]);
   if (rows[0]?.found) {
     throw new DatakitError(
       'DEPLOY',
-      'The schema "datakit" holds a run store from before versioned migrations',
+      `The schema "${store.name}" holds a run store from before versioned migrations`,
       {
-        hint: 'Rename or drop the schema "datakit" (it holds only load history, rejects and cursors), then run datakit deploy.',
-        context: { schema: 'datakit' },
+        hint: `Rename or drop the schema "${store.name}" (it holds only load history, rejects and cursors), then run datakit deploy.`,
+        context: { schema: store.name },
       },
     );
   }
 }
 
-/** @internal */
-export function newerStore(version: number): DatakitError {
+/**
+ * The error for a store migrated by a newer Datakit.
+ *
+ * @example
+ * ```ts
+ * if (version > LATEST_STORE_VERSION) throw newerStore(version, store);
+ * ```
+ * @internal
+ */
+export function newerStore(version: number, store: StoreSchema): DatakitError {
   return new DatakitError(
     'DEPLOY',
     `The run store is at version ${version}, newer than this Datakit knows (${LATEST_STORE_VERSION})`,
-    { hint: 'Upgrade datakit to the version that migrated this warehouse.', context: { schema: 'datakit' } },
+    { hint: 'Upgrade datakit to the version that migrated this warehouse.', context: { schema: store.name } },
   );
 }

@@ -1,11 +1,12 @@
 import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
+import { recordLoadEnd } from '../store/loads/record-load-end.js';
+import { saveCursor } from '../store/loads/save-cursor.js';
 import { finishTarget, type SqlTable } from './dispositions.js';
 import type { Extraction } from './extraction.js';
 import type { RejectCollector } from './reject-collector.js';
 import type { TransferPlan } from './resolve-transfer.js';
 import type { RowProcessor } from './row-processor.js';
-import { recordLoadEnd, saveCursor } from './run-store.js';
 import type { TransferCounts } from './transfer-options.js';
 
 /** The state of a load whose rows are all written (to the target or its stage). @internal */
@@ -88,14 +89,24 @@ export async function completeLoad(
   if (plan.disposition === 'append' || plan.disposition === 'replace') final.inserted = processor.loaded;
   const cursor = extraction.cursor;
   if (plan.cursor && cursor) {
-    await saveCursor(tx, plan.key, { column: plan.cursor.name, value: cursor.to, loadId: plan.loadId });
+    await saveCursor(
+      tx,
+      plan.key,
+      { column: plan.cursor.name, value: cursor.to, loadId: plan.loadId },
+      plan.store,
+    );
   }
   const finishedAt = new Date();
-  await recordLoadEnd(tx, plan.loadId, {
-    status: 'succeeded',
-    finishedAt,
-    counts: final,
-    ...(cursor ? { cursorFrom: cursor.from, cursorTo: cursor.to } : {}),
-  });
+  await recordLoadEnd(
+    tx,
+    plan.loadId,
+    {
+      status: 'succeeded',
+      finishedAt,
+      counts: final,
+      ...(cursor ? { cursorFrom: cursor.from, cursorTo: cursor.to } : {}),
+    },
+    plan.store,
+  );
   return { final, finishedAt, cursor };
 }

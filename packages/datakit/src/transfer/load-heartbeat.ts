@@ -1,5 +1,6 @@
 import type { Connection } from '../dialect/connection.js';
-import { renewLoadLease } from './run-store.js';
+import { renewLoadLease } from '../store/loads/renew-load-lease.js';
+import type { StoreSchema } from '../store/store-schema.js';
 
 /**
  * Renews a running load's lease every `everyMs` from outside the load's transaction, so a load
@@ -9,16 +10,21 @@ import { renewLoadLease } from './run-store.js';
  *
  * @example
  * ```ts
- * const stop = startHeartbeat(warehouse, loadId, 10_000);
+ * const stop = startHeartbeat(warehouse, loadId, 10_000, store);
  * try { await load(); } finally { await stop(); }
  * ```
  * @internal
  */
-export function startHeartbeat(conn: Connection, loadId: string, everyMs: number): () => Promise<void> {
+export function startHeartbeat(
+  conn: Connection,
+  loadId: string,
+  everyMs: number,
+  store: StoreSchema,
+): () => Promise<void> {
   let pending: Promise<void> | undefined;
   const timer = setInterval(() => {
     if (pending) return;
-    pending = renewLoadLease(conn, loadId, everyMs * 3)
+    pending = renewLoadLease(conn, loadId, everyMs * 3, store)
       .catch(() => {})
       .finally(() => {
         pending = undefined;

@@ -1,5 +1,7 @@
 import type { Connection } from '../dialect/connection.js';
 import { advisoryXactLock } from '../dialect/postgres/postgres-advisory-lock.js';
+import { findLoad } from '../store/loads/find-load.js';
+import type { StoreSchema } from '../store/store-schema.js';
 
 /**
  * How long a load waits for another load of the same target by default: 5 minutes.
@@ -23,7 +25,7 @@ const APP_PREFIX = 'datakit load ';
  */
 export interface LoadLock {
   loadId: string;
-  /** The target table as recorded in `datakit.loads.target_table`. */
+  /** The target table as recorded in the store's `loads.target_table`. */
   target: string;
   timeoutMs?: number;
 }
@@ -38,13 +40,13 @@ export interface LoadLock {
  * @example
  * ```ts
  * await warehouse.transaction(async (tx) => {
- *   await lockLoadTarget(tx, { loadId, target: 'bronze.customer' });
- *   const last = await readCursor(tx, name);
+ *   await lockLoadTarget(tx, { loadId, target: 'bronze.customer' }, store);
+ *   const last = await readCursor(tx, key, 'updated_at', store);
  * });
  * ```
  * @internal
  */
-export async function lockLoadTarget(tx: Connection, load: LoadLock): Promise<void> {
+export async function lockLoadTarget(tx: Connection, load: LoadLock, store: StoreSchema): Promise<void> {
   await tx.query(`select set_config('application_name', $1, true)`, [`${APP_PREFIX}${load.loadId}`]);
   await advisoryXactLock(tx, {
     scope: 'datakit.load',
@@ -56,14 +58,8 @@ export async function lockLoadTarget(tx: Connection, load: LoadLock): Promise<vo
     describeHolder: async (holder) => {
       if (!holder.applicationName.startsWith(APP_PREFIX)) return undefined;
       const id = holder.applicationName.slice(APP_PREFIX.length);
-      const { rows } = await tx.query<{ transfer: string; started_at: Date | string }>(
-        `select "transfer", "started_at" from "datakit"."loads" where "load_id"::text = $1`,
-        [id],
-      );
-      const row = rows[0];
-      return row
-        ? `load ${id} ("${row.transfer}", started ${new Date(row.started_at).toISOString()})`
-        : `load ${id}`;
+      const held = await findLoad(tx, id, store);
+      return held ? `load ${id} ("${held.transfer}", started ${held.startedAt.toISOString()})` : `load ${id}`;
     },
   });
 }

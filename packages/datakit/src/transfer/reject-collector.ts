@@ -1,4 +1,4 @@
-import type { Connection } from '../dialect/connection.js';
+import type { RejectRow } from '../store/loads/insert-rejects.js';
 import { PgDate } from '../values/pg-date.js';
 
 /**
@@ -37,14 +37,13 @@ export interface RejectRecord {
  *
  * @example
  * ```ts
- * const ctx: RejectContext = { loadId, sourceTable: 'crm.customer', targetTable: 'bronze.customer', table: { schema: 'datakit', name: 'rejects' }, datakit: () => ({}) };
+ * const ctx: RejectContext = { loadId, sourceTable: 'crm.customer', targetTable: 'bronze.customer', datakit: () => ({}) };
  * ```
  */
 export interface RejectContext {
   loadId: string;
   sourceTable: string;
   targetTable: string;
-  table: { schema: string; name: string };
   datakit: (stage: RejectStage) => { name?: string; version?: string };
 }
 
@@ -86,53 +85,33 @@ export function rowJson(row: unknown): string {
   return JSON.stringify(jsonValue(row));
 }
 
-const COLUMNS = 12;
-const ROWS_PER_INSERT = 500;
-
 /**
- * Inserts reject rows with parameters, in batches.
+ * The store's reject rows of a load's rejected records (messages and rows made storable).
  *
  * @example
  * ```ts
- * await insertRejects(tx, ctx, collector.take());
+ * await insertRejects(tx, rejectRows(ctx, collector.take()), store);
  * ```
  * @internal
  */
-export async function insertRejects(
-  conn: Connection,
-  ctx: RejectContext,
-  records: readonly RejectRecord[],
-): Promise<void> {
-  const q = (name: string) => conn.dialect.adapter.quoteIdentifier(name);
-  const table = `${q(ctx.table.schema)}.${q(ctx.table.name)}`;
-  for (let start = 0; start < records.length; start += ROWS_PER_INSERT) {
-    const batch = records.slice(start, start + ROWS_PER_INSERT);
-    const params: unknown[] = [];
-    const tuples = batch.map((r, i) => {
-      const dk = ctx.datakit(r.stage);
-      params.push(
-        ctx.loadId,
-        ctx.sourceTable,
-        ctx.targetTable,
-        r.rowNumber,
-        r.stage,
-        r.column ?? null,
-        r.rule,
-        r.message.replaceAll('\u0000', '\u2400'),
-        r.hint ?? null,
-        rowJson(r.row),
-        dk.name ?? null,
-        dk.version ?? null,
-      );
-      const base = i * COLUMNS;
-      return `(${Array.from({ length: COLUMNS }, (_, c) => `$${base + c + 1}`).join(', ')})`;
-    });
-    await conn.query(
-      `insert into ${table} ("load_id", "source_table", "target_table", "row_number", "stage", "column", "rule",
-         "message", "hint", "row", "datakit", "datakit_version") values ${tuples.join(', ')}`,
-      params,
-    );
-  }
+export function rejectRows(ctx: RejectContext, records: readonly RejectRecord[]): RejectRow[] {
+  return records.map((r) => {
+    const dk = ctx.datakit(r.stage);
+    return {
+      loadId: ctx.loadId,
+      sourceTable: ctx.sourceTable,
+      targetTable: ctx.targetTable,
+      rowNumber: r.rowNumber,
+      stage: r.stage,
+      column: r.column ?? null,
+      rule: r.rule,
+      message: r.message.replaceAll('\u0000', '\u2400'),
+      hint: r.hint ?? null,
+      row: rowJson(r.row),
+      datakit: dk.name ?? null,
+      datakitVersion: dk.version ?? null,
+    };
+  });
 }
 
 /**
@@ -143,7 +122,7 @@ export async function insertRejects(
  * ```ts
  * const rejects = new RejectCollector();
  * rejects.add({ rowNumber: 3, stage: 'transform', rule: 'transform', message: 'boom', row });
- * await insertRejects(tx, ctx, rejects.take());
+ * await insertRejects(tx, rejectRows(ctx, rejects.take()), store);
  * ```
  * @internal
  */

@@ -6,11 +6,12 @@ import { fromDrizzle } from '../contract/from-drizzle.js';
 import { familyOfTable } from '../dialect/families.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { nearestName } from '../errors/nearest-name.js';
+import type { LoadKey } from '../store/loads/load-key.js';
+import { DEFAULT_STORE_SCHEMA, type StoreSchema } from '../store/store-schema.js';
 import { type ColumnCodec, columnCodecs } from '../values/column-codec.js';
 import { formatPgTimestamp } from '../values/pg-timestamp-text.js';
 import type { SqlTable } from './dispositions.js';
 import { LINEAGE_COLUMNS } from './lineage-columns.js';
-import type { LoadKey } from './run-store.js';
 import type { TransferOptions } from './transfer-options.js';
 
 const DISPOSITIONS: readonly WriteDisposition[] = ['append', 'replace', 'merge', 'history'];
@@ -28,6 +29,8 @@ export interface TransferPlan {
   name: string;
   /** Warehouse, environment, transfer and tables: what loads and the cursor are keyed by. */
   key: LoadKey;
+  /** The run store its load, rejects and cursor are recorded in. */
+  store: StoreSchema;
   loadId: string;
   disposition: WriteDisposition;
   source: { table: Table; ref: SqlTable; codecs: ColumnCodec[]; key: ColumnCodec[]; system: string };
@@ -252,6 +255,7 @@ export function resolveTransfer(
       sourceTable: sourceName,
       targetTable: qualified(targetRef),
     },
+    store: options.storeSchema ?? DEFAULT_STORE_SCHEMA,
     loadId,
     disposition,
     source: {

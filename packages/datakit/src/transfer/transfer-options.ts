@@ -4,6 +4,7 @@ import type { Transform, TransformFn } from '../contract/define-transform.js';
 import type { Connection } from '../dialect/connection.js';
 import type { DriftOutcome } from '../drift/apply-drift-policy.js';
 import type { TableSchema } from '../schema/table-schema.js';
+import type { StoreSchema } from '../store/store-schema.js';
 import type { ZeroDates } from '../values/unreadable-value.js';
 import type { TransferProgress } from './progress-reporter.js';
 import type { RejectRecord } from './reject-collector.js';
@@ -78,6 +79,8 @@ export interface TransferOptions<S extends Table = Table, T extends Table = Tabl
    * advisory lock, so concurrent first loads are safe). `false`: fail with "run datakit deploy".
    */
   migrateStore?: boolean;
+  /** The run store the load, its rejects and its cursor are recorded in (default: the schema `datakit`). */
+  storeSchema?: StoreSchema;
   /** How often the running load renews its lease in `datakit.loads` (default 10 s; the lease lasts 3 beats). */
   heartbeatMs?: number;
   /** Source system in lineage and loads (default: the source datakit's system, else the source database name). */

@@ -6,7 +6,12 @@ import type { Connection, Dialect } from '../dialect/connection.js';
 import { onSide, stoppedAnswering } from '../dialect/connection-lost-error.js';
 import { parseConnectionUrl } from '../dialect/parse-connection-url.js';
 import { DatakitError } from '../errors/datakit-error.js';
-import { ensureStoreCurrent } from '../store/store-version.js';
+import { ensureStoreCurrent } from '../store/ensure-store-current.js';
+import { insertRejects } from '../store/loads/insert-rejects.js';
+import { markAbandonedLoads } from '../store/loads/mark-abandoned-loads.js';
+import { readCursor } from '../store/loads/read-cursor.js';
+import { recordLoadEnd } from '../store/loads/record-load-end.js';
+import { recordLoadStart } from '../store/loads/record-load-start.js';
 import type { DecodedRow } from '../values/copy-text-decoder.js';
 import { checkTransferDrift, type TransferDrift } from './check-transfer-drift.js';
 import { completeLoad } from './complete-load.js';
@@ -16,11 +21,10 @@ import { startHeartbeat } from './load-heartbeat.js';
 import { lockLoadTarget } from './lock-load-target.js';
 import { ProgressReporter } from './progress-reporter.js';
 import { quarantineValidator } from './quarantine-validator.js';
-import { insertRejects, RejectCollector, type RejectContext } from './reject-collector.js';
+import { RejectCollector, type RejectContext, rejectRows } from './reject-collector.js';
 import { resolveTransfer, type TransferPlan } from './resolve-transfer.js';
 import { RowProcessor } from './row-processor.js';
 import { rowsPerSecond } from './rows-per-second.js';
-import { markAbandonedLoads, readCursor, recordLoadEnd, recordLoadStart } from './run-store.js';
 import { tableWithoutColumns } from './table-without-columns.js';
 import { writeWithCopy, writeWithInsert } from './target-writer.js';
 import type { TransferCounts, TransferOptions, TransferResult } from './transfer-options.js';
@@ -98,7 +102,7 @@ async function run(
 ): Promise<TransferResult> {
   assertWarehouse(to.dialect, to.target);
   const plan = resolveTransfer(options, databaseOf(from));
-  await ensureStoreCurrent(to, { migrate: options.migrateStore !== false });
+  await ensureStoreCurrent(to, { migrate: options.migrateStore !== false }, plan.store);
   const drift =
     options.drift === false
       ? undefined
@@ -114,21 +118,24 @@ async function run(
     loadId: plan.loadId,
     sourceTable: plan.ctx.source.table,
     targetTable: targetName,
-    table: { schema: 'datakit', name: 'rejects' },
     datakit: datakitOf,
   };
-  await markAbandonedLoads(to);
-  await recordLoadStart(to, {
-    ...plan.key,
-    loadId: plan.loadId,
-    disposition: plan.disposition,
-    startedAt: plan.startedAt,
-    logicalTime: plan.ctx.logicalTime,
-    leaseMs: plan.heartbeatMs * 3,
-    ...(plan.cursor ? { cursorColumn: plan.cursor.name } : {}),
-    ...(targetDk ? { datakit: targetDk.name, datakitVersion: targetDk.version } : {}),
-  });
-  const stopHeartbeat = startHeartbeat(to, plan.loadId, plan.heartbeatMs);
+  await markAbandonedLoads(to, plan.store);
+  await recordLoadStart(
+    to,
+    {
+      ...plan.key,
+      loadId: plan.loadId,
+      disposition: plan.disposition,
+      startedAt: plan.startedAt,
+      logicalTime: plan.ctx.logicalTime,
+      leaseMs: plan.heartbeatMs * 3,
+      ...(plan.cursor ? { cursorColumn: plan.cursor.name } : {}),
+      ...(targetDk ? { datakit: targetDk.name, datakitVersion: targetDk.version } : {}),
+    },
+    plan.store,
+  );
+  const stopHeartbeat = startHeartbeat(to, plan.loadId, plan.heartbeatMs, plan.store);
   const rejects = new RejectCollector();
   const warnings: string[] = [];
   let processor: RowProcessor | undefined;
@@ -153,15 +160,19 @@ async function run(
   let extraction: Extraction | undefined;
   try {
     const result = await to.transaction(async (tx) => {
-      await lockLoadTarget(tx, {
-        loadId: plan.loadId,
-        target: targetName,
-        ...(options.lockTimeout === undefined ? {} : { timeoutMs: options.lockTimeout }),
-      });
+      await lockLoadTarget(
+        tx,
+        {
+          loadId: plan.loadId,
+          target: targetName,
+          ...(options.lockTimeout === undefined ? {} : { timeoutMs: options.lockTimeout }),
+        },
+        plan.store,
+      );
       // Read under the lock: a concurrent run of the same transfer sees the cursor it committed.
       const last =
         plan.cursor && options.resetCursor !== true
-          ? await readCursor(tx, plan.key, plan.cursor.name)
+          ? await readCursor(tx, plan.key, plan.cursor.name, plan.store)
           : undefined;
       extraction = await startExtraction({
         source: from,
@@ -189,7 +200,7 @@ async function run(
         batches: options.signal ? untilAborted(extraction.batches, options.signal) : extraction.batches,
         constantColumns: plan.lineage.names,
         rejects,
-        flushRejects: async () => insertRejects(tx, rejectContext, rejects.take()),
+        flushRejects: async () => insertRejects(tx, rejectRows(rejectContext, rejects.take()), plan.store),
         flushAt: REJECT_FLUSH_AT,
         batchSize: plan.batchSize,
         onBatch: () => progress.update(counts()),
@@ -325,8 +336,13 @@ async function failed(
   const message = `Transfer "${plan.name}" failed, the target is unchanged: ${base}${reasons ? `\nFirst rejects:\n${reasons}` : ''}`;
   // A warehouse that stopped answering cannot take the record: its lease marks the load abandoned.
   if (!stoppedAnswering(err, 'warehouse')) {
-    await recordLoadEnd(to, plan.loadId, { status: 'failed', finishedAt: new Date(), counts, error: message })
-      .then(() => insertRejects(to, rejectContext, rejects.first))
+    await recordLoadEnd(
+      to,
+      plan.loadId,
+      { status: 'failed', finishedAt: new Date(), counts, error: message },
+      plan.store,
+    )
+      .then(() => insertRejects(to, rejectRows(rejectContext, rejects.first), plan.store))
       .catch(() => {});
   }
   const hint =

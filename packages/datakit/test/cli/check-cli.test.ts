@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/dialect/connect.js';
-import { readCheckResults } from '../../src/orchestration/store/record-check-results.js';
+import { readCheckResults } from '../../src/store/runs/read-check-results.js';
 import { describeServer } from '../support/servers.js';
 import { type CheckProject, createCheckProject } from './check-project.js';
 import { runCli } from './run-cli.js';

@@ -7,7 +7,7 @@ import { type DemoSummary, runDemo } from '../../src/demo/run-demo.js';
 import { connect } from '../../src/dialect/connect.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import { compilePipeline } from '../../src/orchestration/dag/compile-pipeline.js';
-import { readLineage } from '../../src/orchestration/store/record-lineage.js';
+import { readLineage } from '../../src/store/runs/read-lineage.js';
 import { EMAIL, GOLD_FIGURES } from './gold-figures.js';
 
 const ROWS = 600;

@@ -9,7 +9,8 @@ import { type DemoSummary, runDemo } from '../../src/demo/run-demo.js';
 import { connect } from '../../src/dialect/connect.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import { formatRunList } from '../../src/orchestration/report/format-run.js';
-import { getRun, listRuns } from '../../src/orchestration/store/read-runs.js';
+import { getRun } from '../../src/store/runs/get-run.js';
+import { listRuns } from '../../src/store/runs/list-runs.js';
 import { BRONZE_CHECKS } from './bronze-checksums.js';
 
 const ROWS = 600;

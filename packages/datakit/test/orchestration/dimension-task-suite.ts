@@ -8,9 +8,9 @@ import { scd2Columns, surrogateKey } from '../../src/gold/dimension-columns.js';
 import { compilePipeline } from '../../src/orchestration/dag/compile-pipeline.js';
 import { runPipeline } from '../../src/orchestration/execute/run-pipeline.js';
 import type { TaskConfig } from '../../src/orchestration/pipeline-config.js';
-import { readLineage } from '../../src/orchestration/store/record-lineage.js';
 import { type TablePlacement, WarehouseTables } from '../../src/orchestration/warehouse-tables.js';
 import { inLayer } from '../../src/sql-transform/in-layer.js';
+import { readLineage } from '../../src/store/runs/read-lineage.js';
 import { openStore, type StoreFixture } from './fixtures.js';
 
 const member = pgTable('member', { id: integer().primaryKey(), name: text().notNull(), tier: text() });

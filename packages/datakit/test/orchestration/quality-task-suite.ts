@@ -3,13 +3,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compilePipeline } from '../../src/orchestration/dag/compile-pipeline.js';
 import { runPipeline } from '../../src/orchestration/execute/run-pipeline.js';
 import type { TaskConfig } from '../../src/orchestration/pipeline-config.js';
-import { readCheckResults } from '../../src/orchestration/store/record-check-results.js';
-import { readLineage } from '../../src/orchestration/store/record-lineage.js';
 import { WarehouseTables } from '../../src/orchestration/warehouse-tables.js';
 import type { Severity } from '../../src/quality/quality-check.js';
 import { sqlCheck } from '../../src/quality/sql-check.js';
 import { defineSqlTransform } from '../../src/sql-transform/define-sql-transform.js';
 import { inLayer } from '../../src/sql-transform/in-layer.js';
+import { readCheckResults } from '../../src/store/runs/read-check-results.js';
+import { readLineage } from '../../src/store/runs/read-lineage.js';
 import { mart, openStore, rawA, rawB, report, type StoreFixture, warehouseWith } from './fixtures.js';
 
 const martFromRawA = defineSqlTransform(inLayer(mart, 'gold'), {

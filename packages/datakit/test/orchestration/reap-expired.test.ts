@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reapExpired } from '../../src/orchestration/store/reap-expired.js';
+import { reapExpired } from '../../src/store/runs/reap-expired.js';
 import { describeServer } from '../support/servers.js';
 import { openStore, type StoreFixture } from './fixtures.js';
 

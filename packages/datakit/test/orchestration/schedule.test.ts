@@ -5,8 +5,9 @@ import { compilePipeline } from '../../src/orchestration/dag/compile-pipeline.js
 import type { CatchupMode } from '../../src/orchestration/pipeline-config.js';
 import { runScheduler, type SchedulerEvent } from '../../src/orchestration/schedule/run-scheduler.js';
 import { catchUp, Schedule } from '../../src/orchestration/schedule/schedule-ticks.js';
-import { queueRuns } from '../../src/orchestration/store/queue-runs.js';
-import { listRuns } from '../../src/orchestration/store/read-runs.js';
+import { listRuns } from '../../src/store/runs/list-runs.js';
+import { queueRuns } from '../../src/store/runs/queue-runs.js';
+import { DEFAULT_STORE_SCHEMA } from '../../src/store/store-schema.js';
 import { describeServer } from '../support/servers.js';
 import { openStore, rawA, type StoreFixture, sleep, warehouseWith } from './fixtures.js';
 
@@ -134,6 +135,7 @@ function schedulerSuite(kind: 'postgres' | 'pglite') {
       'schedule',
       pipeline.hash,
       pipeline.datakits,
+      DEFAULT_STORE_SCHEMA,
     );
     const schedule = (signal: AbortSignal) =>
       runScheduler({
@@ -179,6 +181,7 @@ function schedulerSuite(kind: 'postgres' | 'pglite') {
       'schedule',
       pipeline.hash,
       pipeline.datakits,
+      DEFAULT_STORE_SCHEMA,
     );
     const stop = new AbortController();
     await runScheduler({

@@ -7,6 +7,7 @@ import { DatakitError } from '../../src/errors/datakit-error.js';
 import { LATEST_STORE_VERSION, migrateStore } from '../../src/store/migrate-store.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { splitSqlStatements } from '../../src/store/split-sql-statements.js';
+import { compileStoreSchema } from '../../src/store/store-schema.js';
 import { storeVersion } from '../../src/store/store-version.js';
 import { transfer } from '../../src/transfer/transfer.js';
 import { createTestDatabase, describeServer, type TestDatabase } from '../support/servers.js';
@@ -92,6 +93,29 @@ function storeSuite(
     const result = await transfer({ from: conn, to: conn, transform: toBronze });
     expect(result.rows.loaded).toBe(5);
     expect(await storeVersion(conn)).toBe(LATEST_STORE_VERSION);
+  });
+
+  it('a transfer given another store schema migrates it and records its load and cursor there alone', async () => {
+    const other = compileStoreSchema('dk_other_store');
+    await conn.query('drop schema if exists dk_other_store cascade');
+    await createSource(conn);
+    await createBronze(conn);
+    await insertSource(conn, seedRows(5));
+    const result = await transfer({
+      from: conn,
+      to: conn,
+      transform: toBronze,
+      cursor: 'updated_at',
+      storeSchema: other,
+    });
+    expect(result.rows.loaded).toBe(5);
+    expect(await storeVersion(conn, other)).toBe(LATEST_STORE_VERSION);
+    expect(await storeVersion(conn)).toBe(0);
+    const loads = await conn.query<{ status: string }>(`select "status" from ${other.loads}`);
+    expect(loads.rows).toEqual([{ status: 'succeeded' }]);
+    const cursors = await conn.query<{ n: number }>(`select count(*)::int as n from ${other.cursors}`);
+    expect(cursors.rows[0]?.n).toBe(1);
+    await conn.query('drop schema dk_other_store cascade');
   });
 }
 

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connect } from '../../src/dialect/connect.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import { DatakitError } from '../../src/errors/datakit-error.js';
-import { ensureStoreCurrent } from '../../src/store/store-version.js';
+import { ensureStoreCurrent } from '../../src/store/ensure-store-current.js';
+import { recordLoadStart } from '../../src/store/loads/record-load-start.js';
+import { DEFAULT_STORE_SCHEMA } from '../../src/store/store-schema.js';
 import { lockLoadTarget } from '../../src/transfer/lock-load-target.js';
-import { recordLoadStart } from '../../src/transfer/run-store.js';
 import { transfer } from '../../src/transfer/transfer.js';
 import { jsonLine, runScript } from '../support/child-process.js';
 import { createTestDatabase, describeServer, type TestDatabase } from '../support/servers.js';
@@ -177,23 +178,27 @@ await describeServer('postgres', 'transfer failures end cleanly', () => {
   }, 120_000);
 
   it('a load waits at most lockTimeout for another load of its target, then fails naming the holder', async () => {
-    await ensureStoreCurrent(warehouse, { migrate: true });
+    await ensureStoreCurrent(warehouse, { migrate: true }, DEFAULT_STORE_SCHEMA);
     const holder = randomUUID();
-    await recordLoadStart(warehouse, {
-      loadId: holder,
-      warehouse: 'default',
-      environment: 'default',
-      transfer: 'other->bronze.customer',
-      sourceSystem: 'other',
-      sourceTable: 'customer',
-      targetTable: 'bronze.customer',
-      disposition: 'append',
-      startedAt: new Date(Date.now() - 1000),
-      logicalTime: new Date(),
-      leaseMs: 500,
-    });
+    await recordLoadStart(
+      warehouse,
+      {
+        loadId: holder,
+        warehouse: 'default',
+        environment: 'default',
+        transfer: 'other->bronze.customer',
+        sourceSystem: 'other',
+        sourceTable: 'customer',
+        targetTable: 'bronze.customer',
+        disposition: 'append',
+        startedAt: new Date(Date.now() - 1000),
+        logicalTime: new Date(),
+        leaseMs: 500,
+      },
+      DEFAULT_STORE_SCHEMA,
+    );
     await warehouse.transaction(async (tx) => {
-      await lockLoadTarget(tx, { loadId: holder, target: 'bronze.customer' });
+      await lockLoadTarget(tx, { loadId: holder, target: 'bronze.customer' }, DEFAULT_STORE_SCHEMA);
       const started = Date.now();
       const error = await transfer({
         from: sourceDb.url,

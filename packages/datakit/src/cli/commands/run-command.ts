@@ -101,7 +101,7 @@ async function checkResumable(
   pipeline: string,
   environment: string,
 ): Promise<void> {
-  const { getRun } = await import('../../orchestration/store/read-runs.js');
+  const { getRun } = await import('../../store/runs/get-run.js');
   const found = await getRun(store, id);
   if (!found || found.run.pipeline !== pipeline || found.run.environment !== environment) {
     throw new DatakitError(

@@ -43,14 +43,15 @@ Examples:
     .action(async (id: string | undefined, flags: RunsFlags) => {
       const { loadTarget } = await import('../cli-context.js');
       const { openRunStore } = await import('../../orchestration/environment/open-run-store.js');
-      const { getRun, listRuns } = await import('../../orchestration/store/read-runs.js');
-      const { reapExpired } = await import('../../orchestration/store/reap-expired.js');
+      const { getRun } = await import('../../store/runs/get-run.js');
+      const { listRuns } = await import('../../store/runs/list-runs.js');
+      const { reapExpired } = await import('../../store/runs/reap-expired.js');
       const { formatRunDetail, formatRunList } = await import('../../orchestration/report/format-run.js');
       const { formatCheckFailures, formatCheckTable, formatLineage } = await import(
         '../../orchestration/report/format-checks.js'
       );
-      const { readCheckResults } = await import('../../orchestration/store/record-check-results.js');
-      const { readLineage } = await import('../../orchestration/store/record-lineage.js');
+      const { readCheckResults } = await import('../../store/runs/read-check-results.js');
+      const { readLineage } = await import('../../store/runs/read-lineage.js');
       const { target } = await loadTarget(flags, io);
       const store = await openRunStore(target.warehouseUrl());
       try {

@@ -1,9 +1,10 @@
 import type { Connection } from '../../dialect/connection.js';
 import { DatakitError } from '../../errors/datakit-error.js';
+import { listRuns } from '../../store/runs/list-runs.js';
+import type { RunRecord } from '../../store/runs/run-record.js';
+import { DEFAULT_STORE_SCHEMA } from '../../store/store-schema.js';
 import type { CompiledPipeline } from '../dag/compiled-pipeline.js';
 import { Schedule } from '../schedule/schedule-ticks.js';
-import { listRuns } from '../store/read-runs.js';
-import type { RunRecord } from '../store/run-record.js';
 
 /**
  * Which runs of a backfill's range run again: those that failed, all, or none.
@@ -63,15 +64,19 @@ export async function planBackfill(
     throw new DatakitError('USAGE', 'The range holds more than 10,000 logical times', {
       hint: 'Backfill a shorter range at a time.',
     });
-  const existing = await listRuns(store, {
-    warehouse: pipeline.warehouse,
-    pipeline: pipeline.name,
-    environment,
-    from: range.from,
-    to: range.to,
-    triggers: ['schedule', 'backfill'],
-    limit: 100_000,
-  });
+  const existing = await listRuns(
+    store,
+    {
+      warehouse: pipeline.warehouse,
+      pipeline: pipeline.name,
+      environment,
+      from: range.from,
+      to: range.to,
+      triggers: ['schedule', 'backfill'],
+      limit: 100_000,
+    },
+    DEFAULT_STORE_SCHEMA,
+  );
   const byTime = new Map(existing.map(({ run }) => [run.logicalTime.getTime(), run]));
   return ticks.map((logicalTime) => step(logicalTime, byTime.get(logicalTime.getTime()), reprocess));
 }

@@ -1,8 +1,9 @@
 import type { Connection } from '../../dialect/connection.js';
+import { queueRuns } from '../../store/runs/queue-runs.js';
+import { DEFAULT_STORE_SCHEMA } from '../../store/store-schema.js';
 import type { CompiledPipeline } from '../dag/compiled-pipeline.js';
 import type { RunPipelineOptions, RunResult } from '../execute/run-pipeline.js';
 import { runPipeline } from '../execute/run-pipeline.js';
-import { queueRuns } from '../store/queue-runs.js';
 import type { BackfillStep } from './plan-backfill.js';
 
 /**
@@ -43,7 +44,15 @@ export async function runBackfill(
   const { pipeline, store } = options;
   const key = { warehouse: pipeline.warehouse, pipeline: pipeline.name, environment: options.environment };
   const toCreate = plan.filter((s) => s.action === 'create').map((s) => s.logicalTime);
-  const created = await queueRuns(store, key, toCreate, 'backfill', pipeline.hash, pipeline.datakits);
+  const created = await queueRuns(
+    store,
+    key,
+    toCreate,
+    'backfill',
+    pipeline.hash,
+    pipeline.datakits,
+    DEFAULT_STORE_SCHEMA,
+  );
   const idAt = new Map(created.map((c) => [c.logicalTime.getTime(), c.id]));
   const work = plan
     .filter((s) => s.action !== 'skip')

@@ -1,14 +1,16 @@
 import type { Connection } from '../../dialect/connection.js';
+import { markNotRun } from '../../store/runs/mark-not-run.js';
+import type { RunRecord } from '../../store/runs/run-record.js';
+import type { StoreSchema } from '../../store/store-schema.js';
 import type { CompiledPipeline, CompiledTask } from '../dag/compiled-pipeline.js';
 import { DagState } from '../dag/dag-state.js';
-import type { RunRecord } from '../store/run-record.js';
-import { markNotRun } from '../store/task-attempts.js';
 import type { AttemptOutcome, Executor, ReadyTask } from './executor.js';
 import type { RunProgressEvent } from './run-events.js';
 
 /** What {@link driveRun} needs besides the DAG. */
 export interface DriveOptions {
   store: Connection;
+  storeSchema: StoreSchema;
   run: RunRecord;
   pipeline: CompiledPipeline;
   executor: Executor;
@@ -37,7 +39,7 @@ export interface DriveOutcome {
  *
  * @example
  * ```ts
- * const ok = await driveRun({ store, run, pipeline, executor, taskRunIds, succeeded, cancel, drain });
+ * const ok = await driveRun({ store, storeSchema, run, pipeline, executor, taskRunIds, succeeded, cancel, drain });
  * ```
  * @internal
  */
@@ -58,7 +60,7 @@ export async function driveRun(options: DriveOptions): Promise<DriveOutcome> {
   const notRun = (tasks: string[], state: 'upstream_failed' | 'cancelled', reason: string) => {
     if (tasks.length === 0) return;
     options.onEvent?.({ type: 'tasks_not_run', tasks, state, reason });
-    writes.push(markNotRun(store, run.id, tasks, state, reason));
+    writes.push(markNotRun(store, run.id, tasks, state, reason, options.storeSchema));
   };
   const ended = (task: CompiledTask, outcome: AttemptOutcome, startedAt: number) => {
     options.onEvent?.({ type: 'task_ended', task: task.name, outcome, durationMs: Date.now() - startedAt });

@@ -1,7 +1,7 @@
 import { DatakitError } from '../../errors/datakit-error.js';
-import { recordEvent } from '../store/record-event.js';
-import type { AttemptRecord } from '../store/task-attempts.js';
-import { claimTask, finishAttempt } from '../store/task-attempts.js';
+import { claimTask } from '../../store/runs/claim-task.js';
+import { type AttemptRecord, finishAttempt } from '../../store/runs/finish-attempt.js';
+import { recordEvent } from '../../store/runs/record-event.js';
 import type { TaskContext, TaskLogger, TaskResult } from '../task-context.js';
 import { taskKind } from '../tasks/task-kinds.js';
 import { AttemptConnections } from './attempt-connections.js';
@@ -34,7 +34,13 @@ export async function runAttempt(
   ready: ReadyTask,
   signal: AbortSignal,
 ): Promise<AttemptOutcome> {
-  const claim = await claimTask(runtime.store, ready.taskRunId, runtime.owner, runtime.leaseMs);
+  const claim = await claimTask(
+    runtime.store,
+    ready.taskRunId,
+    runtime.owner,
+    runtime.leaseMs,
+    runtime.storeSchema,
+  );
   if (!claim) return { state: 'lost', attempt: 0, error: 'another worker claimed this task run' };
   const { attempt } = claim;
   runtime.onEvent?.({ type: 'task_started', task: ready.task, attempt, at: new Date() });
@@ -75,7 +81,11 @@ export async function runAttempt(
     if (!compiled)
       throw new DatakitError('CONFIG', `Pipeline "${pipeline.name}" has no task "${ready.task}" any more`);
     const result = await untilAborted(
-      taskKind(compiled.kind).run(compiled.config, ctx, { ...pipeline.scope, store: runtime.store }),
+      taskKind(compiled.kind).run(compiled.config, ctx, {
+        ...pipeline.scope,
+        store: runtime.store,
+        storeSchema: runtime.storeSchema,
+      }),
       controller.signal,
       connections,
       runtime.abortGraceMs ?? 5000,
@@ -100,7 +110,13 @@ export async function runAttempt(
     await connections.close(runtime.abortGraceMs ?? 5000);
   }
   await Promise.allSettled(logs);
-  const kept = await finishAttempt(runtime.store, ready.taskRunId, runtime.owner, record);
+  const kept = await finishAttempt(
+    runtime.store,
+    ready.taskRunId,
+    runtime.owner,
+    record,
+    runtime.storeSchema,
+  );
   if (!kept)
     return {
       state: 'lost',
@@ -158,7 +174,7 @@ function logger(
       message,
       ...(data ? { data } : {}),
     };
-    pending.push(recordEvent(runtime.store, event).catch(() => {}));
+    pending.push(recordEvent(runtime.store, event, runtime.storeSchema).catch(() => {}));
   };
   return { info: log('info'), warn: log('warn'), error: log('error') };
 }

@@ -1,4 +1,4 @@
-import type { RunRecord } from '../store/run-record.js';
+import type { RunRecord } from '../../store/runs/run-record.js';
 import type { AttemptOutcome } from './executor.js';
 
 /**

@@ -1,12 +1,13 @@
 import type { Connection } from '../../dialect/connection.js';
 import { DatakitError } from '../../errors/datakit-error.js';
+import { type AcquireResult, acquireRun, type RunRequest } from '../../store/runs/acquire-run.js';
+import { finishRun } from '../../store/runs/finish-run.js';
+import { getRun, type RunEvent } from '../../store/runs/get-run.js';
+import { markNotRun } from '../../store/runs/mark-not-run.js';
+import { renewLeases } from '../../store/runs/renew-leases.js';
+import type { RunRecord, RunTrigger, TaskRunRecord } from '../../store/runs/run-record.js';
+import { DEFAULT_STORE_SCHEMA, type StoreSchema } from '../../store/store-schema.js';
 import type { CompiledPipeline } from '../dag/compiled-pipeline.js';
-import { type AcquireResult, acquireRun, type RunRequest } from '../store/acquire-run.js';
-import { finishRun } from '../store/finish-run.js';
-import { getRun, type RunEvent } from '../store/read-runs.js';
-import { renewLeases } from '../store/renew-leases.js';
-import type { RunRecord, RunTrigger, TaskRunRecord } from '../store/run-record.js';
-import { markNotRun } from '../store/task-attempts.js';
 import type { ConnectionEndpoints } from './attempt-connections.js';
 import { driveRun } from './drive-run.js';
 import type { Executor } from './executor.js';
@@ -83,16 +84,18 @@ export interface RunResult {
  */
 export async function runPipeline(options: RunPipelineOptions): Promise<RunResult> {
   const { pipeline, store } = options;
+  const storeSchema = DEFAULT_STORE_SCHEMA;
   const owner = options.owner ?? runOwner();
   const leaseMs = options.leaseMs ?? 30_000;
-  const run = await acquire(options, owner, leaseMs);
+  const run = await acquire(options, owner, leaseMs, storeSchema);
   const heartbeat = setInterval(
-    () => void renewLeases(store, owner, leaseMs).catch(() => {}),
+    () => void renewLeases(store, owner, leaseMs, storeSchema).catch(() => {}),
     Math.max(50, Math.floor(leaseMs / 3)),
   );
   heartbeat.unref();
   const runtime: TaskRuntime = {
     store,
+    storeSchema,
     owner,
     leaseMs,
     pipelineOf: () => pipeline,
@@ -102,7 +105,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
   };
   const executor = (options.executor ?? ((r) => new InProcessExecutor(r)))(runtime);
   try {
-    const before = (await getRun(store, run.id))?.tasks ?? [];
+    const before = (await getRun(store, run.id, storeSchema))?.tasks ?? [];
     const taskRunIds = new Map(before.map((t) => [t.task, t.id]));
     const succeeded = new Set(before.filter((t) => t.state === 'succeeded').map((t) => t.task));
     const toRun = pipeline.tasks.filter((t) => !succeeded.has(t.name)).length;
@@ -123,13 +126,15 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
         pipeline.tasks.map((t) => t.name),
         'cancelled',
         `preflight failed: ${message.split('\n')[0]}`,
+        storeSchema,
       );
-      await finishRun(store, run.id, owner, 'failed', message);
+      await finishRun(store, run.id, owner, 'failed', message, storeSchema);
       throw error;
     }
     const never = new AbortController().signal;
     const outcome = await driveRun({
       store,
+      storeSchema,
       run,
       pipeline,
       executor,
@@ -139,7 +144,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
       drain: options.drain ?? never,
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
-    const after = (await getRun(store, run.id))?.tasks ?? [];
+    const after = (await getRun(store, run.id, storeSchema))?.tasks ?? [];
     const failed = after.filter((t) => t.state !== 'succeeded' && pipeline.byName.has(t.task));
     const state = outcome.allSucceeded
       ? 'succeeded'
@@ -155,8 +160,8 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
             .map((t) => `${t.task} (${t.state})`)
             .slice(0, 5)
             .join(', ')}`;
-    await finishRun(store, run.id, owner, state, error);
-    const final = await getRun(store, run.id);
+    await finishRun(store, run.id, owner, state, error, storeSchema);
+    const final = await getRun(store, run.id, storeSchema);
     if (!final) throw new Error(`run ${run.id} disappeared from the run store`);
     options.onEvent?.({ type: 'run_ended', run: final.run });
     return { ok: state === 'succeeded', ...final };
@@ -166,7 +171,12 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
   }
 }
 
-async function acquire(options: RunPipelineOptions, owner: string, leaseMs: number): Promise<RunRecord> {
+async function acquire(
+  options: RunPipelineOptions,
+  owner: string,
+  leaseMs: number,
+  storeSchema: StoreSchema,
+): Promise<RunRecord> {
   const { pipeline } = options;
   const key = { warehouse: pipeline.warehouse, pipeline: pipeline.name, environment: options.environment };
   const request: RunRequest = {
@@ -187,7 +197,7 @@ async function acquire(options: RunPipelineOptions, owner: string, leaseMs: numb
         }),
   };
   for (;;) {
-    const result: AcquireResult = await acquireRun(options.store, request);
+    const result: AcquireResult = await acquireRun(options.store, request, storeSchema);
     if (result.ok) return result.run;
     if (result.taken) throw takenError(request.runId ?? '');
     if (!options.wait || options.signal?.aborted)

@@ -1,4 +1,5 @@
 import type { Connection } from '../../dialect/connection.js';
+import type { StoreSchema } from '../../store/store-schema.js';
 import type { CompiledPipeline } from '../dag/compiled-pipeline.js';
 import type { ConnectionEndpoints } from './attempt-connections.js';
 import type { ReadyTask } from './executor.js';
@@ -10,11 +11,13 @@ import type { RunProgressEvent } from './run-events.js';
  *
  * @example
  * ```ts
- * const runtime: TaskRuntime = { store, owner: 'host:123:ab12', leaseMs: 30_000, pipelineOf: () => nightly, endpoints };
+ * const runtime: TaskRuntime = { store, storeSchema: DEFAULT_STORE_SCHEMA, owner: 'host:123:ab12', leaseMs: 30_000, pipelineOf: () => nightly, endpoints };
  * ```
  */
 export interface TaskRuntime {
   store: Connection;
+  /** The run store's compiled schema, handed to every store operation. */
+  storeSchema: StoreSchema;
   owner: string;
   leaseMs: number;
   pipelineOf(task: ReadyTask): CompiledPipeline;

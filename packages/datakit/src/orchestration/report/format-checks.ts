@@ -1,4 +1,4 @@
-import type { TaskLineage } from '../store/record-lineage.js';
+import type { TaskLineage } from '../../store/runs/read-lineage.js';
 import { formatTable } from './format-table.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { RunEvent } from '../store/read-runs.js';
-import type { RunRecord, TaskRunRecord } from '../store/run-record.js';
+import type { RunEvent } from '../../store/runs/get-run.js';
+import type { RunRecord, TaskRunRecord } from '../../store/runs/run-record.js';
 import { formatDuration, formatTable } from './format-table.js';
 
 const count = (n: number | undefined) => (n === undefined ? '-' : n.toLocaleString('en-US'));

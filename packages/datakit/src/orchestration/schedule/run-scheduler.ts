@@ -1,11 +1,12 @@
 import type { Connection } from '../../dialect/connection.js';
 import { DatakitError } from '../../errors/datakit-error.js';
+import { listRuns } from '../../store/runs/list-runs.js';
+import { queueRuns } from '../../store/runs/queue-runs.js';
+import type { RunKey } from '../../store/runs/run-record.js';
+import { DEFAULT_STORE_SCHEMA, type StoreSchema } from '../../store/store-schema.js';
 import type { CompiledPipeline } from '../dag/compiled-pipeline.js';
 import type { RunPipelineOptions, RunResult } from '../execute/run-pipeline.js';
 import { runPipeline } from '../execute/run-pipeline.js';
-import { queueRuns } from '../store/queue-runs.js';
-import { listRuns } from '../store/read-runs.js';
-import type { RunKey } from '../store/run-record.js';
 import { catchUp, Schedule } from './schedule-ticks.js';
 
 /**
@@ -69,6 +70,7 @@ export interface SchedulerOptions {
  * ```
  */
 export async function runScheduler(options: SchedulerOptions): Promise<void> {
+  const storeSchema = DEFAULT_STORE_SCHEMA;
   const now = options.now ?? (() => new Date());
   const running = new Set<Promise<void>>();
   const freed = new Set<string>();
@@ -90,7 +92,7 @@ export async function runScheduler(options: SchedulerOptions): Promise<void> {
     last: now(),
   }));
   for (const plan of plans) {
-    const caughtUp = await catchUpMissed(options, plan);
+    const caughtUp = await catchUpMissed(options, plan, storeSchema);
     options.onEvent?.({
       type: 'started',
       pipeline: plan.pipeline.name,
@@ -101,12 +103,11 @@ export async function runScheduler(options: SchedulerOptions): Promise<void> {
     });
   }
   const dispatch = async (plan: (typeof plans)[number]) => {
-    const queued = await listRuns(options.store, {
-      ...plan.key,
-      states: ['queued'],
-      order: 'logical-time-asc',
-      limit: 100,
-    });
+    const queued = await listRuns(
+      options.store,
+      { ...plan.key, states: ['queued'], order: 'logical-time-asc', limit: 100 },
+      storeSchema,
+    );
     for (const { run } of queued) {
       if ((active.get(plan.pipeline.name) ?? 0) >= plan.pipeline.maxActiveRuns || options.signal.aborted)
         return;
@@ -150,6 +151,7 @@ export async function runScheduler(options: SchedulerOptions): Promise<void> {
           'schedule',
           plan.pipeline.hash,
           plan.pipeline.datakits,
+          storeSchema,
         );
         options.onEvent?.({
           type: 'tick',
@@ -175,16 +177,24 @@ export async function runScheduler(options: SchedulerOptions): Promise<void> {
 async function catchUpMissed(
   options: SchedulerOptions,
   plan: { pipeline: CompiledPipeline; schedule: Schedule; key: RunKey; last: Date },
+  storeSchema: StoreSchema,
 ): Promise<Date[]> {
-  const [latest] = await listRuns(options.store, {
-    ...plan.key,
-    limit: 1,
-    triggers: ['schedule', 'backfill'],
-    order: 'logical-time-desc',
-  });
+  const [latest] = await listRuns(
+    options.store,
+    { ...plan.key, limit: 1, triggers: ['schedule', 'backfill'], order: 'logical-time-desc' },
+    storeSchema,
+  );
   if (!latest) return [];
   const missed = plan.schedule.between(latest.run.logicalTime, plan.last);
   const ticks = catchUp(plan.pipeline.catchup, missed);
-  await queueRuns(options.store, plan.key, ticks, 'schedule', plan.pipeline.hash, plan.pipeline.datakits);
+  await queueRuns(
+    options.store,
+    plan.key,
+    ticks,
+    'schedule',
+    plan.pipeline.hash,
+    plan.pipeline.datakits,
+    storeSchema,
+  );
   return ticks;
 }

@@ -1,7 +1,7 @@
 import type { DimensionResult } from '../../gold/run-dimension.js';
 import { sourceParts } from '../../sql-transform/in-layer.js';
+import { recordLineage } from '../../store/runs/record-lineage.js';
 import type { DimensionTaskConfig, TaskConfig } from '../pipeline-config.js';
-import { recordLineage } from '../store/record-lineage.js';
 import type { TaskRows } from '../task-context.js';
 import { layerRef, layerSchemas } from './layer-refs.js';
 import type { TaskKindDefinition, TaskScope } from './task-kind.js';
@@ -69,7 +69,13 @@ export const dimensionTask: TaskKindDefinition = {
     ctx.signal.throwIfAborted();
     const result = await dimension.run(conn, { schemas, at: ctx.logicalTime });
     ctx.signal.throwIfAborted();
-    await recordLineage(scope.store, { runId: ctx.run.id, task: ctx.task }, dimension.lineage, schemas);
+    await recordLineage(
+      scope.store,
+      { runId: ctx.run.id, task: ctx.task },
+      dimension.lineage,
+      schemas,
+      scope.storeSchema,
+    );
     const r = result.rows;
     const versions = dimensionVersions(r, dimension.plan.deletes);
     ctx.logger.info(

@@ -3,8 +3,8 @@ import { DatakitError } from '../../errors/datakit-error.js';
 import type { QualityCheck } from '../../quality/quality-check.js';
 import { runChecks } from '../../quality/run-checks.js';
 import { InLayer, sourceParts } from '../../sql-transform/in-layer.js';
+import { recordCheckResults } from '../../store/runs/record-check-results.js';
 import type { QualityTaskConfig, TaskConfig } from '../pipeline-config.js';
-import { recordCheckResults } from '../store/record-check-results.js';
 import type { TablePlacement } from '../warehouse-tables.js';
 import { layerRef, layerSchemas } from './layer-refs.js';
 import type { TaskKindDefinition, TaskScope } from './task-kind.js';
@@ -61,6 +61,7 @@ export const qualityTask: TaskKindDefinition = {
       scope.store,
       { runId: ctx.run.id, pipeline: ctx.run.pipeline, task: ctx.task, attempt: ctx.run.attempt },
       run.results,
+      scope.storeSchema,
     );
     for (const r of run.results.filter((x) => x.status === 'warn'))
       ctx.logger.warn(`${r.name}: ${r.failing} failing row(s) on ${r.table} (warn ${r.warnIf})`);
@@ -72,7 +73,7 @@ export const qualityTask: TaskKindDefinition = {
           : `${r.name}: ${r.failing} failing row(s) on ${r.table} (error ${r.errorIf})`,
       );
       throw new DatakitError('VALIDATION', `${errors.length} quality check(s) in error: ${list.join('; ')}`, {
-        hint: `Fix the rows (samples in datakit.quality_results for run ${ctx.run.id}), or relax the check's errorIf; the tasks that read its tables did not run.`,
+        hint: `Fix the rows (samples in ${scope.storeSchema.name}.quality_results for run ${ctx.run.id}), or relax the check's errorIf; the tasks that read its tables did not run.`,
         context: { table: errors[0]?.table ?? '' },
       });
     }

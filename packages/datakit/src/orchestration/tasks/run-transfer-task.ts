@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Connection } from '../../dialect/connection.js';
-import { recordLoadEnd } from '../../transfer/run-store.js';
+import { recordLoadEnd } from '../../store/loads/record-load-end.js';
+import type { StoreSchema } from '../../store/store-schema.js';
 import { transfer } from '../../transfer/transfer.js';
 import { transferOptionsFor } from '../../warehouse/transfer-options-for.js';
 import type { TaskContext, TaskResult } from '../task-context.js';
@@ -10,11 +11,11 @@ import type { ResolvedTransferTask } from './resolve-transfer-task.js';
  * Runs one transfer task with the library's `transfer()`, on the options the warehouse plan gives
  * it (`transferOptionsFor`), this attempt's connections and the run's logical time. An abort
  * (timeout, cancellation) cancels its statements, so the load rolls back; it is then recorded as
- * failed through `store`. The single seam between the runner and the transfer engine.
+ * failed through `store` (its schema compiled as `storeSchema`). The single seam between the runner and the transfer engine.
  *
  * @example
  * ```ts
- * const result = await runTransferTask(resolveTransferTask(warehouse, 'main', 'customer', tables, 'customer'), ctx, store);
+ * const result = await runTransferTask(resolveTransferTask(warehouse, 'main', 'customer', tables, 'customer'), ctx, store, storeSchema);
  * result.rows; // { read: 1000, loaded: 998, rejected: 2, dropped: 0 }
  * ```
  */
@@ -22,13 +23,14 @@ export async function runTransferTask(
   task: ResolvedTransferTask,
   ctx: TaskContext,
   store: Connection,
+  storeSchema: StoreSchema,
 ): Promise<TaskResult> {
   const loadId = randomUUID();
   const options = transferOptionsFor(
     { warehouse: ctx.run.warehouse, environment: ctx.run.environment },
     task.planned,
     { warehouse: ctx.connections.warehouse, sources: ctx.connections.sources },
-    { loadId, logicalTime: ctx.logicalTime, migrateStore: false, signal: ctx.signal },
+    { loadId, logicalTime: ctx.logicalTime, migrateStore: false, storeSchema, signal: ctx.signal },
   );
   try {
     const result = await transfer(options);
@@ -47,12 +49,12 @@ export async function runTransferTask(
         closed: 0,
       };
       const reason = ctx.signal.reason instanceof Error ? ctx.signal.reason.message : 'aborted';
-      await recordLoadEnd(store, loadId, {
-        status: 'failed',
-        finishedAt: new Date(),
-        counts,
-        error: reason,
-      }).catch(() => {});
+      await recordLoadEnd(
+        store,
+        loadId,
+        { status: 'failed', finishedAt: new Date(), counts, error: reason },
+        storeSchema,
+      ).catch(() => {});
     }
     throw error;
   }

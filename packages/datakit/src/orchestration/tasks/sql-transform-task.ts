@@ -1,6 +1,6 @@
 import { sourceParts } from '../../sql-transform/in-layer.js';
+import { recordLineage } from '../../store/runs/record-lineage.js';
 import type { SqlTaskConfig, TaskConfig } from '../pipeline-config.js';
-import { recordLineage } from '../store/record-lineage.js';
 import type { TablePlacement } from '../warehouse-tables.js';
 import { layerRef, layerSchemas } from './layer-refs.js';
 import type { TaskKindDefinition, TaskScope } from './task-kind.js';
@@ -41,8 +41,16 @@ export const sqlTransformTask: TaskKindDefinition = {
     const all: TablePlacement[] = [...reads, ...writes];
     const schemas = layerSchemas(all);
     const transform = sqlOf(task);
-    const result = await transform.run(ctx.connections.warehouse, { schemas, at: ctx.logicalTime });
-    await recordLineage(scope.store, { runId: ctx.run.id, task: ctx.task }, transform.lineage, schemas);
+    const { storeSchema } = scope;
+    const rejects = { schema: storeSchema.name, name: storeSchema.tableNames.rejects };
+    const result = await transform.run(ctx.connections.warehouse, { schemas, at: ctx.logicalTime, rejects });
+    await recordLineage(
+      scope.store,
+      { runId: ctx.run.id, task: ctx.task },
+      transform.lineage,
+      schemas,
+      scope.storeSchema,
+    );
     ctx.logger.info(`${result.target}: ${result.rows.written} written, ${result.rows.rejected} rejected`, {
       rows: result.rows,
     });

@@ -1,5 +1,6 @@
 import type { WarehouseConfig } from '../../config/define-config.js';
 import type { Connection } from '../../dialect/connection.js';
+import type { StoreSchema } from '../../store/store-schema.js';
 import type { TaskConfig, TaskKind } from '../pipeline-config.js';
 import type { TaskContext, TaskResult } from '../task-context.js';
 import type { TablePlacement, WarehouseTables } from '../warehouse-tables.js';
@@ -14,6 +15,7 @@ export interface TaskScope {
 /** What a task kind may use while it runs: also the run store (the warehouse, never aborted). */
 export interface RunScope extends TaskScope {
   store: Connection;
+  storeSchema: StoreSchema;
 }
 
 /**

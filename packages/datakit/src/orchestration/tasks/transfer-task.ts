@@ -32,5 +32,6 @@ export const transferTask: TaskKindDefinition = {
       resolveTransferTask(scope.warehouse, scope.warehouseName, transferOf(task), scope.tables, ctx.task),
       ctx,
       scope.store,
+      scope.storeSchema,
     ),
 };

@@ -1,3 +1,5 @@
+import type { StoreSchema } from '../store-schema.js';
+
 /**
  * Migration 1: the run store of the transfer engine. `loads` (one row per load, with a lease the
  * running process renews, so a killed load can be told apart from a running one), `rejects`
@@ -8,10 +10,11 @@
  * @example
  * ```ts
  * import { sql } from './migrations/0001-run-store.js';
+ * const script = sql(DEFAULT_STORE_SCHEMA); // its SQL for the schema datakit
  * ```
  */
-export const sql = `
-create table "datakit"."loads" (
+export const sql = (s: StoreSchema): string => `
+create table ${s.loads} (
   "load_id" uuid primary key,
   "warehouse" text not null,
   "environment" text not null,
@@ -41,10 +44,10 @@ create table "datakit"."loads" (
   "datakit_version" text,
   "error" text
 );
-create index "loads_transfer" on "datakit"."loads" ("warehouse", "environment", "transfer", "started_at");
-create index "loads_running" on "datakit"."loads" ("lease_expires_at") where "status" = 'running';
+create index "loads_transfer" on ${s.loads} ("warehouse", "environment", "transfer", "started_at");
+create index "loads_running" on ${s.loads} ("lease_expires_at") where "status" = 'running';
 
-create table "datakit"."rejects" (
+create table ${s.rejects} (
   "id" bigserial primary key,
   "load_id" uuid not null,
   "source_table" text not null,
@@ -60,9 +63,9 @@ create table "datakit"."rejects" (
   "datakit_version" text,
   "at" timestamptz not null default now()
 );
-create index "rejects_load_id" on "datakit"."rejects" ("load_id");
+create index "rejects_load_id" on ${s.rejects} ("load_id");
 
-create table "datakit"."cursors" (
+create table ${s.cursors} (
   "warehouse" text not null,
   "environment" text not null,
   "transfer" text not null,

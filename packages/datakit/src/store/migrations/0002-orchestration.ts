@@ -1,3 +1,5 @@
+import type { StoreSchema } from '../store-schema.js';
+
 /**
  * Migration 2: the orchestration run store. `runs` are pipeline runs (one per schedule tick or
  * backfill date: unique on warehouse, pipeline, environment and logical time unless manual);
@@ -6,11 +8,12 @@
  *
  * @example
  * ```ts
- * import { sql } from './0002-orchestration.js';
+ * import { sql } from './migrations/0002-orchestration.js';
+ * const script = sql(DEFAULT_STORE_SCHEMA); // its SQL for the schema datakit
  * ```
  */
-export const sql = `
-create table "datakit"."runs" (
+export const sql = (s: StoreSchema): string => `
+create table ${s.runs} (
   "id" bigint generated always as identity primary key,
   "warehouse" text not null,
   "pipeline" text not null,
@@ -27,12 +30,12 @@ create table "datakit"."runs" (
   "ended_at" timestamptz,
   "error" text
 );
-create unique index "runs_tick" on "datakit"."runs" ("warehouse", "pipeline", "environment", "logical_time")
+create unique index "runs_tick" on ${s.runs} ("warehouse", "pipeline", "environment", "logical_time")
   where "trigger" <> 'manual';
-create index "runs_pipeline" on "datakit"."runs" ("warehouse", "pipeline", "environment", "state");
-create table "datakit"."task_runs" (
+create index "runs_pipeline" on ${s.runs} ("warehouse", "pipeline", "environment", "state");
+create table ${s.taskRuns} (
   "id" bigint generated always as identity primary key,
-  "run_id" bigint not null references "datakit"."runs" ("id") on delete cascade,
+  "run_id" bigint not null references ${s.runs} ("id") on delete cascade,
   "task" text not null,
   "kind" text not null,
   "state" text not null check ("state" in
@@ -53,10 +56,10 @@ create table "datakit"."task_runs" (
   "load_id" text,
   unique ("run_id", "task")
 );
-create index "task_runs_leases" on "datakit"."task_runs" ("lease_expires_at") where "state" = 'running';
-create table "datakit"."events" (
+create index "task_runs_leases" on ${s.taskRuns} ("lease_expires_at") where "state" = 'running';
+create table ${s.events} (
   "id" bigint generated always as identity primary key,
-  "run_id" bigint not null references "datakit"."runs" ("id") on delete cascade,
+  "run_id" bigint not null references ${s.runs} ("id") on delete cascade,
   "task" text,
   "attempt" integer,
   "at" timestamptz not null default clock_timestamp(),
@@ -65,5 +68,5 @@ create table "datakit"."events" (
   "message" text not null,
   "data" jsonb
 );
-create index "events_run" on "datakit"."events" ("run_id", "id");
+create index "events_run" on ${s.events} ("run_id", "id");
 `;

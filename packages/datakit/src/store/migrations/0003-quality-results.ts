@@ -1,3 +1,5 @@
+import type { StoreSchema } from '../store-schema.js';
+
 /**
  * Migration 3: quality check results. One row per check a pipeline's quality task ran, per
  * attempt: its status (`pass`, `warn`, `error`), failing count, sample rows and SQL, so a run
@@ -5,13 +7,14 @@
  *
  * @example
  * ```ts
- * import { sql } from './0003-quality-results.js';
+ * import { sql } from './migrations/0003-quality-results.js';
+ * const script = sql(DEFAULT_STORE_SCHEMA); // its SQL for the schema datakit
  * ```
  */
-export const sql = `
-create table "datakit"."quality_results" (
+export const sql = (s: StoreSchema): string => `
+create table ${s.qualityResults} (
   "id" bigint generated always as identity primary key,
-  "run_id" bigint not null references "datakit"."runs" ("id") on delete cascade,
+  "run_id" bigint not null references ${s.runs} ("id") on delete cascade,
   "task" text not null,
   "attempt" integer not null,
   "check_name" text not null,
@@ -29,5 +32,5 @@ create table "datakit"."quality_results" (
   "ms" integer not null,
   "at" timestamptz not null default now()
 );
-create index "quality_results_run" on "datakit"."quality_results" ("run_id", "task");
+create index "quality_results_run" on ${s.qualityResults} ("run_id", "task");
 `;

@@ -1,3 +1,5 @@
+import type { StoreSchema } from '../store-schema.js';
+
 /**
  * Migration 4: check runs and column lineage. `check_runs` are the runs of `datakit check` (the
  * checks of a warehouse's pipelines outside a pipeline run); a quality result belongs to exactly
@@ -7,11 +9,12 @@
  *
  * @example
  * ```ts
- * import { sql } from './0004-checks-and-lineage.js';
+ * import { sql } from './migrations/0004-checks-and-lineage.js';
+ * const script = sql(DEFAULT_STORE_SCHEMA); // its SQL for the schema datakit
  * ```
  */
-export const sql = `
-create table "datakit"."check_runs" (
+export const sql = (s: StoreSchema): string => `
+create table ${s.checkRuns} (
   "id" bigint generated always as identity primary key,
   "warehouse" text not null,
   "environment" text not null,
@@ -21,17 +24,17 @@ create table "datakit"."check_runs" (
   "started_at" timestamptz not null default now(),
   "ended_at" timestamptz
 );
-create index "check_runs_warehouse" on "datakit"."check_runs" ("warehouse", "environment", "id");
-alter table "datakit"."quality_results" alter column "run_id" drop not null;
-alter table "datakit"."quality_results"
-  add column "check_run_id" bigint references "datakit"."check_runs" ("id") on delete cascade,
+create index "check_runs_warehouse" on ${s.checkRuns} ("warehouse", "environment", "id");
+alter table ${s.qualityResults} alter column "run_id" drop not null;
+alter table ${s.qualityResults}
+  add column "check_run_id" bigint references ${s.checkRuns} ("id") on delete cascade,
   add column "pipeline" text,
   add constraint "quality_results_one_run" check (num_nonnulls("run_id", "check_run_id") = 1);
-create index "quality_results_check_run" on "datakit"."quality_results" ("check_run_id")
+create index "quality_results_check_run" on ${s.qualityResults} ("check_run_id")
   where "check_run_id" is not null;
-create table "datakit"."column_lineage" (
+create table ${s.columnLineage} (
   "id" bigint generated always as identity primary key,
-  "run_id" bigint not null references "datakit"."runs" ("id") on delete cascade,
+  "run_id" bigint not null references ${s.runs} ("id") on delete cascade,
   "task" text not null,
   "role" text not null check ("role" in ('select', 'filter')),
   "target_layer" text,
@@ -43,6 +46,6 @@ create table "datakit"."column_lineage" (
   "source_table" text,
   "source_column" text
 );
-create index "column_lineage_run" on "datakit"."column_lineage" ("run_id", "task");
-create index "column_lineage_source" on "datakit"."column_lineage" ("source_schema", "source_table", "source_column");
+create index "column_lineage_run" on ${s.columnLineage} ("run_id", "task");
+create index "column_lineage_source" on ${s.columnLineage} ("source_schema", "source_table", "source_column");
 `;

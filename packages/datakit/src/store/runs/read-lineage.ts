@@ -1,5 +1,5 @@
 import type { Connection } from '../../dialect/connection.js';
-import type { SourceColumn, TransformLineage } from '../../sql-transform/transform-lineage.js';
+import { DEFAULT_STORE_SCHEMA, type StoreSchema } from '../store-schema.js';
 
 /**
  * A table as lineage names it: its layer (if placed in one), the schema the run used, its name.
@@ -45,66 +45,24 @@ export interface TaskLineage {
 }
 
 /**
- * Records the column lineage of one task of a run (replacing what an earlier attempt recorded),
- * with each table's schema as the run placed it: `schemas` maps a layer to its schema.
- *
- * @example
- * ```ts
- * await recordLineage(store, { runId: '42', task: 'silver.customer' }, silverCustomer.lineage, { bronze: 'bronze', silver: 'silver' });
- * ```
- */
-export async function recordLineage(
-  store: Connection,
-  at: { runId: string; task: string },
-  lineage: TransformLineage,
-  schemas: Readonly<Record<string, string>>,
-): Promise<void> {
-  const place = (t: { table: string; layer?: string; schema?: string }): LineageTable => ({
-    layer: t.layer ?? null,
-    schema: t.layer === undefined ? (t.schema ?? null) : (schemas[t.layer] ?? t.layer),
-    table: t.table,
-  });
-  const target = place(lineage.target);
-  const source = (c: SourceColumn | undefined) =>
-    c === undefined
-      ? { layer: null, schema: null, table: null, column: null }
-      : { ...place(c), column: c.column };
-  const rows = [
-    ...lineage.columns.flatMap((c) =>
-      (c.sources.length === 0 ? [undefined] : c.sources).map((s) => ({
-        role: 'select',
-        column: c.column,
-        source: source(s),
-      })),
-    ),
-    ...lineage.filters.map((s) => ({ role: 'filter', column: null, source: source(s) })),
-  ];
-  await store.query(
-    `with cleared as (delete from "datakit"."column_lineage" where "run_id" = $1 and "task" = $2)
-     insert into "datakit"."column_lineage" ("run_id", "task", "role", "target_layer", "target_schema", "target_table",
-       "target_column", "source_layer", "source_schema", "source_table", "source_column")
-     select $1::bigint, $2, r->>'role', $3, $4, $5, r->>'column', r->'source'->>'layer', r->'source'->>'schema',
-       r->'source'->>'table', r->'source'->>'column'
-     from jsonb_array_elements($6::jsonb) with ordinality as e(r, n) order by n`,
-    [at.runId, at.task, target.layer, target.schema, target.table, JSON.stringify(rows)],
-  );
-}
-
-/**
  * The column lineage the tasks of a run recorded, per task in the order they recorded it.
  *
  * @example
  * ```ts
- * for (const t of await readLineage(store, '42'))
+ * for (const t of await readLineage(warehouse, '42'))
  *   for (const c of t.columns) console.log(`${t.target.table}.${c.column} <- ${c.sources.map((s) => `${s.table}.${s.column}`).join(', ')}`);
  * ```
  */
-export async function readLineage(store: Connection, runId: string): Promise<TaskLineage[]> {
+export async function readLineage(
+  conn: Connection,
+  runId: string,
+  store: StoreSchema = DEFAULT_STORE_SCHEMA,
+): Promise<TaskLineage[]> {
   if (!/^\d+$/.test(runId)) return [];
-  const { rows } = await store.query<Record<string, string | null>>(
+  const { rows } = await conn.query<Record<string, string | null>>(
     `select "task", "role", "target_layer", "target_schema", "target_table", "target_column",
        "source_layer", "source_schema", "source_table", "source_column"
-     from "datakit"."column_lineage" where "run_id" = $1 order by "id"`,
+     from ${store.columnLineage} where "run_id" = $1 order by "id"`,
     [runId],
   );
   const byTask = new Map<string, TaskLineage>();

@@ -1,4 +1,5 @@
 import type { Connection } from '../../dialect/connection.js';
+import type { StoreSchema } from '../store-schema.js';
 
 /**
  * One entry of a run's event log.
@@ -19,16 +20,16 @@ export interface RunEventInput {
 }
 
 /**
- * Appends an event (e.g. a task's log line) to `datakit.events`.
+ * Appends an event (e.g. a task's log line) to the store's `events`.
  *
  * @example
  * ```ts
- * await recordEvent(store, { runId, task: 'customer', attempt: 1, kind: 'log', level: 'info', message: 'hello' });
+ * await recordEvent(warehouse, { runId, task: 'customer', attempt: 1, kind: 'log', level: 'info', message: 'hello' }, store);
  * ```
  */
-export async function recordEvent(conn: Connection, event: RunEventInput): Promise<void> {
+export async function recordEvent(conn: Connection, event: RunEventInput, store: StoreSchema): Promise<void> {
   await conn.query(
-    `insert into "datakit"."events" ("run_id", "task", "attempt", "kind", "level", "message", "data") values ($1, $2, $3, $4, $5, $6, $7)`,
+    `insert into ${store.events} ("run_id", "task", "attempt", "kind", "level", "message", "data") values ($1, $2, $3, $4, $5, $6, $7)`,
     [
       event.runId,
       event.task ?? null,

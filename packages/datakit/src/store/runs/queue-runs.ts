@@ -1,4 +1,5 @@
 import type { Connection } from '../../dialect/connection.js';
+import type { StoreSchema } from '../store-schema.js';
 import type { RunKey, RunTrigger } from './run-record.js';
 
 /**
@@ -8,7 +9,7 @@ import type { RunKey, RunTrigger } from './run-record.js';
  *
  * @example
  * ```ts
- * const created = await queueRuns(store, key, [tick], 'schedule', pipeline.hash, pipeline.datakits);
+ * const created = await queueRuns(warehouse, key, [tick], 'schedule', pipeline.hash, pipeline.datakits, store);
  * ```
  */
 export async function queueRuns(
@@ -18,10 +19,11 @@ export async function queueRuns(
   trigger: Exclude<RunTrigger, 'manual'>,
   definitionHash: string,
   datakits: readonly { name: string; version: string }[],
+  store: StoreSchema,
 ): Promise<{ id: string; logicalTime: Date }[]> {
   if (logicalTimes.length === 0) return [];
   const { rows } = await conn.query<{ id: string; logical_time: Date | string }>(
-    `insert into "datakit"."runs" ("warehouse", "pipeline", "environment", "logical_time", "trigger", "state", "definition_hash", "datakits")
+    `insert into ${store.runs} ("warehouse", "pipeline", "environment", "logical_time", "trigger", "state", "definition_hash", "datakits")
      select $1, $2, $3, t, $5, 'queued', $6, $7 from unnest($4::timestamptz[]) as t
      on conflict ("warehouse", "pipeline", "environment", "logical_time") where "trigger" <> 'manual' do nothing
      returning "id", "logical_time"`,

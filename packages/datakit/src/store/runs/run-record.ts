@@ -1,5 +1,28 @@
-import type { TaskKind } from '../pipeline-config.js';
-import type { TaskRows } from '../task-context.js';
+/**
+ * The kinds of task a pipeline runs: transfers, custom functions, SQL transforms, quality checks
+ * and SCD2 dimensions.
+ *
+ * @example
+ * ```ts
+ * const limits: Partial<Record<TaskKind, number>> = { transfer: 2, dimension: 1 };
+ * ```
+ */
+export type TaskKind = 'transfer' | 'custom' | 'sql' | 'quality' | 'dimension';
+
+/**
+ * Row counts a task reports; a transfer task fills them from its load.
+ *
+ * @example
+ * ```ts
+ * const rows: TaskRows = { read: 10, loaded: 9, rejected: 1, dropped: 0 };
+ * ```
+ */
+export interface TaskRows {
+  read: number;
+  loaded: number;
+  rejected: number;
+  dropped: number;
+}
 
 /**
  * What started a run.

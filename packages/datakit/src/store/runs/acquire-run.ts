@@ -1,5 +1,6 @@
 import type { Connection } from '../../dialect/connection.js';
 import { DatakitError } from '../../errors/datakit-error.js';
+import type { StoreSchema } from '../store-schema.js';
 import { reapExpired } from './reap-expired.js';
 import { type RunKey, type RunRecord, type RunTrigger, runFromRow } from './run-record.js';
 
@@ -52,37 +53,43 @@ export type AcquireResult = { ok: true; run: RunRecord } | { ok: false; holders:
  *
  * @example
  * ```ts
- * const result = await acquireRun(store, request);
+ * const result = await acquireRun(warehouse, request, store);
  * if (!result.ok) console.error(`run ${result.holders[0]!.id} is running`);
  * ```
  */
-export async function acquireRun(conn: Connection, request: RunRequest): Promise<AcquireResult> {
+export async function acquireRun(
+  conn: Connection,
+  request: RunRequest,
+  store: StoreSchema,
+): Promise<AcquireResult> {
   const { key } = request;
   return conn.transaction(async (tx) => {
     await tx.query(`select pg_advisory_xact_lock(hashtext($1))`, [
       `datakit.run:${key.warehouse}/${key.pipeline}/${key.environment}`,
     ]);
-    await reapExpired(tx, key);
+    await reapExpired(tx, key, store);
     const { rows: running } = await tx.query(
-      `select * from "datakit"."runs" where "warehouse" = $1 and "pipeline" = $2 and "environment" = $3 and "state" = 'running' order by "id"`,
+      `select * from ${store.runs} where "warehouse" = $1 and "pipeline" = $2 and "environment" = $3 and "state" = 'running' order by "id"`,
       [key.warehouse, key.pipeline, key.environment],
     );
     const holders = running.map(runFromRow);
     if (holders.length >= request.maxActiveRuns || holders.some((h) => h.id === request.runId))
       return { ok: false, holders };
-    const run = request.create ? await insertRun(tx, request) : await startExisting(tx, request);
+    const run = request.create
+      ? await insertRun(tx, request, store)
+      : await startExisting(tx, request, store);
     if (!run) return { ok: false, holders, taken: true };
     const names = request.tasks.map((t) => t.name);
     const attempts = request.tasks.map((t) => t.maxAttempts);
     await tx.query(
-      `insert into "datakit"."task_runs" ("run_id", "task", "kind", "state", "max_attempts")
+      `insert into ${store.taskRuns} ("run_id", "task", "kind", "state", "max_attempts")
        select $1, t.name, t.kind, 'pending', t.n from unnest($2::text[], $3::text[], $4::int[]) as t(name, kind, n)
        on conflict ("run_id", "task") do nothing`,
       [run.id, names, request.tasks.map((t) => t.kind), attempts],
     );
     if (request.reset) {
       await tx.query(
-        `update "datakit"."task_runs" t set "state" = 'pending', "max_attempts" = t."attempt" + p.n, "next_attempt_at" = null,
+        `update ${store.taskRuns} t set "state" = 'pending', "max_attempts" = t."attempt" + p.n, "next_attempt_at" = null,
            "owner" = null, "lease_expires_at" = null
          from unnest($2::text[], $3::int[]) as p(name, n)
          where t."run_id" = $1 and t."task" = p.name and ($4 or t."state" <> 'succeeded')`,
@@ -91,17 +98,17 @@ export async function acquireRun(conn: Connection, request: RunRequest): Promise
     }
     const verb = request.reset === 'all' ? 'restarted' : request.reset ? 'resumed' : 'started';
     await tx.query(
-      `insert into "datakit"."events" ("run_id", "kind", "message", "data") values ($1, $2, $3, $4)`,
+      `insert into ${store.events} ("run_id", "kind", "message", "data") values ($1, $2, $3, $4)`,
       [run.id, `run_${verb}`, `run ${verb} by ${request.owner}`, JSON.stringify({ owner: request.owner })],
     );
     return { ok: true, run };
   });
 }
 
-async function insertRun(tx: Connection, request: RunRequest): Promise<RunRecord> {
+async function insertRun(tx: Connection, request: RunRequest, store: StoreSchema): Promise<RunRecord> {
   const c = request.create as NonNullable<RunRequest['create']>;
   const { rows } = await tx.query(
-    `insert into "datakit"."runs" ("warehouse", "pipeline", "environment", "logical_time", "trigger", "state",
+    `insert into ${store.runs} ("warehouse", "pipeline", "environment", "logical_time", "trigger", "state",
        "definition_hash", "datakits", "owner", "lease_expires_at", "started_at")
      values ($1, $2, $3, $4, $5, 'running', $6, $7, $8, clock_timestamp() + $9 * interval '1 millisecond', clock_timestamp()) returning *`,
     [
@@ -119,9 +126,9 @@ async function insertRun(tx: Connection, request: RunRequest): Promise<RunRecord
   return runFromRow(rows[0] as Record<string, unknown>);
 }
 
-async function startExisting(tx: Connection, request: RunRequest): Promise<RunRecord> {
+async function startExisting(tx: Connection, request: RunRequest, store: StoreSchema): Promise<RunRecord> {
   const { rows } = await tx.query(
-    `update "datakit"."runs" set "state" = 'running', "owner" = $2, "lease_expires_at" = clock_timestamp() + $3 * interval '1 millisecond',
+    `update ${store.runs} set "state" = 'running', "owner" = $2, "lease_expires_at" = clock_timestamp() + $3 * interval '1 millisecond',
        "started_at" = coalesce("started_at", clock_timestamp()), "ended_at" = null, "error" = null
      where "id" = $1 and "warehouse" = $4 and "pipeline" = $5 and "environment" = $6 returning *`,
     [
