@@ -1,6 +1,15 @@
 // The public API of `datakit`: an explicit list. Anything not named here is internal.
 // Test-data factories are in their own entry point, `datakit/testing`, so the CLI never loads faker.
 
+export type { GenerateDatakitOptions, GeneratedDatakit } from './codegen/generate-datakit.js';
+// Introspection
+export { generateDatakit } from './codegen/generate-datakit.js';
+export type {
+  IntrospectToDirectoryOptions,
+  IntrospectToDirectoryResult,
+} from './codegen/introspect-to-directory.js';
+export { introspectToDirectory } from './codegen/introspect-to-directory.js';
+export type { CodegenWarning } from './codegen/render-table.js';
 export type {
   CheckedConfig,
   ColumnKey,
@@ -93,15 +102,6 @@ export type { DimensionRef } from './gold/dimension-ref.js';
 export type { Lookup, LookupKey } from './gold/lookup.js';
 export { lookup } from './gold/lookup.js';
 export type { DimensionResult, RunDimensionOptions } from './gold/run-dimension.js';
-export type { GenerateDatakitOptions, GeneratedDatakit } from './introspect/generate-datakit.js';
-// Introspection
-export { generateDatakit } from './introspect/generate-datakit.js';
-export type {
-  IntrospectToDirectoryOptions,
-  IntrospectToDirectoryResult,
-} from './introspect/introspect-to-directory.js';
-export { introspectToDirectory } from './introspect/introspect-to-directory.js';
-export type { CodegenWarning } from './introspect/render-table.js';
 export type { BackfillStep, Reprocess } from './orchestration/backfill/plan-backfill.js';
 export { planBackfill } from './orchestration/backfill/plan-backfill.js';
 export type { BackfillOptions } from './orchestration/backfill/run-backfill.js';

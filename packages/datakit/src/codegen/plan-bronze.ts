@@ -1,9 +1,9 @@
 import { type Column, getTableColumns } from 'drizzle-orm';
 import type { Datakit } from '../contract/define-datakit.js';
-import { type ColumnKey, columnKeys } from '../introspect/column-keys.js';
 import { NameScope, toCamelCase } from '../introspect/ts-names.js';
 import { type BronzeColumnCode, bronzeColumn } from './bronze-column.js';
 import { bronzeNames } from './bronze-names.js';
+import { type ColumnKey, columnKeys } from './column-keys.js';
 import type { BronzeMixin } from './mixin-columns.js';
 
 /**

@@ -1,7 +1,7 @@
-import { withColumnName } from '../introspect/column-keys.js';
-import { importLine } from '../introspect/generate-datakit.js';
 import { commentText, propertyAccess, propertyKey, tsString } from '../introspect/ts-names.js';
 import { BRONZE_CUSTOM_TYPES } from './bronze-column.js';
+import { withColumnName } from './column-keys.js';
+import { importLine } from './generate-datakit.js';
 import type { BronzePlan, BronzeTablePlan } from './plan-bronze.js';
 
 /**

@@ -6,14 +6,14 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Table } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bronzeNames } from '../../src/codegen/bronze-names.js';
+import { type GenerateBronzeResult, generateBronze } from '../../src/codegen/generate-bronze.js';
+import { toSnakeCase } from '../../src/codegen/snake-case.js';
 import { compileValidator } from '../../src/contract/compile-validator.js';
 import type { Datakit } from '../../src/contract/define-datakit.js';
 import { factory } from '../../src/factory/factory.js';
-import { bronzeNames } from '../../src/generate/bronze-names.js';
-import { type GenerateBronzeResult, generateBronze } from '../../src/generate/generate-bronze.js';
-import { toSnakeCase } from '../../src/generate/snake-case.js';
 import type { Transform } from '../../src/transform/define-transform.js';
-import { generatedDir, typeCheck } from '../introspect/type-check.js';
+import { generatedDir, typeCheck } from './type-check.js';
 
 const fixture = path.join(import.meta.dirname, 'fixtures', 'erp.ts');
 

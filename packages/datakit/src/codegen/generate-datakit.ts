@@ -1,10 +1,10 @@
 import type { SqlFamily } from '../dialect/dialect.js';
 import { familyNamed } from '../dialect/families.js';
+import { NameScope, toCamelCase, tsString } from '../introspect/ts-names.js';
 import type { ForeignKeySchema, TableSchema } from '../schema/table-schema.js';
 import { columnKeys } from './column-keys.js';
 import { BUILDER_NAMES, customTypeDeclaration } from './custom-types.js';
 import { type CodegenWarning, renderTable } from './render-table.js';
-import { NameScope, toCamelCase, tsString } from './ts-names.js';
 
 /**
  * Options of {@link generateDatakit}.

@@ -1,5 +1,5 @@
+import { templateBody, tsString } from '../introspect/ts-names.js';
 import type { ColumnKind, ColumnSchema } from '../schema/table-schema.js';
-import { templateBody, tsString } from './ts-names.js';
 
 const STRING_KINDS = new Set<ColumnKind>(['text', 'varchar', 'char', 'uuid', 'enum']);
 const NUMBER_KINDS = new Set<ColumnKind>(['smallint', 'integer', 'real', 'double']);

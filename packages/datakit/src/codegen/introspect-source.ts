@@ -1,9 +1,6 @@
 import path from 'node:path';
 import { parseConnectionUrl } from '../dialect/parse-connection-url.js';
-import {
-  type IntrospectToDirectoryResult,
-  introspectToDirectory,
-} from '../introspect/introspect-to-directory.js';
+import { type IntrospectToDirectoryResult, introspectToDirectory } from './introspect-to-directory.js';
 
 /**
  * Whether `source` is a connection URL rather than a module path.

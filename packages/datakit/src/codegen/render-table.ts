@@ -1,8 +1,14 @@
 import type { FamilyCodegen } from '../dialect/family-codegen.js';
+import {
+  commentText,
+  isIdentifier,
+  lineCommentName,
+  propertyAccess,
+  tsString,
+} from '../introspect/ts-names.js';
 import type { ColumnSchema, ForeignKeySchema, KeyConstraint, TableSchema } from '../schema/table-schema.js';
 import { type ColumnKey, columnKeys, withColumnName } from './column-keys.js';
 import { renderDefault } from './render-default.js';
-import { commentText, isIdentifier, lineCommentName, propertyAccess, tsString } from './ts-names.js';
 
 /**
  * A warning of code generation, printed by the CLI on stderr.

@@ -1,4 +1,4 @@
-import { isIdentifier, tsString } from './ts-names.js';
+import { isIdentifier, tsString } from '../introspect/ts-names.js';
 
 /**
  * Names a Drizzle table object already has (its prototype chain up to `Object.prototype`, the
