@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { DeployPlan, DeployStep } from '../../deploy/deploy-step.js';
 import type { DeployResult } from '../../deploy/deploy-warehouse.js';
 import type { DriftChange } from '../../drift/diff-table.js';
+import { addCommonOptions } from '../add-common-options.js';
 import type { CliIO, CommonOptions } from '../cli-context.js';
 
 interface DeployFlags extends CommonOptions {
@@ -23,17 +24,14 @@ export function registerDeployCommand(
   io: CliIO,
   setExitCode: (code: number) => void,
 ): void {
-  program
+  const command = program
     .command('deploy')
     .description(
       'Create or update the schemas and tables of every layer (bronze, silver, gold), idempotently.',
     )
     .option('--plan', 'print the statements and change nothing')
-    .option('--allow-destructive', 'also apply drops, retypes and new NOT NULL columns')
-    .option('-e, --env <name>', 'environment (default: the config default, else dev)')
-    .option('-w, --warehouse <name>', 'warehouse, when the config declares several')
-    .option('-c, --config <file>', 'config file (default: ./datakit.config.ts)')
-    .option('--json', 'print the result as JSON')
+    .option('--allow-destructive', 'also apply drops, retypes and new NOT NULL columns');
+  addCommonOptions(command)
     .addHelpText(
       'after',
       `
