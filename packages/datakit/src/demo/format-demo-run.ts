@@ -1,4 +1,5 @@
-import { formatDuration, formatTable } from '../orchestration/report/format-table.js';
+import { formatDuration } from '../format/format-duration.js';
+import { formatTable } from '../format/format-table.js';
 import { formatTransferTable } from '../warehouse/transfer-summary.js';
 import type { CustomerHistory, DemoRunSummary } from './demo-run-summary.js';
 

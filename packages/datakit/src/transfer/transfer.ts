@@ -6,6 +6,7 @@ import { onSide, stoppedAnswering } from '../dialect/connection-lost-error.js';
 import type { Dialect } from '../dialect/dialect.js';
 import { parseConnectionUrl } from '../dialect/parse-connection-url.js';
 import { DatakitError } from '../errors/datakit-error.js';
+import { formatNumber } from '../format/format-number.js';
 import { ensureStoreCurrent } from '../store/store-version.js';
 import type { TransformContext } from '../transform/define-transform.js';
 import { checkTransferDrift, type TransferDrift } from './check-transfer-drift.js';
@@ -221,10 +222,7 @@ async function run(
   } catch (err) {
     await stopHeartbeat();
     await extraction?.close(err).catch(() => {});
-    progress.finish(
-      counts(),
-      `${plan.name}: FAILED after ${counts().read.toLocaleString('en-US')} rows read`,
-    );
+    progress.finish(counts(), `${plan.name}: FAILED after ${formatNumber(counts().read)} rows read`);
     throw await failed(plan, to, err, counts(), rejects, rejectContext);
   }
 }

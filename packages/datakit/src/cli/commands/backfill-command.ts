@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { DatakitError } from '../../errors/datakit-error.js';
+import { formatTable } from '../../format/format-table.js';
 import type { BackfillStep, Reprocess } from '../../orchestration/backfill/plan-backfill.js';
 import { formatRunLine } from '../../orchestration/report/format-run.js';
-import { formatTable } from '../../orchestration/report/format-table.js';
 import { addCommonOptions } from '../add-common-options.js';
 import type { CliIO, CommonOptions } from '../cli-context.js';
 import { leaseOption, runReporter } from './run-command.js';

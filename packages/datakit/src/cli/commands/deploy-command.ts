@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { DeployPlan, DeployStep } from '../../deploy/deploy-step.js';
 import type { DeployResult } from '../../deploy/deploy-warehouse.js';
 import type { DriftChange } from '../../drift/diff-table.js';
+import { formatDuration } from '../../format/format-duration.js';
 import { addCommonOptions } from '../add-common-options.js';
 import type { CliIO, CommonOptions } from '../cli-context.js';
 
@@ -87,7 +88,7 @@ function formatDeploy(result: DeployResult, name: string): string {
   const safe = result.plan.steps.length - result.plan.destructive.length;
   const summary = `${result.plan.steps.length} change(s): ${safe} additive, ${result.plan.destructive.length} destructive`;
   if (result.status === 'planned') lines.push(`${summary}. Plan only: nothing was changed.`);
-  if (result.status === 'applied') lines.push(`${summary}. Applied in ${result.durationMs} ms.`);
+  if (result.status === 'applied') lines.push(`${summary}. Applied in ${formatDuration(result.durationMs)}.`);
   if (result.status === 'refused') {
     lines.push(`${summary}. REFUSED: nothing was changed because of the destructive change(s) marked "!":`);
     for (const step of result.plan.destructive) lines.push(`  - ${step.target}: ${step.reason}`);
