@@ -46,8 +46,6 @@ export abstract class SqlDdlCompiler implements DdlCompiler {
   abstract extendEnum(table: TableRef, column: ColumnSchema, added: readonly string[]): string[];
   abstract createIndex(table: TableRef, index: IndexSchema): string;
   abstract dropIndex(table: TableRef, index: IndexSchema): string;
-  /** A string literal, for defaults written by Datakit, enum values and comments. */
-  abstract literal(value: string): string;
   /** One column inside `CREATE TABLE` / `ADD COLUMN`. */
   protected abstract columnDefinition(table: TableRef, column: ColumnSchema): string;
   /** Statements around `CREATE TABLE`: enum types before, comments after. */

@@ -102,6 +102,25 @@ export function runDialectConformance(options: DialectConformanceOptions): void 
       expect(updated.rowCount).toBe(2);
     });
 
+    it('quotes string literals the server reads back as written (quotes, backslashes, newlines)', async () => {
+      const hostile = [
+        "it's",
+        "''",
+        '\\',
+        'C:\\temp\\new',
+        "\\'; select 1; --",
+        'a\nb\tc',
+        "E'x'",
+        'naïve ✓',
+      ];
+      for (const value of hostile) {
+        const { rows } = await conn.query<{ v: string }>(
+          `select ${conn.dialect.adapter.quoteString(value)} as v`,
+        );
+        expect(rows[0]?.v, value).toBe(value);
+      }
+    });
+
     it('streams 25k rows in bounded batches, in order, and stays usable after an early stop', async () => {
       await create(simple('dk_stream', [int('id'), text('payload')], 'id'));
       await insertMany(

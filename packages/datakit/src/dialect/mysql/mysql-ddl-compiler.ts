@@ -81,7 +81,7 @@ export class MysqlDdlCompiler extends SqlDdlCompiler {
             'List the enum values in the contract: MySQL enums are declared inline.',
           );
         }
-        return `enum(${type.enumValues.map((v) => this.literal(v)).join(',')})`;
+        return `enum(${type.enumValues.map((v) => this.adapter.quoteString(v)).join(',')})`;
       case 'interval':
       case 'tstzrange':
         throw this.unsupported(
@@ -91,7 +91,7 @@ export class MysqlDdlCompiler extends SqlDdlCompiler {
         );
       default: {
         if (type.raw && /^set\(/i.test(type.raw) && type.enumValues)
-          return `set(${type.enumValues.map((v) => this.literal(v)).join(',')})`;
+          return `set(${type.enumValues.map((v) => this.adapter.quoteString(v)).join(',')})`;
         if (type.raw && SAFE_RAW_TYPE.test(type.raw)) return type.raw;
         throw this.unsupported(
           type,
@@ -159,10 +159,6 @@ export class MysqlDdlCompiler extends SqlDdlCompiler {
     return `DROP INDEX ${this.q(index.name)} ON ${this.table(table)}`;
   }
 
-  literal(value: string): string {
-    return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
-  }
-
   protected override keyClause(kind: 'PRIMARY KEY' | 'UNIQUE', key: KeyConstraint): string {
     return super.keyClause(kind, kind === 'PRIMARY KEY' ? { columns: key.columns } : key);
   }
@@ -177,7 +173,7 @@ export class MysqlDdlCompiler extends SqlDdlCompiler {
     let sql = `${this.q(column.name)} ${this.renderType(column.type, site)} ${column.nullable ? 'NULL' : 'NOT NULL'}`;
     if (column.generated) sql += ' AUTO_INCREMENT';
     else if (column.default !== undefined) sql += ` DEFAULT ${column.default}`;
-    if (column.comment !== undefined) sql += ` COMMENT ${this.literal(column.comment)}`;
+    if (column.comment !== undefined) sql += ` COMMENT ${this.adapter.quoteString(column.comment)}`;
     return sql;
   }
 
@@ -190,7 +186,7 @@ export class MysqlDdlCompiler extends SqlDdlCompiler {
   }
 
   protected tableOptions(table: TableSchema): string {
-    const comment = table.comment === undefined ? '' : ` COMMENT=${this.literal(table.comment)}`;
+    const comment = table.comment === undefined ? '' : ` COMMENT=${this.adapter.quoteString(table.comment)}`;
     return ` ENGINE=InnoDB DEFAULT CHARSET=utf8mb4${comment}`;
   }
 }
