@@ -151,12 +151,26 @@ export class MysqlDdlCompiler extends SqlDdlCompiler {
     return [this.alterColumnType(table, column)];
   }
 
-  createIndex(table: TableRef, index: IndexSchema): string {
+  createIndex(table: TableRef, index: IndexSchema, where?: string): string {
+    if (where !== undefined) {
+      throw new DatakitError('UNSUPPORTED', `MySQL has no partial indexes: cannot create "${index.name}"`, {
+        hint: 'Index every row instead, or keep the table on PostgreSQL.',
+        context: { table: table.name },
+      });
+    }
     return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${this.q(index.name)} ON ${this.table(table)} (${this.columnList(index.columns)})`;
   }
 
   dropIndex(table: TableRef, index: IndexSchema): string {
     return `DROP INDEX ${this.q(index.name)} ON ${this.table(table)}`;
+  }
+
+  insertKeyedRow(
+    table: TableRef,
+    row: { key: string; columns: readonly string[]; values: readonly string[] },
+  ): string {
+    // AUTO_INCREMENT takes an explicit value as it is; the no-op update keeps an existing row.
+    return `INSERT INTO ${this.table(table)} (${this.columnList(row.columns)}) VALUES (${row.values.join(', ')}) ON DUPLICATE KEY UPDATE ${this.q(row.key)} = ${this.q(row.key)}`;
   }
 
   protected override keyClause(kind: 'PRIMARY KEY' | 'UNIQUE', key: KeyConstraint): string {

@@ -94,9 +94,17 @@ export class PostgresDdlCompiler extends SqlDdlCompiler {
     return this.addEnumValues(table.schema, enumName, added);
   }
 
-  createIndex(table: TableRef, index: IndexSchema): string {
+  createIndex(table: TableRef, index: IndexSchema, where?: string): string {
     const unique = index.unique ? 'UNIQUE ' : '';
-    return `CREATE ${unique}INDEX IF NOT EXISTS ${this.q(index.name)} ON ${this.table(table)} (${this.columnList(index.columns)})`;
+    const partial = where === undefined ? '' : ` WHERE ${where}`;
+    return `CREATE ${unique}INDEX IF NOT EXISTS ${this.q(index.name)} ON ${this.table(table)} (${this.columnList(index.columns)})${partial}`;
+  }
+
+  insertKeyedRow(
+    table: TableRef,
+    row: { key: string; columns: readonly string[]; values: readonly string[] },
+  ): string {
+    return `INSERT INTO ${this.table(table)} (${this.columnList(row.columns)}) OVERRIDING SYSTEM VALUE VALUES (${row.values.join(', ')}) ON CONFLICT (${this.q(row.key)}) DO NOTHING`;
   }
 
   dropIndex(table: TableRef, index: IndexSchema): string {
