@@ -90,6 +90,10 @@ export type { SemverBump } from './drift/semver-bump.js';
 export type { DatakitErrorCode, ErrorContext } from './errors/datakit-error.js';
 // Errors
 export { DatakitError } from './errors/datakit-error.js';
+// Text for people, as the CLI prints it
+export { formatDuration } from './format/format-duration.js';
+export { formatNumber } from './format/format-number.js';
+export { formatTable } from './format/format-table.js';
 export type { DateDimension } from './gold/date-dimension.js';
 export { dateDimensionColumns, defineDateDimension } from './gold/date-dimension.js';
 export type { DeleteMode, DimensionSpec, Scd2Dimension } from './gold/define-dimension.js';
@@ -224,6 +228,10 @@ export type { StoreMigrationResult } from './store/migrate-store.js';
 // The run store
 export { LATEST_STORE_VERSION, migrateStore, STORE_LOCK } from './store/migrate-store.js';
 export { MIGRATIONS } from './store/migrations.js';
+export type { RejectCount } from './store/runs/count-rejects.js';
+export { countRejects } from './store/runs/count-rejects.js';
+export type { RunLoad } from './store/runs/read-run-loads.js';
+export { readRunLoads } from './store/runs/read-run-loads.js';
 export { storeVersion } from './store/store-version.js';
 export { LINEAGE_COLUMNS, lineageColumns } from './transfer/lineage-columns.js';
 export type { TransferProgress } from './transfer/progress-reporter.js';

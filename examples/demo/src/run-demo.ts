@@ -1,9 +1,14 @@
 import path from 'node:path';
-import type { DatakitConfig } from '../config/define-config.js';
-import type { Datakit } from '../contract/define-datakit.js';
-import { deployWarehouse } from '../deploy/deploy-warehouse.js';
-import { DatakitError } from '../errors/datakit-error.js';
-import { DEFAULT_NOW } from '../factory/build-options.js';
+import exampleWarehouse from '@datakit-examples/warehouse';
+import {
+  type Datakit,
+  type DatakitConfig,
+  DatakitError,
+  deployWarehouse,
+  formatNumber,
+  validateConfig,
+} from 'datakit';
+import { DEFAULT_NOW } from 'datakit/testing';
 import { type AppliedDemoChanges, applyDemoChanges } from './apply-demo-changes.js';
 import {
   type DataDirAction,
@@ -15,7 +20,6 @@ import {
 import { buildDemoRows, type DemoSources, type SeededBadRow } from './demo-rows.js';
 import { type DemoRunSummary, runDemoDay } from './demo-run-summary.js';
 import { DEFAULT_DEMO_ROWS, demoSizes } from './demo-sizes.js';
-import { loadDemoWarehouse } from './load-demo-warehouse.js';
 import { openDemoConnections } from './open-demo-connections.js';
 import { createPgliteDirs } from './pglite-template.js';
 import { type SeededTable, seedDemoSources } from './seed-demo-sources.js';
@@ -34,12 +38,12 @@ export interface DemoOptions {
   cacheDir?: string;
   /** Put System D on this database (e.g. `mysql://root@127.0.0.1:3306/demo`) instead of PGlite. */
   systemDUrl?: string;
-  /** The warehouse config (default: the example warehouse of the repository). */
-  warehouse?: { config: DatakitConfig; root: string };
+  /** The folder the config's relative `pglite://` paths resolve against (default: the working directory). */
+  root?: string;
+  /** The warehouse config (default: the example warehouse, `examples/warehouse`). */
+  config?: DatakitConfig;
   /** A line of progress (stage by stage). */
   onProgress?: (line: string) => void;
-  /** Ignored: the demo's transfers run as pipeline tasks, which report progress line by line. */
-  transferProgress?: boolean;
   /** Apply a second day of changes to the sources and run the pipeline again (default true). */
   changes?: boolean;
 }
@@ -87,7 +91,10 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
   const say = options.onProgress ?? (() => {});
   const seed = options.seed ?? 1;
   const sizes = demoSizes(options.rows ?? DEFAULT_DEMO_ROWS);
-  const { config, root } = options.warehouse ?? (await loadDemoWarehouse());
+  const root = options.root ?? process.cwd();
+  const config =
+    options.config ??
+    validateConfig(exampleWarehouse, '@datakit-examples/warehouse (examples/warehouse/datakit.config.ts)');
   const warehouseName = Object.keys(config.warehouses)[0] ?? 'demo';
   const warehouse = config.warehouses[warehouseName];
   if (!warehouse) throw new DatakitError('CONFIG', 'The demo config declares no warehouse');
@@ -119,7 +126,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
   const connections = conns.sources;
   try {
     const seedStarted = performance.now();
-    say(`Seeding ${fmt(sum(rows.tables.map((t) => t.rows.length)))} source rows into Systems A, D and E ...`);
+    say(
+      `Seeding ${formatNumber(sum(rows.tables.map((t) => t.rows.length)))} source rows into Systems A, D and E ...`,
+    );
     const seeded = await seedDemoSources(rows, { sources, connections });
     const seededMs = Math.round(performance.now() - seedStarted);
 
@@ -190,4 +199,3 @@ function demoSources(declared: Readonly<Record<string, Datakit>>): DemoSources {
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-const fmt = (n: number) => n.toLocaleString('en-US');

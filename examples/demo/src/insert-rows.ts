@@ -1,6 +1,5 @@
+import type { Connection, TableSchema } from 'datakit';
 import { getTableColumns, type Table } from 'drizzle-orm';
-import type { Connection } from '../dialect/connection.js';
-import type { TableSchema } from '../schema/table-schema.js';
 
 /** Bound parameters per statement: far below PostgreSQL's 65,535 and MySQL's prepared limit. */
 const MAX_PARAMS = 4000;

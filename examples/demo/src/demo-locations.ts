@@ -1,9 +1,6 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { DatakitConfig } from '../config/define-config.js';
-import { selectEnvironment } from '../config/select-environment.js';
-import { parseConnectionUrl } from '../dialect/parse-connection-url.js';
-import { DatakitError } from '../errors/datakit-error.js';
+import { type DatakitConfig, DatakitError, parseConnectionUrl, selectEnvironment } from 'datakit';
 
 /** Where the demo keeps its databases. */
 export interface DemoLocations {

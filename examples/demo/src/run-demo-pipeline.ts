@@ -1,12 +1,18 @@
-import type { WarehouseConfig } from '../config/define-config.js';
-import type { Connection } from '../dialect/connection.js';
-import { DatakitError } from '../errors/datakit-error.js';
-import { compilePipeline } from '../orchestration/dag/compile-pipeline.js';
-import { runPipeline } from '../orchestration/execute/run-pipeline.js';
-import { readCheckResults, type StoredCheckResult } from '../orchestration/store/record-check-results.js';
-import type { RunRecord } from '../orchestration/store/run-record.js';
-import type { TaskRows } from '../orchestration/task-context.js';
-import { summarizeTransfers, type TransferSummary } from '../warehouse/transfer-summary.js';
+import {
+  type Connection,
+  compilePipeline,
+  DatakitError,
+  formatDuration,
+  formatNumber,
+  type RunRecord,
+  readCheckResults,
+  runPipeline,
+  type StoredCheckResult,
+  summarizeTransfers,
+  type TaskRows,
+  type TransferSummary,
+  type WarehouseConfig,
+} from 'datakit';
 import { transferLinesOfRun } from './transfer-lines-of-run.js';
 
 /** The pipeline of the demo warehouse that `datakit demo` runs. */
@@ -67,7 +73,7 @@ export async function runDemoPipeline(target: DemoPipelineTarget): Promise<{
       else if (event.type === 'task_ended' && event.outcome.state === 'succeeded' && event.outcome.rows) {
         const r = event.outcome.rows;
         say(
-          `  ${event.task}: ${fmt(r.read)} read, ${fmt(r.loaded)} loaded, ${fmt(r.rejected)} rejected, ${fmt(r.dropped)} dropped in ${(event.durationMs / 1000).toFixed(1)} s`,
+          `  ${event.task}: ${formatNumber(r.read)} read, ${formatNumber(r.loaded)} loaded, ${formatNumber(r.rejected)} rejected, ${formatNumber(r.dropped)} dropped in ${formatDuration(event.durationMs)}`,
         );
       }
     },
@@ -100,5 +106,3 @@ export async function runDemoPipeline(target: DemoPipelineTarget): Promise<{
     checks: await readCheckResults(store, result.run.id),
   };
 }
-
-const fmt = (n: number) => n.toLocaleString('en-US');

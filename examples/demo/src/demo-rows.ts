@@ -1,10 +1,7 @@
 import type { Faker } from '@faker-js/faker';
+import { type Datakit, DatakitError } from 'datakit';
+import { buildGraph, type ChangeEvent, changes, factory } from 'datakit/testing';
 import type { Table } from 'drizzle-orm';
-import type { Datakit } from '../contract/define-datakit.js';
-import { DatakitError } from '../errors/datakit-error.js';
-import { buildGraph } from '../factory/build-graph.js';
-import { type ChangeEvent, changes } from '../factory/changes.js';
-import { factory } from '../factory/factory.js';
 import { buildDemoChanges, type DemoChanges } from './demo-changes.js';
 import type { DemoSizes } from './demo-sizes.js';
 

@@ -1,9 +1,8 @@
+import { formatNumber as n, formatDuration as s } from 'datakit';
 import { dataDirLine } from './demo-locations.js';
 import { formatDemoRun } from './format-demo-run.js';
 import type { DemoSummary } from './run-demo.js';
 
-const n = (value: number) => Math.round(value).toLocaleString('en-US');
-const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const count = (value: number, noun: string) => `${n(value)} ${noun}${value === 1 ? '' : 's'}`;
 
 /**

@@ -1,5 +1,4 @@
-import type { Connection } from '../dialect/connection.js';
-import type { TableSchema } from '../schema/table-schema.js';
+import type { Connection, TableSchema } from 'datakit';
 
 /**
  * The table as the demo creates it in a source database. A MySQL contract's inline `ENUM(...)`

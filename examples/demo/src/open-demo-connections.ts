@@ -1,5 +1,4 @@
-import { connect } from '../dialect/connect.js';
-import type { Connection } from '../dialect/connection.js';
+import { type Connection, connect } from 'datakit';
 import type { DemoLocations } from './demo-locations.js';
 
 /** The demo's open connections; systems that share a URL share a connection. */

@@ -1,10 +1,7 @@
-import { formatDuration } from '../format/format-duration.js';
-import { formatTable } from '../format/format-table.js';
-import { formatTransferTable } from '../warehouse/transfer-summary.js';
+import { formatDuration, formatTable, formatTransferTable, formatNumber as n } from 'datakit';
 import type { CustomerHistory, DemoRunSummary } from './demo-run-summary.js';
 
 const KIND_LABELS = { sql: 'SQL transform', dimension: 'dimension', custom: 'custom' } as const;
-const n = (value: number) => Math.round(value).toLocaleString('en-US');
 
 /**
  * One run of the demo as terminal text: the transfers into bronze, the silver and gold tasks,

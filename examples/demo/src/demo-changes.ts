@@ -1,7 +1,6 @@
 import type { Faker } from '@faker-js/faker';
+import { type ChangeEvent, factory } from 'datakit/testing';
 import type { Table } from 'drizzle-orm';
-import type { ChangeEvent } from '../factory/changes.js';
-import { factory } from '../factory/factory.js';
 
 type Row = Record<string, unknown>;
 

@@ -1,4 +1,4 @@
-import { DatakitError } from '../errors/datakit-error.js';
+import { DatakitError } from 'datakit';
 
 /** Source rows per demo table, by the source table's SQL name. */
 export interface DemoSizes {

@@ -1,7 +1,12 @@
-import type { WarehouseConfig, WarehouseLayer } from '../config/define-config.js';
-import type { Connection } from '../dialect/connection.js';
-import type { TransferLine, TransferSummary } from '../warehouse/transfer-summary.js';
-import { warehouseTables } from '../warehouse/warehouse-tables.js';
+import {
+  type Connection,
+  countRejects,
+  type TransferLine,
+  type TransferSummary,
+  type WarehouseConfig,
+  type WarehouseLayer,
+  warehouseTables,
+} from 'datakit';
 import { type DemoPipelineTarget, type LayerTaskLine, runDemoPipeline } from './run-demo-pipeline.js';
 
 /** Rows of one warehouse table after a run. */
@@ -176,21 +181,23 @@ async function rejectsOfRun(
   transfers: readonly TransferLine[],
   layers: readonly LayerTaskLine[],
 ): Promise<DemoRunSummary['rejects']> {
-  const byLoad = async (loads: readonly string[], sql: string) =>
-    loads.length === 0
-      ? []
-      : (await store.query<{ target: string; message: string; rows: number }>(sql, [loads])).rows;
   // A transfer's reasons name their row; a SQL transform's repeat per row, so they count by rule.
-  const transferRejects = await byLoad(
+  const transferRejects = await countRejects(
+    store,
     transfers.map((t) => t.loadId),
-    `select "target_table" as "target", "message", count(*)::integer as "rows" from "datakit"."rejects"
-     where "load_id"::text = any($1::text[]) group by 1, 2 order by min("id")`,
+    'message',
   );
-  const layerRejects = await byLoad(
+  const layerRejects = await countRejects(
+    store,
     layers.flatMap((l) => (l.loadId ? [l.loadId] : [])),
-    `select "target_table" as "target", coalesce("rule", "stage") || ', e.g. ' || (array_agg("message" order by "id"))[1] as "message",
-            count(*)::integer as "rows"
-     from "datakit"."rejects" where "load_id"::text = any($1::text[]) group by "target_table", "rule", "stage" order by min("id")`,
+    'rule',
   );
-  return [...transferRejects, ...layerRejects];
+  return [
+    ...transferRejects.map(({ target, message, rows }) => ({ target, message, rows })),
+    ...layerRejects.map(({ target, rule, message, rows }) => ({
+      target,
+      message: `${rule}, e.g. ${message}`,
+      rows,
+    })),
+  ];
 }

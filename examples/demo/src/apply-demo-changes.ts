@@ -1,5 +1,5 @@
+import type { Connection } from 'datakit';
 import { type Column, getTableColumns, type Table } from 'drizzle-orm';
-import type { Connection } from '../dialect/connection.js';
 import { sourceTableFor } from './create-source-tables.js';
 import type { DemoChanges } from './demo-changes.js';
 import type { DemoSources } from './demo-rows.js';

@@ -1,6 +1,4 @@
-import type { Datakit } from '../contract/define-datakit.js';
-import type { Connection } from '../dialect/connection.js';
-import { DatakitError } from '../errors/datakit-error.js';
+import { type Connection, type Datakit, DatakitError } from 'datakit';
 import { recreateSourceTables } from './create-source-tables.js';
 import type { DemoRows } from './demo-rows.js';
 import { insertRows } from './insert-rows.js';
