@@ -1,6 +1,15 @@
 // The public API of `datakit`: an explicit list. Anything not named here is internal.
 // Test-data factories are in their own entry point, `datakit/testing`, so the CLI never loads faker.
 
+export type { GenerateDatakitOptions, GeneratedDatakit } from './codegen/generate-datakit.js';
+// Introspection
+export { generateDatakit } from './codegen/generate-datakit.js';
+export type {
+  IntrospectToDirectoryOptions,
+  IntrospectToDirectoryResult,
+} from './codegen/introspect-to-directory.js';
+export { introspectToDirectory } from './codegen/introspect-to-directory.js';
+export type { CodegenWarning } from './codegen/render-table.js';
 export type {
   CheckedConfig,
   ColumnKey,
@@ -92,6 +101,10 @@ export type { SemverBump } from './drift/semver-bump.js';
 export type { DatakitErrorCode, ErrorContext } from './errors/datakit-error.js';
 // Errors
 export { DatakitError } from './errors/datakit-error.js';
+// Text for people, as the CLI prints it
+export { formatDuration } from './format/format-duration.js';
+export { formatNumber } from './format/format-number.js';
+export { formatTable } from './format/format-table.js';
 export type { DateDimension } from './gold/date-dimension.js';
 export { dateDimensionColumns, defineDateDimension } from './gold/date-dimension.js';
 export type { DeleteMode, DimensionSpec, Scd2Dimension } from './gold/define-dimension.js';
@@ -104,15 +117,6 @@ export type { DimensionRef } from './gold/dimension-ref.js';
 export type { Lookup, LookupKey } from './gold/lookup.js';
 export { lookup } from './gold/lookup.js';
 export type { DimensionResult, RunDimensionOptions } from './gold/run-dimension.js';
-export type { GenerateDatakitOptions, GeneratedDatakit } from './introspect/generate-datakit.js';
-// Introspection
-export { generateDatakit } from './introspect/generate-datakit.js';
-export type {
-  IntrospectToDirectoryOptions,
-  IntrospectToDirectoryResult,
-} from './introspect/introspect-to-directory.js';
-export { introspectToDirectory } from './introspect/introspect-to-directory.js';
-export type { CodegenWarning } from './introspect/render-table.js';
 export type { BackfillStep, Reprocess } from './orchestration/backfill/plan-backfill.js';
 export { planBackfill } from './orchestration/backfill/plan-backfill.js';
 export type { BackfillOptions } from './orchestration/backfill/run-backfill.js';
@@ -219,6 +223,8 @@ export type { StoreMigrationResult } from './store/migrate-store.js';
 export { LATEST_STORE_VERSION, migrateStore, STORE_LOCK } from './store/migrate-store.js';
 export type { StoreMigration } from './store/migrations.js';
 export { MIGRATIONS } from './store/migrations.js';
+export type { RejectCount } from './store/runs/count-rejects.js';
+export { countRejects } from './store/runs/count-rejects.js';
 export type { RunEvent } from './store/runs/get-run.js';
 export { getRun } from './store/runs/get-run.js';
 export type { CheckRunRecord } from './store/runs/list-check-runs.js';
@@ -229,6 +235,8 @@ export type { StoredCheckResult } from './store/runs/read-check-results.js';
 export { readCheckResults } from './store/runs/read-check-results.js';
 export type { LineageColumn, LineageTable, TaskLineage } from './store/runs/read-lineage.js';
 export { readLineage } from './store/runs/read-lineage.js';
+export type { RunLoad } from './store/runs/read-run-loads.js';
+export { readRunLoads } from './store/runs/read-run-loads.js';
 export { reapExpired } from './store/runs/reap-expired.js';
 export type {
   RunKey,

@@ -2,17 +2,11 @@ import { type LoadedConfig, loadConfig } from '../config/load-config.js';
 import { type SelectedEnvironment, selectEnvironment } from '../config/select-environment.js';
 import { connect } from '../dialect/connect.js';
 import type { Connection } from '../dialect/connection.js';
+import type { CommonOptions } from './add-common-options.js';
 import type { CliIO } from './cli-io.js';
 
+export type { CommonOptions } from './add-common-options.js';
 export { type CliIO, processIO } from './cli-io.js';
-
-/** Options every config-reading command takes. */
-export interface CommonOptions {
-  config?: string;
-  env?: string;
-  warehouse?: string;
-  json?: boolean;
-}
 
 /**
  * Loads the config and selects the warehouse environment a command works on.

@@ -79,7 +79,7 @@ export function fromDrizzle(table: Table, where: { datakit?: string } = {}): Tab
     if (identity || autoIncrement || /serial$/i.test(column.getSQLType())) {
       schema.generated = identity?.type === 'always' ? 'always' : 'identity';
     } else if (column.hasDefault && column.default !== undefined) {
-      schema.default = renderDefault(column.default, toSql);
+      schema.default = renderDefault(column.default, toSql, family);
     }
     columns.push(schema);
     if (column.primary) pkColumns.push(column.name);
@@ -156,7 +156,7 @@ function sqlRenderer(family: DialectFamily): (sql: SQL) => string {
     const query = family.drizzle.sqlToQuery(sql);
     if (query.params.length > 0) {
       return query.params.reduceRight<string>(
-        (text, param, i) => text.replaceAll(family.adapter.placeholder(i + 1), literal(param)),
+        (text, param, i) => text.replaceAll(family.adapter.placeholder(i + 1), literal(param, family)),
         query.sql,
       );
     }
@@ -164,16 +164,16 @@ function sqlRenderer(family: DialectFamily): (sql: SQL) => string {
   };
 }
 
-function renderDefault(value: unknown, toSql: (sql: SQL) => string): string {
+function renderDefault(value: unknown, toSql: (sql: SQL) => string, family: DialectFamily): string {
   if (is(value, SQL)) return toSql(value);
-  return literal(value);
+  return literal(value, family);
 }
 
-function literal(value: unknown): string {
+function literal(value: unknown, family: DialectFamily): string {
   if (value === null) return 'null';
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof Date) return `'${value.toISOString()}'`;
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return `'${text.replaceAll("'", "''")}'`;
+  return family.adapter.quoteString(text);
 }

@@ -79,6 +79,19 @@ export interface DdlCompiler {
   addUnique(table: TableRef, key: KeyConstraint): string;
   addForeignKey(table: TableRef, fk: ForeignKeySchema): string;
   addCheck(table: TableRef, check: CheckSchema): string;
-  createIndex(table: TableRef, index: IndexSchema): string;
+  /**
+   * `CREATE [UNIQUE] INDEX`; with `where` (a SQL condition) a partial index of the rows it holds
+   * for (PostgreSQL; MySQL has no partial indexes and throws `UNSUPPORTED`).
+   */
+  createIndex(table: TableRef, index: IndexSchema, where?: string): string;
   dropIndex(table: TableRef, index: IndexSchema): string;
+  /**
+   * One row that gives its generated key column `row.key` a value of its own (a dimension's
+   * unknown member, key -1), and does nothing when a row with that key exists (on MySQL: any
+   * unique key). `values` are SQL expressions (placeholders, casts), one per column.
+   */
+  insertKeyedRow(
+    table: TableRef,
+    row: { key: string; columns: readonly string[]; values: readonly string[] },
+  ): string;
 }

@@ -40,6 +40,12 @@ export interface DialectAdapter {
   readonly supportsConcurrentTransactions: boolean;
   /** Quotes an identifier, escaping embedded quotes: `"a""b"` or `` `a``b` ``. */
   quoteIdentifier(name: string): string;
+  /**
+   * A string literal, escaped as the family reads it: `'it''s'`; PostgreSQL writes a value with a
+   * backslash as `E'a\\b'` (the same whatever `standard_conforming_strings` says), MySQL doubles
+   * backslashes (`'a\\b'`).
+   */
+  quoteString(value: string): string;
   /** Quotes `schema.table`, or just the table when no schema is given. */
   quoteTable(table: { schema?: string; name: string }): string;
   /** The placeholder for the 1-based parameter `index`: `$1` or `?`. */

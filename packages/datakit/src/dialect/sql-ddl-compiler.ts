@@ -44,10 +44,12 @@ export abstract class SqlDdlCompiler implements DdlCompiler {
   abstract setNotNull(table: TableRef, column: string | ColumnSchema, notNull: boolean): string;
   abstract setDefault(table: TableRef, column: ColumnSchema): string;
   abstract extendEnum(table: TableRef, column: ColumnSchema, added: readonly string[]): string[];
-  abstract createIndex(table: TableRef, index: IndexSchema): string;
+  abstract createIndex(table: TableRef, index: IndexSchema, where?: string): string;
   abstract dropIndex(table: TableRef, index: IndexSchema): string;
-  /** A string literal, for defaults written by Datakit, enum values and comments. */
-  abstract literal(value: string): string;
+  abstract insertKeyedRow(
+    table: TableRef,
+    row: { key: string; columns: readonly string[]; values: readonly string[] },
+  ): string;
   /** One column inside `CREATE TABLE` / `ADD COLUMN`. */
   protected abstract columnDefinition(table: TableRef, column: ColumnSchema): string;
   /** Statements around `CREATE TABLE`: enum types before, comments after. */

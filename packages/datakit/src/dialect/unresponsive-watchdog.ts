@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import { formatDuration } from '../format/format-duration.js';
 import type { ConnectionUrl } from './parse-connection-url.js';
 import { urlSeconds } from './url-seconds.js';
 
@@ -77,11 +78,10 @@ export interface WatchedSession {
  * @internal
  */
 export function unresponsiveError(settings: UnresponsiveSettings, silentMs: number): Error {
-  const s = (ms: number) => `${Math.round(ms / 100) / 10} s`;
   return Object.assign(
     new Error(
-      `${settings.server} sent nothing for ${s(silentMs)} while a statement waited, and a new ` +
-        `connection to it got no answer within ${s(settings.probeMs)}`,
+      `${settings.server} sent nothing for ${formatDuration(silentMs)} while a statement waited, and a new ` +
+        `connection to it got no answer within ${formatDuration(settings.probeMs)}`,
     ),
     { code: UNRESPONSIVE_CODE },
   );

@@ -1,3 +1,4 @@
+import { quoteSqlString } from '../dialect/quote-sql-string.js';
 import type { ColumnSchema, ColumnType } from '../schema/table-schema.js';
 
 /**
@@ -30,7 +31,7 @@ export function describeColumnType(type: ColumnType): string {
       text = type.precision === undefined ? type.kind : `${type.kind}(${type.precision})`;
       break;
     case 'enum': {
-      const values = (type.enumValues ?? []).map((v) => `'${v.replaceAll("'", "''")}'`).join(',');
+      const values = (type.enumValues ?? []).map(quoteSqlString).join(',');
       text = `enum${type.enumName ? ` ${type.enumName}` : ''}(${values})`;
       break;
     }

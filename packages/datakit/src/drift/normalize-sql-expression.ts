@@ -15,7 +15,7 @@ const NOW = /^(?:now|current_timestamp|localtimestamp|transaction_timestamp)(?:\
  * ```
  */
 export function normalizeSqlExpression(expression: string): string {
-  let text = expression.trim().replace(/^check\s*/i, '');
+  let text = standardStrings(expression.trim()).replace(/^check\s*/i, '');
   text = mapUnquoted(text, (part) =>
     part.toLowerCase().replace(CAST, '').replace(/["`]/g, '').replace(/\s+/g, ''),
   );
@@ -46,6 +46,46 @@ export function normalizeDefault(expression: string | undefined, kind?: string):
     if (/^'?(?:0|f|false)'?$/.test(text)) return 'false';
   }
   return text;
+}
+
+const ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** PostgreSQL's `E'a\\b'` (as Datakit's DDL writes a backslash) as the standard `'a\b'` a catalog shows. */
+function standardStrings(text: string): string {
+  let result = '';
+  let index = 0;
+  while (index < text.length) {
+    const char = text[index] as string;
+    const escaped =
+      (char === 'E' || char === 'e') && text[index + 1] === "'" && !/\w/.test(text[index - 1] ?? '');
+    if (char !== "'" && !escaped) {
+      result += char;
+      index += 1;
+      continue;
+    }
+    let value = '';
+    let end = index + (escaped ? 2 : 1);
+    while (end < text.length) {
+      const c = text[end] as string;
+      if (c === '\\' && escaped) {
+        const next = text[end + 1] ?? '';
+        value += ESCAPES[next] ?? next;
+        end += 2;
+      } else if (c === "'" && text[end + 1] === "'") {
+        value += "'";
+        end += 2;
+      } else if (c === "'") {
+        end += 1;
+        break;
+      } else {
+        value += c;
+        end += 1;
+      }
+    }
+    result += `'${value.replaceAll("'", "''")}'`;
+    index = end;
+  }
+  return result;
 }
 
 function mapUnquoted(text: string, fn: (part: string) => string): string {

@@ -25,35 +25,39 @@ export function dimensionDdl(
   const w = new SqlWriter(dialect.adapter, placement);
   const parts = sourceParts(plan.base.target);
   const target = placeTable(toPlace(parts.table, parts.layer), placement);
-  const d = dialect.adapter.quoteTable(target);
-  const keys = plan.businessKey.map((k) => w.q(k)).join(', ');
+  const ddl = dialect.createDdlCompiler();
+  const keys = plan.businessKey;
+  const index = (suffix: string, columns: readonly string[], unique: boolean, where?: string) => ({
+    sql: ddl.createIndex(target, { name: `${target.name}_${suffix}`, columns, unique }, where),
+    params: [],
+  });
   const statements: { sql: string; params: unknown[] }[] = [
-    {
-      sql: `create unique index if not exists ${w.q(`${target.name}_current_key`)} on ${d} (${keys}) where "is_current"`,
-      params: [],
-    },
-    {
-      sql: `create index if not exists ${w.q(`${target.name}_key_valid_from`)} on ${d} (${keys}, "valid_from")`,
-      params: [],
-    },
-    {
-      sql: `create index if not exists ${w.q(`${target.name}_inferred`)} on ${d} (${keys}) where "is_inferred"`,
-      params: [],
-    },
+    index('current_key', keys, true, w.q('is_current')),
+    index('key_valid_from', [...keys, 'valid_from'], false),
+    index('inferred', keys, false, w.q('is_inferred')),
   ];
   if (plan.unknownMember) {
-    const cast = writeType(dialect.createDdlCompiler(), target);
+    const cast = writeType(ddl, target);
     const entries = Object.entries(plan.unknownMember);
     const values = entries.map(([name, value]) => {
       const column = plan.base.targetSchema.columns.find((c) => c.name === name);
       return column ? `cast(${w.param(value)} as ${cast(column)})` : w.param(value);
     });
-    statements.push({
-      sql: `insert into ${d} (${w.q(plan.surrogateKey)}, ${entries.map(([n]) => w.q(n)).join(', ')}, "valid_from", "valid_to", "is_current", "is_deleted", "is_inferred")
-        overriding system value values (-1, ${values.join(', ')}, '-infinity', 'infinity', true, false, false)
-        on conflict (${w.q(plan.surrogateKey)}) do nothing`,
-      params: w.params,
+    const quote = dialect.adapter.quoteString;
+    const sql = ddl.insertKeyedRow(target, {
+      key: plan.surrogateKey,
+      columns: [
+        plan.surrogateKey,
+        ...entries.map(([n]) => n),
+        'valid_from',
+        'valid_to',
+        'is_current',
+        'is_deleted',
+        'is_inferred',
+      ],
+      values: ['-1', ...values, quote('-infinity'), quote('infinity'), 'true', 'false', 'false'],
     });
+    statements.push({ sql, params: w.params });
   }
   return statements;
 }

@@ -1,3 +1,5 @@
+import { formatDuration } from '../format/format-duration.js';
+import { formatNumber } from '../format/format-number.js';
 import { rowsPerSecond as rowsPerSecondOf } from './rows-per-second.js';
 
 /**
@@ -38,13 +40,6 @@ export interface ProgressOptions {
   terminal: boolean;
   stream?: NodeJS.WriteStream;
   intervalMs?: number;
-}
-
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-
-function seconds(ms: number): string {
-  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
-  return `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`;
 }
 
 /**
@@ -93,8 +88,8 @@ export class ProgressReporter {
     if (!this.#options.terminal) return;
     const line =
       summary ??
-      `${this.#options.name}: ${fmt(progress.read)} read, ${fmt(progress.loaded)} loaded, ${fmt(progress.rejected)} rejected, ` +
-        `${fmt(progress.dropped)} dropped in ${seconds(progress.elapsedMs)} (${fmt(progress.rowsPerSecond)} rows/s)`;
+      `${this.#options.name}: ${formatNumber(progress.read)} read, ${formatNumber(progress.loaded)} loaded, ${formatNumber(progress.rejected)} rejected, ` +
+        `${formatNumber(progress.dropped)} dropped in ${formatDuration(progress.elapsedMs)} (${formatNumber(progress.rowsPerSecond)} rows/s)`;
     this.#stream.write(this.#stream.isTTY && this.#drawn ? `\r\x1b[2K${line}\n` : `${line}\n`);
   }
 
@@ -120,9 +115,9 @@ export class ProgressReporter {
     this.#options.onProgress?.(progress);
     if (this.#options.terminal && this.#stream.isTTY && !done) {
       const pct = total ? ` ${Math.min(100, Math.floor((counts.read * 100) / total))}%` : '';
-      const eta = progress.etaMs === undefined ? '' : `, ETA ${seconds(progress.etaMs)}`;
+      const eta = progress.etaMs === undefined ? '' : `, ETA ${formatDuration(progress.etaMs)}`;
       this.#stream.write(
-        `\r\x1b[2K${this.#options.name}:${pct} ${fmt(counts.read)} rows, ${fmt(rowsPerSecond)} rows/s${eta}`,
+        `\r\x1b[2K${this.#options.name}:${pct} ${formatNumber(counts.read)} rows, ${formatNumber(rowsPerSecond)} rows/s${eta}`,
       );
       this.#drawn = true;
     }

@@ -6,6 +6,7 @@ import type { Connection, Dialect } from '../dialect/connection.js';
 import { onSide, stoppedAnswering } from '../dialect/connection-lost-error.js';
 import { parseConnectionUrl } from '../dialect/parse-connection-url.js';
 import { DatakitError } from '../errors/datakit-error.js';
+import { formatNumber } from '../format/format-number.js';
 import { ensureStoreCurrent } from '../store/ensure-store-current.js';
 import { insertRejects } from '../store/loads/insert-rejects.js';
 import { markAbandonedLoads } from '../store/loads/mark-abandoned-loads.js';
@@ -231,10 +232,7 @@ async function run(
   } catch (err) {
     await stopHeartbeat();
     await extraction?.close(err).catch(() => {});
-    progress.finish(
-      counts(),
-      `${plan.name}: FAILED after ${counts().read.toLocaleString('en-US')} rows read`,
-    );
+    progress.finish(counts(), `${plan.name}: FAILED after ${formatNumber(counts().read)} rows read`);
     throw await failed(plan, to, err, counts(), rejects, rejectContext);
   }
 }

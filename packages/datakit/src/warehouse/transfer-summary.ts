@@ -1,4 +1,7 @@
 import type { WriteDisposition } from '../contract/define-datakit.js';
+import { formatDuration } from '../format/format-duration.js';
+import { formatNumber } from '../format/format-number.js';
+import { formatTable } from '../format/format-table.js';
 import { rowsPerSecond } from '../transfer/rows-per-second.js';
 import type { TransferCounts, TransferResult } from '../transfer/transfer-options.js';
 import type { PlannedTransfer } from './plan-transfers.js';
@@ -89,9 +92,6 @@ export function summarizeTransfers(lines: readonly TransferLine[]): TransferSumm
   };
 }
 
-const n = (value: number) => Math.round(value).toLocaleString('en-US');
-const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
 /**
  * The summary as a terminal table (one line per transfer and a total), as `datakit transfer` and
  * `datakit demo` print it.
@@ -99,8 +99,8 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
  * @example
  * ```ts
  * io.out(formatTransferTable(summary).join('\n'));
- * // transfer  source → target                       mode   read  loaded  rejected  dropped  time   rows/s
- * // customer  system-a.customer → bronze.customer  merge  2,000   1,997         3        0  0.4 s  5,000
+ * // transfer  source → target                      mode    read  loaded  rejected  dropped    time  rows/s
+ * // customer  system-a.customer → bronze.customer  merge  2,000   1,997         3        0  400 ms   5,000
  * ```
  */
 export function formatTransferTable(summary: TransferSummary): string[] {
@@ -108,12 +108,12 @@ export function formatTransferTable(summary: TransferSummary): string[] {
     name,
     path,
     mode,
-    n(c.read),
-    n(c.loaded),
-    n(c.rejected),
-    n(c.dropped),
-    s(c.durationMs),
-    n(c.rowsPerSecond),
+    formatNumber(c.read),
+    formatNumber(c.loaded),
+    formatNumber(c.rejected),
+    formatNumber(c.dropped),
+    formatDuration(c.durationMs),
+    formatNumber(c.rowsPerSecond),
   ];
   const rows = summary.transfers.map((t) =>
     row(t.name, `${t.source} → ${t.target}`, t.disposition, {
@@ -134,11 +134,5 @@ export function formatTransferTable(summary: TransferSummary): string[] {
     'time',
     'rows/s',
   ];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, i) => (i >= 3 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)];
+  return formatTable(header, rows).split('\n');
 }

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { type DemoSummary, runDemo } from '@datakit-examples/demo';
+import exampleWarehouse from '@datakit-examples/warehouse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoWarehouse } from '../../src/demo/load-demo-warehouse.js';
-import { type DemoSummary, runDemo } from '../../src/demo/run-demo.js';
 import { connect } from '../../src/dialect/connect.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import { compilePipeline } from '../../src/orchestration/dag/compile-pipeline.js';
@@ -21,8 +21,7 @@ const sorted = (rows: Row[]) => rows.map((r) => JSON.stringify(r)).sort();
 
 describe('the demo pipeline (no database)', () => {
   it('derives its edges from the tables each task reads and writes: parents first, gold after silver is checked', async () => {
-    const { config } = await loadDemoWarehouse();
-    const pipeline = compilePipeline(config.warehouses.demo as never, 'demo', 'demo');
+    const pipeline = compilePipeline(exampleWarehouse.warehouses.demo as never, 'demo', 'demo');
     const upstream = (task: string) =>
       (pipeline.byName.get(task)?.upstream ?? []).map((i) => pipeline.tasks[i]?.name).sort();
     expect(upstream('silver.customer')).toEqual(['customer']);

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { type DemoSummary, runDemo } from '@datakit-examples/demo';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type DemoSummary, runDemo } from '../../src/demo/run-demo.js';
 import { connect } from '../../src/dialect/connect.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import { createTestDatabase, describeServer, type TestDatabase } from '../support/servers.js';

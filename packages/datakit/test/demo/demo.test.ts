@@ -1,11 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as demoModule from '@datakit-examples/demo';
+import { DEFAULT_DEMO_ROWS, type DemoSummary, demoSizes, runDemo } from '@datakit-examples/demo';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerDemoCommand } from '../../src/cli/commands/demo-command.js';
-import { demoSizes } from '../../src/demo/demo-sizes.js';
-import { type DemoSummary, runDemo } from '../../src/demo/run-demo.js';
+import {
+  DEFAULT_DEMO_ROWS as CLI_DEMO_ROWS,
+  registerDemoCommand,
+} from '../../src/cli/commands/demo-command.js';
+import type { DemoModule } from '../../src/cli/load-demo.js';
 import { connect } from '../../src/dialect/connect.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import { formatRunList } from '../../src/orchestration/report/format-run.js';
@@ -223,6 +227,12 @@ async function runDemoCli(args: string[]): Promise<{ code: number; stdout: strin
 }
 
 describe('datakit demo (CLI)', () => {
+  it('runs the demo module it loads: the module the CLI expects, with the default it shows in --help', () => {
+    const module: DemoModule = demoModule;
+    expect(typeof module.runDemo).toBe('function');
+    expect(CLI_DEMO_ROWS).toBe(DEFAULT_DEMO_ROWS);
+  });
+
   it('a second run resets the data directory, says so first, and prints the summary table', async () => {
     const { code, stdout, stderr } = await runDemoCli(['--rows', '300', '--data-dir', 'data', '--seed', '2']);
     expect(code).toBe(0);

@@ -102,6 +102,75 @@ export function runDialectConformance(options: DialectConformanceOptions): void 
       expect(updated.rowCount).toBe(2);
     });
 
+    it('quotes string literals the server reads back as written (quotes, backslashes, newlines)', async () => {
+      const hostile = [
+        "it's",
+        "''",
+        '\\',
+        'C:\\temp\\new',
+        "\\'; select 1; --",
+        'a\nb\tc',
+        "E'x'",
+        'naïve ✓',
+      ];
+      for (const value of hostile) {
+        const { rows } = await conn.query<{ v: string }>(
+          `select ${conn.dialect.adapter.quoteString(value)} as v`,
+        );
+        expect(rows[0]?.v, value).toBe(value);
+      }
+    });
+
+    it('inserts a row with its own value for a generated key, once (insertKeyedRow)', async () => {
+      const table = simple(
+        'keyed_row',
+        [{ name: 'k', type: { kind: 'integer' }, nullable: false, generated: 'identity' }, text('note')],
+        'k',
+      );
+      await create(table);
+      const keyed = ddl.insertKeyedRow(table, {
+        key: 'k',
+        columns: ['k', 'note'],
+        values: ['-1', conn.dialect.adapter.quoteString('unknown')],
+      });
+      await conn.query(keyed);
+      await conn.query(keyed);
+      await conn.query(`INSERT INTO ${t('keyed_row')} (${q('note')}) VALUES (${ph(1)})`, ['next']);
+      const { rows } = await conn.query<{ k: number; note: string }>(
+        `SELECT ${q('k')} AS k, ${q('note')} AS note FROM ${t('keyed_row')} ORDER BY ${q('k')}`,
+      );
+      expect(rows.map((r) => [Number(r.k), r.note])).toEqual([
+        [-1, 'unknown'],
+        [1, 'next'],
+      ]);
+    });
+
+    it('creates a partial index where the family has them, else says UNSUPPORTED', async () => {
+      const table = simple(
+        'partial_ix',
+        [int('id'), int('k'), { name: 'cur', type: { kind: 'boolean' }, nullable: false }],
+        'id',
+      );
+      await create(table);
+      const index = { name: 'partial_ix_current', columns: ['k'], unique: true };
+      const partial = () => ddl.createIndex(table, index, q('cur'));
+      if (conn.dialect.adapter.family === 'mysql') {
+        expect(partial).toThrow(expect.objectContaining({ code: 'UNSUPPORTED' }));
+        return;
+      }
+      await conn.query(partial());
+      await insertMany(
+        'partial_ix',
+        ['id', 'k', 'cur'],
+        [
+          [1, 7, false],
+          [2, 7, false],
+          [3, 7, true],
+        ],
+      );
+      await expect(conn.query(`INSERT INTO ${t('partial_ix')} VALUES (4, 7, true)`)).rejects.toThrow();
+    });
+
     it('streams 25k rows in bounded batches, in order, and stays usable after an early stop', async () => {
       await create(simple('dk_stream', [int('id'), text('payload')], 'id'));
       await insertMany(

@@ -1,4 +1,7 @@
+import { int, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+import { integer, pgSchema, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromDrizzle } from '../../src/contract/from-drizzle.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import { assertNoBreakingDrift } from '../../src/drift/assert-no-breaking-drift.js';
 import { checkDrift } from '../../src/drift/check-drift.js';
@@ -82,6 +85,30 @@ export function runDriftSuite(options: DriftSuiteOptions): void {
         if (drift.fix) expect(change?.fix).toContain(drift.fix);
         expect(formatDriftReport(result)).toContain(change?.message);
       });
+    });
+
+    it('a text default with a quote and a backslash (from Drizzle) is stored as written and shows no drift', async () => {
+      const value = "it's C:\\temp\\new";
+      const table =
+        options.family === 'postgresql'
+          ? pgSchema(options.schema ?? 'public').table('d_default_text', {
+              id: integer('id').primaryKey(),
+              note: text('note').notNull().default(value),
+            })
+          : mysqlTable('d_default_text', {
+              id: int('id').primaryKey(),
+              note: varchar('note', { length: 50 }).notNull().default(value),
+            });
+      const contract = fromDrizzle(table);
+      for (const sql of conn.dialect.createDdlCompiler().createTable(contract)) await conn.query(sql);
+      await conn.query(`insert into ${quote('d_default_text')} (id) values (1)`);
+      const { rows } = await conn.query<{ note: string }>(`select note from ${quote('d_default_text')}`);
+      expect(rows[0]?.note).toBe(value);
+      const result = await checkDrift({
+        connection: conn,
+        tables: [{ system: 'shop', role: 'target', contract }],
+      });
+      expect(result.tables[0]?.report.changes).toEqual([]);
     });
 
     it('reports a missing table as breaking', async () => {

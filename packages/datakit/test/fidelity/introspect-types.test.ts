@@ -3,12 +3,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Table } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { introspectToDirectory } from '../../src/codegen/introspect-to-directory.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import { checkDrift } from '../../src/drift/check-drift.js';
-import { introspectToDirectory } from '../../src/introspect/introspect-to-directory.js';
 import type { TableSchema } from '../../src/schema/table-schema.js';
 import { transfer } from '../../src/transfer/transfer.js';
-import { generatedDir, typeCheck } from '../introspect/type-check.js';
+import { generatedDir, typeCheck } from '../codegen/type-check.js';
 import { compareTables } from './compare-tables.js';
 import { forEachPair } from './fidelity-pairs.js';
 

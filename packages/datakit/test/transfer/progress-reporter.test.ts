@@ -24,12 +24,12 @@ describe('ProgressReporter', () => {
     progress.update(counts(500));
     expect(stream.text.startsWith(CLEAR)).toBe(true);
     expect(stream.text.slice(CLEAR.length)).toMatch(
-      /^crm\.customer: 50% 500 rows, [\d,]+ rows\/s, ETA [\d.]+s$/,
+      /^crm\.customer: 50% 500 rows, [\d,]+ rows\/s, ETA (\d+ ms|[\d.]+ s|\d+ min \d+ s)$/,
     );
     progress.finish(counts(1000));
     expect(stream.text).toContain(`${CLEAR}crm.customer: 1,000 read`);
     expect(stream.text).toMatch(
-      /crm\.customer: 1,000 read, 998 loaded, 1 rejected, 1 dropped in [\d.]+s \([\d,]+ rows\/s\)\n$/,
+      /crm\.customer: 1,000 read, 998 loaded, 1 rejected, 1 dropped in (\d+ ms|[\d.]+ s|\d+ min \d+ s) \([\d,]+ rows\/s\)\n$/,
     );
   });
 

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { DatakitError } from '../../errors/datakit-error.js';
+import { formatTable } from '../../format/format-table.js';
 import type { BackfillStep, Reprocess } from '../../orchestration/backfill/plan-backfill.js';
 import { formatRunLine } from '../../orchestration/report/format-run.js';
-import { formatTable } from '../../orchestration/report/format-table.js';
+import { addCommonOptions } from '../add-common-options.js';
 import type { CliIO, CommonOptions } from '../cli-context.js';
 import { leaseOption, runReporter } from './run-command.js';
 
@@ -30,7 +31,7 @@ export function registerBackfillCommand(
   io: CliIO,
   setExitCode: (code: number) => void,
 ): void {
-  program
+  const command = program
     .command('backfill')
     .description(
       'Run a pipeline for every schedule tick in a date range, skipping the ticks that already succeeded.',
@@ -41,11 +42,8 @@ export function registerBackfillCommand(
     .option('--reprocess <which>', 'run again existing runs: failed (default), all or none', 'failed')
     .option('--max-active-runs <n>', 'runs of the backfill at once (default: the pipeline maxActiveRuns)')
     .option('--dry-run', 'print the plan and run nothing')
-    .option('--lease <seconds>', 'a task held this long without a heartbeat counts as abandoned', '30')
-    .option('-e, --env <name>', 'environment (default: the config default, else dev)')
-    .option('-w, --warehouse <name>', 'warehouse, when the config declares several')
-    .option('-c, --config <file>', 'config file (default: ./datakit.config.ts)')
-    .option('--json', 'print the plan and the runs as JSON')
+    .option('--lease <seconds>', 'a task held this long without a heartbeat counts as abandoned', '30');
+  addCommonOptions(command, 'print the plan and the runs as JSON')
     .addHelpText(
       'after',
       `

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { DatakitError } from '../../errors/datakit-error.js';
 import type { WarehouseCheck } from '../../orchestration/check-warehouse.js';
 import type { CheckRow } from '../../orchestration/report/format-checks.js';
+import { addCommonOptions } from '../add-common-options.js';
 import type { CliIO, CommonOptions } from '../cli-context.js';
 
 interface CheckFlags extends CommonOptions {
@@ -20,7 +21,7 @@ interface CheckFlags extends CommonOptions {
  * ```
  */
 export function registerCheckCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
-  program
+  const command = program
     .command('check')
     .description(
       "Run the quality checks of the warehouse's pipelines on their own; exit 1 when a check of severity error fails.",
@@ -31,11 +32,8 @@ export function registerCheckCommand(program: Command, io: CliIO, setExitCode: (
       (v: string, all: string[]) => [...all, v],
       [] as string[],
     )
-    .option('--samples <n>', 'sample rows kept per failing check', '5')
-    .option('-e, --env <name>', 'environment (default: the config default, else dev)')
-    .option('-w, --warehouse <name>', 'warehouse, when the config declares several')
-    .option('-c, --config <file>', 'config file (default: ./datakit.config.ts)')
-    .option('--json', 'print the results as JSON')
+    .option('--samples <n>', 'sample rows kept per failing check', '5');
+  addCommonOptions(command, 'print the results as JSON')
     .addHelpText(
       'after',
       `

@@ -1,12 +1,6 @@
 import type { Command } from 'commander';
+import { addCommonOptions, type CommonOptions } from '../add-common-options.js';
 import type { CliIO } from '../cli-io.js';
-
-interface ConfigFlags {
-  config?: string;
-  env?: string;
-  warehouse?: string;
-  json?: boolean;
-}
 
 /**
  * `datakit config`: loads and checks datakit.config.ts and prints what it declares for one
@@ -18,15 +12,12 @@ interface ConfigFlags {
  * ```
  */
 export function registerConfigCommand(program: Command, io: CliIO): void {
-  program
+  const command = program
     .command('config')
     .description(
       'Check datakit.config.ts and show one environment: layers, sources, transfers and resolved URLs (no connection).',
-    )
-    .option('-e, --env <name>', 'environment (default: the config default, else dev)')
-    .option('-w, --warehouse <name>', 'warehouse, when the config declares several')
-    .option('-c, --config <file>', 'config file (default: ./datakit.config.ts)')
-    .option('--json', 'print the result as JSON')
+    );
+  addCommonOptions(command)
     .addHelpText(
       'after',
       `
@@ -37,7 +28,7 @@ Examples:
   $ npx datakit config
   $ npx datakit config --env prod --json`,
     )
-    .action(async (flags: ConfigFlags) => {
+    .action(async (flags: CommonOptions) => {
       const { loadConfig } = await import('../../config/load-config.js');
       const { selectEnvironment } = await import('../../config/select-environment.js');
       const { desiredTables } = await import('../../deploy/desired-tables.js');

@@ -1,8 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_DEMO_ROWS } from '../../demo/demo-sizes.js';
 import { DatakitError } from '../../errors/datakit-error.js';
+import { formatNumber } from '../../format/format-number.js';
 import type { CliIO } from '../cli-context.js';
+
+/** Source rows of `datakit demo` without `--rows`: the demo's own default (a test holds them equal). */
+export const DEFAULT_DEMO_ROWS = 26_200;
 
 interface DemoFlags {
   rows?: string;
@@ -27,10 +30,9 @@ function wholeNumber(value: string | undefined, flag: string): number | undefine
 }
 
 /** What to try after the demo: only commands this program has, and only for the `dev` data. */
-function nextCommands(program: Command, flags: DemoFlags, demoFromCheckout: () => boolean): string[] {
+function nextCommands(program: Command, flags: DemoFlags, checkout: boolean): string[] {
   const has = (name: string) => program.commands.some((c) => c.name() === name);
   // Outside a checkout the current folder has no demo config: point at a project of one's own instead.
-  const checkout = demoFromCheckout();
   const dev = checkout && flags.dataDir === undefined && flags.systemDUrl === undefined;
   const next: [string, string][] = [];
   if (!checkout && has('init'))
@@ -69,10 +71,7 @@ export function registerDemoCommand(program: Command, io: CliIO, setExitCode: (c
   program
     .command('demo')
     .description('Run the demo warehouse end to end on embedded PostgreSQL (PGlite): no server needed.')
-    .option(
-      '--rows <n>',
-      `source rows over the six tables (default ${DEFAULT_DEMO_ROWS.toLocaleString('en-US')})`,
-    )
+    .option('--rows <n>', `source rows over the six tables (default ${formatNumber(DEFAULT_DEMO_ROWS)})`)
     .option('--seed <n>', 'factory seed: the same seed gives the same rows (default 1)')
     .option('--keep', "reuse the previous run's databases instead of resetting them (bronze is merged again)")
     .option('--data-dir <dir>', 'keep the databases here instead of .datakit/dev at the repository root')
@@ -96,12 +95,12 @@ A second run resets the demo databases (it says so on its first line) unless --k
 Exit codes: 0 ok (rejected rows are part of the demo), 1 failure, 2 usage error.`,
     )
     .action(async (flags: DemoFlags) => {
-      const { runDemo } = await import('../../demo/run-demo.js');
-      const { formatDemoSummary } = await import('../../demo/format-demo-summary.js');
-      const { demoFromCheckout } = await import('../../demo/load-demo-warehouse.js');
+      const { loadDemo } = await import('../load-demo.js');
       const rows = wholeNumber(flags.rows, '--rows');
       const seed = wholeNumber(flags.seed, '--seed');
-      const summary = await runDemo({
+      const { demo, fromCheckout, root } = await loadDemo(io.cwd);
+      const summary = await demo.runDemo({
+        root,
         ...(rows !== undefined ? { rows } : {}),
         ...(seed !== undefined ? { seed } : {}),
         ...(flags.keep ? { keep: true } : {}),
@@ -109,10 +108,13 @@ Exit codes: 0 ok (rejected rows are part of the demo), 1 failure, 2 usage error.
         ...(flags.systemDUrl !== undefined ? { systemDUrl: flags.systemDUrl } : {}),
         ...(flags.changes === false ? { changes: false } : {}),
         onProgress: (line) => io.err(line),
-        transferProgress: process.stderr.isTTY === true && !flags.json,
       });
       setExitCode(0);
-      const next = nextCommands(program, flags, demoFromCheckout);
-      io.out(flags.json ? JSON.stringify({ ...summary, next }, null, 2) : formatDemoSummary(summary, next));
+      const next = nextCommands(program, flags, fromCheckout);
+      io.out(
+        flags.json
+          ? JSON.stringify({ ...summary, next }, null, 2)
+          : demo.formatDemoSummary(summary as never, next),
+      );
     });
 }

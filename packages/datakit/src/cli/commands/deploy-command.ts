@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { DeployResult } from '../../deploy/deploy-warehouse.js';
 import type { DeployPlan, DeployStep } from '../../drift/deploy-step.js';
 import type { DriftChange } from '../../drift/diff-table.js';
+import { formatDuration } from '../../format/format-duration.js';
+import { addCommonOptions } from '../add-common-options.js';
 import type { CliIO, CommonOptions } from '../cli-context.js';
 
 interface DeployFlags extends CommonOptions {
@@ -23,17 +25,14 @@ export function registerDeployCommand(
   io: CliIO,
   setExitCode: (code: number) => void,
 ): void {
-  program
+  const command = program
     .command('deploy')
     .description(
       'Create or update the schemas and tables of every layer (bronze, silver, gold), idempotently.',
     )
     .option('--plan', 'print the statements and change nothing')
-    .option('--allow-destructive', 'also apply drops, retypes and new NOT NULL columns')
-    .option('-e, --env <name>', 'environment (default: the config default, else dev)')
-    .option('-w, --warehouse <name>', 'warehouse, when the config declares several')
-    .option('-c, --config <file>', 'config file (default: ./datakit.config.ts)')
-    .option('--json', 'print the result as JSON')
+    .option('--allow-destructive', 'also apply drops, retypes and new NOT NULL columns');
+  addCommonOptions(command)
     .addHelpText(
       'after',
       `
@@ -89,7 +88,7 @@ function formatDeploy(result: DeployResult, name: string): string {
   const safe = result.plan.steps.length - result.plan.destructive.length;
   const summary = `${result.plan.steps.length} change(s): ${safe} additive, ${result.plan.destructive.length} destructive`;
   if (result.status === 'planned') lines.push(`${summary}. Plan only: nothing was changed.`);
-  if (result.status === 'applied') lines.push(`${summary}. Applied in ${result.durationMs} ms.`);
+  if (result.status === 'applied') lines.push(`${summary}. Applied in ${formatDuration(result.durationMs)}.`);
   if (result.status === 'refused') {
     lines.push(`${summary}. REFUSED: nothing was changed because of the destructive change(s) marked "!":`);
     for (const step of result.plan.destructive) lines.push(`  - ${step.target}: ${step.reason}`);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addCommonOptions } from '../add-common-options.js';
 import type { CliIO, CommonOptions } from '../cli-context.js';
 
 interface DriftFlags extends CommonOptions {
@@ -17,18 +18,15 @@ interface DriftFlags extends CommonOptions {
  * ```
  */
 export function registerDriftCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
-  program
+  const command = program
     .command('drift')
     .description(
       'Check live source and warehouse tables against their contracts; exit 1 when a change would stop a run.',
     )
     .option('--sources-only', 'check only the source systems')
     .option('--targets-only', 'check only the warehouse tables')
-    .option('--evolve', 'apply the additive changes of tables whose policy is "evolve"')
-    .option('-e, --env <name>', 'environment (default: the config default, else dev)')
-    .option('-w, --warehouse <name>', 'warehouse, when the config declares several')
-    .option('-c, --config <file>', 'config file (default: ./datakit.config.ts)')
-    .option('--json', 'print the result as JSON')
+    .option('--evolve', 'apply the additive changes of tables whose policy is "evolve"');
+  addCommonOptions(command)
     .addHelpText(
       'after',
       `

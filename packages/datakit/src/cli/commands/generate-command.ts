@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { type BronzeMixin, MIXIN_COLUMNS } from '../../codegen/mixin-columns.js';
 import { DatakitError } from '../../errors/datakit-error.js';
-import { type BronzeMixin, MIXIN_COLUMNS } from '../../generate/mixin-columns.js';
 import type { CliIO } from '../cli-io.js';
 
 interface BronzeFlags {
@@ -84,9 +84,9 @@ Examples:
           hint: `Use one of: ${Object.keys(MIXIN_COLUMNS).join(', ')}.`,
         });
       }
-      const { generateBronze } = await import('../../generate/generate-bronze.js');
+      const { generateBronze } = await import('../../codegen/generate-bronze.js');
       const { introspectSource, isConnectionUrl, systemNameOf } = await import(
-        '../../generate/introspect-source.js'
+        '../../codegen/introspect-source.js'
       );
       let modulePath = path.resolve(io.cwd, flags.source);
       let system = flags.system;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { type BronzeMixin, MIXIN_COLUMNS } from '../../codegen/mixin-columns.js';
 import { DatakitError } from '../../errors/datakit-error.js';
-import { type BronzeMixin, MIXIN_COLUMNS } from '../../generate/mixin-columns.js';
 import type { CliIO } from '../cli-io.js';
 
 interface InitFlags {

@@ -50,7 +50,7 @@ Examples:
   $ npx datakit introspect mysql://root@127.0.0.1:3306/orders --tables orders,order_line --out datakits/system-d`,
     )
     .action(async (url: string, flags: IntrospectFlags) => {
-      const { introspectToDirectory } = await import('../../introspect/introspect-to-directory.js');
+      const { introspectToDirectory } = await import('../../codegen/introspect-to-directory.js');
       const result = await introspectToDirectory({
         url,
         out: path.resolve(io.cwd, flags.out),

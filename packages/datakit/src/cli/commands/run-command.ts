@@ -3,6 +3,7 @@ import type { Connection } from '../../dialect/connection.js';
 import { DatakitError } from '../../errors/datakit-error.js';
 import { formatRunSummary } from '../../orchestration/report/format-run.js';
 import { RunReporter } from '../../orchestration/report/run-reporter.js';
+import { addCommonOptions } from '../add-common-options.js';
 import type { CliIO, CommonOptions } from '../cli-context.js';
 import { processIO } from '../cli-io.js';
 
@@ -24,7 +25,7 @@ interface RunFlags extends CommonOptions {
  * ```
  */
 export function registerRunCommand(program: Command, io: CliIO, setExitCode: (code: number) => void): void {
-  program
+  const command = program
     .command('run')
     .description(
       'Run a pipeline: drift check first, then its tasks in dependency order, in parallel up to its limits.',
@@ -33,11 +34,8 @@ export function registerRunCommand(program: Command, io: CliIO, setExitCode: (co
     .option('--resume <run-id>', 'run again the failed and not-run tasks of this run, at its logical time')
     .option('--wait', 'when the pipeline is already running in this environment, wait instead of failing')
     .option('--logical-time <iso>', 'the time the run stands for (default: now), e.g. 2024-05-01T02:00:00Z')
-    .option('--lease <seconds>', 'a task held this long without a heartbeat counts as abandoned', '30')
-    .option('-e, --env <name>', 'environment (default: the config default, else dev)')
-    .option('-w, --warehouse <name>', 'warehouse, when the config declares several')
-    .option('-c, --config <file>', 'config file (default: ./datakit.config.ts)')
-    .option('--json', 'print the result as JSON')
+    .option('--lease <seconds>', 'a task held this long without a heartbeat counts as abandoned', '30');
+  addCommonOptions(command)
     .addHelpText(
       'after',
       `

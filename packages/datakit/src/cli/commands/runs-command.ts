@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DatakitError } from '../../errors/datakit-error.js';
+import { addCommonOptions } from '../add-common-options.js';
 import type { CliIO, CommonOptions } from '../cli-context.js';
 
 interface RunsFlags extends CommonOptions {
@@ -19,18 +20,15 @@ interface RunsFlags extends CommonOptions {
  * ```
  */
 export function registerRunsCommand(program: Command, io: CliIO): void {
-  program
+  const command = program
     .command('runs')
     .description(
       'List pipeline runs from the run store, or show one run with its tasks, errors, checks and lineage.',
     )
     .argument('[id]', 'a run id: show that run')
     .option('-p, --pipeline <name>', 'only runs of this pipeline')
-    .option('--limit <n>', 'at most this many runs', '50')
-    .option('-e, --env <name>', 'environment (default: the config default, else dev)')
-    .option('-w, --warehouse <name>', 'warehouse, when the config declares several')
-    .option('-c, --config <file>', 'config file (default: ./datakit.config.ts)')
-    .option('--json', 'print JSON')
+    .option('--limit <n>', 'at most this many runs', '50');
+  addCommonOptions(command, 'print JSON')
     .addHelpText(
       'after',
       `

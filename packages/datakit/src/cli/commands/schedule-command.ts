@@ -3,6 +3,7 @@ import { DatakitError } from '../../errors/datakit-error.js';
 import { formatRunLine } from '../../orchestration/report/format-run.js';
 import { RunReporter } from '../../orchestration/report/run-reporter.js';
 import type { SchedulerEvent } from '../../orchestration/schedule/run-scheduler.js';
+import { addCommonOptions } from '../add-common-options.js';
 import type { CliIO, CommonOptions } from '../cli-context.js';
 import { leaseOption } from './run-command.js';
 
@@ -24,18 +25,15 @@ interface ScheduleFlags extends CommonOptions {
  * ```
  */
 export function registerScheduleCommand(program: Command, io: CliIO): void {
-  program
+  const command = program
     .command('schedule')
     .description(
       'Run the scheduler: each cron tick of a pipeline becomes a run (once, however many schedulers run).',
     )
     .option('-p, --pipeline <name...>', 'only these pipelines (default: every pipeline with a schedule)')
     .option('--lease <seconds>', 'a task held this long without a heartbeat counts as abandoned', '30')
-    .option('--poll <seconds>', 'how often to look for queued runs left by others', '10')
-    .option('-e, --env <name>', 'environment (default: the config default, else dev)')
-    .option('-w, --warehouse <name>', 'warehouse, when the config declares several')
-    .option('-c, --config <file>', 'config file (default: ./datakit.config.ts)')
-    .option('--json', 'print one JSON object per event (JSON lines)')
+    .option('--poll <seconds>', 'how often to look for queued runs left by others', '10');
+  addCommonOptions(command, 'print one JSON object per event (JSON lines)')
     .addHelpText(
       'after',
       `

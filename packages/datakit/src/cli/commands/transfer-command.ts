@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { WarehouseRun } from '../../warehouse/run-warehouse-transfers.js';
+import { addCommonOptions } from '../add-common-options.js';
 import type { CliIO, CommonOptions } from '../cli-context.js';
 
 interface TransferFlags extends CommonOptions {
@@ -22,17 +23,14 @@ export function registerTransferCommand(
   io: CliIO,
   setExitCode: (code: number) => void,
 ): void {
-  program
+  const command = program
     .command('transfer')
     .description(
       'Run declared transfers (all when no name is given): drift check first, then source → validate → transform → validate → target.',
     )
     .argument('[names...]', 'transfer names from the config')
-    .option('-e, --env <name>', 'environment (default: the config default, else dev)')
-    .option('-w, --warehouse <name>', 'warehouse, when the config declares several')
-    .option('-c, --config <file>', 'config file (default: ./datakit.config.ts)')
-    .option('--reset-cursor', 'ignore the saved incremental cursors once: read the whole source again')
-    .option('--json', 'print the results as JSON')
+    .option('--reset-cursor', 'ignore the saved incremental cursors once: read the whole source again');
+  addCommonOptions(command, 'print the results as JSON')
     .addHelpText(
       'after',
       `

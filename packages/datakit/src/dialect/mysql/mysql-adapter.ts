@@ -1,4 +1,5 @@
 import type { DialectAdapter } from '../dialect-adapter.js';
+import { quoteSqlString } from '../quote-sql-string.js';
 
 /**
  * MySQL/MariaDB: `` `backtick` `` identifiers, `?` placeholders, no transactional DDL (DDL commits
@@ -20,6 +21,7 @@ import type { DialectAdapter } from '../dialect-adapter.js';
  * @example
  * ```ts
  * mysqlAdapter.quoteTable({ schema: 'shop', name: 'a`b' }); // `shop`.`a``b`
+ * mysqlAdapter.quoteString('C:\\temp'); // 'C:\\\\temp'
  * ```
  */
 export const mysqlAdapter: DialectAdapter = {
@@ -32,6 +34,8 @@ export const mysqlAdapter: DialectAdapter = {
   supportsWarehouse: false,
   supportsConcurrentTransactions: true,
   quoteIdentifier: (name) => `\`${name.replaceAll('`', '``')}\``,
+  // Unless NO_BACKSLASH_ESCAPES is set, MySQL reads a backslash in a string as an escape.
+  quoteString: (value) => quoteSqlString(value.replaceAll('\\', '\\\\')),
   quoteTable: (table) =>
     table.schema === undefined
       ? mysqlAdapter.quoteIdentifier(table.name)

@@ -81,7 +81,7 @@ export class MysqlDdlCompiler extends SqlDdlCompiler {
             'List the enum values in the contract: MySQL enums are declared inline.',
           );
         }
-        return `enum(${type.enumValues.map((v) => this.literal(v)).join(',')})`;
+        return `enum(${type.enumValues.map((v) => this.adapter.quoteString(v)).join(',')})`;
       case 'interval':
       case 'tstzrange':
         throw this.unsupported(
@@ -91,7 +91,7 @@ export class MysqlDdlCompiler extends SqlDdlCompiler {
         );
       default: {
         if (type.raw && /^set\(/i.test(type.raw) && type.enumValues)
-          return `set(${type.enumValues.map((v) => this.literal(v)).join(',')})`;
+          return `set(${type.enumValues.map((v) => this.adapter.quoteString(v)).join(',')})`;
         if (type.raw && SAFE_RAW_TYPE.test(type.raw)) return type.raw;
         throw this.unsupported(
           type,
@@ -151,7 +151,13 @@ export class MysqlDdlCompiler extends SqlDdlCompiler {
     return [this.alterColumnType(table, column)];
   }
 
-  createIndex(table: TableRef, index: IndexSchema): string {
+  createIndex(table: TableRef, index: IndexSchema, where?: string): string {
+    if (where !== undefined) {
+      throw new DatakitError('UNSUPPORTED', `MySQL has no partial indexes: cannot create "${index.name}"`, {
+        hint: 'Index every row instead, or keep the table on PostgreSQL.',
+        context: { table: table.name },
+      });
+    }
     return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${this.q(index.name)} ON ${this.table(table)} (${this.columnList(index.columns)})`;
   }
 
@@ -159,8 +165,12 @@ export class MysqlDdlCompiler extends SqlDdlCompiler {
     return `DROP INDEX ${this.q(index.name)} ON ${this.table(table)}`;
   }
 
-  literal(value: string): string {
-    return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+  insertKeyedRow(
+    table: TableRef,
+    row: { key: string; columns: readonly string[]; values: readonly string[] },
+  ): string {
+    // AUTO_INCREMENT takes an explicit value as it is; the no-op update keeps an existing row.
+    return `INSERT INTO ${this.table(table)} (${this.columnList(row.columns)}) VALUES (${row.values.join(', ')}) ON DUPLICATE KEY UPDATE ${this.q(row.key)} = ${this.q(row.key)}`;
   }
 
   protected override keyClause(kind: 'PRIMARY KEY' | 'UNIQUE', key: KeyConstraint): string {
@@ -177,7 +187,7 @@ export class MysqlDdlCompiler extends SqlDdlCompiler {
     let sql = `${this.q(column.name)} ${this.renderType(column.type, site)} ${column.nullable ? 'NULL' : 'NOT NULL'}`;
     if (column.generated) sql += ' AUTO_INCREMENT';
     else if (column.default !== undefined) sql += ` DEFAULT ${column.default}`;
-    if (column.comment !== undefined) sql += ` COMMENT ${this.literal(column.comment)}`;
+    if (column.comment !== undefined) sql += ` COMMENT ${this.adapter.quoteString(column.comment)}`;
     return sql;
   }
 
@@ -190,7 +200,7 @@ export class MysqlDdlCompiler extends SqlDdlCompiler {
   }
 
   protected tableOptions(table: TableSchema): string {
-    const comment = table.comment === undefined ? '' : ` COMMENT=${this.literal(table.comment)}`;
+    const comment = table.comment === undefined ? '' : ` COMMENT=${this.adapter.quoteString(table.comment)}`;
     return ` ENGINE=InnoDB DEFAULT CHARSET=utf8mb4${comment}`;
   }
 }

@@ -2,6 +2,7 @@ import type { CheckSchema, ColumnSchema, ForeignKeySchema, TableSchema } from '.
 import { byName, compareText } from '../compare-text.js';
 import type { Connection } from '../connection.js';
 import type { IntrospectOptions, Introspector } from '../introspector.js';
+import { mysqlAdapter } from './mysql-adapter.js';
 import { mysqlCatalogQueries as sql } from './mysql-catalog-queries.js';
 import { parseMysqlType } from './mysql-parse-sql-type.js';
 
@@ -147,7 +148,7 @@ function toColumn(row: ColumnRow, mariadb: boolean, json: boolean): ColumnSchema
 function mysqlLiteral(value: string, kind: ColumnSchema['type']['kind']): string {
   const numeric = ['smallint', 'integer', 'bigint', 'numeric', 'real', 'double', 'boolean'].includes(kind);
   if (numeric && /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value)) return value;
-  return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+  return mysqlAdapter.quoteString(value);
 }
 
 const ACTIONS: Record<string, ForeignKeySchema['onDelete']> = {

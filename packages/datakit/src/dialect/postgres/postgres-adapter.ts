@@ -1,4 +1,5 @@
 import type { DialectAdapter } from '../dialect-adapter.js';
+import { quoteSqlString } from '../quote-sql-string.js';
 
 /**
  * The PostgreSQL SQL family: `"double""quoted"` identifiers, `$n` placeholders, transactional DDL,
@@ -9,6 +10,7 @@ import type { DialectAdapter } from '../dialect-adapter.js';
  * ```ts
  * postgresAdapter.quoteTable({ schema: 'system_a', name: 'a"b' }); // "system_a"."a""b"
  * postgresAdapter.placeholder(2); // $2
+ * postgresAdapter.quoteString("it's"); // 'it''s'
  * ```
  */
 export const postgresAdapter: DialectAdapter = {
@@ -21,6 +23,9 @@ export const postgresAdapter: DialectAdapter = {
   supportsWarehouse: true,
   supportsConcurrentTransactions: true,
   quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
+  // E'' makes backslashes mean the same whatever standard_conforming_strings says.
+  quoteString: (value) =>
+    value.includes('\\') ? `E${quoteSqlString(value.replaceAll('\\', '\\\\'))}` : quoteSqlString(value),
   quoteTable: (table) =>
     table.schema === undefined
       ? postgresAdapter.quoteIdentifier(table.name)

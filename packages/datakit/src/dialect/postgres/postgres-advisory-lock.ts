@@ -1,4 +1,5 @@
 import { DatakitError, type DatakitErrorCode } from '../../errors/datakit-error.js';
+import { formatDuration } from '../../format/format-duration.js';
 import type { Connection } from '../connection.js';
 
 /**
@@ -83,10 +84,6 @@ export async function findLockHolder(
   };
 }
 
-function waited(ms: number): string {
-  return ms < 10_000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
-}
-
 function describeSession(holder: LockHolder): string {
   const parts = [`pid ${holder.pid}`];
   if (holder.applicationName) parts.push(`application "${holder.applicationName}"`);
@@ -147,7 +144,7 @@ export async function advisoryXactLock(tx: Connection, lock: AdvisoryLock): Prom
       : 'a session that has since ended';
     throw new DatakitError(
       lock.code,
-      `Gave up after waiting ${waited(lock.timeoutMs)} for ${lock.what}: it is held by ${who}`,
+      `Gave up after waiting ${formatDuration(lock.timeoutMs)} for ${lock.what}: it is held by ${who}`,
       {
         hint:
           `Only one runs at a time. Wait for it to finish, or raise ${lock.option} (milliseconds) to wait ` +

@@ -48,7 +48,7 @@ export class PostgresDdlCompiler extends SqlDdlCompiler {
 
   createEnum(schema: string | undefined, name: string, values: readonly string[]): string[] {
     const type = this.table(schema === undefined ? { name } : { schema, name });
-    const create = `CREATE TYPE ${type} AS ENUM (${values.map((v) => this.literal(v)).join(', ')})`;
+    const create = `CREATE TYPE ${type} AS ENUM (${values.map((v) => this.adapter.quoteString(v)).join(', ')})`;
     const tag = dollarTag(create);
     // PostgreSQL has no CREATE TYPE IF NOT EXISTS; a DO block keeps a re-run deploy idempotent.
     return [`DO ${tag} BEGIN ${create}; EXCEPTION WHEN duplicate_object THEN NULL; END ${tag}`];
@@ -56,7 +56,7 @@ export class PostgresDdlCompiler extends SqlDdlCompiler {
 
   addEnumValues(schema: string | undefined, name: string, values: readonly string[]): string[] {
     const type = this.table(schema === undefined ? { name } : { schema, name });
-    return values.map((v) => `ALTER TYPE ${type} ADD VALUE IF NOT EXISTS ${this.literal(v)}`);
+    return values.map((v) => `ALTER TYPE ${type} ADD VALUE IF NOT EXISTS ${this.adapter.quoteString(v)}`);
   }
 
   addColumn(table: TableRef, column: ColumnSchema): string {
@@ -94,19 +94,21 @@ export class PostgresDdlCompiler extends SqlDdlCompiler {
     return this.addEnumValues(table.schema, enumName, added);
   }
 
-  createIndex(table: TableRef, index: IndexSchema): string {
+  createIndex(table: TableRef, index: IndexSchema, where?: string): string {
     const unique = index.unique ? 'UNIQUE ' : '';
-    return `CREATE ${unique}INDEX IF NOT EXISTS ${this.q(index.name)} ON ${this.table(table)} (${this.columnList(index.columns)})`;
+    const partial = where === undefined ? '' : ` WHERE ${where}`;
+    return `CREATE ${unique}INDEX IF NOT EXISTS ${this.q(index.name)} ON ${this.table(table)} (${this.columnList(index.columns)})${partial}`;
+  }
+
+  insertKeyedRow(
+    table: TableRef,
+    row: { key: string; columns: readonly string[]; values: readonly string[] },
+  ): string {
+    return `INSERT INTO ${this.table(table)} (${this.columnList(row.columns)}) OVERRIDING SYSTEM VALUE VALUES (${row.values.join(', ')}) ON CONFLICT (${this.q(row.key)}) DO NOTHING`;
   }
 
   dropIndex(table: TableRef, index: IndexSchema): string {
     return `DROP INDEX IF EXISTS ${this.table(table.schema === undefined ? { name: index.name } : { schema: table.schema, name: index.name })}`;
-  }
-
-  literal(value: string): string {
-    const quoted = `'${value.replaceAll("'", "''")}'`;
-    // E'' makes backslashes mean the same whatever standard_conforming_strings says.
-    return value.includes('\\') ? `E${quoted.replaceAll('\\', '\\\\')}` : quoted;
   }
 
   protected columnDefinition(table: TableRef, column: ColumnSchema): string {
@@ -134,12 +136,12 @@ export class PostgresDdlCompiler extends SqlDdlCompiler {
   protected afterTable(table: TableSchema): string[] {
     const statements: string[] = [];
     if (table.comment !== undefined) {
-      statements.push(`COMMENT ON TABLE ${this.table(table)} IS ${this.literal(table.comment)}`);
+      statements.push(`COMMENT ON TABLE ${this.table(table)} IS ${this.adapter.quoteString(table.comment)}`);
     }
     for (const column of table.columns) {
       if (column.comment === undefined) continue;
       statements.push(
-        `COMMENT ON COLUMN ${this.table(table)}.${this.q(column.name)} IS ${this.literal(column.comment)}`,
+        `COMMENT ON COLUMN ${this.table(table)}.${this.q(column.name)} IS ${this.adapter.quoteString(column.comment)}`,
       );
     }
     return statements;

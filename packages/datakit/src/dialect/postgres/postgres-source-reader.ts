@@ -102,7 +102,7 @@ async function liveColumns(tx: Connection, table: TableRef): Promise<LiveColumn[
 export const postgresReader: SourceReader<Connection> = {
   async begin(tx, { parallel, snapshot }) {
     if (parallel) await tx.query('set transaction isolation level repeatable read');
-    if (snapshot) await tx.query(`set transaction snapshot '${snapshot.replace(/'/g, "''")}'`);
+    if (snapshot) await tx.query(`set transaction snapshot ${tx.dialect.adapter.quoteString(snapshot)}`);
     for (const sql of READ_SETTINGS) await tx.query(sql);
   },
   async exportSnapshot(tx) {

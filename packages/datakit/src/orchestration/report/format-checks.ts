@@ -1,5 +1,6 @@
+import { formatNumber } from '../../format/format-number.js';
+import { formatTable } from '../../format/format-table.js';
 import type { TaskLineage } from '../../store/runs/read-lineage.js';
-import { formatTable } from './format-table.js';
 
 /**
  * What the check reports show of one result (a stored one, or one `datakit check` just ran).
@@ -43,7 +44,7 @@ export function formatCheckTable(rows: readonly CheckRow[], withTask = false): s
         r.check,
         r.table,
         r.severity,
-        r.error === null ? r.failing.toLocaleString('en-US') : '-',
+        r.error === null ? formatNumber(r.failing) : '-',
         r.error === null ? r.status : `${r.status} (did not run)`,
       ];
       return withTask ? [r.task ?? '-', ...cells] : cells;
@@ -72,7 +73,7 @@ export function formatCheckFailures(rows: readonly CheckRow[]): string {
     }
     const threshold = r.status === 'error' ? `errorIf ${r.errorIf}` : `warnIf ${r.warnIf}`;
     lines.push(
-      `${r.status.padEnd(5)}  ${r.check} on ${r.table}: ${r.failing.toLocaleString('en-US')} failing row(s) (${threshold})`,
+      `${r.status.padEnd(5)}  ${r.check} on ${r.table}: ${formatNumber(r.failing)} failing row(s) (${threshold})`,
     );
     for (const sample of r.samples) lines.push(`  ${JSON.stringify(sample)}`);
   }

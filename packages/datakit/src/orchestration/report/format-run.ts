@@ -1,8 +1,10 @@
+import { formatDuration } from '../../format/format-duration.js';
+import { formatNumber } from '../../format/format-number.js';
+import { formatTable } from '../../format/format-table.js';
 import type { RunEvent } from '../../store/runs/get-run.js';
 import type { RunRecord, TaskRunRecord } from '../../store/runs/run-record.js';
-import { formatDuration, formatTable } from './format-table.js';
 
-const count = (n: number | undefined) => (n === undefined ? '-' : n.toLocaleString('en-US'));
+const count = (n: number | undefined) => (n === undefined ? '-' : formatNumber(n));
 const firstLine = (text: string | null, max = 80) => {
   const line = (text ?? '').split('\n')[0] ?? '';
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;

@@ -1,5 +1,6 @@
+import { formatDuration } from '../../format/format-duration.js';
+import { formatNumber } from '../../format/format-number.js';
 import type { RunProgressEvent } from '../execute/run-events.js';
-import { formatDuration } from './format-table.js';
 
 /**
  * Shows a run's progress: one line per thing that happened (a plain log, for CI and pipes), and
@@ -52,7 +53,7 @@ export class RunReporter {
         const took = formatDuration(e.durationMs);
         if (o.state === 'succeeded') {
           const rows = o.rows
-            ? `: read ${o.rows.read}, loaded ${o.rows.loaded}, rejected ${o.rows.rejected}, dropped ${o.rows.dropped}`
+            ? `: read ${formatNumber(o.rows.read)}, loaded ${formatNumber(o.rows.loaded)}, rejected ${formatNumber(o.rows.rejected)}, dropped ${formatNumber(o.rows.dropped)}`
             : '';
           return `${now} ${e.task}: succeeded in ${took}${rows}`;
         }
