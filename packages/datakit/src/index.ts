@@ -57,6 +57,7 @@ export type {
 // Transforms
 export { defineTransform } from './contract/define-transform.js';
 export { fromDrizzle, tableFamily } from './contract/from-drizzle.js';
+export { LINEAGE_COLUMNS, lineageColumns } from './contract/lineage-columns.js';
 export type { JsonSchema, JsonSchemaOptions, JsonSchemaType } from './contract/to-json-schema.js';
 export { datakitJsonSchema, toJsonSchema } from './contract/to-json-schema.js';
 export { tstzrange } from './contract/tstzrange.js';
@@ -249,7 +250,6 @@ export type {
 export type { StoreSchema } from './store/store-schema.js';
 export { compileStoreSchema, DEFAULT_STORE_SCHEMA, RUN_STORE_SCHEMA } from './store/store-schema.js';
 export { storeVersion } from './store/store-version.js';
-export { LINEAGE_COLUMNS, lineageColumns } from './transfer/lineage-columns.js';
 export type { TransferProgress } from './transfer/progress-reporter.js';
 export type { RejectRecord, RejectStage } from './transfer/reject-collector.js';
 export { DEFAULT_MAX_REJECTS } from './transfer/resolve-transfer.js';

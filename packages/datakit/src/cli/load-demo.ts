@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ensureTypeScriptLoader, isTypeScriptFile } from '../config/typescript-loader.js';
+import { ensureTypeScriptLoader, isTypeScriptFile } from '../contract/typescript-loader.js';
 import { DatakitError } from '../errors/datakit-error.js';
 
 /** The workspace package of the demo (`examples/demo`): a user of the library's public API. */

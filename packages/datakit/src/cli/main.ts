@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { loadBeforeTypeScript } from '../config/typescript-loader.js';
+import { loadBeforeTypeScript } from '../contract/typescript-loader.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { packageInfo } from '../package-info.js';
 import { type CliIO, processIO } from './cli-io.js';

@@ -1,4 +1,4 @@
-import { LINEAGE_COLUMNS } from '../transfer/lineage-columns.js';
+import { LINEAGE_COLUMNS } from '../contract/lineage-columns.js';
 import { type BronzeMixin, MIXIN_COLUMNS } from './mixin-columns.js';
 import { fitIdentifier, toSnakeCase } from './snake-case.js';
 

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ensureTypeScriptLoader, isTypeScriptFile } from '../config/typescript-loader.js';
 import type { Datakit } from '../contract/define-datakit.js';
 import { isDatakit } from '../contract/is-datakit.js';
+import { ensureTypeScriptLoader, isTypeScriptFile } from '../contract/typescript-loader.js';
 import { DatakitError } from '../errors/datakit-error.js';
 
 /**

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { ensureTypeScriptLoader, isTypeScriptFile } from '../contract/typescript-loader.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { nearestName } from '../errors/nearest-name.js';
 import { validatePipelines } from '../orchestration/dag/validate-pipelines.js';
@@ -9,7 +10,6 @@ import { planTransfers } from '../warehouse/plan-transfers.js';
 import { buildTaskGraph } from '../warehouse/task-graph.js';
 import { configSchema } from './config-schema.js';
 import type { DatakitConfig } from './define-config.js';
-import { ensureTypeScriptLoader, isTypeScriptFile } from './typescript-loader.js';
 
 const CANDIDATES = ['datakit.config.ts', 'datakit.config.mts', 'datakit.config.js', 'datakit.config.mjs'];
 

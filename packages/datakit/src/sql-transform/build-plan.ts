@@ -1,8 +1,8 @@
 import { type Column, getTableColumns, is, SQL, sql } from 'drizzle-orm';
 import { fromDrizzle } from '../contract/from-drizzle.js';
+import { LINEAGE_COLUMNS } from '../contract/lineage-columns.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { ColumnSchema } from '../schema/table-schema.js';
-import { LINEAGE_COLUMNS } from '../transfer/lineage-columns.js';
 import { drizzleTableNames } from './drizzle-table-names.js';
 import { sourceParts, type TableSource } from './in-layer.js';
 import type { Join } from './join.js';

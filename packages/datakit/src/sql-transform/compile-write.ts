@@ -1,4 +1,4 @@
-import { LINEAGE_COLUMNS } from '../transfer/lineage-columns.js';
+import { LINEAGE_COLUMNS } from '../contract/lineage-columns.js';
 import type { SqlWriter } from './sql-writer.js';
 import type { TransformPlan } from './transform-plan.js';
 

@@ -3,6 +3,7 @@ import type { Table } from 'drizzle-orm';
 import type { WriteDisposition } from '../contract/define-datakit.js';
 import type { TransformContext, TransformFn } from '../contract/define-transform.js';
 import { fromDrizzle } from '../contract/from-drizzle.js';
+import { LINEAGE_COLUMNS } from '../contract/lineage-columns.js';
 import { familyOfTable } from '../dialect/families.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { nearestName } from '../errors/nearest-name.js';
@@ -11,7 +12,6 @@ import { DEFAULT_STORE_SCHEMA, type StoreSchema } from '../store/store-schema.js
 import { type ColumnCodec, columnCodecs } from '../values/column-codec.js';
 import { formatPgTimestamp } from '../values/pg-timestamp-text.js';
 import type { SqlTable } from './dispositions.js';
-import { LINEAGE_COLUMNS } from './lineage-columns.js';
 import type { TransferOptions } from './transfer-options.js';
 
 const DISPOSITIONS: readonly WriteDisposition[] = ['append', 'replace', 'merge', 'history'];

@@ -3,7 +3,7 @@ import { describe, expectTypeOf, test } from 'vitest';
 import { defineConfig } from '../../src/config/define-config.js';
 import { defineDatakit } from '../../src/contract/define-datakit.js';
 import { defineTransform } from '../../src/contract/define-transform.js';
-import { lineageColumns } from '../../src/transfer/lineage-columns.js';
+import { lineageColumns } from '../../src/contract/lineage-columns.js';
 
 const customer = pgTable('customer', {
   customer_id: integer().primaryKey(),

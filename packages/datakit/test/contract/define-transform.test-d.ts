@@ -6,7 +6,7 @@ import {
   type TransformContext,
   type TransformOutput,
 } from '../../src/contract/define-transform.js';
-import { lineageColumns } from '../../src/transfer/lineage-columns.js';
+import { lineageColumns } from '../../src/contract/lineage-columns.js';
 
 const customer = pgTable('customer', {
   customer_id: integer().primaryKey(),

@@ -1,6 +1,6 @@
 import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { defineDatakit } from '../../src/contract/define-datakit.js';
-import { lineageColumns } from '../../src/transfer/lineage-columns.js';
+import { lineageColumns } from '../../src/contract/lineage-columns.js';
 
 // Tables and helpers a test config file imports: nothing here may import vitest, because the CLI
 // loads such configs in a child process too.

@@ -13,11 +13,11 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { fromDrizzle } from '../../src/contract/from-drizzle.js';
+import { lineageColumns } from '../../src/contract/lineage-columns.js';
 import { tstzrange } from '../../src/contract/tstzrange.js';
 import { layerTable } from '../../src/deploy/layer-table.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import { migrateStore } from '../../src/store/migrate-store.js';
-import { lineageColumns } from '../../src/transfer/lineage-columns.js';
 
 /** Layer → schema of the suites: not the layer names, so placement is really exercised. */
 export const SCHEMAS = { bronze: 'raw_zone', silver: 'clean_zone', gold: 'mart' } as const;

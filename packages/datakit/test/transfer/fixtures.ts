@@ -10,8 +10,8 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { defineTransform } from '../../src/contract/define-transform.js';
+import { lineageColumns } from '../../src/contract/lineage-columns.js';
 import type { Connection } from '../../src/dialect/connection.js';
-import { lineageColumns } from '../../src/transfer/lineage-columns.js';
 
 const tstzrange = customType<{ data: string }>({ dataType: () => 'tstzrange' });
 

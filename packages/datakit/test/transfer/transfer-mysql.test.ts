@@ -11,9 +11,9 @@ import {
 import { boolean, integer, jsonb, numeric, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { defineTransform } from '../../src/contract/define-transform.js';
+import { lineageColumns } from '../../src/contract/lineage-columns.js';
 import { connect } from '../../src/dialect/connect.js';
 import type { Connection } from '../../src/dialect/connection.js';
-import { lineageColumns } from '../../src/transfer/lineage-columns.js';
 import { transfer } from '../../src/transfer/transfer.js';
 import { createTestDatabase, describeServer, type TestDatabase } from '../support/servers.js';
 

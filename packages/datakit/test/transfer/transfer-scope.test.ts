@@ -1,9 +1,9 @@
 import { integer, pgSchema, primaryKey } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { lineageColumns } from '../../src/contract/lineage-columns.js';
 import { connect } from '../../src/dialect/connect.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import { DatakitError } from '../../src/errors/datakit-error.js';
-import { lineageColumns } from '../../src/transfer/lineage-columns.js';
 import { transfer } from '../../src/transfer/transfer.js';
 import { createTestDatabase, describeServer, type TestDatabase } from '../support/servers.js';
 import {

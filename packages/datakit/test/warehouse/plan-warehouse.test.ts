@@ -4,9 +4,9 @@ import type { WarehouseConfig } from '../../src/config/define-config.js';
 import { validateConfig } from '../../src/config/load-config.js';
 import { selectEnvironment } from '../../src/config/select-environment.js';
 import { defineDatakit } from '../../src/contract/define-datakit.js';
+import { lineageColumns } from '../../src/contract/lineage-columns.js';
 import { desiredTables } from '../../src/deploy/desired-tables.js';
 import { DatakitError } from '../../src/errors/datakit-error.js';
-import { lineageColumns } from '../../src/transfer/lineage-columns.js';
 import { locateTable } from '../../src/warehouse/locate-table.js';
 import { planWarehouse } from '../../src/warehouse/plan-warehouse.js';
 
