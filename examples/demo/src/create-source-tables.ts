@@ -10,7 +10,6 @@ import type { Connection, TableSchema } from 'datakit';
  * sourceTableFor(systemD.schemaOf('orders'), true).columns.find((c) => c.name === 'status')?.type.enumName;
  * // 'orders_status'
  * ```
- * @internal
  */
 export function sourceTableFor(table: TableSchema, enumTypes: boolean): TableSchema {
   if (!enumTypes) return table;
@@ -30,7 +29,6 @@ export function sourceTableFor(table: TableSchema, enumTypes: boolean): TableSch
  * ```ts
  * const [customer, address] = await recreateSourceTables(conn, [systemA.schemaOf('customer'), systemA.schemaOf('address')]);
  * ```
- * @internal
  */
 export async function recreateSourceTables(
   conn: Connection,

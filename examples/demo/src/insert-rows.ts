@@ -14,7 +14,6 @@ const MAX_PARAMS = 4000;
  * ```ts
  * await insertRows(conn, customer, systemA.schemaOf('customer'), customers);
  * ```
- * @internal
  */
 export async function insertRows(
   conn: Connection,

@@ -24,7 +24,8 @@ export interface DemoRunOptions {
 /** The part of the demo module that `datakit demo` runs: the run, and its summary as text. */
 export interface DemoModule {
   runDemo(options: DemoRunOptions): Promise<object>;
-  formatDemoSummary(summary: never, next: readonly string[]): string;
+  /** `summary` is what `runDemo` returned. */
+  formatDemoSummary(summary: object, next: readonly string[]): string;
 }
 
 /** The demo, where it was found, and the folder its data goes under. */

@@ -112,9 +112,7 @@ Exit codes: 0 ok (rejected rows are part of the demo), 1 failure, 2 usage error.
       setExitCode(0);
       const next = nextCommands(program, flags, fromCheckout);
       io.out(
-        flags.json
-          ? JSON.stringify({ ...summary, next }, null, 2)
-          : demo.formatDemoSummary(summary as never, next),
+        flags.json ? JSON.stringify({ ...summary, next }, null, 2) : demo.formatDemoSummary(summary, next),
       );
     });
 }
