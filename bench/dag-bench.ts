@@ -20,11 +20,11 @@ import { integer, pgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { WarehouseConfig } from '../packages/datakit/src/config/define-config.js';
 import { validateConfig } from '../packages/datakit/src/config/load-config.js';
+import type { TaskConfig } from '../packages/datakit/src/config/pipeline-config.js';
 import { defineDatakit } from '../packages/datakit/src/contract/define-datakit.js';
 import { connect } from '../packages/datakit/src/dialect/connect.js';
 import { compilePipeline } from '../packages/datakit/src/orchestration/dag/compile-pipeline.js';
 import { runPipeline } from '../packages/datakit/src/orchestration/execute/run-pipeline.js';
-import type { TaskConfig } from '../packages/datakit/src/orchestration/pipeline-config.js';
 import { migrateStore } from '../packages/datakit/src/store/migrate-store.js';
 import { option } from './support/bench-kit.js';
 

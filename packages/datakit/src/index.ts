@@ -1,6 +1,7 @@
 // The public API of `datakit`: an explicit list. Anything not named here is internal.
 // Test-data factories are in their own entry point, `datakit/testing`, so the CLI never loads faker.
 
+export type { CheckPipelines, LayerTables, WarehouseTableRef } from './config/check-pipelines.js';
 export type {
   CheckedConfig,
   ColumnKey,
@@ -16,8 +17,32 @@ export type {
 export { defineConfig } from './config/define-config.js';
 export type { LoadedConfig } from './config/load-config.js';
 export { loadConfig, validateConfig } from './config/load-config.js';
+// Orchestration: pipelines, runs, schedules, backfills
+export type {
+  CatchupMode,
+  CustomTaskConfig,
+  DimensionTaskConfig,
+  LayerTableOf,
+  PipelineConfig,
+  QualityTaskConfig,
+  SqlTaskConfig,
+  TableLayer,
+  TaskConfig,
+  TaskKind,
+  TaskPolicy,
+  TaskTableRef,
+  TransferTaskConfig,
+} from './config/pipeline-config.js';
 export type { SelectedEnvironment } from './config/select-environment.js';
 export { selectEnvironment } from './config/select-environment.js';
+export type {
+  TaskConnections,
+  TaskContext,
+  TaskFunction,
+  TaskLogger,
+  TaskResult,
+  TaskRows,
+} from './config/task-context.js';
 export { reference, temporal, transactional } from './contract/audit-mixins.js';
 export type {
   RowValidator,
@@ -106,7 +131,6 @@ export type { BackfillStep, Reprocess } from './orchestration/backfill/plan-back
 export { planBackfill } from './orchestration/backfill/plan-backfill.js';
 export type { BackfillOptions } from './orchestration/backfill/run-backfill.js';
 export { runBackfill } from './orchestration/backfill/run-backfill.js';
-export type { CheckPipelines, LayerTables, WarehouseTableRef } from './orchestration/check-pipelines.js';
 export type {
   CheckWarehouseOptions,
   CheckWarehouseResult,
@@ -127,22 +151,6 @@ export type { RunProgressEvent } from './orchestration/execute/run-events.js';
 export type { RunPipelineOptions, RunResult } from './orchestration/execute/run-pipeline.js';
 export { runPipeline } from './orchestration/execute/run-pipeline.js';
 export type { TaskRuntime } from './orchestration/execute/task-runtime.js';
-// Orchestration: pipelines, runs, schedules, backfills
-export type {
-  CatchupMode,
-  CustomTaskConfig,
-  DimensionTaskConfig,
-  LayerTableOf,
-  PipelineConfig,
-  QualityTaskConfig,
-  SqlTaskConfig,
-  TableLayer,
-  TaskConfig,
-  TaskKind,
-  TaskPolicy,
-  TaskTableRef,
-  TransferTaskConfig,
-} from './orchestration/pipeline-config.js';
 export type { SchedulerEvent, SchedulerOptions } from './orchestration/schedule/run-scheduler.js';
 export { runScheduler } from './orchestration/schedule/run-scheduler.js';
 export { Schedule } from './orchestration/schedule/schedule-ticks.js';
@@ -163,14 +171,6 @@ export type {
   TaskRunRecord,
   TaskState,
 } from './orchestration/store/run-record.js';
-export type {
-  TaskConnections,
-  TaskContext,
-  TaskFunction,
-  TaskLogger,
-  TaskResult,
-  TaskRows,
-} from './orchestration/task-context.js';
 export { acceptedValuesCheck } from './quality/accepted-values-check.js';
 export type { ContractCheckOptions } from './quality/contract-checks.js';
 export { contractChecks } from './quality/contract-checks.js';

@@ -1,11 +1,11 @@
 import type { WarehouseConfig } from '../config/define-config.js';
+import type { TaskRows } from '../config/task-context.js';
 import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { compilePipeline } from '../orchestration/dag/compile-pipeline.js';
 import { runPipeline } from '../orchestration/execute/run-pipeline.js';
 import { readCheckResults, type StoredCheckResult } from '../orchestration/store/record-check-results.js';
 import type { RunRecord } from '../orchestration/store/run-record.js';
-import type { TaskRows } from '../orchestration/task-context.js';
 import { summarizeTransfers, type TransferSummary } from '../warehouse/transfer-summary.js';
 import { transferLinesOfRun } from './transfer-lines-of-run.js';
 

@@ -1,11 +1,11 @@
 import type { WarehouseConfig } from '../config/define-config.js';
+import type { QualityTaskConfig } from '../config/pipeline-config.js';
 import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { QualityCheck } from '../quality/quality-check.js';
 import { type CheckResult, runChecks } from '../quality/run-checks.js';
 import { compilePipeline } from './dag/compile-pipeline.js';
 import { runOwner } from './execute/run-owner.js';
-import type { QualityTaskConfig } from './pipeline-config.js';
 import { finishCheckRun, startCheckRun } from './store/check-runs.js';
 import { recordCheckResults } from './store/record-check-results.js';
 import { layerSchemas } from './tasks/layer-refs.js';

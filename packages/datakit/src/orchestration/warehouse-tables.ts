@@ -1,10 +1,10 @@
 import { getTableName, is, Table } from 'drizzle-orm';
 import type { WarehouseConfig } from '../config/define-config.js';
+import type { TableLayer, TaskTableRef } from '../config/pipeline-config.js';
 import type { Datakit } from '../contract/define-datakit.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { TableSchema } from '../schema/table-schema.js';
 import { warehouseTables } from '../warehouse/warehouse-tables.js';
-import type { TableLayer, TaskTableRef } from './pipeline-config.js';
 
 /** Where one table lives: a warehouse layer's schema, or a source system. */
 export interface TablePlacement {

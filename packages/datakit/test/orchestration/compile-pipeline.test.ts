@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { integer, pgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, test } from 'vitest';
+import type { TaskConfig } from '../../src/config/pipeline-config.js';
 import { compilePipeline } from '../../src/orchestration/dag/compile-pipeline.js';
-import type { TaskConfig } from '../../src/orchestration/pipeline-config.js';
 import { notNullCheck } from '../../src/quality/not-null-check.js';
 import { sqlCheck } from '../../src/quality/sql-check.js';
 import { inLayer } from '../../src/sql-transform/in-layer.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { validateConfig } from '../../src/config/load-config.js';
-import type { TaskConfig } from '../../src/orchestration/pipeline-config.js';
+import type { TaskConfig } from '../../src/config/pipeline-config.js';
 import { mart, rawA, warehouseWith } from './fixtures.js';
 
 const configWith = (pipeline: Record<string, unknown>) => {

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { TaskConfig } from '../../src/config/pipeline-config.js';
 import { compilePipeline } from '../../src/orchestration/dag/compile-pipeline.js';
 import { runPipeline } from '../../src/orchestration/execute/run-pipeline.js';
-import type { TaskConfig } from '../../src/orchestration/pipeline-config.js';
 import { readCheckResults } from '../../src/orchestration/store/record-check-results.js';
 import { readLineage } from '../../src/orchestration/store/record-lineage.js';
 import { WarehouseTables } from '../../src/orchestration/warehouse-tables.js';

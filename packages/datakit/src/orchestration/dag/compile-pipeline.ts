@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { WarehouseConfig } from '../../config/define-config.js';
+import type { PipelineConfig, TaskConfig } from '../../config/pipeline-config.js';
 import { DatakitError } from '../../errors/datakit-error.js';
 import { nearestName } from '../../errors/nearest-name.js';
-import type { PipelineConfig, TaskConfig } from '../pipeline-config.js';
 import { taskKindOf } from '../tasks/task-kinds.js';
 import { type TablePlacement, WarehouseTables } from '../warehouse-tables.js';
 import type { CompiledPipeline, CompiledTask, EdgeReason, ResolvedPolicy } from './compiled-pipeline.js';

@@ -1,4 +1,4 @@
-import type { CatchupMode, PipelineConfig, TaskConfig, TaskKind } from '../pipeline-config.js';
+import type { CatchupMode, PipelineConfig, TaskConfig, TaskKind } from '../../config/pipeline-config.js';
 import type { TaskScope } from '../tasks/task-kind.js';
 import type { TablePlacement } from '../warehouse-tables.js';
 

@@ -1,8 +1,8 @@
+import type { TaskContext, TaskLogger, TaskResult } from '../../config/task-context.js';
 import { DatakitError } from '../../errors/datakit-error.js';
 import { recordEvent } from '../store/record-event.js';
 import type { AttemptRecord } from '../store/task-attempts.js';
 import { claimTask, finishAttempt } from '../store/task-attempts.js';
-import type { TaskContext, TaskLogger, TaskResult } from '../task-context.js';
 import { taskKind } from '../tasks/task-kinds.js';
 import { AttemptConnections } from './attempt-connections.js';
 import type { AttemptOutcome, ReadyTask } from './executor.js';

@@ -1,5 +1,5 @@
-import type { TaskKind } from '../pipeline-config.js';
-import type { TaskRows } from '../task-context.js';
+import type { TaskKind } from '../../config/pipeline-config.js';
+import type { TaskRows } from '../../config/task-context.js';
 
 /**
  * What started a run.

@@ -1,5 +1,5 @@
+import type { TaskRows } from '../../config/task-context.js';
 import type { Connection } from '../../dialect/connection.js';
-import type { TaskRows } from '../task-context.js';
 import type { TaskState } from './run-record.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { CustomTaskConfig, TaskConfig } from '../pipeline-config.js';
-import type { TaskResult } from '../task-context.js';
+import type { CustomTaskConfig, TaskConfig } from '../../config/pipeline-config.js';
+import type { TaskResult } from '../../config/task-context.js';
 import type { TaskKindDefinition } from './task-kind.js';
 
 const custom = (task: TaskConfig) => task as CustomTaskConfig;

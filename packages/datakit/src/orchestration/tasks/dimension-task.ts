@@ -1,8 +1,8 @@
+import type { DimensionTaskConfig, TaskConfig } from '../../config/pipeline-config.js';
+import type { TaskRows } from '../../config/task-context.js';
 import type { DimensionResult } from '../../gold/run-dimension.js';
 import { sourceParts } from '../../sql-transform/in-layer.js';
-import type { DimensionTaskConfig, TaskConfig } from '../pipeline-config.js';
 import { recordLineage } from '../store/record-lineage.js';
-import type { TaskRows } from '../task-context.js';
 import { layerRef, layerSchemas } from './layer-refs.js';
 import type { TaskKindDefinition, TaskScope } from './task-kind.js';
 

@@ -1,5 +1,5 @@
 import type { Table } from 'drizzle-orm';
-import type { TableLayer, TaskTableRef } from '../pipeline-config.js';
+import type { TableLayer, TaskTableRef } from '../../config/pipeline-config.js';
 import type { TablePlacement } from '../warehouse-tables.js';
 
 /**

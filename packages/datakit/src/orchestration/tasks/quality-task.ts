@@ -1,9 +1,9 @@
 import { is, Table } from 'drizzle-orm';
+import type { QualityTaskConfig, TaskConfig } from '../../config/pipeline-config.js';
 import { DatakitError } from '../../errors/datakit-error.js';
 import type { QualityCheck } from '../../quality/quality-check.js';
 import { runChecks } from '../../quality/run-checks.js';
 import { InLayer, sourceParts } from '../../sql-transform/in-layer.js';
-import type { QualityTaskConfig, TaskConfig } from '../pipeline-config.js';
 import { recordCheckResults } from '../store/record-check-results.js';
 import type { TablePlacement } from '../warehouse-tables.js';
 import { layerRef, layerSchemas } from './layer-refs.js';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { TaskContext, TaskResult } from '../../config/task-context.js';
 import type { Connection } from '../../dialect/connection.js';
 import { recordLoadEnd } from '../../transfer/run-store.js';
 import { transfer } from '../../transfer/transfer.js';
 import { transferOptionsFor } from '../../warehouse/transfer-options-for.js';
-import type { TaskContext, TaskResult } from '../task-context.js';
 import type { ResolvedTransferTask } from './resolve-transfer-task.js';
 
 /**

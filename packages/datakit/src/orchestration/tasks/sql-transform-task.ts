@@ -1,5 +1,5 @@
+import type { SqlTaskConfig, TaskConfig } from '../../config/pipeline-config.js';
 import { sourceParts } from '../../sql-transform/in-layer.js';
-import type { SqlTaskConfig, TaskConfig } from '../pipeline-config.js';
 import { recordLineage } from '../store/record-lineage.js';
 import type { TablePlacement } from '../warehouse-tables.js';
 import { layerRef, layerSchemas } from './layer-refs.js';

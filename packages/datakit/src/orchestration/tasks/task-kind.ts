@@ -1,7 +1,7 @@
 import type { WarehouseConfig } from '../../config/define-config.js';
+import type { TaskConfig, TaskKind } from '../../config/pipeline-config.js';
+import type { TaskContext, TaskResult } from '../../config/task-context.js';
 import type { Connection } from '../../dialect/connection.js';
-import type { TaskConfig, TaskKind } from '../pipeline-config.js';
-import type { TaskContext, TaskResult } from '../task-context.js';
 import type { TablePlacement, WarehouseTables } from '../warehouse-tables.js';
 
 /** What a task kind may look at: the warehouse and where its tables live. */

@@ -1,4 +1,4 @@
-import type { TaskConfig, TransferTaskConfig } from '../pipeline-config.js';
+import type { TaskConfig, TransferTaskConfig } from '../../config/pipeline-config.js';
 import { resolveTransferTask } from './resolve-transfer-task.js';
 import { runTransferTask } from './run-transfer-task.js';
 import type { TaskKindDefinition } from './task-kind.js';
