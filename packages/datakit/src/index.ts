@@ -137,7 +137,8 @@ export type {
   WarehouseCheck,
 } from './orchestration/check-warehouse.js';
 export { checkWarehouse } from './orchestration/check-warehouse.js';
-export { compilePipeline } from './orchestration/dag/compile-pipeline.js';
+export { compilePipeline, compilePipelineConfig } from './orchestration/dag/compile-pipeline.js';
+export { compileTransfers, TRANSFER_PIPELINE } from './orchestration/dag/compile-transfers.js';
 export type {
   CompiledPipeline,
   CompiledTask,
@@ -151,6 +152,8 @@ export type { RunProgressEvent } from './orchestration/execute/run-events.js';
 export type { RunPipelineOptions, RunResult } from './orchestration/execute/run-pipeline.js';
 export { runPipeline } from './orchestration/execute/run-pipeline.js';
 export type { TaskRuntime } from './orchestration/execute/task-runtime.js';
+export type { RunTransfersOptions, TransferOutcome, TransfersRun } from './orchestration/run-transfers.js';
+export { runTransfers } from './orchestration/run-transfers.js';
 export type { SchedulerEvent, SchedulerOptions } from './orchestration/schedule/run-scheduler.js';
 export { runScheduler } from './orchestration/schedule/run-scheduler.js';
 export { Schedule } from './orchestration/schedule/schedule-ticks.js';
@@ -171,6 +174,7 @@ export type {
   TaskRunRecord,
   TaskState,
 } from './orchestration/store/run-record.js';
+export type { TransferHooks } from './orchestration/tasks/transfer-hooks.js';
 export { acceptedValuesCheck } from './quality/accepted-values-check.js';
 export type { ContractCheckOptions } from './quality/contract-checks.js';
 export { contractChecks } from './quality/contract-checks.js';
@@ -211,7 +215,7 @@ export type { TableOf, TableSource } from './sql-transform/in-layer.js';
 export { InLayer, inLayer } from './sql-transform/in-layer.js';
 export type { Join, JoinKind, LeftJoinedNames } from './sql-transform/join.js';
 export { innerJoin, leftJoin } from './sql-transform/join.js';
-export type { TableAddress, TablePlacement, TableToPlace } from './sql-transform/resolve-table.js';
+export type { PlaceOptions, PlaceTable, TableAddress, TableToPlace } from './sql-transform/resolve-table.js';
 export { placedName, placeTable } from './sql-transform/resolve-table.js';
 export type { RunTransformOptions, SqlTransformResult } from './sql-transform/run-transform-plan.js';
 export { logicalTime, RunValue, runLoadId } from './sql-transform/run-value.js';
@@ -253,21 +257,13 @@ export { defineTransform } from './transform/define-transform.js';
 export type { TableLocation } from './warehouse/locate-table.js';
 // The warehouse plan
 export { locateTable } from './warehouse/locate-table.js';
-export type { PlannedSource, PlannedTransfer } from './warehouse/plan-transfers.js';
+export type { PlacedLayerTable, PlacedSourceTable, PlacedTable } from './warehouse/placed-table.js';
+export type { PlannedTransfer } from './warehouse/plan-transfers.js';
 export { planTransfers } from './warehouse/plan-transfers.js';
 export type { WarehousePlan } from './warehouse/plan-warehouse.js';
 export { planWarehouse } from './warehouse/plan-warehouse.js';
-export type {
-  RunTransfersOptions,
-  TransferOutcome,
-  WarehouseRun,
-} from './warehouse/run-warehouse-transfers.js';
-export { runWarehouseTransfers } from './warehouse/run-warehouse-transfers.js';
-export type { TaskEdge, TaskGraph, WarehouseTask } from './warehouse/task-graph.js';
-export { buildTaskGraph } from './warehouse/task-graph.js';
+export type { PlanTableRef } from './warehouse/table-placements.js';
 export type { WarehouseConnections } from './warehouse/transfer-options-for.js';
 export { sourceConnection, transferOptionsFor } from './warehouse/transfer-options-for.js';
 export type { TransferLine, TransferSummary } from './warehouse/transfer-summary.js';
 export { formatTransferTable, summarizeTransfers, transferLine } from './warehouse/transfer-summary.js';
-export type { PlacedTable } from './warehouse/warehouse-tables.js';
-export { warehouseTables } from './warehouse/warehouse-tables.js';

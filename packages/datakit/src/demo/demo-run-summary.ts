@@ -1,7 +1,7 @@
 import type { WarehouseConfig, WarehouseLayer } from '../config/define-config.js';
 import type { Connection } from '../dialect/connection.js';
+import { planWarehouse } from '../warehouse/plan-warehouse.js';
 import type { TransferLine, TransferSummary } from '../warehouse/transfer-summary.js';
-import { warehouseTables } from '../warehouse/warehouse-tables.js';
 import { type DemoPipelineTarget, type LayerTaskLine, runDemoPipeline } from './run-demo-pipeline.js';
 
 /** Rows of one warehouse table after a run. */
@@ -103,7 +103,7 @@ export async function runDemoDay(
 
 async function layerCounts(store: Connection, warehouse: WarehouseConfig): Promise<LayerCount[]> {
   const counts: LayerCount[] = [];
-  for (const t of warehouseTables(warehouse)) {
+  for (const t of planWarehouse({ warehouse }).tables) {
     const { rows } = await store.query<{ n: number }>(
       `select count(*)::integer as "n" from ${store.dialect.adapter.quoteTable({ schema: t.schema, name: t.name })}`,
     );
@@ -113,7 +113,9 @@ async function layerCounts(store: Connection, warehouse: WarehouseConfig): Promi
 }
 
 function dimCustomerTable(store: Connection, warehouse: WarehouseConfig): string | undefined {
-  const placed = warehouseTables(warehouse).find((t) => t.layer === 'gold' && t.name === 'dim_customer');
+  const placed = planWarehouse({ warehouse }).tables.find(
+    (t) => t.layer === 'gold' && t.name === 'dim_customer',
+  );
   return placed && store.dialect.adapter.quoteTable({ schema: placed.schema, name: placed.name });
 }
 

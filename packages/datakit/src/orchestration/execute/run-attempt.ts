@@ -75,7 +75,11 @@ export async function runAttempt(
     if (!compiled)
       throw new DatakitError('CONFIG', `Pipeline "${pipeline.name}" has no task "${ready.task}" any more`);
     const result = await untilAborted(
-      taskKind(compiled.kind).run(compiled.config, ctx, { ...pipeline.scope, store: runtime.store }),
+      taskKind(compiled.kind).run(compiled.config, ctx, {
+        ...pipeline.scope,
+        store: runtime.store,
+        ...(runtime.transfers ? { transfers: runtime.transfers } : {}),
+      }),
       controller.signal,
       connections,
       runtime.abortGraceMs ?? 5000,

@@ -7,6 +7,7 @@ import { getRun, type RunEvent } from '../store/read-runs.js';
 import { renewLeases } from '../store/renew-leases.js';
 import type { RunRecord, RunTrigger, TaskRunRecord } from '../store/run-record.js';
 import { markNotRun } from '../store/task-attempts.js';
+import type { TransferHooks } from '../tasks/transfer-hooks.js';
 import type { ConnectionEndpoints } from './attempt-connections.js';
 import { driveRun } from './drive-run.js';
 import type { Executor } from './executor.js';
@@ -53,6 +54,8 @@ export interface RunPipelineOptions {
   preflight?: (run: RunRecord) => Promise<void>;
   onEvent?: (event: RunProgressEvent) => void;
   abortGraceMs?: number;
+  /** How the in-process transfer tasks run and report (`datakit transfer`: progress, full results). */
+  transfers?: TransferHooks;
 }
 
 /**
@@ -99,6 +102,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
     endpoints: options.endpoints,
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     ...(options.abortGraceMs !== undefined ? { abortGraceMs: options.abortGraceMs } : {}),
+    ...(options.transfers ? { transfers: options.transfers } : {}),
   };
   const executor = (options.executor ?? ((r) => new InProcessExecutor(r)))(runtime);
   try {

@@ -1,5 +1,6 @@
 import type { Connection } from '../../dialect/connection.js';
 import type { CompiledPipeline } from '../dag/compiled-pipeline.js';
+import type { TransferHooks } from '../tasks/transfer-hooks.js';
 import type { ConnectionEndpoints } from './attempt-connections.js';
 import type { ReadyTask } from './executor.js';
 import type { RunProgressEvent } from './run-events.js';
@@ -22,4 +23,6 @@ export interface TaskRuntime {
   onEvent?: (event: RunProgressEvent) => void;
   /** How long an aborted task may take to end before its attempt is recorded anyway (default 5 s). */
   abortGraceMs?: number;
+  /** How this process's transfer tasks run and report (`datakit transfer`). */
+  transfers?: TransferHooks;
 }

@@ -15,7 +15,7 @@ export async function queueRuns(
   conn: Connection,
   key: RunKey,
   logicalTimes: readonly Date[],
-  trigger: Exclude<RunTrigger, 'manual'>,
+  trigger: Exclude<RunTrigger, 'manual' | 'transfer'>,
   definitionHash: string,
   datakits: readonly { name: string; version: string }[],
 ): Promise<{ id: string; logicalTime: Date }[]> {

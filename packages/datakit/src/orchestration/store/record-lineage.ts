@@ -1,4 +1,5 @@
 import type { Connection } from '../../dialect/connection.js';
+import type { PlaceTable } from '../../sql-transform/resolve-table.js';
 import type { SourceColumn, TransformLineage } from '../../sql-transform/transform-lineage.js';
 
 /**
@@ -46,22 +47,26 @@ export interface TaskLineage {
 
 /**
  * Records the column lineage of one task of a run (replacing what an earlier attempt recorded),
- * with each table's schema as the run placed it: `schemas` maps a layer to its schema.
+ * with each table's schema as the run placed it (`place`, the run's placement).
  *
  * @example
  * ```ts
- * await recordLineage(store, { runId: '42', task: 'silver.customer' }, silverCustomer.lineage, { bronze: 'bronze', silver: 'silver' });
+ * await recordLineage(store, { runId: '42', task: 'silver.customer' }, silverCustomer.lineage, taskPlace(plan, tables));
  * ```
  */
 export async function recordLineage(
   store: Connection,
   at: { runId: string; task: string },
   lineage: TransformLineage,
-  schemas: Readonly<Record<string, string>>,
+  placeTable: PlaceTable,
 ): Promise<void> {
   const place = (t: { table: string; layer?: string; schema?: string }): LineageTable => ({
     layer: t.layer ?? null,
-    schema: t.layer === undefined ? (t.schema ?? null) : (schemas[t.layer] ?? t.layer),
+    schema:
+      t.layer === undefined
+        ? (t.schema ?? null)
+        : (placeTable({ name: t.table, layer: t.layer, ...(t.schema ? { schema: t.schema } : {}) }).schema ??
+          null),
     table: t.table,
   });
   const target = place(lineage.target);

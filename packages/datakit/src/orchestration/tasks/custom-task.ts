@@ -17,8 +17,12 @@ export const customTask: TaskKindDefinition = {
   matches: (task) => 'run' in task,
   defaultName: () => undefined,
   tables: (task, scope, where) => ({
-    reads: (custom(task).reads ?? []).map((ref, i) => scope.tables.resolve(ref, `${where}.reads[${i}]`)),
-    writes: (custom(task).writes ?? []).map((ref, i) => scope.tables.resolve(ref, `${where}.writes[${i}]`)),
+    reads: (custom(task).reads ?? []).map((ref, i) =>
+      scope.plan.place(ref, undefined, `${where}.reads[${i}]`),
+    ),
+    writes: (custom(task).writes ?? []).map((ref, i) =>
+      scope.plan.place(ref, undefined, `${where}.writes[${i}]`),
+    ),
   }),
   run: async (task, ctx) => ((await custom(task).run(ctx)) as TaskResult | undefined) ?? undefined,
 };
