@@ -23,7 +23,7 @@ export async function queueRuns(
   const { rows } = await conn.query<{ id: string; logical_time: Date | string }>(
     `insert into "datakit"."runs" ("warehouse", "pipeline", "environment", "logical_time", "trigger", "state", "definition_hash", "datakits")
      select $1, $2, $3, t, $5, 'queued', $6, $7 from unnest($4::timestamptz[]) as t
-     on conflict ("warehouse", "pipeline", "environment", "logical_time") where "trigger" <> 'manual' do nothing
+     on conflict ("warehouse", "pipeline", "environment", "logical_time") where "trigger" in ('schedule', 'backfill') do nothing
      returning "id", "logical_time"`,
     [
       key.warehouse,

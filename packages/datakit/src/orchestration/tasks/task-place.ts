@@ -7,8 +7,8 @@ import type { WarehousePlan } from '../../warehouse/plan-warehouse.js';
  * How a SQL transform, a dimension or a check of a task places its tables in a run: each by the
  * warehouse plan, so they address the same tables the pipeline's edges were derived from (a
  * per-system layer schema places each system's table in its own schema). A table named without
- * its Drizzle table (a foreign key's parent, a lineage entry) is looked up by layer and name among
- * the task's own tables first.
+ * a Drizzle table the plan knows (an `alias()`, a foreign key's parent, a lineage entry) is
+ * looked up by layer and name, among the task's own tables first.
  *
  * @example
  * ```ts
@@ -17,9 +17,10 @@ import type { WarehousePlan } from '../../warehouse/plan-warehouse.js';
  */
 export function taskPlace(plan: WarehousePlan, own: readonly PlacedTable[]): PlaceTable {
   return (ref) => {
-    const placed = ref.table
-      ? plan.place(ref.table, ref.layer)
-      : (byName(own, ref) ?? byName(plan.tables, ref));
+    const placed =
+      ref.table && plan.placements(ref.table).length > 0
+        ? plan.place(ref.table, ref.layer)
+        : (byName(own, ref) ?? byName(plan.tables, ref));
     if (placed === undefined) {
       if (ref.layer === undefined)
         return ref.schema === undefined ? { name: ref.name } : { schema: ref.schema, name: ref.name };
@@ -42,7 +43,19 @@ export function taskPlace(plan: WarehousePlan, own: readonly PlacedTable[]): Pla
   };
 }
 
+/** The one table of `tables` with the layer and name of `ref` (an alias, a foreign key's parent). */
 function byName(tables: readonly PlacedTable[], ref: TableToPlace): PlacedTable | undefined {
   if (ref.layer === undefined) return undefined;
-  return tables.find((t) => t.layer === ref.layer && t.name === ref.name);
+  const found = tables.filter((t) => t.layer === ref.layer && t.name === ref.name);
+  if (found.length > 1) {
+    throw new DatakitError(
+      'CONFIG',
+      `Table "${ref.name}" of layer ${ref.layer} is ambiguous: ${found.map((t) => t.id).join(' and ')}`,
+      {
+        hint: 'Name the Drizzle table itself (not an alias) so the warehouse plan can tell them apart.',
+        context: { table: ref.name },
+      },
+    );
+  }
+  return found[0];
 }
