@@ -3,7 +3,14 @@ import { planWarehouse } from '../../warehouse/plan-warehouse.js';
 import { compilePipelineConfig } from './compile-pipeline.js';
 import type { CompiledPipeline, CompiledTask } from './compiled-pipeline.js';
 
-/** The pipeline name `datakit transfer` records its runs under (no config pipeline can be named so). */
+/**
+ * The pipeline name `datakit transfer` records its runs under (no config pipeline can be named so).
+ *
+ * @example
+ * ```ts
+ * await listRuns(store, { pipeline: TRANSFER_PIPELINE }); // the runs of datakit transfer
+ * ```
+ */
 export const TRANSFER_PIPELINE = '(transfer)';
 
 /**
