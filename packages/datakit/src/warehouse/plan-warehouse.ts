@@ -73,20 +73,24 @@ export function planWarehouse(target: { warehouse: WarehouseConfig; warehouseNam
 function newPlan(config: WarehouseConfig, name: string | undefined): WarehousePlan {
   const placed = warehouseTables(config);
   const placements = new TablePlacements([...placed.tables, ...placed.sources]);
-  let transfers: PlannedTransfer[] | undefined;
+  const byId = new Map(placed.tables.map((t) => [t.id, t]));
+  let transfers: { list: PlannedTransfer[]; byName: Map<string, PlannedTransfer> } | undefined;
   const planned = () => {
-    transfers ??= planTransfers(name, config, placed);
+    if (!transfers) {
+      const list = planTransfers(name, config, placed);
+      transfers = { list, byName: new Map(list.map((t) => [t.name, t])) };
+    }
     return transfers;
   };
-  const named = (transfer: string) => planned().find((t) => t.name === transfer);
-  const known = () => planned().map((t) => t.name);
+  const named = (transfer: string) => planned().byName.get(transfer);
+  const known = () => [...planned().byName.keys()];
   return {
     ...(name === undefined ? {} : { warehouse: name }),
     config,
     tables: placed.tables,
     sources: placed.sources,
     get transfers() {
-      return planned();
+      return planned().list;
     },
     place: (table, layer, where) => placements.place(table, layer, where),
     placements: (table) => placements.of(table),
@@ -94,9 +98,7 @@ function newPlan(config: WarehouseConfig, name: string | undefined): WarehousePl
       const ids = table.contract.foreignKeys.map(
         (fk) => `${fk.references.schema ?? table.schema}.${fk.references.table}`,
       );
-      return [...new Set(ids)]
-        .filter((id) => id !== table.id)
-        .flatMap((id) => placed.tables.filter((t) => t.id === id));
+      return [...new Set(ids)].filter((id) => id !== table.id).flatMap((id) => byId.get(id) ?? []);
     },
     transfer: (transfer, where) => {
       const found = named(transfer);
@@ -128,7 +130,7 @@ function newPlan(config: WarehouseConfig, name: string | undefined): WarehousePl
         );
       }
       const wanted = names && names.length > 0 ? new Set(names) : undefined;
-      return planned().filter((t) => !wanted || wanted.has(t.name));
+      return planned().list.filter((t) => !wanted || wanted.has(t.name));
     },
   };
 }
