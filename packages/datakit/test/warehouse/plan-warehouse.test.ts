@@ -168,6 +168,38 @@ describe('the warehouse plan', () => {
     ]);
   });
 
+  it('places by table and layer: each system in its own schema, a table in two layers only with its layer', () => {
+    const other = pgTable('customer', { id: integer().primaryKey() });
+    const erp = defineDatakit({
+      name: 'erp',
+      version: '1.0.0',
+      layer: 'bronze',
+      system: 'erp-db',
+      tables: { other },
+    });
+    const { plan: p } = plan(
+      warehouse(undefined, {
+        bronze: { datakits: [bronze, erp], schema: 'raw_{system}' },
+        silver: { datakits: [bronze] },
+      }),
+    );
+    expect(p.place(bCustomer, 'bronze')).toMatchObject({ id: 'raw_crm_db.customer', schema: 'raw_crm_db' });
+    expect(p.place(other)).toMatchObject({
+      id: 'raw_erp_db.customer',
+      schema: 'raw_erp_db',
+      layer: 'bronze',
+    });
+    expect(p.place({ layer: 'silver', table: bCustomer })).toMatchObject({ id: 'silver.customer' });
+    expect(p.place(customer)).toMatchObject({ id: 'crm:customer', layer: 'source', system: 'crm' });
+    expect(p.references(p.place(bOrders, 'silver') as never).map((t) => t.id)).toEqual(['silver.customer']);
+    const ambiguous = configError(() => p.place(bCustomer, undefined, 'tasks[0].reads[0]'));
+    expect(ambiguous.message).toBe('tasks[0].reads[0] names table "customer", which is in bronze and silver');
+    expect(ambiguous.hint).toBe("Say which: { layer: 'bronze', table: … }.");
+    expect(configError(() => p.place(other, 'silver')).message).toBe(
+      'Table "customer" in layer silver, which does not hold it',
+    );
+  });
+
   it('an unknown transfer name is a usage error with the nearest name', () => {
     const error = configError(() => plan(warehouse(transfers), ['custmer']));
     expect(error.code).toBe('USAGE');
