@@ -14,9 +14,9 @@
 import { cpus, loadavg } from 'node:os';
 import { getTableName } from 'drizzle-orm';
 import { fromDrizzle } from '../packages/datakit/src/contract/from-drizzle.js';
-import { layerTable } from '../packages/datakit/src/deploy/layer-table.js';
 import { connect } from '../packages/datakit/src/dialect/connect.js';
 import type { Connection } from '../packages/datakit/src/dialect/connection.js';
+import { layerTable } from '../packages/datakit/src/warehouse/layer-table.js';
 import {
   customer,
   customerDimension,
@@ -67,7 +67,8 @@ const benchUrl = (() => {
   u.pathname = `/${DATABASE}`;
   return u.toString();
 })();
-const schemas = { schemas: { bronze: 'bronze', silver: 'silver', gold: 'gold' } };
+// Each layer's tables live in the schema named after the layer (the default placement).
+const schemas = {};
 
 // --- harness ---------------------------------------------------------------------------------
 async function setup(conn: Connection): Promise<void> {

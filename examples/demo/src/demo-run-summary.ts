@@ -1,11 +1,11 @@
 import {
   type Connection,
   countRejects,
+  planWarehouse,
   type TransferLine,
   type TransferSummary,
   type WarehouseConfig,
   type WarehouseLayer,
-  warehouseTables,
 } from 'datakit';
 import { type DemoPipelineTarget, type LayerTaskLine, runDemoPipeline } from './run-demo-pipeline.js';
 
@@ -108,7 +108,7 @@ export async function runDemoDay(
 
 async function layerCounts(store: Connection, warehouse: WarehouseConfig): Promise<LayerCount[]> {
   const counts: LayerCount[] = [];
-  for (const t of warehouseTables(warehouse)) {
+  for (const t of planWarehouse({ warehouse }).tables) {
     const { rows } = await store.query<{ n: number }>(
       `select count(*)::integer as "n" from ${store.dialect.adapter.quoteTable({ schema: t.schema, name: t.name })}`,
     );
@@ -118,7 +118,9 @@ async function layerCounts(store: Connection, warehouse: WarehouseConfig): Promi
 }
 
 function dimCustomerTable(store: Connection, warehouse: WarehouseConfig): string | undefined {
-  const placed = warehouseTables(warehouse).find((t) => t.layer === 'gold' && t.name === 'dim_customer');
+  const placed = planWarehouse({ warehouse }).tables.find(
+    (t) => t.layer === 'gold' && t.name === 'dim_customer',
+  );
   return placed && store.dialect.adapter.quoteTable({ schema: placed.schema, name: placed.name });
 }
 

@@ -10,6 +10,7 @@ export type {
 } from './codegen/introspect-to-directory.js';
 export { introspectToDirectory } from './codegen/introspect-to-directory.js';
 export type { CodegenWarning } from './codegen/render-table.js';
+export type { CheckPipelines, LayerTables, WarehouseTableRef } from './config/check-pipelines.js';
 export type {
   CheckedConfig,
   ColumnKey,
@@ -25,8 +26,32 @@ export type {
 export { defineConfig } from './config/define-config.js';
 export type { LoadedConfig } from './config/load-config.js';
 export { loadConfig, validateConfig } from './config/load-config.js';
+// Orchestration: pipelines, runs, schedules, backfills
+export type {
+  CatchupMode,
+  CustomTaskConfig,
+  DimensionTaskConfig,
+  LayerTableOf,
+  PipelineConfig,
+  QualityTaskConfig,
+  SqlTaskConfig,
+  TableLayer,
+  TaskConfig,
+  TaskKind,
+  TaskPolicy,
+  TaskTableRef,
+  TransferTaskConfig,
+} from './config/pipeline-config.js';
 export type { SelectedEnvironment } from './config/select-environment.js';
 export { selectEnvironment } from './config/select-environment.js';
+export type {
+  TaskConnections,
+  TaskContext,
+  TaskFunction,
+  TaskLogger,
+  TaskResult,
+  TaskRows,
+} from './config/task-context.js';
 export { reference, temporal, transactional } from './contract/audit-mixins.js';
 export type {
   RowValidator,
@@ -122,14 +147,14 @@ export type { BackfillStep, Reprocess } from './orchestration/backfill/plan-back
 export { planBackfill } from './orchestration/backfill/plan-backfill.js';
 export type { BackfillOptions } from './orchestration/backfill/run-backfill.js';
 export { runBackfill } from './orchestration/backfill/run-backfill.js';
-export type { CheckPipelines, LayerTables, WarehouseTableRef } from './orchestration/check-pipelines.js';
 export type {
   CheckWarehouseOptions,
   CheckWarehouseResult,
   WarehouseCheck,
 } from './orchestration/check-warehouse.js';
 export { checkWarehouse } from './orchestration/check-warehouse.js';
-export { compilePipeline } from './orchestration/dag/compile-pipeline.js';
+export { compilePipeline, compilePipelineConfig } from './orchestration/dag/compile-pipeline.js';
+export { compileTransfers, TRANSFER_PIPELINE } from './orchestration/dag/compile-transfers.js';
 export type {
   CompiledPipeline,
   CompiledTask,
@@ -143,33 +168,12 @@ export type { RunProgressEvent } from './orchestration/execute/run-events.js';
 export type { RunPipelineOptions, RunResult } from './orchestration/execute/run-pipeline.js';
 export { runPipeline } from './orchestration/execute/run-pipeline.js';
 export type { TaskRuntime } from './orchestration/execute/task-runtime.js';
-// Orchestration: pipelines, runs, schedules, backfills
-export type {
-  CatchupMode,
-  CustomTaskConfig,
-  DimensionTaskConfig,
-  LayerTableOf,
-  PipelineConfig,
-  QualityTaskConfig,
-  SqlTaskConfig,
-  TableLayer,
-  TaskConfig,
-  TaskKind,
-  TaskPolicy,
-  TaskTableRef,
-  TransferTaskConfig,
-} from './orchestration/pipeline-config.js';
+export type { RunTransfersOptions, TransferOutcome, TransfersRun } from './orchestration/run-transfers.js';
+export { runTransfers } from './orchestration/run-transfers.js';
 export type { SchedulerEvent, SchedulerOptions } from './orchestration/schedule/run-scheduler.js';
 export { runScheduler } from './orchestration/schedule/run-scheduler.js';
 export { Schedule } from './orchestration/schedule/schedule-ticks.js';
-export type {
-  TaskConnections,
-  TaskContext,
-  TaskFunction,
-  TaskLogger,
-  TaskResult,
-  TaskRows,
-} from './orchestration/task-context.js';
+export type { TransferHooks } from './orchestration/tasks/transfer-hooks.js';
 export { acceptedValuesCheck } from './quality/accepted-values-check.js';
 export type { ContractCheckOptions } from './quality/contract-checks.js';
 export { contractChecks } from './quality/contract-checks.js';
@@ -209,7 +213,7 @@ export type { TableOf, TableSource } from './sql-transform/in-layer.js';
 export { InLayer, inLayer } from './sql-transform/in-layer.js';
 export type { Join, JoinKind, LeftJoinedNames } from './sql-transform/join.js';
 export { innerJoin, leftJoin } from './sql-transform/join.js';
-export type { TableAddress, TablePlacement, TableToPlace } from './sql-transform/resolve-table.js';
+export type { PlaceOptions, PlaceTable, TableAddress, TableToPlace } from './sql-transform/resolve-table.js';
 export { placedName, placeTable } from './sql-transform/resolve-table.js';
 export type { RunTransformOptions, SqlTransformResult } from './sql-transform/run-transform-plan.js';
 export { logicalTime, RunValue, runLoadId } from './sql-transform/run-value.js';
@@ -266,21 +270,13 @@ export type {
 export type { TableLocation } from './warehouse/locate-table.js';
 // The warehouse plan
 export { locateTable } from './warehouse/locate-table.js';
-export type { PlannedSource, PlannedTransfer } from './warehouse/plan-transfers.js';
+export type { PlacedLayerTable, PlacedSourceTable, PlacedTable } from './warehouse/placed-table.js';
+export type { PlannedTransfer } from './warehouse/plan-transfers.js';
 export { planTransfers } from './warehouse/plan-transfers.js';
 export type { WarehousePlan } from './warehouse/plan-warehouse.js';
 export { planWarehouse } from './warehouse/plan-warehouse.js';
-export type {
-  RunTransfersOptions,
-  TransferOutcome,
-  WarehouseRun,
-} from './warehouse/run-warehouse-transfers.js';
-export { runWarehouseTransfers } from './warehouse/run-warehouse-transfers.js';
-export type { TaskEdge, TaskGraph, WarehouseTask } from './warehouse/task-graph.js';
-export { buildTaskGraph } from './warehouse/task-graph.js';
+export type { PlanTableRef } from './warehouse/table-placements.js';
 export type { WarehouseConnections } from './warehouse/transfer-options-for.js';
 export { sourceConnection, transferOptionsFor } from './warehouse/transfer-options-for.js';
 export type { TransferLine, TransferSummary } from './warehouse/transfer-summary.js';
 export { formatTransferTable, summarizeTransfers, transferLine } from './warehouse/transfer-summary.js';
-export type { PlacedTable } from './warehouse/warehouse-tables.js';
-export { warehouseTables } from './warehouse/warehouse-tables.js';

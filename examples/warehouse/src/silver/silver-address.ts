@@ -7,7 +7,7 @@ import { defineSqlTransform, inLayer, nullIfBlank, trim } from 'datakit';
  *
  * @example
  * ```ts
- * const result = await silverAddress.run(conn, { schemas: { bronze: 'bronze', silver: 'silver' } });
+ * const result = await silverAddress.run(conn); // each layer's tables in the schema named after it
  * ```
  */
 export const silverAddress = defineSqlTransform(inLayer(address, 'silver'), {

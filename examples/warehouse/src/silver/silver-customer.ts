@@ -7,7 +7,7 @@ import { defineSqlTransform, inLayer } from 'datakit';
  *
  * @example
  * ```ts
- * const result = await silverCustomer.run(conn, { schemas: { bronze: 'bronze', silver: 'silver' } });
+ * const result = await silverCustomer.run(conn); // each layer's tables in the schema named after it
  * ```
  */
 export const silverCustomer = defineSqlTransform(inLayer(customer, 'silver'), {

@@ -10,7 +10,7 @@ import { eq, sql } from 'drizzle-orm';
  *
  * @example
  * ```ts
- * const result = await silverOrderLine.run(conn, { schemas: { bronze: 'bronze', silver: 'silver' } });
+ * const result = await silverOrderLine.run(conn); // each layer's tables in the schema named after it
  * ```
  */
 export const silverOrderLine = defineSqlTransform(inLayer(orderLine, 'silver'), {

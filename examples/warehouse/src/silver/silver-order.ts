@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
  *
  * @example
  * ```ts
- * const result = await silverOrder.run(conn, { schemas: { bronze: 'bronze', silver: 'silver' } });
+ * const result = await silverOrder.run(conn); // each layer's tables in the schema named after it
  * result.rows.rejected; // the orders of customers bronze rejected
  * ```
  */

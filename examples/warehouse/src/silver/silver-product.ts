@@ -7,7 +7,7 @@ import { defineSqlTransform, inLayer, trim } from 'datakit';
  *
  * @example
  * ```ts
- * const result = await silverProduct.run(conn, { schemas: { bronze: 'bronze', silver: 'silver' } });
+ * const result = await silverProduct.run(conn); // each layer's tables in the schema named after it
  * ```
  */
 export const silverProduct = defineSqlTransform(inLayer(product, 'silver'), {

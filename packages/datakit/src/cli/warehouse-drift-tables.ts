@@ -1,6 +1,6 @@
 import type { SelectedEnvironment } from '../config/select-environment.js';
-import { desiredTables } from '../deploy/desired-tables.js';
 import type { DriftCheckTable } from '../drift/check-drift.js';
+import { planWarehouse } from '../warehouse/plan-warehouse.js';
 
 /** A table to check, and the URL of the database that holds it. */
 export interface LocatedDriftTable {
@@ -21,29 +21,32 @@ export function warehouseDriftTables(
   target: SelectedEnvironment,
   only?: { sources?: boolean; targets?: boolean },
 ): LocatedDriftTable[] {
+  const plan = planWarehouse(target);
   const result: LocatedDriftTable[] = [];
   if (only?.sources !== false) {
-    for (const [system, datakit] of Object.entries(target.warehouse.sources ?? {})) {
-      const url = target.sourceUrl(system);
-      for (const key of datakit.keys) {
-        const policy = datakit.optionsOf(key).driftPolicy;
-        result.push({
-          url,
-          table: { system, role: 'source', contract: datakit.schemaOf(key), ...(policy ? { policy } : {}) },
-        });
-      }
+    for (const placed of plan.sources) {
+      const policy = placed.datakit.optionsOf(placed.key).driftPolicy;
+      result.push({
+        url: target.sourceUrl(placed.system),
+        table: {
+          system: placed.system,
+          role: 'source',
+          contract: placed.contract,
+          ...(policy ? { policy } : {}),
+        },
+      });
     }
   }
   if (only?.targets !== false) {
     const url = target.warehouseUrl();
-    for (const desired of desiredTables(target.warehouse)) {
-      const policy = desired.datakit.optionsOf(desired.key).driftPolicy;
+    for (const placed of plan.tables) {
+      const policy = placed.datakit.optionsOf(placed.key).driftPolicy;
       result.push({
         url,
         table: {
-          system: `${desired.layer}:${desired.datakit.name}`,
+          system: `${placed.layer}:${placed.datakit.name}`,
           role: 'target',
-          contract: desired.table,
+          contract: placed.contract,
           ...(policy ? { policy } : {}),
         },
       });

@@ -1,7 +1,7 @@
 import { is, Table } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Datakit } from '../contract/define-datakit.js';
-import { pipelineSchema } from '../orchestration/pipeline-schema.js';
+import { pipelineSchema } from './pipeline-schema.js';
 
 const datakit = z.custom<Datakit>(
   (value) => typeof value === 'object' && value !== null && 'schemaOf' in value && 'version' in value,

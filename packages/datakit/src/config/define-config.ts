@@ -1,8 +1,8 @@
 import type { InferSelectModel, Table } from 'drizzle-orm';
 import type { Datakit, WriteDisposition } from '../contract/define-datakit.js';
 import type { Transform, TransformFn } from '../contract/define-transform.js';
-import type { CheckConfigPipelines } from '../orchestration/check-pipelines.js';
-import type { PipelineConfig } from '../orchestration/pipeline-config.js';
+import type { CheckConfigPipelines } from './check-pipelines.js';
+import type { PipelineConfig } from './pipeline-config.js';
 
 /**
  * The warehouse layers Datakit deploys.

@@ -5,9 +5,6 @@ import { z } from 'zod';
 import { ensureTypeScriptLoader, isTypeScriptFile } from '../contract/typescript-loader.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { nearestName } from '../errors/nearest-name.js';
-import { validatePipelines } from '../orchestration/dag/validate-pipelines.js';
-import { planTransfers } from '../warehouse/plan-transfers.js';
-import { buildTaskGraph } from '../warehouse/task-graph.js';
 import { configSchema } from './config-schema.js';
 import type { DatakitConfig } from './define-config.js';
 
@@ -75,7 +72,9 @@ export async function loadConfig(options: { file?: string; cwd?: string } = {}):
 }
 
 /**
- * Checks a config object and returns it typed, or throws a `CONFIG` error naming the key.
+ * Checks a config object and returns it typed, or throws a `CONFIG` error naming the key: its
+ * shape, and the source systems environments and transfers name. What needs the warehouse plan
+ * (transfers' tables, pipelines' DAGs) is checked when it is planned: the CLI does it on load.
  *
  * @example
  * ```ts
@@ -116,18 +115,7 @@ export function validateConfig(value: unknown, file = 'datakit.config.ts'): Data
       if (!layers.includes(transfer.from))
         unknownSystem(transfer.from, `warehouses.${warehouseName}.transfers.${name}.from`);
     }
-    try {
-      buildTaskGraph(planTransfers(warehouseName, warehouse));
-    } catch (error) {
-      if (error instanceof DatakitError)
-        throw new DatakitError(error.code, `${file}: ${error.message}`, {
-          ...(error.hint ? { hint: error.hint } : {}),
-          context: error.context,
-        });
-      throw error;
-    }
   }
-  validatePipelines(config, file);
   return config;
 }
 

@@ -1,6 +1,6 @@
 import type { WarehouseConfig } from '../config/define-config.js';
 import { DatakitError } from '../errors/datakit-error.js';
-import type { DesiredTable } from './desired-tables.js';
+import type { PlacedLayerTable } from '../warehouse/placed-table.js';
 
 /**
  * Refuses to deploy a table written with the `history` disposition (by its datakit's
@@ -11,22 +11,20 @@ import type { DesiredTable } from './desired-tables.js';
  *
  * @example
  * ```ts
- * assertHistoryKeys(warehouse, desiredTables(warehouse)); // throws DatakitError('DEPLOY') naming the table
+ * assertHistoryKeys(warehouse, planWarehouse({ warehouse }).tables); // throws DatakitError('DEPLOY') naming the table
  * ```
  */
-export function assertHistoryKeys(warehouse: WarehouseConfig, desired: readonly DesiredTable[]): void {
+export function assertHistoryKeys(warehouse: WarehouseConfig, desired: readonly PlacedLayerTable[]): void {
   const transferTargets = new Set(
     Object.values(warehouse.transfers ?? {})
       .filter((t) => t.disposition === 'history')
       .map((t) => t.target),
   );
   const problems = desired.flatMap((entry) => {
-    const drizzle = entry.datakit.tables[entry.key];
     const history =
-      entry.datakit.optionsOf(entry.key).writeDisposition === 'history' ||
-      (drizzle !== undefined && transferTargets.has(drizzle));
+      entry.datakit.optionsOf(entry.key).writeDisposition === 'history' || transferTargets.has(entry.drizzle);
     if (!history) return [];
-    const { table } = entry;
+    const table = entry.contract;
     const name = table.schema === undefined ? `"${table.name}"` : `"${table.schema}"."${table.name}"`;
     if (!table.columns.some((c) => c.name === 'systime')) {
       return [{ entry, text: `${name} has no "systime" column` }];
@@ -39,7 +37,7 @@ export function assertHistoryKeys(warehouse: WarehouseConfig, desired: readonly 
   });
   const first = problems[0];
   if (!first) return;
-  const { table } = first.entry;
+  const table = first.entry.contract;
   const keyColumns = [...(table.primaryKey?.columns ?? []), 'systime'].map((c) => `t.${c}`).join(', ');
   throw new DatakitError(
     'DEPLOY',

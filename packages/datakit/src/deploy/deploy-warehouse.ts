@@ -5,8 +5,8 @@ import { DatakitError } from '../errors/datakit-error.js';
 import type { TableSchema } from '../schema/table-schema.js';
 import { migrateStore, type StoreMigrationResult } from '../store/migrate-store.js';
 import { DEFAULT_STORE_SCHEMA } from '../store/store-schema.js';
+import { planWarehouse } from '../warehouse/plan-warehouse.js';
 import { assertHistoryKeys } from './assert-history-keys.js';
-import { desiredTables } from './desired-tables.js';
 import { planDeploy } from './plan-deploy.js';
 import { withDeployLock } from './with-deploy-lock.js';
 
@@ -78,9 +78,9 @@ async function deployTablesLocked(options: DeployOptions): Promise<DeployResult>
 
 async function deployTables(options: DeployOptions, connection: Connection): Promise<DeployResult> {
   const started = performance.now();
-  const placed = desiredTables(options.warehouse);
+  const placed = planWarehouse({ warehouse: options.warehouse }).tables;
   assertHistoryKeys(options.warehouse, placed);
-  const desired = placed.map((d) => d.table);
+  const desired = placed.map((t) => t.contract);
   const introspector = connection.dialect.createIntrospector(connection);
   const schemas = await introspector.listSchemas();
   const wanted = [...new Set(desired.map((t) => t.schema).filter((s): s is string => s !== undefined))];

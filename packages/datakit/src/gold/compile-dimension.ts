@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Dialect } from '../dialect/connection.js';
 import { compileSelect } from '../sql-transform/compile-select.js';
-import type { TableAddress, TablePlacement } from '../sql-transform/resolve-table.js';
+import type { PlaceOptions, TableAddress } from '../sql-transform/resolve-table.js';
 import { SqlWriter } from '../sql-transform/sql-writer.js';
 import { writeType } from '../sql-transform/write-type.js';
 import type { DimensionPlan } from './dimension-plan.js';
@@ -27,7 +27,7 @@ export interface DimensionStatement {
  *
  * @example
  * ```ts
- * const c = compileDimension(plan, { dialect: conn.dialect, schemas, at, loadId });
+ * const c = compileDimension(plan, { dialect: conn.dialect, at, loadId });
  * ```
  */
 export interface CompiledDimension {
@@ -63,19 +63,16 @@ export interface CompiledDimension {
  *
  * @example
  * ```ts
- * const compiled = compileDimension(plan, { dialect: conn.dialect, schemas, at: new Date(), loadId });
+ * const compiled = compileDimension(plan, { dialect: conn.dialect, at: new Date(), loadId });
  * ```
  * @internal
  */
 export function compileDimension(
   plan: DimensionPlan,
-  ctx: TablePlacement & { dialect: Dialect; at: Date; loadId: string },
+  ctx: PlaceOptions & { dialect: Dialect; at: Date; loadId: string },
 ): CompiledDimension {
   const adapter = ctx.dialect.adapter;
-  const placement: TablePlacement = {
-    ...(ctx.schemas ? { schemas: ctx.schemas } : {}),
-    ...(ctx.resolve ? { resolve: ctx.resolve } : {}),
-  };
+  const placement = ctx.place;
   const run = { at: ctx.at, loadId: ctx.loadId };
   const q = (n: string) => adapter.quoteIdentifier(n);
   const target = new SqlWriter(adapter, placement).place(plan.base.target);

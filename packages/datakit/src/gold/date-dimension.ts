@@ -3,7 +3,7 @@ import { boolean, date, integer, text, varchar } from 'drizzle-orm/pg-core';
 import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { sourceParts, type TableSource } from '../sql-transform/in-layer.js';
-import { placedName, placeTable, type TablePlacement, toPlace } from '../sql-transform/resolve-table.js';
+import { type PlaceOptions, placedName, placeTable, toPlace } from '../sql-transform/resolve-table.js';
 import type { DimensionRef } from './dimension-ref.js';
 
 /**
@@ -44,7 +44,7 @@ const DAYS = "array['Monday','Tuesday','Wednesday','Thursday','Friday','Saturday
  *
  * @example
  * ```ts
- * await dimDate.fill(conn, { from: '2020-01-01', to: '2030-12-31', schemas });
+ * await dimDate.fill(conn, { from: '2020-01-01', to: '2030-12-31' });
  * lookup(dimDate, { date: sql<string>`(${order.ordered_at} at time zone 'UTC')::date` });
  * ```
  */
@@ -52,7 +52,7 @@ export interface DateDimension<D extends Table = Table> extends DimensionRef {
   readonly kind: 'date-dimension';
   readonly target: TableSource<D>;
   /** Inserts every day of the range (inclusive) that is not there yet; returns the rows added. */
-  fill(conn: Connection, options: TablePlacement & { from: string; to: string }): Promise<number>;
+  fill(conn: Connection, options: PlaceOptions & { from: string; to: string }): Promise<number>;
 }
 
 /**
@@ -62,7 +62,7 @@ export interface DateDimension<D extends Table = Table> extends DimensionRef {
  * @example
  * ```ts
  * export const dateDim = defineDateDimension(inLayer(dimDate, 'gold'));
- * await dateDim.fill(conn, { from: '2024-01-01', to: '2024-12-31', schemas: { gold: 'gold' } });
+ * await dateDim.fill(conn, { from: '2024-01-01', to: '2024-12-31' });
  * ```
  */
 export function defineDateDimension<D extends Table>(target: TableSource<D>): DateDimension<D> {
@@ -96,7 +96,7 @@ export function defineDateDimension<D extends Table>(target: TableSource<D>): Da
           },
         );
       }
-      const placed = placeTable(toPlace(parts.table, parts.layer), options);
+      const placed = placeTable(toPlace(parts.table, parts.layer), options.place);
       const d = conn.dialect.adapter.quoteTable(placed);
       const { rowCount } = await conn
         .query(

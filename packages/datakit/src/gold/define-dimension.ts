@@ -5,7 +5,7 @@ import { buildPlan } from '../sql-transform/build-plan.js';
 import type { CheckedSelect, TargetRow } from '../sql-transform/checked-select.js';
 import { sourceParts, type TableSource } from '../sql-transform/in-layer.js';
 import type { Join, LeftJoinedNames } from '../sql-transform/join.js';
-import type { TablePlacement } from '../sql-transform/resolve-table.js';
+import type { PlaceOptions } from '../sql-transform/resolve-table.js';
 import { type TransformLineage, transformLineage } from '../sql-transform/transform-lineage.js';
 import type { Scd2Column } from './dimension-columns.js';
 import { type DimensionPlan, dimensionPlan } from './dimension-plan.js';
@@ -68,8 +68,8 @@ export interface DimensionSpec<D extends Table, J extends readonly Join[], S, SK
  *
  * @example
  * ```ts
- * await dimCustomer.prepare(conn, { schemas });
- * const r = await dimCustomer.run(conn, { schemas, at: logicalTime });
+ * await dimCustomer.prepare(conn);
+ * const r = await dimCustomer.run(conn, { at: logicalTime });
  * console.log(r.rows); // { staged, new, changed, reopened, inferred, deleted, unchanged }
  * ```
  */
@@ -82,9 +82,9 @@ export interface Scd2Dimension<D extends Table = Table> extends DimensionRef {
   /** @internal */
   readonly plan: DimensionPlan;
   /** The statements `prepare` runs (for a deploy plan): partial unique index, lookup index, unknown member. */
-  ddl(dialect: Dialect, placement?: TablePlacement): { sql: string; params: unknown[] }[];
+  ddl(dialect: Dialect, options?: PlaceOptions): { sql: string; params: unknown[] }[];
   /** Runs {@link Scd2Dimension.ddl} in one transaction; idempotent. */
-  prepare(conn: Connection, placement?: TablePlacement): Promise<void>;
+  prepare(conn: Connection, options?: PlaceOptions): Promise<void>;
   run(conn: Connection, options?: RunDimensionOptions): Promise<DimensionResult>;
 }
 
@@ -163,8 +163,8 @@ export function defineDimension<
     lineage: transformLineage(plan.base),
     reads: [plan.base.from, ...plan.base.joins.map((j) => j.source)],
     plan,
-    ddl: (dialect, placement) => dimensionDdl(plan, dialect, placement),
-    prepare: (conn, placement) => prepareDimension(conn, plan, placement),
+    ddl: (dialect, options) => dimensionDdl(plan, dialect, options),
+    prepare: (conn, options) => prepareDimension(conn, plan, options),
     run: (conn, options) => runDimension(conn, plan, options),
   };
 }

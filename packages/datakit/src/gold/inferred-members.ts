@@ -64,7 +64,7 @@ export function inferredMembers(
   });
   return (ctx) =>
     plans.flatMap((plan) => {
-      const w = new SqlWriter(ctx.dialect.adapter, ctx);
+      const w = new SqlWriter(ctx.dialect.adapter, ctx.place);
       const target = w.place(plan.target);
       const lock: Statement = {
         step: 'lock',

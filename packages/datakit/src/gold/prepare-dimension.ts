@@ -1,6 +1,6 @@
 import type { Connection, Dialect } from '../dialect/connection.js';
 import { sourceParts } from '../sql-transform/in-layer.js';
-import { placeTable, type TablePlacement, toPlace } from '../sql-transform/resolve-table.js';
+import { type PlaceOptions, placeTable, toPlace } from '../sql-transform/resolve-table.js';
 import { SqlWriter } from '../sql-transform/sql-writer.js';
 import { writeType } from '../sql-transform/write-type.js';
 import type { DimensionPlan } from './dimension-plan.js';
@@ -13,18 +13,18 @@ import type { DimensionPlan } from './dimension-plan.js';
  *
  * @example
  * ```ts
- * for (const s of dimensionDdl(plan, conn.dialect, { schemas })) await conn.query(s.sql, s.params);
+ * for (const s of dimensionDdl(plan, conn.dialect)) await conn.query(s.sql, s.params);
  * ```
  * @internal
  */
 export function dimensionDdl(
   plan: DimensionPlan,
   dialect: Dialect,
-  placement: TablePlacement = {},
+  options: PlaceOptions = {},
 ): { sql: string; params: unknown[] }[] {
-  const w = new SqlWriter(dialect.adapter, placement);
+  const w = new SqlWriter(dialect.adapter, options.place);
   const parts = sourceParts(plan.base.target);
-  const target = placeTable(toPlace(parts.table, parts.layer), placement);
+  const target = placeTable(toPlace(parts.table, parts.layer), options.place);
   const ddl = dialect.createDdlCompiler();
   const keys = plan.businessKey;
   const index = (suffix: string, columns: readonly string[], unique: boolean, where?: string) => ({
@@ -67,16 +67,16 @@ export function dimensionDdl(
  *
  * @example
  * ```ts
- * await prepareDimension(conn, plan, { schemas });
+ * await prepareDimension(conn, plan);
  * ```
  * @internal
  */
 export async function prepareDimension(
   conn: Connection,
   plan: DimensionPlan,
-  placement: TablePlacement = {},
+  options: PlaceOptions = {},
 ): Promise<void> {
   await conn.transaction(async (tx) => {
-    for (const s of dimensionDdl(plan, conn.dialect, placement)) await tx.query(s.sql, s.params);
+    for (const s of dimensionDdl(plan, conn.dialect, options)) await tx.query(s.sql, s.params);
   });
 }

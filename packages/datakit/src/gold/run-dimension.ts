@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
-import { placedName, type TablePlacement } from '../sql-transform/resolve-table.js';
+import { type PlaceOptions, placedName } from '../sql-transform/resolve-table.js';
 import { compileDimension } from './compile-dimension.js';
 import type { DimensionPlan } from './dimension-plan.js';
 
@@ -10,10 +10,10 @@ import type { DimensionPlan } from './dimension-plan.js';
  *
  * @example
  * ```ts
- * await dimCustomer.run(conn, { schemas: { silver: 'silver', gold: 'gold' }, at: new Date('2024-06-01T00:00:00Z') });
+ * await dimCustomer.run(conn, { at: new Date('2024-06-01T00:00:00Z') });
  * ```
  */
-export interface RunDimensionOptions extends TablePlacement {
+export interface RunDimensionOptions extends PlaceOptions {
   at?: Date;
   loadId?: string;
 }
@@ -25,7 +25,7 @@ export interface RunDimensionOptions extends TablePlacement {
  *
  * @example
  * ```ts
- * const { rows } = await dimCustomer.run(conn, { schemas });
+ * const { rows } = await dimCustomer.run(conn, { at: logicalTime });
  * console.log(`${rows.new} new, ${rows.changed} changed, ${rows.unchanged} unchanged`);
  * ```
  */
@@ -62,7 +62,7 @@ interface LastRow {
  *
  * @example
  * ```ts
- * const result = await runDimension(conn, plan, { schemas, at });
+ * const result = await runDimension(conn, plan, { at });
  * ```
  * @internal
  */
@@ -75,8 +75,7 @@ export async function runDimension(
   const at = options.at ?? new Date();
   const compiled = compileDimension(plan, {
     dialect: conn.dialect,
-    ...(options.schemas ? { schemas: options.schemas } : {}),
-    ...(options.resolve ? { resolve: options.resolve } : {}),
+    ...(options.place ? { place: options.place } : {}),
     at,
     loadId: options.loadId ?? randomUUID(),
   });

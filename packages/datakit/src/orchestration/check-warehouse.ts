@@ -1,17 +1,18 @@
 import type { WarehouseConfig } from '../config/define-config.js';
+import type { QualityTaskConfig } from '../config/pipeline-config.js';
 import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import type { QualityCheck } from '../quality/quality-check.js';
 import { type CheckResult, runChecks } from '../quality/run-checks.js';
+import type { PlaceTable } from '../sql-transform/resolve-table.js';
 import { finishCheckRun } from '../store/runs/finish-check-run.js';
 import { recordCheckResults } from '../store/runs/record-check-results.js';
 import { startCheckRun } from '../store/runs/start-check-run.js';
 import { DEFAULT_STORE_SCHEMA } from '../store/store-schema.js';
+import type { PlacedTable } from '../warehouse/placed-table.js';
 import { compilePipeline } from './dag/compile-pipeline.js';
 import { runOwner } from './execute/run-owner.js';
-import type { QualityTaskConfig } from './pipeline-config.js';
-import { layerSchemas } from './tasks/layer-refs.js';
-import type { TablePlacement } from './warehouse-tables.js';
+import { taskPlace } from './tasks/task-place.js';
 
 /**
  * What {@link checkWarehouse} checks and where.
@@ -65,12 +66,12 @@ interface CheckGroup {
   pipeline: string;
   task: string;
   checks: QualityCheck[];
-  schemas: Record<string, string>;
+  place: PlaceTable;
 }
 
 /**
  * Runs the quality checks of a warehouse's pipelines on their own, outside a pipeline run, as
- * `datakit check` does: each quality task's checks with the schemas a run would use, a check
+ * `datakit check` does: each quality task's checks with its tables where a run places them, a check
  * shared by several pipelines once. The results are recorded in the run store as a check run
  * (`datakit.check_runs`, results in `datakit.quality_results` with no pipeline run). A pipeline
  * that does not exist, or no checks to run, is a `USAGE` error before anything is recorded.
@@ -95,7 +96,7 @@ export async function checkWarehouse(options: CheckWarehouseOptions): Promise<Ch
   const results: WarehouseCheck[] = [];
   for (const group of groups) {
     const run = await runChecks(options.connection, group.checks, {
-      schemas: group.schemas,
+      place: group.place,
       now,
       ...(options.samples === undefined ? {} : { samples: options.samples }),
     });
@@ -132,8 +133,13 @@ function checkGroups(warehouse: WarehouseConfig, warehouseName: string, pipeline
       if (checks.length === 0) continue;
       const placements = task.reads
         .map((key) => pipeline.tables.get(key))
-        .filter((p): p is TablePlacement => p !== undefined);
-      groups.push({ pipeline: name, task: task.name, checks, schemas: layerSchemas(placements) });
+        .filter((p): p is PlacedTable => p !== undefined);
+      groups.push({
+        pipeline: name,
+        task: task.name,
+        checks,
+        place: taskPlace(pipeline.scope.plan, placements),
+      });
     }
   }
   if (groups.length === 0) {

@@ -1,6 +1,11 @@
 import type { Connection } from '../dialect/connection.js';
 import { DatakitError } from '../errors/datakit-error.js';
-import { placedName, placeTable, type TablePlacement } from '../sql-transform/resolve-table.js';
+import {
+  type PlaceOptions,
+  type PlaceTable,
+  placedName,
+  placeTable,
+} from '../sql-transform/resolve-table.js';
 import { SqlWriter } from '../sql-transform/sql-writer.js';
 import type { CheckKind, QualityCheck, Severity } from './quality-check.js';
 import { crosses } from './threshold.js';
@@ -37,7 +42,7 @@ export interface CheckResult {
  *
  * @example
  * ```ts
- * const run = await runChecks(conn, checks, { schemas });
+ * const run = await runChecks(conn, checks);
  * if (run.blocking) throw new Error(run.results.filter((r) => r.status === 'error').map((r) => r.name).join(', '));
  * ```
  */
@@ -54,10 +59,10 @@ export interface CheckRun {
  *
  * @example
  * ```ts
- * const o: RunChecksOptions = { schemas: { silver: 'silver' }, now: logicalTime, samples: 10 };
+ * const o: RunChecksOptions = { place: (t) => ({ schema: `${t.layer}_dev`, name: t.name }), now: logicalTime, samples: 10 };
  * ```
  */
-export interface RunChecksOptions extends TablePlacement {
+export interface RunChecksOptions extends PlaceOptions {
   now?: Date;
   samples?: number;
 }
@@ -69,7 +74,7 @@ export interface RunChecksOptions extends TablePlacement {
  *
  * @example
  * ```ts
- * const run = await runChecks(conn, [...contractChecks(inLayer(order, 'silver')), freshnessCheck(...)], { schemas });
+ * const run = await runChecks(conn, [...contractChecks(inLayer(order, 'silver')), freshnessCheck(...)]);
  * run.verdict; // 'pass' | 'warn' | 'error'
  * ```
  */
@@ -85,10 +90,7 @@ export async function runChecks(
     });
   }
   const now = options.now ?? new Date();
-  const placement: TablePlacement = {
-    ...(options.schemas ? { schemas: options.schemas } : {}),
-    ...(options.resolve ? { resolve: options.resolve } : {}),
-  };
+  const placement = options.place;
   const results: CheckResult[] = [];
   for (const check of checks) results.push(await runOne(conn, check, placement, now, samples));
   const counts = { pass: 0, warn: 0, error: 0 };
@@ -100,7 +102,7 @@ export async function runChecks(
 async function runOne(
   conn: Connection,
   check: QualityCheck,
-  placement: TablePlacement,
+  placement: PlaceTable | undefined,
   now: Date,
   samples: number,
 ): Promise<CheckResult> {

@@ -4,7 +4,7 @@ import { compileSelect } from './compile-select.js';
 import { compileWrite, type Statement } from './compile-write.js';
 import { sourceParts } from './in-layer.js';
 import { declaredRuleOutputs, OUT, rejectRules } from './reject-rules.js';
-import { placedName, type TableAddress, type TablePlacement } from './resolve-table.js';
+import { type PlaceTable, placedName, type TableAddress } from './resolve-table.js';
 import { SqlWriter } from './sql-writer.js';
 import type { TransformPlan } from './transform-plan.js';
 import { writeType } from './write-type.js';
@@ -15,11 +15,12 @@ import { writeType } from './write-type.js';
  *
  * @example
  * ```ts
- * const ctx: CompileContext = { dialect: conn.dialect, schemas: { silver: 'silver' }, at: new Date(), loadId, rejects: { schema: 'datakit', name: 'rejects' } };
+ * const ctx: CompileContext = { dialect: conn.dialect, at: new Date(), loadId, rejects: { schema: 'datakit', name: 'rejects' } };
  * ```
  */
-export interface CompileContext extends TablePlacement {
+export interface CompileContext {
   dialect: Dialect;
+  place?: PlaceTable;
   at: Date;
   loadId: string;
   rejects: TableAddress;
@@ -52,10 +53,7 @@ export interface CompiledTransform {
  */
 export function compileTransform(plan: TransformPlan, ctx: CompileContext): CompiledTransform {
   const adapter = ctx.dialect.adapter;
-  const placement: TablePlacement = {
-    ...(ctx.schemas ? { schemas: ctx.schemas } : {}),
-    ...(ctx.resolve ? { resolve: ctx.resolve } : {}),
-  };
+  const placement = ctx.place;
   const run = { at: ctx.at, loadId: ctx.loadId };
   const probe = new SqlWriter(adapter, placement);
   const target = probe.place(plan.target);
@@ -108,7 +106,7 @@ function rejectsStatement(
   stage: string,
   rules: ReturnType<typeof rejectRules>,
 ): Statement {
-  const w = new SqlWriter(ctx.dialect.adapter, ctx);
+  const w = new SqlWriter(ctx.dialect.adapter, ctx.place);
   const s = (c: string) => `${w.q('s')}.${w.q(c)}`;
   const keyColumns =
     plan.key.length > 0 ? plan.key : plan.select.slice(0, 1).map(({ column }) => column.name);

@@ -69,7 +69,7 @@ export interface SqlTransformSpec<Target extends Table, J extends readonly Join[
  *
  * @example
  * ```ts
- * const result = await silverCustomer.run(conn, { schemas: { bronze: 'bronze', silver: 'silver' } });
+ * const result = await silverCustomer.run(conn, { at: logicalTime });
  * silverCustomer.lineage.columns; // [{ column: 'email', sources: [{ table: 'customer', layer: 'bronze', column: 'email' }] }, ...]
  * ```
  */

@@ -3,7 +3,7 @@ import { DatakitError } from '../errors/datakit-error.js';
 
 /**
  * A Drizzle table placed in a warehouse layer. The layer's schema is chosen when the transform or
- * check runs (see {@link TablePlacement}), so one contract serves bronze, silver and gold.
+ * check runs (see {@link PlaceTable}), so one contract serves bronze, silver and gold.
  *
  * @example
  * ```ts

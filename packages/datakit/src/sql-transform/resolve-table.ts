@@ -33,19 +33,29 @@ export interface TableAddress {
 }
 
 /**
- * How tables are placed at run time: `schemas` maps a layer to its schema (`{ silver: 'silver_dev' }`;
- * a layer without an entry is its own schema name), or `resolve` places every table itself (the
- * warehouse plan). A table without a layer keeps its contract's schema.
+ * How tables are placed at run time: a function from a table to where it lives. The warehouse
+ * plan gives one per run (`datakit run` places every table by it); without one a table in a
+ * layer lives in the schema named after the layer, and a table without a layer in its
+ * contract's schema.
  *
  * @example
  * ```ts
- * const placement: TablePlacement = { schemas: { bronze: 'bronze', silver: 'silver' } };
- * const byPlan: TablePlacement = { resolve: (ref) => plan.place(ref.name, ref.layer) };
+ * const place: PlaceTable = (ref) => ({ schema: ref.layer === 'silver' ? 'silver_dev' : (ref.layer ?? ref.schema), name: ref.name });
+ * await silverCustomer.run(conn, { place });
  * ```
  */
-export interface TablePlacement {
-  schemas?: Readonly<Record<string, string>>;
-  resolve?: (ref: TableToPlace) => TableAddress;
+export type PlaceTable = (ref: TableToPlace) => TableAddress;
+
+/**
+ * The options of whatever places tables (a dimension's DDL, a date dimension's fill).
+ *
+ * @example
+ * ```ts
+ * await dimCustomer.prepare(conn, { place: (t) => ({ schema: `${t.layer}_dev`, name: t.name }) });
+ * ```
+ */
+export interface PlaceOptions {
+  place?: PlaceTable;
 }
 
 /**
@@ -70,25 +80,27 @@ export function toPlace(source: Table | InLayer, layer?: string): TableToPlace {
 }
 
 /**
- * Places one table: the resolver when given, else the layer's schema, else the contract's schema.
+ * Places one table: by `place` when given, else in the schema named after its layer, else in its
+ * contract's schema.
  *
  * @example
  * ```ts
- * placeTable({ name: 'customer', layer: 'silver' }, { schemas: { silver: 'silver_dev' } }); // { schema: 'silver_dev', name: 'customer' }
+ * placeTable({ name: 'customer', layer: 'silver' }); // { schema: 'silver', name: 'customer' }
+ * placeTable({ name: 'customer', layer: 'silver' }, () => ({ schema: 'silver_dev', name: 'customer' }));
  * ```
  */
-export function placeTable(ref: TableToPlace, placement: TablePlacement = {}): TableAddress {
-  if (placement.resolve) {
-    const placed = placement.resolve(ref);
+export function placeTable(ref: TableToPlace, place?: PlaceTable): TableAddress {
+  if (place) {
+    const placed = place(ref);
     if (!placed || typeof placed.name !== 'string') {
-      throw new DatakitError('USAGE', `The table resolver returned no table for "${ref.name}"`, {
-        hint: 'Return { schema, name } from TablePlacement.resolve for every table.',
+      throw new DatakitError('USAGE', `The table placement returned no table for "${ref.name}"`, {
+        hint: 'Return { schema, name } from `place` for every table.',
         context: { table: ref.name },
       });
     }
     return placed;
   }
-  if (ref.layer !== undefined) return { schema: placement.schemas?.[ref.layer] ?? ref.layer, name: ref.name };
+  if (ref.layer !== undefined) return { schema: ref.layer, name: ref.name };
   return ref.schema === undefined ? { name: ref.name } : { schema: ref.schema, name: ref.name };
 }
 

@@ -4,20 +4,20 @@ import { DatakitError } from '../errors/datakit-error.js';
 import { DEFAULT_STORE_SCHEMA } from '../store/store-schema.js';
 import { type CompileContext, compileTransform } from './compile-transform.js';
 import type { Statement } from './compile-write.js';
-import { placedName, type TableAddress, type TablePlacement } from './resolve-table.js';
+import { type PlaceOptions, placedName, type TableAddress } from './resolve-table.js';
 import type { SqlDisposition, TransformPlan } from './transform-plan.js';
 
 /**
- * How one run of a SQL transform is placed and stamped: where tables live (`schemas` or
- * `resolve`), the logical time (`at`, default now), the load id (default a new UUID) and the
+ * How one run of a SQL transform is placed and stamped: where tables live (`place`; default: a
+ * layer's table in the schema named after the layer), the logical time (`at`, default now), the load id (default a new UUID) and the
  * rejects table (default `datakit.rejects`, with the columns of the transfer engine's).
  *
  * @example
  * ```ts
- * await transform.run(conn, { schemas: { bronze: 'bronze', silver: 'silver' }, at: logicalTime });
+ * await transform.run(conn, { place: (t) => ({ schema: `${t.layer}_dev`, name: t.name }), at: logicalTime });
  * ```
  */
-export interface RunTransformOptions extends TablePlacement {
+export interface RunTransformOptions extends PlaceOptions {
   at?: Date;
   loadId?: string;
   rejects?: TableAddress;
@@ -30,7 +30,7 @@ export interface RunTransformOptions extends TablePlacement {
  *
  * @example
  * ```ts
- * const r = await silverCustomer.run(conn, { schemas });
+ * const r = await silverCustomer.run(conn);
  * console.log(`${r.rows.written} written, ${r.rows.rejected} rejected in ${r.ms} ms`);
  * ```
  */
@@ -71,7 +71,7 @@ export const DEFAULT_REJECTS: TableAddress = {
  *
  * @example
  * ```ts
- * const result = await runTransformPlan(conn, plan, { schemas });
+ * const result = await runTransformPlan(conn, plan, { at: logicalTime });
  * ```
  * @internal
  */
@@ -86,8 +86,7 @@ export async function runTransformPlan(
   const loadId = options.loadId ?? randomUUID();
   const ctx: CompileContext = {
     dialect: conn.dialect,
-    ...(options.schemas ? { schemas: options.schemas } : {}),
-    ...(options.resolve ? { resolve: options.resolve } : {}),
+    ...(options.place ? { place: options.place } : {}),
     at,
     loadId,
     rejects: options.rejects ?? DEFAULT_REJECTS,
@@ -134,7 +133,7 @@ function stepError(plan: TransformPlan, target: string, statement: Statement, er
     driverCode === '21000'
       ? 'The source has more than one row for a key of the target: deduplicate it (`dedupe: { key, latest }`) or fix the join.'
       : driverCode === '42P01'
-        ? 'A table is missing: deploy the warehouse first, or check the layer schemas given in `schemas`/`resolve`.'
+        ? 'A table is missing: deploy the warehouse first, or check where `place` puts the tables.'
         : (cause?.hint ?? 'Check the transform against the contracts of its tables.');
   const message = err instanceof Error ? err.message : String(err);
   return new DatakitError(

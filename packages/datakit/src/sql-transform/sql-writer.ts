@@ -3,7 +3,7 @@ import type { DialectAdapter } from '../dialect/dialect-adapter.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { drizzleTableNames } from './drizzle-table-names.js';
 import { InLayer } from './in-layer.js';
-import { placeTable, type TableAddress, type TablePlacement, toPlace } from './resolve-table.js';
+import { type PlaceTable, placeTable, type TableAddress, toPlace } from './resolve-table.js';
 import { RunValue } from './run-value.js';
 
 interface SqlWrapperLike {
@@ -25,7 +25,7 @@ function isWrapper(value: unknown): value is SqlWrapperLike {
  *
  * @example
  * ```ts
- * const w = new SqlWriter(conn.dialect.adapter, { schemas: { silver: 'silver' } }, { scope: new Set(['customer']) });
+ * const w = new SqlWriter(conn.dialect.adapter, undefined, { scope: new Set(['customer']) });
  * const text = w.expr(sql`lower(${customer.email}) = ${'a@b.c'}`); // lower("customer"."email") = $1
  * await conn.query(`select ... where ${text}`, w.params);
  * ```
@@ -34,7 +34,8 @@ function isWrapper(value: unknown): value is SqlWrapperLike {
 export class SqlWriter {
   readonly params: unknown[] = [];
   readonly adapter: DialectAdapter;
-  readonly placement: TablePlacement;
+  /** Where tables live (default: a layer's table in the schema named after the layer). */
+  readonly placement: PlaceTable | undefined;
   /** Table aliases a column may name; a column of any other table is refused. */
   scope: ReadonlySet<string> | undefined;
   /** The run's logical time and load id, for {@link RunValue}s. */
@@ -42,7 +43,7 @@ export class SqlWriter {
 
   constructor(
     adapter: DialectAdapter,
-    placement: TablePlacement,
+    placement: PlaceTable | undefined,
     options: { scope?: ReadonlySet<string>; run?: { at: Date; loadId: string } } = {},
   ) {
     this.adapter = adapter;

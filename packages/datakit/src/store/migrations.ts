@@ -2,6 +2,7 @@ import { sql as runStore } from './migrations/0001-run-store.js';
 import { sql as orchestration } from './migrations/0002-orchestration.js';
 import { sql as qualityResults } from './migrations/0003-quality-results.js';
 import { sql as checksAndLineage } from './migrations/0004-checks-and-lineage.js';
+import { sql as transferRuns } from './migrations/0005-transfer-runs.js';
 import type { StoreSchema } from './store-schema.js';
 
 /**
@@ -10,7 +11,7 @@ import type { StoreSchema } from './store-schema.js';
  *
  * @example
  * ```ts
- * const m: StoreMigration = { version: 5, name: 'next', sql: (s) => `alter table ${s.runs} add column "note" text` };
+ * const m: StoreMigration = { version: 6, name: 'next', sql: (s) => `alter table ${s.runs} add column "note" text` };
  * ```
  */
 export interface StoreMigration {
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   { version: 2, name: 'orchestration', sql: orchestration },
   { version: 3, name: 'quality-results', sql: qualityResults },
   { version: 4, name: 'checks-and-lineage', sql: checksAndLineage },
+  { version: 5, name: 'transfer-runs', sql: transferRuns },
 ];

@@ -4,6 +4,7 @@
 -- migration 2 orchestration
 -- migration 3 quality-results
 -- migration 4 checks-and-lineage
+-- migration 5 transfer-runs
 
 create table datakit.check_runs (
   id bigint generated always as identity not null,
@@ -179,9 +180,9 @@ create table datakit.runs (
 );
 alter table datakit.runs add constraint runs_pkey PRIMARY KEY (id);
 alter table datakit.runs add constraint runs_state_check CHECK ((state = ANY (ARRAY['queued'::text, 'running'::text, 'succeeded'::text, 'failed'::text, 'cancelled'::text, 'abandoned'::text])));
-alter table datakit.runs add constraint runs_trigger_check CHECK ((trigger = ANY (ARRAY['manual'::text, 'schedule'::text, 'backfill'::text])));
+alter table datakit.runs add constraint runs_trigger_check CHECK ((trigger = ANY (ARRAY['manual'::text, 'schedule'::text, 'backfill'::text, 'transfer'::text])));
 CREATE INDEX runs_pipeline ON datakit.runs USING btree (warehouse, pipeline, environment, state);
-CREATE UNIQUE INDEX runs_tick ON datakit.runs USING btree (warehouse, pipeline, environment, logical_time) WHERE (trigger <> 'manual'::text);
+CREATE UNIQUE INDEX runs_tick ON datakit.runs USING btree (warehouse, pipeline, environment, logical_time) WHERE (trigger = ANY (ARRAY['schedule'::text, 'backfill'::text]));
 
 create table datakit.task_runs (
   id bigint generated always as identity not null,

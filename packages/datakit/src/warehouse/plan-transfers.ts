@@ -5,36 +5,15 @@ import type {
   WarehouseConfig,
   WarehouseLayer,
 } from '../config/define-config.js';
-import type { Datakit, DriftPolicy, WriteDisposition } from '../contract/define-datakit.js';
+import type { DriftPolicy, WriteDisposition } from '../contract/define-datakit.js';
 import type { Transform, TransformFn } from '../contract/define-transform.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { nearestName } from '../errors/nearest-name.js';
-import { type PlacedTable, warehouseTables } from './warehouse-tables.js';
+import type { PlacedLayerTable, PlacedTable } from './placed-table.js';
+import { TablePlacements } from './table-placements.js';
+import { warehouseTables } from './warehouse-tables.js';
 
 const LAYERS: readonly WarehouseLayer[] = ['bronze', 'silver', 'gold'];
-
-/**
- * The table a transfer reads: a source system's table, or a warehouse layer's table.
- *
- * @example
- * ```ts
- * const source: PlannedSource = { system: 'system-a', datakit: systemA, key: 'customer', drizzle: customer, name: 'customer', id: 'system-a:customer' };
- * ```
- */
-export interface PlannedSource {
-  /** The source system, or the layer whose table it reads (`bronze`, ...). */
-  system: string;
-  /** Set when the source is a warehouse table: its connection is the warehouse. */
-  layer?: WarehouseLayer;
-  datakit: Datakit;
-  key: string;
-  drizzle: Table;
-  /** The schema to read from (the layer's, or the Drizzle table's own). */
-  schema?: string;
-  name: string;
-  /** `system:schema.table` for a source system, `schema.table` for a warehouse table. */
-  id: string;
-}
 
 /**
  * A declared transfer, resolved: its tables placed, its transform, disposition, options (the
@@ -48,8 +27,9 @@ export interface PlannedSource {
  */
 export interface PlannedTransfer {
   name: string;
-  source: PlannedSource;
-  target: PlacedTable;
+  /** A source system's table, or (a layer transfer) a layer's table; its connection is the warehouse then. */
+  source: PlacedTable;
+  target: PlacedLayerTable;
   transform?: Transform<Table, Table> | TransformFn<Table, Table>;
   disposition: WriteDisposition;
   options: TransferConfigOptions;
@@ -58,10 +38,6 @@ export interface PlannedTransfer {
 
 function configError(message: string, key: string, hint: string): DatakitError {
   return new DatakitError('CONFIG', message, { hint, context: { key } });
-}
-
-function keyOf(datakit: Datakit, table: Table): string | undefined {
-  return datakit.keys.find((key) => datakit.tables[key] === table);
 }
 
 /**
@@ -75,12 +51,14 @@ function keyOf(datakit: Datakit, table: Table): string | undefined {
  * ```
  */
 export function planTransfers(
-  warehouseName: string,
+  warehouseName: string | undefined,
   warehouse: WarehouseConfig,
-  tables: readonly PlacedTable[] = warehouseTables(warehouse),
+  placed: ReturnType<typeof warehouseTables> = warehouseTables(warehouse),
 ): PlannedTransfer[] {
+  const placements = new TablePlacements([...placed.tables, ...placed.sources]);
+  const base = warehouseName === undefined ? 'transfers' : `warehouses.${warehouseName}.transfers`;
   return Object.entries(warehouse.transfers ?? {}).map(([name, config]) =>
-    planTransfer(`warehouses.${warehouseName}.transfers.${name}`, name, config, warehouse, tables),
+    planTransfer(`${base}.${name}`, name, config, warehouse, placed.tables, placements),
   );
 }
 
@@ -89,9 +67,10 @@ function planTransfer(
   name: string,
   config: TransferConfig,
   warehouse: WarehouseConfig,
-  tables: readonly PlacedTable[],
+  tables: readonly PlacedLayerTable[],
+  placements: TablePlacements,
 ): PlannedTransfer {
-  const source = plannedSource(where, config, warehouse, tables);
+  const source = plannedSource(where, config, warehouse, placements);
   const candidates = tables.filter(
     (t) => t.drizzle === config.target && (!config.layer || t.layer === config.layer),
   );
@@ -140,31 +119,24 @@ function plannedSource(
   where: string,
   config: TransferConfig,
   warehouse: WarehouseConfig,
-  tables: readonly PlacedTable[],
-): PlannedSource {
+  placements: TablePlacements,
+): PlacedTable {
   const system = warehouse.sources?.[config.from];
   if (system) {
-    const key = keyOf(system, config.source);
-    if (key === undefined) {
+    const placed = placements
+      .of(config.source)
+      .find((p) => p.layer === 'source' && p.system === config.from && p.datakit === system);
+    if (!placed) {
       throw configError(
         `${where}.source is not a table of source system "${config.from}" (datakit ${system.name})`,
         `${where}.source`,
         `Use one of ${system.name}'s tables: ${system.keys.join(', ')}; or change "from".`,
       );
     }
-    const schema = system.schemaOf(key);
-    return {
-      system: config.from,
-      datakit: system,
-      key,
-      drizzle: config.source,
-      ...(schema.schema ? { schema: schema.schema } : {}),
-      name: schema.name,
-      id: `${config.from}:${schema.schema ? `${schema.schema}.` : ''}${schema.name}`,
-    };
+    return placed;
   }
   const layer = LAYERS.find((l) => l === config.from);
-  const placed = layer && tables.find((t) => t.layer === layer && t.drizzle === config.source);
+  const placed = layer && placements.of(config.source).find((p) => p.layer === layer);
   if (!layer || !placed) {
     const known = [...Object.keys(warehouse.sources ?? {}), ...LAYERS.filter((l) => warehouse.layers[l])];
     const near = nearestName(config.from, known);
@@ -176,16 +148,7 @@ function plannedSource(
       near && !layer ? `Did you mean "${near}"?` : `Use one of: ${known.join(', ')}.`,
     );
   }
-  return {
-    system: layer,
-    layer,
-    datakit: placed.datakit,
-    key: placed.key,
-    drizzle: placed.drizzle,
-    schema: placed.schema,
-    name: placed.name,
-    id: placed.id,
-  };
+  return placed;
 }
 
 function checkColumn(key: string, table: Table, where: string, what: string): void {

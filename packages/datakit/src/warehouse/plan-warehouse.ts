@@ -1,68 +1,136 @@
-import type { SelectedEnvironment } from '../config/select-environment.js';
+import type { Table } from 'drizzle-orm';
+import type { WarehouseConfig } from '../config/define-config.js';
 import { DatakitError } from '../errors/datakit-error.js';
 import { nearestName } from '../errors/nearest-name.js';
+import type { PlacedLayerTable, PlacedSourceTable, PlacedTable } from './placed-table.js';
 import { type PlannedTransfer, planTransfers } from './plan-transfers.js';
-import { buildTaskGraph, type TaskGraph } from './task-graph.js';
-import { type PlacedTable, warehouseTables } from './warehouse-tables.js';
+import { type PlanTableRef, TablePlacements } from './table-placements.js';
+import { warehouseTables } from './warehouse-tables.js';
 
 /**
- * A warehouse in one environment, resolved: every table placed, every transfer resolved, the task
- * graph, and the connection URLs (read only when asked, so `dev` never needs prod's secrets).
+ * A warehouse resolved: every table placed (its layers' and its source systems'), every transfer
+ * resolved. The one answer to "where does this table live" for deploy, drift, transfers, SQL
+ * transforms, dimensions and checks.
  *
  * @example
  * ```ts
  * const plan = planWarehouse(selectEnvironment(await loadConfig(), { env: 'dev' }));
- * plan.graph.order; // ['customer', 'address', ...]
+ * plan.place(customer, 'silver'); // { id: 'silver.customer', layer: 'silver', schema: 'silver', name: 'customer', ... }
  * ```
  */
 export interface WarehousePlan {
-  warehouse: string;
-  environment: string;
-  tables: PlacedTable[];
-  transfers: PlannedTransfer[];
-  graph: TaskGraph;
-  warehouseUrl(): string;
-  /** The URL a transfer reads from: its source system's, or the warehouse's for a layer source. */
-  sourceUrl(transfer: PlannedTransfer): string;
-  /** The named transfers (all when none are named) in graph order; an unknown name is a `USAGE` error. */
+  /** The warehouse's name in the config, when given. */
+  warehouse?: string;
+  config: WarehouseConfig;
+  /** Every table of every layer (bronze, silver, gold), as `datakit deploy` creates them. */
+  tables: readonly PlacedLayerTable[];
+  /** Every table of the warehouse's source systems. */
+  sources: readonly PlacedSourceTable[];
+  /** The declared transfers, resolved (planned on first use). */
+  readonly transfers: readonly PlannedTransfer[];
+  /**
+   * Where a table lives: in its layer (`inLayer(t, 'silver')`, `{ layer, table }`, or `layer`),
+   * or in the only layer or source that holds it; else a `CONFIG` error naming `where`.
+   */
+  place(table: PlanTableRef, layer?: string, where?: string): PlacedTable;
+  /** Every place of a Drizzle table (several when several layers hold its datakit). */
+  placements(table: Table): readonly PlacedTable[];
+  /** The tables a layer table's foreign keys reference (itself left out), placed in their layer. */
+  references(table: PlacedLayerTable): PlacedLayerTable[];
+  /** A declared transfer by name, or a `CONFIG` error naming `where` and the nearest name. */
+  transfer(name: string, where: string): PlannedTransfer;
+  /** The named transfers (all when none are named), in declaration order; an unknown name is a `USAGE` error. */
   select(names?: readonly string[]): PlannedTransfer[];
 }
 
+const plans = new WeakMap<WarehouseConfig, Map<string, WarehousePlan>>();
+
 /**
- * Plans a warehouse for one environment: the one answer to where each table lives, what each
- * transfer reads and writes, and in which order they run. The CLI, the demo and runners use it.
+ * Plans a warehouse (the same plan for the same config and name, computed once): places each
+ * table and resolves each transfer. A `SelectedEnvironment` is a valid argument.
  *
  * @example
  * ```ts
- * const plan = planWarehouse(selectEnvironment(await loadConfig(), { env: 'prod' }));
+ * const plan = planWarehouse({ warehouse: config.warehouses.main, warehouseName: 'main' });
  * for (const t of plan.select(['customer'])) console.log(t.source.id, '→', t.target.id);
  * ```
  */
-export function planWarehouse(target: SelectedEnvironment): WarehousePlan {
-  const tables = warehouseTables(target.warehouse);
-  const transfers = planTransfers(target.warehouseName, target.warehouse, tables);
-  const graph = buildTaskGraph(transfers);
-  const byName = new Map(transfers.map((t) => [t.name, t]));
+export function planWarehouse(target: { warehouse: WarehouseConfig; warehouseName?: string }): WarehousePlan {
+  let byName = plans.get(target.warehouse);
+  if (!byName) {
+    byName = new Map();
+    plans.set(target.warehouse, byName);
+  }
+  const key = target.warehouseName ?? '';
+  let plan = byName.get(key);
+  if (!plan) {
+    plan = newPlan(target.warehouse, target.warehouseName);
+    byName.set(key, plan);
+  }
+  return plan;
+}
+
+function newPlan(config: WarehouseConfig, name: string | undefined): WarehousePlan {
+  const placed = warehouseTables(config);
+  const placements = new TablePlacements([...placed.tables, ...placed.sources]);
+  const byId = new Map(placed.tables.map((t) => [t.id, t]));
+  let transfers: { list: PlannedTransfer[]; byName: Map<string, PlannedTransfer> } | undefined;
+  const planned = () => {
+    if (!transfers) {
+      const list = planTransfers(name, config, placed);
+      transfers = { list, byName: new Map(list.map((t) => [t.name, t])) };
+    }
+    return transfers;
+  };
+  const named = (transfer: string) => planned().byName.get(transfer);
+  const known = () => [...planned().byName.keys()];
   return {
-    warehouse: target.warehouseName,
-    environment: target.envName,
-    tables,
-    transfers,
-    graph,
-    warehouseUrl: () => target.warehouseUrl(),
-    sourceUrl: (t) => (t.source.layer ? target.warehouseUrl() : target.sourceUrl(t.source.system)),
-    select: (names) => {
-      for (const name of names ?? []) {
-        if (byName.has(name)) continue;
-        const near = nearestName(name, byName.keys());
-        throw new DatakitError('USAGE', `No transfer "${name}" in warehouse "${target.warehouseName}"`, {
+    ...(name === undefined ? {} : { warehouse: name }),
+    config,
+    tables: placed.tables,
+    sources: placed.sources,
+    get transfers() {
+      return planned().list;
+    },
+    place: (table, layer, where) => placements.place(table, layer, where),
+    placements: (table) => placements.of(table),
+    references: (table) => {
+      const ids = table.contract.foreignKeys.map(
+        (fk) => `${fk.references.schema ?? table.schema}.${fk.references.table}`,
+      );
+      return [...new Set(ids)].filter((id) => id !== table.id).flatMap((id) => byId.get(id) ?? []);
+    },
+    transfer: (transfer, where) => {
+      const found = named(transfer);
+      if (found) return found;
+      const near = nearestName(transfer, known());
+      throw new DatakitError(
+        'CONFIG',
+        `${where} runs transfer "${transfer}", which the warehouse does not declare`,
+        {
           hint: near
             ? `Did you mean "${near}"?`
-            : `Transfers: ${[...byName.keys()].join(', ') || '(none declared)'}.`,
-        });
+            : known().length
+              ? `Transfers: ${known().join(', ')}.`
+              : 'Declare it under transfers.',
+          context: { key: where },
+        },
+      );
+    },
+    select: (names) => {
+      for (const transfer of names ?? []) {
+        if (named(transfer)) continue;
+        const near = nearestName(transfer, known());
+        throw new DatakitError(
+          'USAGE',
+          `No transfer "${transfer}" in ${name === undefined ? 'the warehouse' : `warehouse "${name}"`}`,
+          {
+            hint: near ? `Did you mean "${near}"?` : `Transfers: ${known().join(', ') || '(none declared)'}.`,
+          },
+        );
       }
       const wanted = names && names.length > 0 ? new Set(names) : undefined;
-      return graph.order.filter((n) => !wanted || wanted.has(n)).map((n) => byName.get(n) as PlannedTransfer);
+      return planned().list.filter((t) => !wanted || wanted.has(t.name));
     },
   };
 }

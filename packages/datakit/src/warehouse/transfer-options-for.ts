@@ -26,7 +26,7 @@ export interface WarehouseConnections {
  *
  * @example
  * ```ts
- * const result = await transfer(transferOptionsFor(plan, plan.select(['customer'])[0]!, connections, { progress: true }));
+ * const result = await transfer(transferOptionsFor({ warehouse: 'main', environment: 'dev' }, plan.select(['customer'])[0]!, connections));
  * ```
  */
 export function transferOptionsFor(
@@ -56,7 +56,7 @@ export function transferOptionsFor(
     ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
     ...(options.detectDeletes !== undefined ? { detectDeletes: options.detectDeletes } : {}),
     ...(options.lockTimeout !== undefined ? { lockTimeout: options.lockTimeout } : {}),
-    sourceSystem: source.system,
+    sourceSystem: source.layer === 'source' ? source.system : source.layer,
     sourceDatakit: {
       name: source.datakit.name,
       version: source.datakit.version,
@@ -79,7 +79,8 @@ export function transferOptionsFor(
  */
 export function sourceConnection(planned: PlannedTransfer, connections: WarehouseConnections): Connection {
   const { source } = planned;
-  const from = source.layer ? connections.warehouse : connections.sources[source.system];
+  if (source.layer !== 'source') return connections.warehouse;
+  const from = connections.sources[source.system];
   if (!from) {
     throw new DatakitError(
       'CONFIG',

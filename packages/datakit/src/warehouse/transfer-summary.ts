@@ -56,7 +56,10 @@ export interface TransferSummary {
 export function transferLine(planned: PlannedTransfer, result: TransferResult): TransferLine {
   return {
     name: planned.name,
-    source: planned.source.layer ? planned.source.id : `${planned.source.system}.${planned.source.name}`,
+    source:
+      planned.source.layer === 'source'
+        ? `${planned.source.system}.${planned.source.name}`
+        : planned.source.id,
     target: result.target,
     disposition: result.disposition,
     rows: result.rows,

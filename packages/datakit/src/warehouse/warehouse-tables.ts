@@ -1,52 +1,68 @@
 import type { Table } from 'drizzle-orm';
-import type { WarehouseConfig } from '../config/define-config.js';
-import type { Datakit } from '../contract/define-datakit.js';
-import { desiredTables } from '../deploy/desired-tables.js';
-import type { TableSchema } from '../schema/table-schema.js';
-import type { TableLocation } from './locate-table.js';
+import type { WarehouseConfig, WarehouseLayer } from '../config/define-config.js';
+import { layerTable } from './layer-table.js';
+import { locateTable } from './locate-table.js';
+import type { PlacedLayerTable, PlacedSourceTable } from './placed-table.js';
+
+const LAYERS: readonly WarehouseLayer[] = ['bronze', 'silver', 'gold'];
 
 /**
- * A warehouse table: where it lives, the datakit table it comes from, and how its layer deploys it.
+ * Every table of every layer of a warehouse, placed (bronze, then silver, then gold; a layer's
+ * schema may use `{layer}` and `{system}`), as its layer deploys it; and every table of its source
+ * systems. The warehouse plan holds these lists; ask it (`planWarehouse(...).tables`).
  *
  * @example
  * ```ts
- * const t: PlacedTable = warehouseTables(warehouse)[0]!;
- * t.id; // 'bronze.customer'
+ * warehouseTables(config.warehouses.main).tables.map((t) => t.id); // ['bronze.customer', ..., 'silver.customer', ...]
  * ```
+ * @internal
  */
-export interface PlacedTable extends TableLocation {
-  /** `schema.name`, the table's name in task graphs, loads and rejects. */
-  id: string;
-  datakit: Datakit;
-  /** The table's key in its datakit. */
-  key: string;
-  /** The Drizzle table of the contract. */
-  drizzle: Table;
-  /** The table as its layer deploys it (bronze: no foreign keys, uniques, checks or indexes). */
-  contract: TableSchema;
-}
-
-/**
- * Every table of every layer of a warehouse, placed (bronze, then silver, then gold): the same
- * list `datakit deploy` creates.
- *
- * @example
- * ```ts
- * warehouseTables(config.warehouses.main).map((t) => t.id); // ['bronze.customer', ..., 'silver.customer', ...]
- * ```
- */
-export function warehouseTables(warehouse: WarehouseConfig): PlacedTable[] {
-  return desiredTables(warehouse).map((d) => {
-    const schema = d.table.schema ?? 'public';
-    return {
-      layer: d.layer,
-      schema,
-      name: d.table.name,
-      id: `${schema}.${d.table.name}`,
-      datakit: d.datakit,
-      key: d.key,
-      drizzle: d.datakit.tables[d.key] as Table,
-      contract: d.table,
-    };
-  });
+export function warehouseTables(warehouse: WarehouseConfig): {
+  tables: PlacedLayerTable[];
+  sources: PlacedSourceTable[];
+} {
+  const tables: PlacedLayerTable[] = [];
+  for (const layer of LAYERS) {
+    const config = warehouse.layers[layer];
+    if (!config) continue;
+    const schemaOfTable = new Map<string, string>();
+    for (const datakit of config.datakits) {
+      for (const key of datakit.keys)
+        schemaOfTable.set(datakit.schemaOf(key).name, locateTable(warehouse, layer, datakit, key).schema);
+    }
+    for (const datakit of config.datakits) {
+      for (const key of datakit.keys) {
+        const { schema, name } = locateTable(warehouse, layer, datakit, key);
+        const options = datakit.optionsOf(key);
+        const contract = layerTable(datakit.schemaOf(key), {
+          layer,
+          schema,
+          schemaOfTable,
+          ...(options.bronzePrimaryKey === false ? { keepPrimaryKey: false } : {}),
+        });
+        const drizzle = datakit.tables[key] as Table;
+        tables.push({ id: `${schema}.${name}`, layer, schema, name, datakit, key, drizzle, contract });
+      }
+    }
+  }
+  const sources: PlacedSourceTable[] = [];
+  for (const [system, datakit] of Object.entries(warehouse.sources ?? {})) {
+    for (const key of datakit.keys) {
+      const contract = datakit.schemaOf(key);
+      const drizzle = datakit.tables[key] as Table;
+      const qualified = contract.schema ? `${contract.schema}.${contract.name}` : contract.name;
+      sources.push({
+        id: `${system}:${qualified}`,
+        layer: 'source',
+        system,
+        ...(contract.schema ? { schema: contract.schema } : {}),
+        name: contract.name,
+        datakit,
+        key,
+        drizzle,
+        contract,
+      });
+    }
+  }
+  return { tables, sources };
 }

@@ -77,7 +77,7 @@ await describeServer('postgres', 'datakit transfer and deploy (CLI)', () => {
     const first = await runCli(['deploy', '--config', 'transfer.config.ts', '--env', 'test'], fixtures);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(
-      'run store: migrated from version 0 to 4 (run-store, orchestration, quality-results, checks-and-lineage)',
+      'run store: migrated from version 0 to 5 (run-store, orchestration, quality-results, checks-and-lineage, transfer-runs)',
     );
     expect(first.stdout).toMatch(/Applied in (\d+ ms|[\d.]+ s)/);
     const again = await runCli(

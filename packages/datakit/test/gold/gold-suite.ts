@@ -8,7 +8,7 @@ import { countRows, total } from '../../src/sql-transform/aggregates.js';
 import { defineSqlTransform } from '../../src/sql-transform/define-sql-transform.js';
 import { inLayer } from '../../src/sql-transform/in-layer.js';
 import { innerJoin } from '../../src/sql-transform/join.js';
-import { createWarehouse, SCHEMAS, textRows } from '../sql-transform/fixtures.js';
+import { createWarehouse, place, textRows } from '../sql-transform/fixtures.js';
 import {
   customerBatch,
   customerDimension,
@@ -25,7 +25,7 @@ import {
 import { scd2Counts } from './scd2-counts.js';
 import { customerRef, factRef, scd2Property } from './scd2-property.js';
 
-const schemas = { schemas: SCHEMAS };
+const schemas = { place };
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
 /** Gold: monthly revenue per customer tier and product category, from the fact and its dimensions. */

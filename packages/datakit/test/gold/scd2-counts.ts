@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Connection } from '../../src/dialect/connection.js';
-import { SCHEMAS, textRows } from '../sql-transform/fixtures.js';
+import { place, textRows } from '../sql-transform/fixtures.js';
 import { customerDimension } from './fixtures.js';
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -27,7 +27,7 @@ export function scd2Counts(db: () => Connection): void {
         [1, 'Ada', null],
         [2, 'Bob', null],
       ]);
-      expect((await dim.run(db(), { schemas: SCHEMAS, at: day('2024-01-10') })).rows, strategy).toEqual({
+      expect((await dim.run(db(), { place, at: day('2024-01-10') })).rows, strategy).toEqual({
         staged: 3,
         new: 2,
         changed: 0,
@@ -41,7 +41,7 @@ export function scd2Counts(db: () => Connection): void {
         [1, 'Ada', 'x'],
         [3, 'Cy', null],
       ]);
-      expect((await dim.run(db(), { schemas: SCHEMAS, at: day('2024-01-11') })).rows, strategy).toEqual({
+      expect((await dim.run(db(), { place, at: day('2024-01-11') })).rows, strategy).toEqual({
         staged: 3,
         new: 1,
         changed: 1,

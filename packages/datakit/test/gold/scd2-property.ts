@@ -6,7 +6,7 @@ import type { DeleteMode } from '../../src/gold/define-dimension.js';
 import { defineFact } from '../../src/gold/define-fact.js';
 import { lookup } from '../../src/gold/lookup.js';
 import { inLayer } from '../../src/sql-transform/in-layer.js';
-import { SCHEMAS, textRows } from '../sql-transform/fixtures.js';
+import { place, textRows } from '../sql-transform/fixtures.js';
 import { customerDimension } from './fixtures.js';
 import { applyBatch, type BatchRow, inferMember, type ModelVersion } from './scd2-model.js';
 
@@ -128,7 +128,7 @@ export function scd2Property(db: () => Connection, runs: number): void {
           disposition: 'replace',
         });
         await conn.query('truncate mart.dim_customer restart identity');
-        await dim.prepare(conn, { schemas: SCHEMAS });
+        await dim.prepare(conn, { place });
         const model: ModelVersion[] = [];
         for (const [i, b] of batches.entries()) {
           const at = i + 1;
@@ -138,7 +138,7 @@ export function scd2Property(db: () => Connection, runs: number): void {
               `insert into clean_zone.customer_ref select unnest($1::int[]), $2::timestamptz`,
               [b.infer, day(at).toISOString()],
             );
-            await fact.run(conn, { schemas: SCHEMAS, at: day(at) });
+            await fact.run(conn, { place, at: day(at) });
             for (const key of b.infer) inferMember(model, key);
           }
           const rows: BatchRow[] = [];
@@ -159,7 +159,7 @@ export function scd2Property(db: () => Connection, runs: number): void {
               ],
             );
           }
-          const result = await dim.run(conn, { schemas: SCHEMAS, at: day(at) });
+          const result = await dim.run(conn, { place, at: day(at) });
           const before = model.map((v) => ({ ...v }));
           applyBatch(model, rows, at, mode);
           expect(result.rows, 'counts').toEqual(expectedCounts(before, model, rows));

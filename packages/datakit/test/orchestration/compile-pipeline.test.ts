@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { integer, pgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, test } from 'vitest';
+import type { TaskConfig } from '../../src/config/pipeline-config.js';
 import { compilePipeline } from '../../src/orchestration/dag/compile-pipeline.js';
-import type { TaskConfig } from '../../src/orchestration/pipeline-config.js';
 import { notNullCheck } from '../../src/quality/not-null-check.js';
 import { sqlCheck } from '../../src/quality/sql-check.js';
 import { inLayer } from '../../src/sql-transform/in-layer.js';
@@ -62,8 +62,8 @@ describe('compilePipeline', () => {
     expect(p.tasks[0]).toMatchObject({
       name: 'customer',
       kind: 'transfer',
-      reads: ['source:crm.crm_customer'],
-      writes: ['bronze:bronze.customer'],
+      reads: ['crm:crm_customer'],
+      writes: ['bronze.customer'],
     });
     expect(p.tasks[1]?.upstream).toEqual([0]);
   });
@@ -157,10 +157,10 @@ describe('compilePipeline', () => {
       'rewrite-mart': ['build-mart'],
       'check-mart-again': ['build-mart', 'rewrite-mart'],
     });
-    expect(p.byName.get('check-mart')?.gates).toEqual(['gold:gold.mart']);
+    expect(p.byName.get('check-mart')?.gates).toEqual(['gold.mart']);
     expect(p.byName.get('use-mart')?.reasons.slice(2)).toEqual([
-      { table: 'gold:gold.mart', gate: true },
-      { table: 'gold:gold.mart', gate: true },
+      { table: 'gold.mart', gate: true },
+      { table: 'gold.mart', gate: true },
     ]);
   });
 });

@@ -2,15 +2,16 @@ import { sql } from 'drizzle-orm';
 import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { WarehouseConfig } from '../../src/config/define-config.js';
+import type { TaskConfig } from '../../src/config/pipeline-config.js';
 import { defineDatakit } from '../../src/contract/define-datakit.js';
 import { defineDimension } from '../../src/gold/define-dimension.js';
 import { scd2Columns, surrogateKey } from '../../src/gold/dimension-columns.js';
 import { compilePipeline } from '../../src/orchestration/dag/compile-pipeline.js';
 import { runPipeline } from '../../src/orchestration/execute/run-pipeline.js';
-import type { TaskConfig } from '../../src/orchestration/pipeline-config.js';
-import { type TablePlacement, WarehouseTables } from '../../src/orchestration/warehouse-tables.js';
 import { inLayer } from '../../src/sql-transform/in-layer.js';
 import { readLineage } from '../../src/store/runs/read-lineage.js';
+import type { PlacedTable } from '../../src/warehouse/placed-table.js';
+import { planWarehouse } from '../../src/warehouse/plan-warehouse.js';
 import { openStore, type StoreFixture } from './fixtures.js';
 
 const member = pgTable('member', { id: integer().primaryKey(), name: text().notNull(), tier: text() });
@@ -78,12 +79,12 @@ const warehouse = (pipelineTasks: readonly TaskConfig[]): WarehouseConfig => ({
   pipelines: { p: { tasks: pipelineTasks } },
 });
 
-const where = new WarehouseTables(warehouse(tasks));
+const plan = planWarehouse({ warehouse: warehouse(tasks), warehouseName: 'main' });
 const placed = {
-  member: where.resolve({ layer: 'bronze', table: member }, 'member'),
-  dimMember: where.resolve({ layer: 'gold', table: dimMember }, 'dimMember'),
+  member: plan.place(member, 'bronze'),
+  dimMember: plan.place(dimMember, 'gold'),
 };
-const q = (p: TablePlacement) => `"${p.where}"."${p.name}"`;
+const q = (p: PlacedTable) => `"${p.schema}"."${p.name}"`;
 
 /** Dimension tasks in a pipeline, on a warehouse that is also the run store (PGlite or PostgreSQL). */
 export function dimensionTaskSuite(kind: 'postgres' | 'pglite'): void {
@@ -93,8 +94,8 @@ export function dimensionTaskSuite(kind: 'postgres' | 'pglite'): void {
     fx = await openStore(kind, 'dimtask');
     const ddl = fx.store.dialect.createDdlCompiler();
     for (const p of Object.values(placed)) {
-      await fx.store.query(`create schema if not exists "${p.where}"`);
-      for (const statement of ddl.createTable(p.schema)) await fx.store.query(statement);
+      await fx.store.query(`create schema if not exists "${p.schema}"`);
+      for (const statement of ddl.createTable(p.contract)) await fx.store.query(statement);
     }
   });
   afterAll(async () => fx?.close());
@@ -121,8 +122,8 @@ export function dimensionTaskSuite(kind: 'postgres' | 'pglite'): void {
       pipeline.byName.get(name)?.upstream.map((i) => pipeline.tasks[i]?.name);
     expect(pipeline.byName.get('gold.dim_member')).toMatchObject({
       kind: 'dimension',
-      reads: [placed.member.key],
-      writes: [placed.dimMember.key],
+      reads: [placed.member.id],
+      writes: [placed.dimMember.id],
     });
     expect(upstream('gold.dim_member')).toEqual(['load-members']);
     expect(upstream('read-dim')).toEqual(['gold.dim_member']);
@@ -146,7 +147,7 @@ export function dimensionTaskSuite(kind: 'postgres' | 'pglite'): void {
     expect(task(first)).toMatchObject({ kind: 'dimension', state: 'succeeded' });
     expect(task(first)?.rows).toEqual({ read: 3, loaded: 3, rejected: 0, dropped: 0 });
     expect(first.events.map((e) => e.message)).toContain(
-      `${placed.dimMember.where}.dim_member: 3 new, 0 changed, 0 re-opened, 0 inferred completed, 0 deleted, 0 unchanged; 3 version(s) opened, 0 closed`,
+      `${placed.dimMember.schema}.dim_member: 3 new, 0 changed, 0 re-opened, 0 inferred completed, 0 deleted, 0 unchanged; 3 version(s) opened, 0 closed`,
     );
     expect((await versions()).every((v) => v.is_current && v.valid_to === 'infinity')).toBe(true);
 
@@ -159,7 +160,7 @@ export function dimensionTaskSuite(kind: 'postgres' | 'pglite'): void {
     expect(second.ok).toBe(true);
     expect(task(second)?.rows).toEqual({ read: 3, loaded: 2, rejected: 0, dropped: 0 });
     expect(second.events.map((e) => e.message)).toContain(
-      `${placed.dimMember.where}.dim_member: 1 new, 1 changed, 0 re-opened, 0 inferred completed, 1 deleted, 1 unchanged; 2 version(s) opened, 2 closed`,
+      `${placed.dimMember.schema}.dim_member: 1 new, 1 changed, 0 re-opened, 0 inferred completed, 1 deleted, 1 unchanged; 2 version(s) opened, 2 closed`,
     );
     const closedAt = '2025-01-02 00:00:00Z';
     expect(await versions()).toEqual([
@@ -172,14 +173,14 @@ export function dimensionTaskSuite(kind: 'postgres' | 'pglite'): void {
 
     const column = (name: string) => ({
       layer: 'bronze',
-      schema: placed.member.where,
+      schema: placed.member.schema,
       table: 'member',
       column: name,
     });
     expect(await readLineage(fx.store, second.run.id)).toEqual([
       {
         task: 'gold.dim_member',
-        target: { layer: 'gold', schema: placed.dimMember.where, table: 'dim_member' },
+        target: { layer: 'gold', schema: placed.dimMember.schema, table: 'dim_member' },
         columns: [
           { column: 'member_id', sources: [column('id')] },
           { column: 'name', sources: [column('name')] },

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { PipelineConfig, TaskConfig } from '../../src/config/pipeline-config.js';
+import type { TaskContext } from '../../src/config/task-context.js';
 import { compilePipeline } from '../../src/orchestration/dag/compile-pipeline.js';
 import type { Executor } from '../../src/orchestration/execute/executor.js';
 import { type RunPipelineOptions, runPipeline } from '../../src/orchestration/execute/run-pipeline.js';
 import type { TaskRuntime } from '../../src/orchestration/execute/task-runtime.js';
-import type { PipelineConfig, TaskConfig } from '../../src/orchestration/pipeline-config.js';
-import type { TaskContext } from '../../src/orchestration/task-context.js';
 import { mart, openStore, rawA, rawB, report, type StoreFixture, sleep, warehouseWith } from './fixtures.js';
 
 /** What an executor implementation gives the shared suite. */

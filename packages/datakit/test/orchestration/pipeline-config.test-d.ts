@@ -1,10 +1,10 @@
 import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { describe, expectTypeOf, test } from 'vitest';
 import { defineConfig } from '../../src/config/define-config.js';
+import type { TaskContext } from '../../src/config/task-context.js';
 import { defineDatakit } from '../../src/contract/define-datakit.js';
 import { defineDimension } from '../../src/gold/define-dimension.js';
 import { scd2Columns, surrogateKey } from '../../src/gold/dimension-columns.js';
-import type { TaskContext } from '../../src/orchestration/task-context.js';
 import { inLayer } from '../../src/sql-transform/in-layer.js';
 
 const customer = pgTable('customer', { id: integer().primaryKey(), name: text().notNull() });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { validateConfig } from '../../src/config/load-config.js';
-import type { TaskConfig } from '../../src/orchestration/pipeline-config.js';
+import type { TaskConfig } from '../../src/config/pipeline-config.js';
+import { validatePipelines } from '../../src/orchestration/dag/validate-pipelines.js';
 import { mart, rawA, warehouseWith } from './fixtures.js';
 
 const configWith = (pipeline: Record<string, unknown>) => {
@@ -9,7 +10,7 @@ const configWith = (pipeline: Record<string, unknown>) => {
 };
 const messageOf = (config: unknown) => {
   try {
-    validateConfig(config, 'datakit.config.ts');
+    validatePipelines(validateConfig(config, 'datakit.config.ts'), 'datakit.config.ts');
   } catch (error) {
     return `${(error as Error).message} | ${(error as { hint?: string }).hint ?? ''}`;
   }

@@ -1,15 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { TaskConfig } from '../../src/config/pipeline-config.js';
 import { compilePipeline } from '../../src/orchestration/dag/compile-pipeline.js';
 import { runPipeline } from '../../src/orchestration/execute/run-pipeline.js';
-import type { TaskConfig } from '../../src/orchestration/pipeline-config.js';
-import { WarehouseTables } from '../../src/orchestration/warehouse-tables.js';
 import type { Severity } from '../../src/quality/quality-check.js';
 import { sqlCheck } from '../../src/quality/sql-check.js';
 import { defineSqlTransform } from '../../src/sql-transform/define-sql-transform.js';
 import { inLayer } from '../../src/sql-transform/in-layer.js';
 import { readCheckResults } from '../../src/store/runs/read-check-results.js';
 import { readLineage } from '../../src/store/runs/read-lineage.js';
+import type { PlacedTable } from '../../src/warehouse/placed-table.js';
+import { planWarehouse } from '../../src/warehouse/plan-warehouse.js';
 import { mart, openStore, rawA, rawB, report, type StoreFixture, warehouseWith } from './fixtures.js';
 
 const martFromRawA = defineSqlTransform(inLayer(mart, 'gold'), {
@@ -55,14 +56,14 @@ function tasks(severity: Severity): TaskConfig[] {
   ];
 }
 
-const where = new WarehouseTables(warehouseWith([]));
+const plan = planWarehouse({ warehouse: warehouseWith([]), warehouseName: 'main' });
 const placed = {
-  rawA: where.resolve({ layer: 'bronze', table: rawA }, 'rawA'),
-  rawB: where.resolve({ layer: 'bronze', table: rawB }, 'rawB'),
-  mart: where.resolve(mart, 'mart'),
-  report: where.resolve(report, 'report'),
+  rawA: plan.place(rawA, 'bronze'),
+  rawB: plan.place(rawB, 'bronze'),
+  mart: plan.place(mart),
+  report: plan.place(report),
 };
-const q = (p: { where: string; name: string }) => `"${p.where}"."${p.name}"`;
+const q = (p: PlacedTable) => `"${p.schema}"."${p.name}"`;
 
 /** SQL-transform and quality-check tasks on a run store of the kind (PGlite or PostgreSQL). */
 export function qualityTaskSuite(kind: 'postgres' | 'pglite'): void {
@@ -71,7 +72,7 @@ export function qualityTaskSuite(kind: 'postgres' | 'pglite'): void {
   beforeAll(async () => {
     fx = await openStore(kind, 'qtask');
     for (const p of Object.values(placed)) {
-      await fx.store.query(`create schema if not exists "${p.where}"`);
+      await fx.store.query(`create schema if not exists "${p.schema}"`);
       await fx.store.query(`create table ${q(p)} ("id" integer primary key)`);
     }
   });
@@ -93,21 +94,21 @@ export function qualityTaskSuite(kind: 'postgres' | 'pglite'): void {
       pipeline.byName.get(name)?.upstream.map((i) => pipeline.tasks[i]?.name);
     expect(pipeline.byName.get('build-mart')).toMatchObject({
       kind: 'sql',
-      reads: [`bronze:${placed.rawA.where}.raw_a`],
-      writes: [`gold:${placed.mart.where}.mart`],
+      reads: [placed.rawA.id],
+      writes: [placed.mart.id],
     });
     expect(upstream('build-mart')).toEqual(['load-raw']);
     expect(pipeline.byName.get('check-mart')).toMatchObject({
       kind: 'quality',
-      gates: [`gold:${placed.mart.where}.mart`],
+      gates: [placed.mart.id],
     });
     expect(upstream('check-mart')).toEqual(['build-mart']);
     expect(upstream('report')).toEqual(['check-mart']);
     // No `after`: it reads gold.mart, which check-mart covers.
     expect(upstream('report-from-mart')).toEqual(['build-mart', 'check-mart']);
     expect(pipeline.byName.get('report-from-mart')?.reasons).toEqual([
-      { table: `gold:${placed.mart.where}.mart` },
-      { table: `gold:${placed.mart.where}.mart`, gate: true },
+      { table: placed.mart.id },
+      { table: placed.mart.id, gate: true },
     ]);
   });
 
@@ -128,7 +129,7 @@ export function qualityTaskSuite(kind: 'postgres' | 'pglite'): void {
       'mart-rows: 3 failing row(s) on',
     );
     expect(result.tasks.find((t) => t.task === 'report-from-mart')?.error).toBe(
-      `blocked by quality task "check-mart": 1 quality check(s) in error: mart-rows: 3 failing row(s) on ${placed.mart.where}.mart (error > 0)`,
+      `blocked by quality task "check-mart": 1 quality check(s) in error: mart-rows: 3 failing row(s) on ${placed.mart.schema}.mart (error > 0)`,
     );
     const stored = await readCheckResults(fx.store, result.run.id);
     expect(stored).toMatchObject([
@@ -164,28 +165,28 @@ export function qualityTaskSuite(kind: 'postgres' | 'pglite'): void {
 
   it("records each SQL transform task's column lineage, with the schemas of the run", async () => {
     const result = await run('warn');
-    const column = (p: { where: string; name: string }, layer: string, name: string) => ({
+    const column = (p: PlacedTable, layer: string, name: string) => ({
       layer,
-      schema: p.where,
+      schema: p.schema,
       table: p.name,
       column: name,
     });
     expect(await readLineage(fx.store, result.run.id)).toEqual([
       {
         task: 'build-mart',
-        target: { layer: 'gold', schema: placed.mart.where, table: 'mart' },
+        target: { layer: 'gold', schema: placed.mart.schema, table: 'mart' },
         columns: [{ column: 'id', sources: [column(placed.rawA, 'bronze', 'id')] }],
         filters: [],
       },
       {
         task: 'report-from-mart',
-        target: { layer: 'gold', schema: placed.report.where, table: 'report' },
+        target: { layer: 'gold', schema: placed.report.schema, table: 'report' },
         columns: [{ column: 'id', sources: [column(placed.mart, 'gold', 'id')] }],
         filters: [],
       },
     ]);
   });
 
-  const count = async (p: { where: string; name: string }) =>
+  const count = async (p: PlacedTable) =>
     (await fx.store.query<{ n: number }>(`select count(*)::int as n from ${q(p)}`)).rows[0]?.n;
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CatchupMode } from '../../src/config/pipeline-config.js';
 import { connect } from '../../src/dialect/connect.js';
 import { backfillRange } from '../../src/orchestration/backfill/backfill-range.js';
 import { compilePipeline } from '../../src/orchestration/dag/compile-pipeline.js';
-import type { CatchupMode } from '../../src/orchestration/pipeline-config.js';
 import { runScheduler, type SchedulerEvent } from '../../src/orchestration/schedule/run-scheduler.js';
 import { catchUp, Schedule } from '../../src/orchestration/schedule/schedule-ticks.js';
 import { listRuns } from '../../src/store/runs/list-runs.js';

@@ -12,7 +12,7 @@ import { runChecks } from '../../src/quality/run-checks.js';
 import { sqlCheck } from '../../src/quality/sql-check.js';
 import { uniqueCheck } from '../../src/quality/unique-check.js';
 import { inLayer } from '../../src/sql-transform/in-layer.js';
-import { createWarehouse, customer, order, SCHEMAS } from '../sql-transform/fixtures.js';
+import { createWarehouse, customer, order, place } from '../sql-transform/fixtures.js';
 
 const silverCustomer = inLayer(customer, 'silver');
 const silverOrder = inLayer(order, 'silver');
@@ -50,7 +50,7 @@ async function seed(conn: Connection): Promise<void> {
 /** Every check kind passes on clean data and fails on purpose on broken data; thresholds, verdicts. */
 export function qualitySuite(db: () => Connection): void {
   const run = (checks: QualityCheck[], samples?: number) =>
-    runChecks(db(), checks, { schemas: SCHEMAS, now, ...(samples === undefined ? {} : { samples }) });
+    runChecks(db(), checks, { place, now, ...(samples === undefined ? {} : { samples }) });
   const only = async (check: QualityCheck) => {
     const result = (await run([check])).results[0];
     if (!result) throw new Error('no result');
@@ -209,7 +209,7 @@ export function qualitySuite(db: () => Connection): void {
       db(),
       [notNullCheck(silverCustomer, 'name'), uniqueCheck(silverCustomer, ['id'])],
       {
-        schemas: { silver: 'no_such_schema' },
+        place: (ref) => ({ schema: ref.layer === 'silver' ? 'no_such_schema' : 'x', name: ref.name }),
       },
     );
     expect(broken.results.map((r) => r.status)).toEqual(['error', 'error']);

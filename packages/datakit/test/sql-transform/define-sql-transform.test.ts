@@ -7,12 +7,12 @@ import { castTo } from '../../src/sql-transform/cast-to.js';
 import { defineSqlTransform } from '../../src/sql-transform/define-sql-transform.js';
 import { inLayer } from '../../src/sql-transform/in-layer.js';
 import { placeTable } from '../../src/sql-transform/resolve-table.js';
-import { customer, order, rawCustomer, rawOrder, SCHEMAS } from './fixtures.js';
+import { customer, order, place, rawCustomer, rawOrder } from './fixtures.js';
 import { revenueTransform, silverCustomer, silverOrder } from './transforms.js';
 
 const ctx = {
   dialect: postgresDialect,
-  schemas: SCHEMAS,
+  place,
   at: new Date('2024-01-01T00:00:00Z'),
   loadId: '00000000-0000-4000-8000-000000000000',
   rejects: { schema: 'datakit', name: 'rejects' },
@@ -105,17 +105,15 @@ describe('SQL transform definitions (no database)', () => {
     expect(insert?.params).toEqual(["it's", "x'; drop table y; --"]);
   });
 
-  it('places tables with a resolver (the warehouse plan) instead of layer schemas', () => {
-    const resolve = (ref: { name: string; layer?: string }) => ({
+  it('places tables by the placement function (the warehouse plan) it is given', () => {
+    const byPlan = (ref: { name: string; layer?: string }) => ({
       schema: `dev_${ref.layer}`,
       name: `${ref.name}_v2`,
     });
-    const [statement] = silverOrder.compile({ ...ctx, resolve }).statements;
+    const [statement] = silverOrder.compile({ ...ctx, place: byPlan }).statements;
     expect(statement?.sql).toContain('"dev_bronze"."order_v2"');
-    expect(placeTable({ name: 'x', layer: 'gold' }, { schemas: { gold: 'mart' } })).toEqual({
-      schema: 'mart',
-      name: 'x',
-    });
+    expect(placeTable({ name: 'x', layer: 'gold' }, place)).toEqual({ schema: 'mart', name: 'x' });
+    expect(placeTable({ name: 'x', layer: 'gold' })).toEqual({ schema: 'gold', name: 'x' });
     expect(placeTable({ name: 'x', schema: 'crm' })).toEqual({ schema: 'crm', name: 'x' });
   });
 

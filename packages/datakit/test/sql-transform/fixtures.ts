@@ -15,12 +15,19 @@ import {
 import { fromDrizzle } from '../../src/contract/from-drizzle.js';
 import { lineageColumns } from '../../src/contract/lineage-columns.js';
 import { tstzrange } from '../../src/contract/tstzrange.js';
-import { layerTable } from '../../src/deploy/layer-table.js';
 import type { Connection } from '../../src/dialect/connection.js';
+import type { PlaceTable } from '../../src/sql-transform/resolve-table.js';
 import { migrateStore } from '../../src/store/migrate-store.js';
+import { layerTable } from '../../src/warehouse/layer-table.js';
 
 /** Layer → schema of the suites: not the layer names, so placement is really exercised. */
 export const SCHEMAS = { bronze: 'raw_zone', silver: 'clean_zone', gold: 'mart' } as const;
+
+/** Places a layer's table in the suites' schema of that layer ({@link SCHEMAS}). */
+export const place: PlaceTable = (ref) =>
+  ref.layer === undefined
+    ? { ...(ref.schema === undefined ? {} : { schema: ref.schema }), name: ref.name }
+    : { schema: SCHEMAS[ref.layer as keyof typeof SCHEMAS] ?? ref.layer, name: ref.name };
 
 /** Bronze customer: raw text as System A sent it, several versions per id, no constraints. */
 export const rawCustomer = pgTable('customer', {

@@ -11,17 +11,17 @@ import {
   customerHistory,
   employee,
   order,
+  place,
   rawCustomer,
   rawEmployee,
   rawOrder,
   revenueByCountry,
-  SCHEMAS,
   textRows,
 } from './fixtures.js';
 import { customerHistoryTransform, revenueTransform, silverCustomer, silverOrder } from './transforms.js';
 
-const schemas = { schemas: SCHEMAS };
-const SCHEMAS_CONTEXT = { schemas: SCHEMAS, rejects: { schema: 'datakit', name: 'rejects' } };
+const schemas = { place };
+const SCHEMAS_CONTEXT = { place, rejects: { schema: 'datakit', name: 'rejects' } };
 
 async function seedBronze(conn: Connection): Promise<void> {
   await conn.query(

@@ -5,8 +5,8 @@ import { validateConfig } from '../../src/config/load-config.js';
 import { selectEnvironment } from '../../src/config/select-environment.js';
 import { defineDatakit } from '../../src/contract/define-datakit.js';
 import { lineageColumns } from '../../src/contract/lineage-columns.js';
-import { desiredTables } from '../../src/deploy/desired-tables.js';
 import { DatakitError } from '../../src/errors/datakit-error.js';
+import { compileTransfers } from '../../src/orchestration/dag/compile-transfers.js';
 import { locateTable } from '../../src/warehouse/locate-table.js';
 import { planWarehouse } from '../../src/warehouse/plan-warehouse.js';
 
@@ -100,9 +100,11 @@ describe('the warehouse plan', () => {
       'silver.customer',
       'silver.orders',
     ]);
-    expect(desiredTables(w).map((d) => `${d.table.schema}.${d.table.name}`)).toEqual(
-      p.tables.map((t) => t.id),
-    );
+    expect(p.tables.map((t) => `${t.contract.schema}.${t.contract.name}`)).toEqual(p.tables.map((t) => t.id));
+    expect(p.sources.map((t) => [t.id, t.system, t.layer])).toEqual([
+      ['crm:customer', 'crm', 'source'],
+      ['crm:orders', 'crm', 'source'],
+    ]);
     expect(locateTable(w, 'bronze', bronze, 'orders')).toEqual({
       layer: 'bronze',
       schema: 'raw_crm_db',
@@ -121,7 +123,7 @@ describe('the warehouse plan', () => {
     const { plan: p } = plan(warehouse(transfers));
     const customerT = p.transfers.find((t) => t.name === 'customer');
     expect(customerT).toMatchObject({
-      source: { system: 'crm', id: 'crm:customer', name: 'customer' },
+      source: { layer: 'source', system: 'crm', id: 'crm:customer', name: 'customer' },
       target: { id: 'raw_crm_db.customer', layer: 'bronze' },
       disposition: 'merge',
       options: { cursor: 'updated_at', maxRejects: 5 },
@@ -132,33 +134,70 @@ describe('the warehouse plan', () => {
       drift: { source: 'quarantine', target: 'evolve' },
     });
     expect(p.transfers.find((t) => t.name === 'silver_orders')).toMatchObject({
-      source: { system: 'bronze', layer: 'bronze', schema: 'raw_crm_db', id: 'raw_crm_db.orders' },
+      source: { layer: 'bronze', schema: 'raw_crm_db', id: 'raw_crm_db.orders' },
       target: { id: 'silver.orders', layer: 'silver' },
     });
-    expect(p.sourceUrl(customerT as never)).toBe('postgres://u@crm:5432/crm');
-    expect(p.sourceUrl(p.transfers.find((t) => t.name === 'silver_orders') as never)).toBe('pglite://memory');
   });
 
-  it('orders tasks by the data they move: a reader after the writer, a foreign key after its parent', () => {
-    const { plan: p } = plan(warehouse(transfers));
-    expect(p.graph.edges).toEqual(
-      expect.arrayContaining([
-        { from: 'orders', to: 'silver_orders', table: 'raw_crm_db.orders', reason: 'data' },
-        { from: 'customer', to: 'silver_customer', table: 'raw_crm_db.customer', reason: 'data' },
-        { from: 'silver_customer', to: 'silver_orders', table: 'silver.customer', reason: 'foreign-key' },
-      ]),
-    );
-    expect(p.graph.edges).toHaveLength(3);
-    expect(p.graph.tasks.find((t) => t.id === 'silver_orders')).toMatchObject({
-      reads: ['raw_crm_db.orders'],
+  it('orders transfers by the data they move: a reader after the writer, a foreign key after its parent', () => {
+    const w = warehouse(transfers);
+    validateConfig({ warehouses: { main: w } });
+    const pipeline = compileTransfers(w, 'main');
+    expect(pipeline.tasks.map((t) => t.name)).toEqual([
+      'orders',
+      'customer',
+      'silver_customer',
+      'silver_orders',
+    ]);
+    const edges = (name: string) => {
+      const task = pipeline.byName.get(name);
+      return task?.upstream.map((i, n) => [pipeline.tasks[i]?.name, task.reasons[n]]);
+    };
+    expect(edges('silver_orders')).toEqual([
+      ['orders', { table: 'raw_crm_db.orders' }],
+      ['silver_customer', { table: 'silver.customer' }],
+    ]);
+    expect(edges('silver_customer')).toEqual([['customer', { table: 'raw_crm_db.customer' }]]);
+    expect(pipeline.byName.get('silver_orders')).toMatchObject({
+      reads: ['raw_crm_db.orders', 'silver.customer'],
       writes: ['silver.orders'],
     });
-    const order = p.graph.order;
-    for (const e of p.graph.edges) expect(order.indexOf(e.from)).toBeLessThan(order.indexOf(e.to));
-    expect(plan(warehouse(transfers), ['silver_orders', 'orders']).selected.map((t) => t.name)).toEqual([
+    expect(compileTransfers(w, 'main', ['silver_orders', 'orders']).tasks.map((t) => t.name)).toEqual([
       'orders',
       'silver_orders',
     ]);
+  });
+
+  it('places by table and layer: each system in its own schema, a table in two layers only with its layer', () => {
+    const other = pgTable('customer', { id: integer().primaryKey() });
+    const erp = defineDatakit({
+      name: 'erp',
+      version: '1.0.0',
+      layer: 'bronze',
+      system: 'erp-db',
+      tables: { other },
+    });
+    const { plan: p } = plan(
+      warehouse(undefined, {
+        bronze: { datakits: [bronze, erp], schema: 'raw_{system}' },
+        silver: { datakits: [bronze] },
+      }),
+    );
+    expect(p.place(bCustomer, 'bronze')).toMatchObject({ id: 'raw_crm_db.customer', schema: 'raw_crm_db' });
+    expect(p.place(other)).toMatchObject({
+      id: 'raw_erp_db.customer',
+      schema: 'raw_erp_db',
+      layer: 'bronze',
+    });
+    expect(p.place({ layer: 'silver', table: bCustomer })).toMatchObject({ id: 'silver.customer' });
+    expect(p.place(customer)).toMatchObject({ id: 'crm:customer', layer: 'source', system: 'crm' });
+    expect(p.references(p.place(bOrders, 'silver') as never).map((t) => t.id)).toEqual(['silver.customer']);
+    const ambiguous = configError(() => p.place(bCustomer, undefined, 'tasks[0].reads[0]'));
+    expect(ambiguous.message).toBe('tasks[0].reads[0] names table "customer", which is in bronze and silver');
+    expect(ambiguous.hint).toBe("Say which: { layer: 'bronze', table: … }.");
+    expect(configError(() => p.place(other, 'silver')).message).toBe(
+      'Table "customer" in layer silver, which does not hold it',
+    );
   });
 
   it('an unknown transfer name is a usage error with the nearest name', () => {
@@ -169,14 +208,18 @@ describe('the warehouse plan', () => {
 
   it('a cycle of transfers is a config error naming it', () => {
     const error = configError(() =>
-      plan(
+      compileTransfers(
         warehouse({
           up: { from: 'bronze', source: bCustomer, target: bCustomer, layer: 'silver' },
           down: { from: 'silver', source: bCustomer, target: bCustomer, layer: 'bronze' },
         }),
+        'main',
       ),
     );
-    expect(error.message).toMatch(/cycle: (up → down → up|down → up → down)/);
+    expect(error.code).toBe('CONFIG');
+    expect(error.message).toMatch(
+      /^warehouses\.main\.transfers has a cycle: (up → down → up|down → up → down)/,
+    );
   });
 });
 

@@ -29,17 +29,17 @@ Examples:
   $ npx datakit config --env prod --json`,
     )
     .action(async (flags: CommonOptions) => {
-      const { loadConfig } = await import('../../config/load-config.js');
+      const { loadChecked } = await import('../cli-context.js');
       const { selectEnvironment } = await import('../../config/select-environment.js');
-      const { desiredTables } = await import('../../deploy/desired-tables.js');
+      const { planWarehouse } = await import('../../warehouse/plan-warehouse.js');
       const { parseConnectionUrl } = await import('../../dialect/parse-connection-url.js');
-      const loaded = await loadConfig({ ...(flags.config ? { file: flags.config } : {}), cwd: io.cwd });
+      const loaded = await loadChecked(flags.config, io);
       const target = selectEnvironment(loaded, {
         ...(flags.env ? { env: flags.env } : {}),
         ...(flags.warehouse ? { warehouse: flags.warehouse } : {}),
       });
       const redact = (url: string) => parseConnectionUrl(url).redacted;
-      const tables = desiredTables(target.warehouse);
+      const { tables } = planWarehouse(target);
       const summary = {
         ok: true,
         file: loaded.file,
@@ -49,9 +49,7 @@ Examples:
         layers: Object.fromEntries(
           (['bronze', 'silver', 'gold'] as const).flatMap((layer) => {
             const inLayer = tables.filter((t) => t.layer === layer);
-            return inLayer.length === 0
-              ? []
-              : [[layer, inLayer.map((t) => `${t.table.schema}.${t.table.name}`)]];
+            return inLayer.length === 0 ? [] : [[layer, inLayer.map((t) => t.id)]];
           }),
         ),
         sources: Object.fromEntries(

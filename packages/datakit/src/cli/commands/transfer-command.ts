@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import type { WarehouseRun } from '../../warehouse/run-warehouse-transfers.js';
+import { formatNumber } from '../../format/format-number.js';
+import type { TransfersRun } from '../../orchestration/run-transfers.js';
 import { addCommonOptions } from '../add-common-options.js';
 import type { CliIO, CommonOptions } from '../cli-context.js';
 
@@ -8,9 +9,10 @@ interface TransferFlags extends CommonOptions {
 }
 
 /**
- * `datakit transfer [names...]`: runs declared transfers of the warehouse plan in task-graph
- * order, after a drift check of every table involved. Exit 1 when one fails (breaking drift, too
- * many rejects, a database error); rejected rows within the limit are reported on stderr.
+ * `datakit transfer [names...]`: runs declared transfers as a pipeline run of their own (recorded
+ * in the run store, trigger `transfer`), one at a time, each after those it depends on, after a
+ * drift check of every table involved. Exit 1 when one fails (breaking drift, too many rejects, a
+ * database error); rejected rows within the limit are reported on stderr.
  *
  * @example
  * ```sh
@@ -44,33 +46,19 @@ Exit codes: 0 ok, 1 a transfer failed (or breaking drift), 2 usage or config err
     )
     .action(async (names: string[], flags: TransferFlags) => {
       const { loadTarget } = await import('../cli-context.js');
-      const { withConnections } = await import('../with-connections.js');
-      const { planWarehouse } = await import('../../warehouse/plan-warehouse.js');
-      const { runWarehouseTransfers } = await import('../../warehouse/run-warehouse-transfers.js');
+      const { runTransfers } = await import('../../orchestration/run-transfers.js');
       const { formatTransferTable } = await import('../../warehouse/transfer-summary.js');
       const { target } = await loadTarget(flags, io);
-      const plan = planWarehouse(target);
-      const planned = plan.select(names);
-      const warehouseUrl = plan.warehouseUrl();
-      const systems = [...new Set(planned.filter((t) => !t.source.layer).map((t) => t.source.system))];
-      const sourceUrls = new Map(systems.map((s) => [s, target.sourceUrl(s)]));
-      const run = await withConnections([warehouseUrl, ...sourceUrls.values()], (byUrl) =>
-        runWarehouseTransfers(plan, {
-          names,
-          connections: {
-            warehouse: byUrl.get(warehouseUrl) as NonNullable<ReturnType<typeof byUrl.get>>,
-            sources: Object.fromEntries(
-              systems.map((s) => [s, byUrl.get(sourceUrls.get(s) ?? '')]).filter((e) => e[1]),
-            ),
-          },
-          progress: !flags.json,
-          ...(flags.resetCursor ? { resetCursor: true } : {}),
-        }),
-      );
+      const run = await runTransfers({
+        target,
+        names,
+        progress: !flags.json,
+        ...(flags.resetCursor ? { resetCursor: true } : {}),
+      });
       if (!run.ok) setExitCode(1);
       reportProblems(run, io);
       if (flags.json) {
-        io.out(JSON.stringify(jsonOf(run, plan.warehouse, plan.environment), null, 2));
+        io.out(JSON.stringify(jsonOf(run, target.warehouseName, target.envName), null, 2));
         return;
       }
       if (run.summary.transfers.length > 0) io.out(formatTransferTable(run.summary).join('\n'));
@@ -78,21 +66,21 @@ Exit codes: 0 ok, 1 a transfer failed (or breaking drift), 2 usage or config err
 }
 
 /** Failures, skips and rejected rows, on stderr: never only in a table a script does not read. */
-function reportProblems(run: WarehouseRun, io: CliIO): void {
+function reportProblems(run: TransfersRun, io: CliIO): void {
   for (const o of run.outcomes) {
     if (o.status === 'failed') io.err(`error: ${o.error.describe()}`);
     else if (o.status === 'skipped') io.err(`skipped ${o.name}: ${o.reason}`);
     else if (o.result.rows.rejected > 0) {
       const { read, rejected } = o.result.rows;
       io.err(
-        `warning: ${o.name}: ${rejected.toLocaleString('en-US')} of ${read.toLocaleString('en-US')} rows rejected (within maxRejects); ` +
+        `warning: ${o.name}: ${formatNumber(rejected)} of ${formatNumber(read)} rows rejected (within maxRejects); ` +
           `see select * from datakit.rejects where load_id = '${o.result.loadId}'`,
       );
     }
   }
 }
 
-function jsonOf(run: WarehouseRun, warehouse: string, env: string) {
+function jsonOf(run: TransfersRun, warehouse: string, env: string) {
   return {
     ok: run.ok,
     warehouse,

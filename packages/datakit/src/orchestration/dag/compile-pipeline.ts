@@ -1,18 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { WarehouseConfig } from '../../config/define-config.js';
+import type { PipelineConfig, TaskConfig } from '../../config/pipeline-config.js';
 import { DatakitError } from '../../errors/datakit-error.js';
 import { nearestName } from '../../errors/nearest-name.js';
-import type { PipelineConfig, TaskConfig } from '../pipeline-config.js';
+import type { PlacedTable } from '../../warehouse/placed-table.js';
+import { planWarehouse } from '../../warehouse/plan-warehouse.js';
 import { taskKindOf } from '../tasks/task-kinds.js';
-import { type TablePlacement, WarehouseTables } from '../warehouse-tables.js';
 import type { CompiledPipeline, CompiledTask, EdgeReason, ResolvedPolicy } from './compiled-pipeline.js';
 import { findCycle } from './find-cycle.js';
 import { addGateEdges } from './gate-edges.js';
 
 /**
- * Checks a pipeline and builds its DAG. A task that reads a table runs after every task that
- * writes it, and after every quality task whose checks cover it; `after` adds edges. Unknown transfers, tables and `after` names, duplicate task names
- * and cycles (shown as their path) are `CONFIG` errors naming the task.
+ * Checks a pipeline and builds its DAG. Every table a task names is placed by the warehouse plan;
+ * a task that reads a table runs after every task that writes it, and after every quality task
+ * whose checks cover it; `after` adds edges. Unknown transfers, tables and `after` names,
+ * duplicate task names and cycles (shown as their path) are `CONFIG` errors naming the task.
  *
  * @example
  * ```ts
@@ -37,11 +39,30 @@ export function compilePipeline(
           : `Declare one under ${base}.`,
     });
   }
-  const scope = { warehouse, warehouseName, tables: new WarehouseTables(warehouse) };
-  const where = (i: number) => `${base}.${name}.tasks[${i}]`;
+  return compilePipelineConfig(warehouse, warehouseName, name, config, `${base}.${name}`);
+}
+
+/**
+ * Compiles a pipeline given as its config rather than by its name in the warehouse (such as
+ * `datakit transfer`'s pipeline of the transfers it runs); `where` names it in errors.
+ *
+ * @example
+ * ```ts
+ * const adHoc = compilePipelineConfig(warehouse, 'main', '(transfer)', { tasks: [{ transfer: 'customer' }] }, 'warehouses.main.transfers');
+ * ```
+ */
+export function compilePipelineConfig(
+  warehouse: WarehouseConfig,
+  warehouseName: string,
+  name: string,
+  config: PipelineConfig,
+  at: string,
+): CompiledPipeline {
+  const scope = { warehouse, warehouseName, plan: planWarehouse({ warehouse, warehouseName }) };
+  const where = (i: number) => `${at}.tasks[${i}]`;
   const tasks: CompiledTask[] = [];
   const byName = new Map<string, CompiledTask>();
-  const placements = new Map<string, TablePlacement>();
+  const placements = new Map<string, PlacedTable>();
   config.tasks.forEach((task, index) => {
     const kind = taskKindOf(task, where(index));
     const taskName = task.name ?? kind.defaultName(task);
@@ -63,15 +84,15 @@ export function compilePipeline(
     }
     const { reads, writes } = kind.tables(task, scope, where(index));
     const gates = kind.gates?.(task, scope, where(index)) ?? [];
-    for (const p of [...reads, ...writes]) placements.set(p.key, p);
+    for (const p of [...reads, ...writes]) placements.set(p.id, p);
     const compiled: CompiledTask = {
       index,
       name: taskName,
       kind: kind.kind,
       config: task,
-      reads: reads.map((p) => p.key),
-      writes: writes.map((p) => p.key),
-      gates: gates.map((p) => p.key),
+      reads: reads.map((p) => p.id),
+      writes: writes.map((p) => p.id),
+      gates: gates.map((p) => p.id),
       upstream: [],
       reasons: [],
       policy: policyOf(task, config),
@@ -81,7 +102,7 @@ export function compilePipeline(
   });
   linkTasks(tasks, byName, where);
   const cycle = findCycle(tasks.map((t) => t.upstream));
-  if (cycle) throw cycleError(cycle, tasks, `${base}.${name}`);
+  if (cycle) throw cycleError(cycle, tasks, at);
   addGateEdges(tasks, new Map(tasks.filter((t) => t.gates.length > 0).map((t) => [t.index, t.gates])));
   return {
     warehouse: warehouseName,
@@ -143,8 +164,7 @@ function cycleError(cycle: number[], tasks: CompiledTask[], where: string): Data
     const task = tasks[node] as CompiledTask;
     const next = cycle[i + 1] as number;
     const reason = task.reasons[task.upstream.indexOf(next)];
-    const why =
-      reason && 'table' in reason ? `reads ${reason.table.replace(/^[a-z]+:/, '')}, written by` : 'is after';
+    const why = reason && 'table' in reason ? `reads ${reason.table}, written by` : 'is after';
     return `"${task.name}" ${why} "${tasks[next]?.name}"`;
   });
   const path = cycle.map((i) => tasks[i]?.name).join(' → ');

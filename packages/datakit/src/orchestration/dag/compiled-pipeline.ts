@@ -1,6 +1,6 @@
-import type { CatchupMode, PipelineConfig, TaskConfig, TaskKind } from '../pipeline-config.js';
+import type { CatchupMode, PipelineConfig, TaskConfig, TaskKind } from '../../config/pipeline-config.js';
+import type { PlacedTable } from '../../warehouse/placed-table.js';
 import type { TaskScope } from '../tasks/task-kind.js';
-import type { TablePlacement } from '../warehouse-tables.js';
 
 /**
  * A task's retry and timeout settings, defaults applied.
@@ -37,10 +37,10 @@ export interface CompiledTask {
   name: string;
   kind: TaskKind;
   config: TaskConfig;
-  /** Placement keys (`bronze:bronze.customer`) of the tables it reads and writes. */
+  /** The ids (`bronze.customer`, `system-a:customer`) of the tables it reads and writes, as the warehouse plan places them. */
   reads: readonly string[];
   writes: readonly string[];
-  /** Placement keys of the tables it gates: their readers wait for it (quality tasks). */
+  /** The ids of the tables it gates: their readers wait for it (quality tasks). */
   gates: readonly string[];
   /** Indexes of the tasks that must succeed first, each with its reason. */
   upstream: readonly number[];
@@ -73,6 +73,6 @@ export interface CompiledPipeline {
   maxActiveRuns: number;
   catchup: CatchupMode;
   scope: TaskScope;
-  /** Every table the tasks read or write, by placement key. */
-  tables: ReadonlyMap<string, TablePlacement>;
+  /** Every table the tasks read or write, by id. */
+  tables: ReadonlyMap<string, PlacedTable>;
 }

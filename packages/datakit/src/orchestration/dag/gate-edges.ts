@@ -8,8 +8,8 @@ import type { CompiledTask, EdgeReason } from './compiled-pipeline.js';
  *
  * @example
  * ```ts
- * addGateEdges(tasks, new Map([[2, ['silver:silver.customer']]]));
- * tasks[3].reasons; // [..., { table: 'silver:silver.customer', gate: true }]
+ * addGateEdges(tasks, new Map([[2, ['silver.customer']]]));
+ * tasks[3].reasons; // [..., { table: 'silver.customer', gate: true }]
  * ```
  * @internal
  */

@@ -31,15 +31,14 @@ export async function checkPipelineDrift(
   };
   try {
     const tables: DriftCheckTable[] = [];
-    for (const placement of pipeline.tables.values()) {
-      const source = placement.layer === 'source' ? endpoints.sources[placement.where] : endpoints.warehouse;
+    for (const placed of pipeline.tables.values()) {
+      const source = placed.layer === 'source' ? endpoints.sources[placed.system] : endpoints.warehouse;
       if (source === undefined) continue;
-      const policy = placement.datakit.optionsOf(placement.datakitKey).driftPolicy;
+      const policy = placed.datakit.optionsOf(placed.key).driftPolicy;
       tables.push({
-        system:
-          placement.layer === 'source' ? placement.where : `${placement.layer}:${placement.datakit.name}`,
-        role: placement.layer === 'source' ? 'source' : 'target',
-        contract: placement.schema,
+        system: placed.layer === 'source' ? placed.system : `${placed.layer}:${placed.datakit.name}`,
+        role: placed.layer === 'source' ? 'source' : 'target',
+        contract: placed.contract,
         connection: await connectionFor(source),
         ...(policy ? { policy } : {}),
       });

@@ -18,7 +18,7 @@ export function pipelineEndpoints(
   pipeline: CompiledPipeline,
 ): ConnectionEndpoints {
   const needed = new Set(
-    [...pipeline.tables.values()].filter((p) => p.layer === 'source').map((p) => p.where),
+    [...pipeline.tables.values()].flatMap((p) => (p.layer === 'source' ? [p.system] : [])),
   );
   const sources: Record<string, string> = {};
   for (const system of Object.keys(target.environment.sources ?? {})) {

@@ -1,7 +1,7 @@
+import type { TaskConnections } from '../../config/task-context.js';
 import { connect, dialectFor } from '../../dialect/connect.js';
 import type { Connection } from '../../dialect/connection.js';
 import { parseConnectionUrl } from '../../dialect/parse-connection-url.js';
-import type { TaskConnections } from '../task-context.js';
 import { type ConnectionGuard, GuardedConnection } from './guarded-connection.js';
 
 /**

@@ -1,6 +1,6 @@
+import type { TaskKind } from '../../config/pipeline-config.js';
+import type { TaskRows } from '../../config/task-context.js';
 import type { ResolvedPolicy } from '../dag/compiled-pipeline.js';
-import type { TaskKind } from '../pipeline-config.js';
-import type { TaskRows } from '../task-context.js';
 
 /**
  * A task whose upstream tasks all succeeded, handed to an executor. Plain data, so that an

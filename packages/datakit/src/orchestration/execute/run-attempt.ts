@@ -1,8 +1,8 @@
+import type { TaskContext, TaskLogger, TaskResult } from '../../config/task-context.js';
 import { DatakitError } from '../../errors/datakit-error.js';
 import { claimTask } from '../../store/runs/claim-task.js';
 import { type AttemptRecord, finishAttempt } from '../../store/runs/finish-attempt.js';
 import { recordEvent } from '../../store/runs/record-event.js';
-import type { TaskContext, TaskLogger, TaskResult } from '../task-context.js';
 import { taskKind } from '../tasks/task-kinds.js';
 import { AttemptConnections } from './attempt-connections.js';
 import type { AttemptOutcome, ReadyTask } from './executor.js';
@@ -85,6 +85,7 @@ export async function runAttempt(
         ...pipeline.scope,
         store: runtime.store,
         storeSchema: runtime.storeSchema,
+        ...(runtime.transfers ? { transfers: runtime.transfers } : {}),
       }),
       controller.signal,
       connections,

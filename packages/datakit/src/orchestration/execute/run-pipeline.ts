@@ -8,6 +8,7 @@ import { renewLeases } from '../../store/runs/renew-leases.js';
 import type { RunRecord, RunTrigger, TaskRunRecord } from '../../store/runs/run-record.js';
 import { DEFAULT_STORE_SCHEMA, type StoreSchema } from '../../store/store-schema.js';
 import type { CompiledPipeline } from '../dag/compiled-pipeline.js';
+import type { TransferHooks } from '../tasks/transfer-hooks.js';
 import type { ConnectionEndpoints } from './attempt-connections.js';
 import { driveRun } from './drive-run.js';
 import type { Executor } from './executor.js';
@@ -54,6 +55,8 @@ export interface RunPipelineOptions {
   preflight?: (run: RunRecord) => Promise<void>;
   onEvent?: (event: RunProgressEvent) => void;
   abortGraceMs?: number;
+  /** How the in-process transfer tasks run and report (`datakit transfer`: progress, full results). */
+  transfers?: TransferHooks;
 }
 
 /**
@@ -102,6 +105,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
     endpoints: options.endpoints,
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     ...(options.abortGraceMs !== undefined ? { abortGraceMs: options.abortGraceMs } : {}),
+    ...(options.transfers ? { transfers: options.transfers } : {}),
   };
   const executor = (options.executor ?? ((r) => new InProcessExecutor(r)))(runtime);
   try {

@@ -1,6 +1,7 @@
 import type { Connection } from '../../dialect/connection.js';
 import type { StoreSchema } from '../../store/store-schema.js';
 import type { CompiledPipeline } from '../dag/compiled-pipeline.js';
+import type { TransferHooks } from '../tasks/transfer-hooks.js';
 import type { ConnectionEndpoints } from './attempt-connections.js';
 import type { ReadyTask } from './executor.js';
 import type { RunProgressEvent } from './run-events.js';
@@ -25,4 +26,6 @@ export interface TaskRuntime {
   onEvent?: (event: RunProgressEvent) => void;
   /** How long an aborted task may take to end before its attempt is recorded anyway (default 5 s). */
   abortGraceMs?: number;
+  /** How this process's transfer tasks run and report (`datakit transfer`). */
+  transfers?: TransferHooks;
 }

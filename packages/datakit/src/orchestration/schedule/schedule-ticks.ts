@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
+import type { CatchupMode } from '../../config/pipeline-config.js';
 import { DatakitError } from '../../errors/datakit-error.js';
-import type { CatchupMode } from '../pipeline-config.js';
 
 /**
  * A pipeline's cron schedule in its time zone (croner: 5 or 6 fields, DST handled).

@@ -1,5 +1,5 @@
-import type { CustomTaskConfig, TaskConfig } from '../pipeline-config.js';
-import type { TaskResult } from '../task-context.js';
+import type { CustomTaskConfig, TaskConfig } from '../../config/pipeline-config.js';
+import type { TaskResult } from '../../config/task-context.js';
 import type { TaskKindDefinition } from './task-kind.js';
 
 const custom = (task: TaskConfig) => task as CustomTaskConfig;
@@ -17,8 +17,12 @@ export const customTask: TaskKindDefinition = {
   matches: (task) => 'run' in task,
   defaultName: () => undefined,
   tables: (task, scope, where) => ({
-    reads: (custom(task).reads ?? []).map((ref, i) => scope.tables.resolve(ref, `${where}.reads[${i}]`)),
-    writes: (custom(task).writes ?? []).map((ref, i) => scope.tables.resolve(ref, `${where}.writes[${i}]`)),
+    reads: (custom(task).reads ?? []).map((ref, i) =>
+      scope.plan.place(ref, undefined, `${where}.reads[${i}]`),
+    ),
+    writes: (custom(task).writes ?? []).map((ref, i) =>
+      scope.plan.place(ref, undefined, `${where}.writes[${i}]`),
+    ),
   }),
   run: async (task, ctx) => ((await custom(task).run(ctx)) as TaskResult | undefined) ?? undefined,
 };

@@ -1,10 +1,10 @@
+import type { DimensionTaskConfig, TaskConfig } from '../../config/pipeline-config.js';
+import type { TaskRows } from '../../config/task-context.js';
 import type { DimensionResult } from '../../gold/run-dimension.js';
 import { sourceParts } from '../../sql-transform/in-layer.js';
 import { recordLineage } from '../../store/runs/record-lineage.js';
-import type { DimensionTaskConfig, TaskConfig } from '../pipeline-config.js';
-import type { TaskRows } from '../task-context.js';
-import { layerRef, layerSchemas } from './layer-refs.js';
 import type { TaskKindDefinition, TaskScope } from './task-kind.js';
+import { taskPlace } from './task-place.js';
 
 const dimensionOf = (task: TaskConfig) => (task as DimensionTaskConfig).dimension;
 
@@ -12,10 +12,10 @@ function placements(task: TaskConfig, scope: TaskScope, where: string) {
   const dimension = dimensionOf(task);
   const reads = dimension.reads.map((source, i) => {
     const { table, layer } = sourceParts(source);
-    return scope.tables.resolve(layerRef(table, layer), `${where}.dimension (reads[${i}])`);
+    return scope.plan.place(table, layer, `${where}.dimension (reads[${i}])`);
   });
   const target = sourceParts(dimension.target);
-  const writes = [scope.tables.resolve(layerRef(target.table, target.layer), `${where}.dimension (target)`)];
+  const writes = [scope.plan.place(target.table, target.layer, `${where}.dimension (target)`)];
   return { reads, writes };
 }
 
@@ -61,19 +61,19 @@ export const dimensionTask: TaskKindDefinition = {
   tables: placements,
   run: async (task, ctx, scope) => {
     const { reads, writes } = placements(task, scope, ctx.task);
-    const schemas = layerSchemas([...reads, ...writes]);
+    const place = taskPlace(scope.plan, [...reads, ...writes]);
     const dimension = dimensionOf(task);
     const conn = ctx.connections.warehouse;
     ctx.signal.throwIfAborted();
-    await dimension.prepare(conn, { schemas });
+    await dimension.prepare(conn, { place });
     ctx.signal.throwIfAborted();
-    const result = await dimension.run(conn, { schemas, at: ctx.logicalTime });
+    const result = await dimension.run(conn, { place, at: ctx.logicalTime });
     ctx.signal.throwIfAborted();
     await recordLineage(
       scope.store,
       { runId: ctx.run.id, task: ctx.task },
       dimension.lineage,
-      schemas,
+      place,
       scope.storeSchema,
     );
     const r = result.rows;

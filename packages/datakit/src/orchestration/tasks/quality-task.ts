@@ -1,36 +1,39 @@
 import { is, Table } from 'drizzle-orm';
+import type { QualityTaskConfig, TaskConfig } from '../../config/pipeline-config.js';
 import { DatakitError } from '../../errors/datakit-error.js';
 import type { QualityCheck } from '../../quality/quality-check.js';
 import { runChecks } from '../../quality/run-checks.js';
 import { InLayer, sourceParts } from '../../sql-transform/in-layer.js';
 import { recordCheckResults } from '../../store/runs/record-check-results.js';
-import type { QualityTaskConfig, TaskConfig } from '../pipeline-config.js';
-import type { TablePlacement } from '../warehouse-tables.js';
-import { layerRef, layerSchemas } from './layer-refs.js';
+import type { PlacedTable } from '../../warehouse/placed-table.js';
 import type { TaskKindDefinition, TaskScope } from './task-kind.js';
+import { taskPlace } from './task-place.js';
 
 const checksOf = (task: TaskConfig) => (task as QualityTaskConfig).checks;
 
-function reads(task: TaskConfig, scope: TaskScope, where: string): TablePlacement[] {
-  const seen = new Map<string, TablePlacement>();
+function reads(task: TaskConfig, scope: TaskScope, where: string): PlacedTable[] {
+  const seen = new Map<string, PlacedTable>();
   checksOf(task).forEach((check: QualityCheck, i) => {
     for (const source of check.reads) {
       const { table, layer } = source instanceof InLayer || is(source, Table) ? sourceParts(source) : source;
       if (!table) continue;
-      const placed = scope.tables.resolve(layerRef(table, layer), `${where}.checks[${i}] (${check.name})`);
-      seen.set(placed.key, placed);
+      const placed = scope.plan.place(table, layer, `${where}.checks[${i}] (${check.name})`);
+      seen.set(placed.id, placed);
     }
   });
   return [...seen.values()];
 }
 
-function covered(task: TaskConfig, scope: TaskScope, where: string): TablePlacement[] {
-  const seen = new Map<string, TablePlacement>();
+function covered(task: TaskConfig, scope: TaskScope, where: string): PlacedTable[] {
+  const seen = new Map<string, PlacedTable>();
   checksOf(task).forEach((check: QualityCheck, i) => {
     if (!check.table.table) return;
-    const ref = layerRef(check.table.table, check.table.layer);
-    const placed = scope.tables.resolve(ref, `${where}.checks[${i}] (${check.name})`);
-    seen.set(placed.key, placed);
+    const placed = scope.plan.place(
+      check.table.table,
+      check.table.layer,
+      `${where}.checks[${i}] (${check.name})`,
+    );
+    seen.set(placed.id, placed);
   });
   return [...seen.values()];
 }
@@ -54,7 +57,7 @@ export const qualityTask: TaskKindDefinition = {
   gates: covered,
   run: async (task, ctx, scope) => {
     const run = await runChecks(ctx.connections.warehouse, checksOf(task), {
-      schemas: layerSchemas(reads(task, scope, ctx.task)),
+      place: taskPlace(scope.plan, reads(task, scope, ctx.task)),
       now: ctx.logicalTime,
     });
     await recordCheckResults(

@@ -1,9 +1,8 @@
+import type { SqlTaskConfig, TaskConfig } from '../../config/pipeline-config.js';
 import { sourceParts } from '../../sql-transform/in-layer.js';
 import { recordLineage } from '../../store/runs/record-lineage.js';
-import type { SqlTaskConfig, TaskConfig } from '../pipeline-config.js';
-import type { TablePlacement } from '../warehouse-tables.js';
-import { layerRef, layerSchemas } from './layer-refs.js';
 import type { TaskKindDefinition, TaskScope } from './task-kind.js';
+import { taskPlace } from './task-place.js';
 
 const sqlOf = (task: TaskConfig) => (task as SqlTaskConfig).sqlTransform;
 
@@ -11,20 +10,19 @@ function placements(task: TaskConfig, scope: TaskScope, where: string) {
   const transform = sqlOf(task);
   const reads = transform.reads.map((source, i) => {
     const { table, layer } = sourceParts(source);
-    return scope.tables.resolve(layerRef(table, layer), `${where}.sqlTransform (reads[${i}])`);
+    return scope.plan.place(table, layer, `${where}.sqlTransform (reads[${i}])`);
   });
   const target = sourceParts(transform.target);
-  const writes = [
-    scope.tables.resolve(layerRef(target.table, target.layer), `${where}.sqlTransform (target)`),
-  ];
+  const writes = [scope.plan.place(target.table, target.layer, `${where}.sqlTransform (target)`)];
   return { reads, writes };
 }
 
 /**
- * SQL transform tasks: run a `defineSqlTransform(...)` in the warehouse at the run's logical time.
- * Their reads and writes are the transform's tables, so edges come from the data; the rows are
- * recorded as read = staged (or written + rejected), loaded = written, rejected = rejected by the transform's rules,
- * and its column lineage (from the typed select map) in `datakit.column_lineage`.
+ * SQL transform tasks: run a `defineSqlTransform(...)` in the warehouse at the run's logical time,
+ * every table where the warehouse plan places it. Their reads and writes are the transform's
+ * tables, so edges come from the data; the rows are recorded as read = staged (or written +
+ * rejected), loaded = written, rejected = rejected by the transform's rules, and its column
+ * lineage (from the typed select map) in `datakit.column_lineage`.
  *
  * @example
  * ```ts
@@ -38,17 +36,16 @@ export const sqlTransformTask: TaskKindDefinition = {
   tables: placements,
   run: async (task, ctx, scope) => {
     const { reads, writes } = placements(task, scope, ctx.task);
-    const all: TablePlacement[] = [...reads, ...writes];
-    const schemas = layerSchemas(all);
+    const place = taskPlace(scope.plan, [...reads, ...writes]);
     const transform = sqlOf(task);
     const { storeSchema } = scope;
     const rejects = { schema: storeSchema.name, name: storeSchema.tableNames.rejects };
-    const result = await transform.run(ctx.connections.warehouse, { schemas, at: ctx.logicalTime, rejects });
+    const result = await transform.run(ctx.connections.warehouse, { place, at: ctx.logicalTime, rejects });
     await recordLineage(
       scope.store,
       { runId: ctx.run.id, task: ctx.task },
       transform.lineage,
-      schemas,
+      place,
       scope.storeSchema,
     );
     ctx.logger.info(`${result.target}: ${result.rows.written} written, ${result.rows.rejected} rejected`, {

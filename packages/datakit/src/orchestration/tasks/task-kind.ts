@@ -1,21 +1,27 @@
 import type { WarehouseConfig } from '../../config/define-config.js';
+import type { TaskConfig, TaskKind } from '../../config/pipeline-config.js';
+import type { TaskContext, TaskResult } from '../../config/task-context.js';
 import type { Connection } from '../../dialect/connection.js';
 import type { StoreSchema } from '../../store/store-schema.js';
-import type { TaskConfig, TaskKind } from '../pipeline-config.js';
-import type { TaskContext, TaskResult } from '../task-context.js';
-import type { TablePlacement, WarehouseTables } from '../warehouse-tables.js';
+import type { PlacedTable } from '../../warehouse/placed-table.js';
+import type { WarehousePlan } from '../../warehouse/plan-warehouse.js';
+import type { TransferHooks } from './transfer-hooks.js';
 
-/** What a task kind may look at: the warehouse and where its tables live. */
+/** What a task kind may look at: the warehouse, and its plan (where every table lives). */
 export interface TaskScope {
   warehouse: WarehouseConfig;
   warehouseName: string;
-  tables: WarehouseTables;
+  plan: WarehousePlan;
 }
 
-/** What a task kind may use while it runs: also the run store (the warehouse, never aborted). */
+/**
+ * What a task kind may use while it runs: also the run store (the warehouse, never aborted), and
+ * the run's transfer hooks when its runner gave some.
+ */
 export interface RunScope extends TaskScope {
   store: Connection;
   storeSchema: StoreSchema;
+  transfers?: TransferHooks;
 }
 
 /**
@@ -40,15 +46,11 @@ export interface TaskKindDefinition {
   /** The task's name when its config gives none, if the kind has one (a transfer's name). */
   defaultName(task: TaskConfig): string | undefined;
   /** The tables it reads and writes; throws a `CONFIG` error naming `where` for a bad reference. */
-  tables(
-    task: TaskConfig,
-    scope: TaskScope,
-    where: string,
-  ): { reads: TablePlacement[]; writes: TablePlacement[] };
+  tables(task: TaskConfig, scope: TaskScope, where: string): { reads: PlacedTable[]; writes: PlacedTable[] };
   /**
    * Tables this task vouches for (a quality task: the tables its checks cover): the other tasks
    * that read one of them, and do not write it, run after this task and not at all when it fails.
    */
-  gates?(task: TaskConfig, scope: TaskScope, where: string): TablePlacement[];
+  gates?(task: TaskConfig, scope: TaskScope, where: string): PlacedTable[];
   run(task: TaskConfig, ctx: TaskContext, scope: RunScope): Promise<TaskResult | undefined>;
 }

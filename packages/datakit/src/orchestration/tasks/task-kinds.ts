@@ -1,5 +1,5 @@
+import type { TaskConfig, TaskKind } from '../../config/pipeline-config.js';
 import { DatakitError } from '../../errors/datakit-error.js';
-import type { TaskConfig, TaskKind } from '../pipeline-config.js';
 import { customTask } from './custom-task.js';
 import { dimensionTask } from './dimension-task.js';
 import { qualityTask } from './quality-task.js';

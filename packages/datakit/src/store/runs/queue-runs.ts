@@ -16,7 +16,7 @@ export async function queueRuns(
   conn: Connection,
   key: RunKey,
   logicalTimes: readonly Date[],
-  trigger: Exclude<RunTrigger, 'manual'>,
+  trigger: Exclude<RunTrigger, 'manual' | 'transfer'>,
   definitionHash: string,
   datakits: readonly { name: string; version: string }[],
   store: StoreSchema,
@@ -25,7 +25,7 @@ export async function queueRuns(
   const { rows } = await conn.query<{ id: string; logical_time: Date | string }>(
     `insert into ${store.runs} ("warehouse", "pipeline", "environment", "logical_time", "trigger", "state", "definition_hash", "datakits")
      select $1, $2, $3, t, $5, 'queued', $6, $7 from unnest($4::timestamptz[]) as t
-     on conflict ("warehouse", "pipeline", "environment", "logical_time") where "trigger" <> 'manual' do nothing
+     on conflict ("warehouse", "pipeline", "environment", "logical_time") where "trigger" in ('schedule', 'backfill') do nothing
      returning "id", "logical_time"`,
     [
       key.warehouse,

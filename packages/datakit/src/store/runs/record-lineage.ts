@@ -32,24 +32,38 @@ export interface LineageInput {
 }
 
 /**
- * Records the column lineage of one task of a run (replacing what an earlier attempt recorded),
- * with each table's schema as the run placed it: `schemas` maps a layer to its schema.
+ * Where the run placed a table of a layer: its schema (absent for the search path).
  *
  * @example
  * ```ts
- * await recordLineage(warehouse, { runId: '42', task: 'silver.customer' }, silverCustomer.lineage, { bronze: 'bronze', silver: 'silver' }, store);
+ * const place: LineagePlace = (t) => plan.place(t.name, t.layer);
+ * ```
+ */
+export type LineagePlace = (table: { name: string; layer: string; schema?: string }) => { schema?: string };
+
+/**
+ * Records the column lineage of one task of a run (replacing what an earlier attempt recorded),
+ * with each table's schema as the run placed it (`place`, the run's placement).
+ *
+ * @example
+ * ```ts
+ * await recordLineage(warehouse, { runId: '42', task: 'silver.customer' }, silverCustomer.lineage, taskPlace(plan, tables), store);
  * ```
  */
 export async function recordLineage(
   conn: Connection,
   at: { runId: string; task: string },
   lineage: LineageInput,
-  schemas: Readonly<Record<string, string>>,
+  placeTable: LineagePlace,
   store: StoreSchema,
 ): Promise<void> {
   const place = (t: { table: string; layer?: string; schema?: string }): LineageTable => ({
     layer: t.layer ?? null,
-    schema: t.layer === undefined ? (t.schema ?? null) : (schemas[t.layer] ?? t.layer),
+    schema:
+      t.layer === undefined
+        ? (t.schema ?? null)
+        : (placeTable({ name: t.table, layer: t.layer, ...(t.schema ? { schema: t.schema } : {}) }).schema ??
+          null),
     table: t.table,
   });
   const target = place(lineage.target);

@@ -25,14 +25,14 @@ export interface TaskRows {
 }
 
 /**
- * What started a run.
+ * What started a run: `datakit run` (manual), the scheduler, a backfill, or `datakit transfer`.
  *
  * @example
  * ```ts
  * const trigger: RunTrigger = 'schedule';
  * ```
  */
-export type RunTrigger = 'manual' | 'schedule' | 'backfill';
+export type RunTrigger = 'manual' | 'schedule' | 'backfill' | 'transfer';
 /**
  * A run's state; `abandoned` when the process running it stopped without ending it.
  *
