@@ -1,31 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WarehouseConfig } from '../../src/config/define-config.js';
-import { defineDatakit } from '../../src/contract/define-datakit.js';
 import { deployWarehouse } from '../../src/deploy/deploy-warehouse.js';
 import { connect } from '../../src/dialect/connect.js';
 import type { Connection } from '../../src/dialect/connection.js';
 import { compilePipeline } from '../../src/orchestration/dag/compile-pipeline.js';
 import { runPipeline } from '../../src/orchestration/execute/run-pipeline.js';
-
-// Silver keeps foreign keys: an order row needs its customer row first.
-const customer = pgTable('customer', { id: integer().primaryKey(), name: text().notNull() });
-const orders = pgTable('orders', {
-  id: integer().primaryKey(),
-  customer_id: integer()
-    .notNull()
-    .references(() => customer.id),
-});
-const crm = defineDatakit({ name: 'crm', version: '1.0.0', tables: { customer, orders } });
-const silver = defineDatakit({
-  name: 'shop',
-  version: '1.0.0',
-  layer: 'silver',
-  tables: { customer, orders },
-});
+import { crm, customer, orders, silver } from './foreign-key-tables.js';
 
 describe('foreign keys order the transfer tasks of a pipeline [pglite]', () => {
   let dir: string;
