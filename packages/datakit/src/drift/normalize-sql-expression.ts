@@ -1,3 +1,5 @@
+import { quoteSqlString } from '../dialect/quote-sql-string.js';
+
 const CAST =
   /::(?:"[^"]*"|[a-z_][a-z0-9_$]*)(?:\.(?:"[^"]*"|[a-z_][a-z0-9_$]*))?(?:\s*\(\s*\d+(?:\s*,\s*\d+)?\s*\))?(?:\s+(?:varying|precision|with(?:out)?\s+time\s+zone))*(?:\[\])*/g;
 
@@ -82,7 +84,7 @@ function standardStrings(text: string): string {
         end += 1;
       }
     }
-    result += `'${value.replaceAll("'", "''")}'`;
+    result += quoteSqlString(value);
     index = end;
   }
   return result;
