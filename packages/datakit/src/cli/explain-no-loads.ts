@@ -34,7 +34,7 @@ export async function explainNoLoads(
       return `No ${filter.by === 'all' ? 'rejected rows' : 'loads'} in ${where} yet.`;
     case 'load':
       throw new DatakitError('USAGE', `No load ${filter.loadId} in ${where}`, {
-        hint: 'datakit rejects lists the latest load of each transfer, datakit runs <id> the loads of a run.',
+        hint: 'datakit rejects shows the latest load of each transfer; datakit rejects --run <id> the loads of a run.',
       });
     case 'run': {
       const found = await getRun(conn, filter.runId, store);
@@ -50,13 +50,17 @@ export async function explainNoLoads(
         return `Transfer "${filter.name}" has no loads in ${where} yet: run datakit transfer ${filter.name}.`;
       const names = [...new Set([...declared, ...(await listLoadNames(conn, scope, store))])].sort();
       const near = nearestName(filter.name, names);
-      throw new DatakitError('USAGE', `No transfer or SQL transform "${filter.name}" has loads in ${where}`, {
-        hint: near
-          ? `Did you mean "${near}"?`
-          : names.length > 0
-            ? `Names with loads or declared: ${names.join(', ')}.`
-            : 'Nothing has loaded yet: run datakit transfer or datakit run first.',
-      });
+      throw new DatakitError(
+        'USAGE',
+        `No transfer or SQL transform ${JSON.stringify(filter.name)} has loads in ${where}`,
+        {
+          hint: near
+            ? `Did you mean "${near}"?`
+            : names.length > 0
+              ? `Names with loads or declared: ${names.join(', ')}.`
+              : 'Nothing has loaded yet: run datakit transfer or datakit run first.',
+        },
+      );
     }
   }
 }

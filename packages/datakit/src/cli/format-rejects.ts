@@ -25,9 +25,9 @@ export function loadLine(load: RejectLoad): string {
   const what =
     load.kind === null
       ? 'rejects of an unrecorded load'
-      : load.kind === 'transfer'
-        ? `transfer ${t(load.name)}`
-        : `${load.kind} task ${t(load.name)}`;
+      : load.kind === 'transfer' || load.kind === 'sql'
+        ? `${load.kind === 'sql' ? 'SQL transform' : 'transfer'} ${t(load.name)}`
+        : `${t(load.kind)} task ${t(load.name)}`;
   const run = load.runId ? ` of run ${load.runId}` : '';
   const status = load.status ? `, ${load.status}` : '';
   const count =
