@@ -21,7 +21,10 @@ const rows = (n: number) => `${formatNumber(n)} row${n === 1 ? '' : 's'}`;
  */
 export function loadLine(load: RejectLoad): string {
   const t = (s: string | null) => terminalText(s ?? '?');
-  const where = load.sourceTable ? `${t(load.targetTable)} ← ${t(load.sourceTable)}` : t(load.targetTable);
+  const system = load.sourceSystem ? ` (${t(load.sourceSystem)})` : '';
+  const where = load.sourceTable
+    ? `${t(load.targetTable)} ← ${t(load.sourceTable)}${system}`
+    : t(load.targetTable);
   const what =
     load.kind === null
       ? 'rejects of an unrecorded load'

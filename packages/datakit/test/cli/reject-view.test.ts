@@ -28,6 +28,7 @@ describe('what the rejects table shows of a reason', () => {
       name: 'cust\u001b[2Jomer',
       kind: 'transfer',
       runId: null,
+      sourceSystem: 'crm',
       sourceTable: 'crm.customer',
       targetTable: 'bronze.customer',
       status: 'failed',
@@ -36,7 +37,7 @@ describe('what the rejects table shows of a reason', () => {
       stored: 10,
     });
     expect(line).toBe(
-      'bronze.customer ← crm.customer: transfer cust\\u001b[2Jomer, load 00000000-0000-4000-8000-000000000001, 2025-01-01T00:00:00Z, failed; 25 rows rejected, the first 10 stored',
+      'bronze.customer ← crm.customer (crm): transfer cust\\u001b[2Jomer, load 00000000-0000-4000-8000-000000000001, 2025-01-01T00:00:00Z, failed; 25 rows rejected, the first 10 stored',
     );
   });
 });

@@ -28,7 +28,7 @@ export type RejectLoadFilter =
  *
  * @example
  * ```ts
- * const load: RejectLoad = { loadId: '0f8…', name: 'customer', kind: 'transfer', runId: null, sourceTable: 'crm.customer',
+ * const load: RejectLoad = { loadId: '0f8…', name: 'customer', kind: 'transfer', runId: null, sourceSystem: 'crm', sourceTable: 'crm.customer',
  *   targetTable: 'bronze.customer', status: 'succeeded', startedAt, rowsRejected: 2, stored: 2 };
  * ```
  */
@@ -39,6 +39,8 @@ export interface RejectLoad {
   /** `transfer`, the task kind (`sql`...), or null for rejects of an unrecorded load. */
   kind: string | null;
   runId: string | null;
+  /** The source system of a transfer's load (a SQL transform's source is the warehouse: null). */
+  sourceSystem: string | null;
   sourceTable: string | null;
   targetTable: string | null;
   /** The load's status, or its task's state. */
@@ -93,7 +95,7 @@ export async function listRejectLoads(
   const unrecorded =
     filter.by === 'load'
       ? `union all
-         select x."load_id"::text, null, null, null, min(x."source_table"), min(x."target_table"), null, min(x."at"), null
+         select x."load_id"::text, null, null, null, null, min(x."source_table"), min(x."target_table"), null, min(x."at"), null
          from ${store.rejects} x
          where x."load_id"::text = $3
            and not exists (select 1 from ${store.loads} l where l."load_id" = x."load_id")
@@ -109,12 +111,12 @@ export async function listRejectLoads(
   const { rows } = await conn.query<Record<string, unknown>>(
     `with "found" as (
        select l."load_id"::text as "load_id", l."transfer" as "name", coalesce(t."kind", 'transfer') as "kind",
-              t."run_id"::text as "run_id", l."source_table", l."target_table", l."status", l."started_at", l."rows_rejected"
+              t."run_id"::text as "run_id", l."source_system", l."source_table", l."target_table", l."status", l."started_at", l."rows_rejected"
        from ${store.loads} l left join ${store.taskRuns} t on t."load_id" = l."load_id"::text
        where l."warehouse" = $1 and l."environment" = $2
        union all
        select t."load_id", t."task", t."kind", t."run_id"::text,
-              null, (select c."target_schema" || '.' || c."target_table" from ${store.columnLineage} c
+              null, null, (select c."target_schema" || '.' || c."target_table" from ${store.columnLineage} c
                      where c."run_id" = t."run_id" and c."task" = t."task" limit 1),
               t."state", t."started_at", t."rows_rejected"
        from ${store.taskRuns} t join ${store.runs} r on r."id" = t."run_id"
@@ -137,6 +139,7 @@ export async function listRejectLoads(
     name: text(r.name),
     kind: text(r.kind),
     runId: text(r.run_id),
+    sourceSystem: text(r.source_system),
     sourceTable: text(r.source_table ?? r.rejects_source),
     targetTable: text(r.target_table ?? r.rejects_target),
     status: text(r.status),
