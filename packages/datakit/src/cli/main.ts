@@ -55,6 +55,13 @@ export const COMMANDS: readonly LazyCommand[] = [
     load: async () => (await import('./commands/runs-command.js')).registerRunsCommand as RegisterCommand,
   },
   {
+    name: 'rejects',
+    summary:
+      'Show rejected rows from the run store: reason, column, value and the row, per load (latest of each transfer by default).',
+    load: async () =>
+      (await import('./commands/rejects-command.js')).registerRejectsCommand as RegisterCommand,
+  },
+  {
     name: 'check',
     summary:
       "Run the quality checks of the warehouse's pipelines on their own; exit 1 when a check of severity error fails.",
@@ -129,6 +136,7 @@ Examples:
   $ npx datakit transfer customer --env dev run one declared transfer
   $ npx datakit run nightly --env dev       run a pipeline (drift check, then its DAG)
   $ npx datakit runs --pipeline nightly     list runs; datakit runs <id> shows one
+  $ npx datakit rejects --transfer customer rejected rows of its latest load: reason, value, row
   $ npx datakit check --env prod            run the pipelines' quality checks on their own
   $ npx datakit drift --env prod --json     check live tables against their contracts
   $ npx datakit introspect postgres://… --schema crm --out datakits/crm

@@ -41,7 +41,7 @@ export async function completeLoad(
       'TRANSFER',
       `Too many rejected rows: ${rejects.count} of ${processor.read} read ${plan.maxRejects.text}`,
       {
-        hint: 'Fix the reasons below (see the rejects table), or raise maxRejects.',
+        hint: `Fix the reasons below (the first ones are stored: datakit rejects --load ${plan.loadId}), or raise maxRejects.`,
       },
     );
   }

@@ -319,7 +319,7 @@ export class RowProcessor {
     });
     if (s.rejects.count > s.maxRejectCount) {
       throw new DatakitError('TRANSFER', `Too many rejected rows: ${s.rejects.count} ${s.describeLimit()}`, {
-        hint: 'Fix the reasons below (see the rejects table), or raise maxRejects.',
+        hint: `Fix the reasons below (the first ones are stored: datakit rejects --load ${s.ctx.loadId}), or raise maxRejects.`,
         context: { table: s.ctx.source.table, row: label, rule },
       });
     }

@@ -93,7 +93,7 @@ await describeServer('postgres', 'datakit transfer and deploy (CLI)', () => {
     const { code, stdout, stderr } = await transferCli('customer');
     expect(code).toBe(0);
     expect(stderr).toMatch(
-      /warning: customer: 2 of 250 rows rejected \(within maxRejects\); see select \* from datakit\.rejects where load_id = '[0-9a-f-]{36}'/,
+      /warning: customer: 2 of 250 rows rejected \(within maxRejects\); see them with: datakit rejects --load [0-9a-f-]{36}\n/,
     );
     expect(stdout).toMatch(/customer\s+crm\.customer → bronze\.customer\s+replace\s+250\s+248\s+2\s+0\s/);
   });
@@ -138,6 +138,9 @@ await describeServer('postgres', 'datakit transfer and deploy (CLI)', () => {
       expect(code).toBe(1);
       expect(stderr).toContain('Too many rejected rows: 25 of 25 read (default maxRejects: 1% of rows read)');
       expect(stderr).toContain('the target is unchanged');
+      expect(stderr).toMatch(
+        /the first ones are stored: datakit rejects --load [0-9a-f-]{36}\), or raise maxRejects/,
+      );
       expect((await warehouse.query('select count(*)::int as n from bronze.customer')).rows).toEqual(
         before.rows,
       );

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { formatCsv } from '../../src/format/format-csv.js';
 import { formatDuration } from '../../src/format/format-duration.js';
 import { formatNumber } from '../../src/format/format-number.js';
 import { formatTable } from '../../src/format/format-table.js';
+import { terminalText } from '../../src/format/terminal-text.js';
 
 describe('formatDuration', () => {
   it.each([
@@ -55,5 +57,37 @@ describe('formatTable', () => {
 
   it('without rows is the header alone, left-aligned', () => {
     expect(formatTable(['a', 'rows'], [])).toBe('a  rows');
+  });
+});
+
+describe('terminalText', () => {
+  it('writes control characters, line separators and bidi overrides as escapes', () => {
+    expect(terminalText('a\nb\r\tc')).toBe('a\\nb\\r\\tc');
+    expect(terminalText('\u001b[31mred\u0007\u007f\u009b')).toBe('\\u001b[31mred\\u0007\\u007f\\u009b');
+    expect(terminalText('x\u2028y\u202eevil\u2066')).toBe('x\\u2028y\\u202eevil\\u2066');
+    expect(terminalText('<script>alert("x")</script> café 👍')).toBe('<script>alert("x")</script> café 👍');
+  });
+
+  it('cuts to a width with an ellipsis, after escaping, never inside a character', () => {
+    expect(terminalText('abcdefgh', 5)).toBe('abcd…');
+    expect(terminalText('abcde', 5)).toBe('abcde');
+    expect(terminalText('a\nbcdef', 4)).toBe('a\\n…');
+    expect(terminalText('👍👍👍', 2)).toBe('👍…');
+  });
+});
+
+describe('formatCsv', () => {
+  it('quotes fields with commas, quotes and line breaks (RFC 4180), CRLF after each record', () => {
+    expect(
+      formatCsv(
+        ['a', 'b'],
+        [
+          ['plain', 'say "hi", then\nleave'],
+          [1, null],
+          [true, '\r'],
+        ],
+      ),
+    ).toBe('a,b\r\nplain,"say ""hi"", then\nleave"\r\n1,\r\ntrue,"\r"\r\n');
+    expect(formatCsv(['only'], [])).toBe('only\r\n');
   });
 });

@@ -39,6 +39,8 @@ function nextCommands(program: Command, flags: DemoFlags, checkout: boolean): st
     next.push(['npx datakit init --from <source url>', 'start a warehouse project of your own']);
   if (dev && has('runs'))
     next.push(['npx datakit runs --env dev', "the demo pipeline's run, as the run store holds it"]);
+  if (dev && has('rejects'))
+    next.push(['npx datakit rejects --env dev', 'the rejected rows of the latest loads, row by row']);
   if (dev && has('ui')) next.push(['npx datakit ui', 'browse the runs, row counts and rejects']);
   if (dev && has('deploy'))
     next.push(['npx datakit deploy --plan --env dev', 'the warehouse matches its contracts: no changes']);

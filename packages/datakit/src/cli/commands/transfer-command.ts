@@ -40,8 +40,8 @@ Examples:
   $ npx datakit transfer customer --env dev
   $ npx datakit transfer --env prod --json
 
-Rejected rows go to datakit.rejects; more than maxRejects (default 1% of rows read) fails the
-transfer and leaves its target unchanged. The run store must be current: run datakit deploy first.
+Rejected rows go to the run store (datakit rejects shows them); more than maxRejects (default 1%
+of rows read) fails the transfer and leaves its target unchanged. The run store must be current: run datakit deploy first.
 Exit codes: 0 ok, 1 a transfer failed (or breaking drift), 2 usage or config error.`,
     )
     .action(async (names: string[], flags: TransferFlags) => {
@@ -74,7 +74,7 @@ function reportProblems(run: TransfersRun, io: CliIO): void {
       const { read, rejected } = o.result.rows;
       io.err(
         `warning: ${o.name}: ${formatNumber(rejected)} of ${formatNumber(read)} rows rejected (within maxRejects); ` +
-          `see select * from datakit.rejects where load_id = '${o.result.loadId}'`,
+          `see them with: datakit rejects --load ${o.result.loadId}`,
       );
     }
   }
