@@ -95,7 +95,7 @@ describe('datakit rejects (built CLI, PGlite warehouse)', () => {
     const lines = shown.stdout.split('\n');
     expect(lines[0]).toMatch(
       new RegExp(
-        `^bronze\\.customer ← crm\\.customer \\(crm\\): transfer customer, load ${firstLoad}, \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ, succeeded; 2 rows rejected$`,
+        `^bronze\\.customer ← crm\\.customer \\(crm\\): transfer customer of run \\d+, load ${firstLoad}, \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ, succeeded; 2 rows rejected$`,
       ),
     );
     expect(lines[1]).toMatch(/^ {2}key\s+stage\s+rule\s+column\s+value\s+reason\s+row$/);
