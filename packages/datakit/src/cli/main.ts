@@ -142,7 +142,7 @@ Exit codes: 0 ok, 1 failure (or breaking drift / refused deploy), 2 usage or con
 /**
  * Runs the CLI and returns the process exit code; errors are printed, never thrown. `library`
  * imports the library (the entry point knows where it is built): it is loaded before tsx is
- * registered, so a TypeScript config's `import 'datakit'` finds it already loaded.
+ * registered, so a TypeScript config's `import 'datakit-warehouse'` finds it already loaded.
  *
  * @example
  * ```ts

@@ -7,7 +7,7 @@ import { runCli } from './run-cli.js';
 import { createTempProject, type TempProject } from './temp-project.js';
 
 function datakitModule(version: string, columns: string): string {
-  return `import { defineDatakit } from 'datakit';
+  return `import { defineDatakit } from 'datakit-warehouse';
 import { integer, pgTable, text, varchar } from 'drizzle-orm/pg-core';
 
 export const customer = pgTable('customer', { ${columns} });

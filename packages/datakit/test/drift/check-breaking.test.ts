@@ -13,7 +13,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 function datakitModule(version: string, columns: string): string {
   return [
-    "import { defineDatakit } from 'datakit';",
+    "import { defineDatakit } from 'datakit-warehouse';",
     "import { integer, pgTable, text, varchar } from 'drizzle-orm/pg-core';",
     `export const customer = pgTable('customer', { ${columns} });`,
     `export const shop = defineDatakit({ name: 'shop', version: '${version}', tables: { customer } });`,
