@@ -59,7 +59,9 @@ export type CheckPipelines<W> = W extends { pipelines?: infer Ps }
   : unknown;
 
 type CheckPipeline<P, Ref, Names extends string> = P extends { tasks: infer Tasks }
-  ? Omit<PipelineConfig<Ref, Names>, 'tasks'> & { tasks: { [I in keyof Tasks]: CheckTask<Tasks[I], Ref, Names> } }
+  ? Omit<PipelineConfig<Ref, Names>, 'tasks'> & {
+      tasks: { [I in keyof Tasks]: CheckTask<Tasks[I], Ref, Names> };
+    }
   : PipelineConfig<Ref, Names>;
 
 // A task that names an undeclared transfer gets a short error that names it and lists the

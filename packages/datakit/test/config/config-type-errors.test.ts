@@ -7,12 +7,16 @@ const fixtures = path.resolve(import.meta.dirname, '../fixtures/type-errors');
 
 /** The errors tsc reports in `file` with the repository's tsconfig, each as its full text. */
 function typeErrors(file: string): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(repo, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(repo, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!config) throw new Error('tsconfig.json did not parse');
   const program = ts.createProgram([file], config.options);
   return ts
