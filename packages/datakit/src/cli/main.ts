@@ -28,7 +28,7 @@ export const COMMANDS: readonly LazyCommand[] = [
   {
     name: 'config',
     summary:
-      'Check datakit.config.ts and show one environment: layers, sources, transfers and resolved URLs (no connection).',
+      'Check datakit.config.ts and show one environment: layers, sources, transfers, pipelines and resolved URLs (no connection).',
     load: async () => (await import('./commands/config-command.js')).registerConfigCommand,
   },
   {
