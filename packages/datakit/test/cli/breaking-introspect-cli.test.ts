@@ -52,7 +52,7 @@ describe('datakit breaking (CLI)', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('major  Column "customer"."email": removed.');
     expect(stdout).toContain(
-      'shop 1.0.0 → 1.0.1 declares a patch bump, but the changes need major: use 2.0.0.',
+      'shop 1.0.0 (released/shop.ts) → 1.0.1 (patch/index.ts) declares a patch bump, but the changes need major: use 2.0.0.',
     );
   });
 
