@@ -1,7 +1,7 @@
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
-// Tests (and the examples they import) resolve `datakit` to its TypeScript source, not to the
+// Tests (and the examples they import) resolve `datakit-warehouse` to its TypeScript source, not to the
 // build, through the package's `datakit-source` export condition.
 const source = 'datakit-source';
 

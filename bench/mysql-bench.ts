@@ -64,7 +64,7 @@ const pgUrl = withDatabase(pgAdmin);
 
 const repo = path.resolve(import.meta.dirname, '..');
 const bin = path.join(repo, 'packages/datakit/bin/datakit.js');
-/** The user's project, inside the repository so that its `datakit` import resolves. */
+/** The user's project, inside the repository so that its `datakit-warehouse` import resolves. */
 const project = path.join(repo, 'bench/.mysql-cli');
 const cliEnv = { ...process.env, WAREHOUSE_PROD_URL: pgUrl, BENCH_PROD_URL: mysqlUrl };
 

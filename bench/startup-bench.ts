@@ -32,7 +32,7 @@ const RUNS = option('runs', 15);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const repo = path.resolve(import.meta.dirname, '..');
 const bin = path.join(repo, 'packages/datakit/bin/datakit.js');
-// A project inside the repository (so `datakit` resolves) whose config is the example warehouse.
+// A project inside the repository (so `datakit-warehouse` resolves) whose config is the example warehouse.
 const project = path.join(repo, 'bench/.startup');
 
 interface Case {

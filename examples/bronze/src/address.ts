@@ -1,4 +1,4 @@
-import { lineageColumns, transactional } from 'datakit';
+import { lineageColumns, transactional } from 'datakit-warehouse';
 import { char, index, integer, pgTable, text, varchar } from 'drizzle-orm/pg-core';
 import { customer } from './customer.js';
 

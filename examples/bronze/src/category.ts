@@ -1,4 +1,4 @@
-import { lineageColumns, reference } from 'datakit';
+import { lineageColumns, reference } from 'datakit-warehouse';
 import { type AnyPgColumn, integer, pgTable, text } from 'drizzle-orm/pg-core';
 
 /** Bronze category: System E's category tree with its full path. */

@@ -1,4 +1,4 @@
-import { lineageColumns, transactional } from 'datakit';
+import { lineageColumns, transactional } from 'datakit-warehouse';
 import { integer, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 
 /** Bronze customer: System A's CRM customer, cleaned names, with audit and lineage columns. */

@@ -1,4 +1,4 @@
-import { defineDatakit } from 'datakit';
+import { defineDatakit } from 'datakit-warehouse';
 import { address } from './address.js';
 import { category } from './category.js';
 import { customer } from './customer.js';

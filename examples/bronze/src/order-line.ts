@@ -1,4 +1,4 @@
-import { lineageColumns, transactional } from 'datakit';
+import { lineageColumns, transactional } from 'datakit-warehouse';
 import { sql } from 'drizzle-orm';
 import { check, integer, numeric, pgTable, primaryKey, varchar } from 'drizzle-orm/pg-core';
 import { order } from './order.js';

@@ -1,4 +1,4 @@
-import { lineageColumns, reference } from 'datakit';
+import { lineageColumns, reference } from 'datakit-warehouse';
 import { boolean, integer, jsonb, numeric, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { category } from './category.js';
 

@@ -1,4 +1,4 @@
-import type { Connection } from 'datakit';
+import type { Connection } from 'datakit-warehouse';
 import { type Column, getTableColumns, type Table } from 'drizzle-orm';
 import { sourceTableFor } from './create-source-tables.js';
 import type { DemoChanges } from './demo-changes.js';

@@ -1,4 +1,4 @@
-import type { Connection, TableSchema } from 'datakit';
+import type { Connection, TableSchema } from 'datakit-warehouse';
 
 /**
  * The table as the demo creates it in a source database. A MySQL contract's inline `ENUM(...)`

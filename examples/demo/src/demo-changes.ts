@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import { type ChangeEvent, factory } from 'datakit/testing';
+import { type ChangeEvent, factory } from 'datakit-warehouse/testing';
 import type { Table } from 'drizzle-orm';
 
 type Row = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { type DatakitConfig, DatakitError, parseConnectionUrl, selectEnvironment } from 'datakit';
+import { type DatakitConfig, DatakitError, parseConnectionUrl, selectEnvironment } from 'datakit-warehouse';
 
 /** Where the demo keeps its databases. */
 export interface DemoLocations {

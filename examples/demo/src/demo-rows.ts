@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
-import { type Datakit, DatakitError } from 'datakit';
-import { buildGraph, type ChangeEvent, changes, factory } from 'datakit/testing';
+import { type Datakit, DatakitError } from 'datakit-warehouse';
+import { buildGraph, type ChangeEvent, changes, factory } from 'datakit-warehouse/testing';
 import type { Table } from 'drizzle-orm';
 import { buildDemoChanges, type DemoChanges } from './demo-changes.js';
 import type { DemoSizes } from './demo-sizes.js';

@@ -6,7 +6,7 @@ import {
   type TransferSummary,
   type WarehouseConfig,
   type WarehouseLayer,
-} from 'datakit';
+} from 'datakit-warehouse';
 import { type DemoPipelineTarget, type LayerTaskLine, runDemoPipeline } from './run-demo-pipeline.js';
 
 /** Rows of one warehouse table after a run. */

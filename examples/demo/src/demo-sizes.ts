@@ -1,4 +1,4 @@
-import { DatakitError } from 'datakit';
+import { DatakitError } from 'datakit-warehouse';
 
 /** Source rows per demo table, by the source table's SQL name. */
 export interface DemoSizes {

@@ -1,4 +1,4 @@
-import { formatDuration, formatTable, formatTransferTable, formatNumber as n } from 'datakit';
+import { formatDuration, formatTable, formatTransferTable, formatNumber as n } from 'datakit-warehouse';
 import type { CustomerHistory, DemoRunSummary } from './demo-run-summary.js';
 
 const KIND_LABELS = { sql: 'SQL transform', dimension: 'dimension', custom: 'custom' } as const;

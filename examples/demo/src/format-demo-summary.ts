@@ -1,4 +1,4 @@
-import { formatNumber as n, formatDuration as s } from 'datakit';
+import { formatNumber as n, formatDuration as s } from 'datakit-warehouse';
 import { dataDirLine } from './demo-locations.js';
 import { formatDemoRun } from './format-demo-run.js';
 import type { DemoSummary } from './run-demo.js';

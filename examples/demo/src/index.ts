@@ -1,5 +1,5 @@
-// What `npx datakit demo` loads: the demo is a user of datakit's public API (`datakit`,
-// `datakit/testing`) and of the example warehouse, like any project of one's own.
+// What `npx datakit demo` loads: the demo is a user of datakit's public API (`datakit-warehouse`,
+// `datakit-warehouse/testing`) and of the example warehouse, like any project of one's own.
 export type { AppliedDemoChanges } from './apply-demo-changes.js';
 export type { DataDirAction, DemoLocations } from './demo-locations.js';
 export type { SeededBadRow } from './demo-rows.js';

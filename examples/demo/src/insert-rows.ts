@@ -1,4 +1,4 @@
-import type { Connection, TableSchema } from 'datakit';
+import type { Connection, TableSchema } from 'datakit-warehouse';
 import { getTableColumns, type Table } from 'drizzle-orm';
 
 /** Bound parameters per statement: far below PostgreSQL's 65,535 and MySQL's prepared limit. */

@@ -1,4 +1,4 @@
-import { type Connection, connect } from 'datakit';
+import { type Connection, connect } from 'datakit-warehouse';
 import type { DemoLocations } from './demo-locations.js';
 
 /** The demo's open connections; systems that share a URL share a connection. */

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { connect } from 'datakit';
+import { connect } from 'datakit-warehouse';
 
 /** How the missing PGlite directories were made. */
 export type TemplateUse = 'none-missing' | 'copied' | 'initialised';

@@ -12,7 +12,7 @@ import {
   type TaskRows,
   type TransferSummary,
   type WarehouseConfig,
-} from 'datakit';
+} from 'datakit-warehouse';
 import { transferLinesOfRun } from './transfer-lines-of-run.js';
 
 /** The pipeline of the demo warehouse that `datakit demo` runs. */

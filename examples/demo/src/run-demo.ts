@@ -7,8 +7,8 @@ import {
   deployWarehouse,
   formatNumber,
   validateConfig,
-} from 'datakit';
-import { DEFAULT_NOW } from 'datakit/testing';
+} from 'datakit-warehouse';
+import { DEFAULT_NOW } from 'datakit-warehouse/testing';
 import { type AppliedDemoChanges, applyDemoChanges } from './apply-demo-changes.js';
 import {
   type DataDirAction,

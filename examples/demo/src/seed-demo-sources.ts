@@ -1,4 +1,4 @@
-import { type Connection, type Datakit, DatakitError } from 'datakit';
+import { type Connection, type Datakit, DatakitError } from 'datakit-warehouse';
 import { recreateSourceTables } from './create-source-tables.js';
 import type { DemoRows } from './demo-rows.js';
 import { insertRows } from './insert-rows.js';

@@ -1,4 +1,4 @@
-import { type Connection, readRunLoads, rowsPerSecond, type TransferLine } from 'datakit';
+import { type Connection, readRunLoads, rowsPerSecond, type TransferLine } from 'datakit-warehouse';
 
 /**
  * The summary lines of a run's transfer tasks, as the run store holds them (`readRunLoads`): each

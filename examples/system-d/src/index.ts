@@ -1,4 +1,4 @@
-import { defineDatakit } from 'datakit';
+import { defineDatakit } from 'datakit-warehouse';
 import { orderLine } from './order-line.js';
 import { orders } from './orders.js';
 

@@ -1,4 +1,4 @@
-import { defineDatakit } from 'datakit';
+import { defineDatakit } from 'datakit-warehouse';
 import { category } from './category.js';
 import { product } from './product.js';
 

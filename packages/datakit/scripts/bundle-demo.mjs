@@ -1,6 +1,6 @@
 // Rewrites the imports the demo and its warehouse make of their sibling example packages
 // (`@datakit-examples/*`) into relative paths, so dist/demo-warehouse runs inside the packed
-// package, where those workspace packages do not exist. `datakit` itself stays a bare import: the package imports itself.
+// package, where those workspace packages do not exist. `datakit-warehouse` itself stays a bare import: the package imports itself.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 

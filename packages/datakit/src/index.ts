@@ -1,5 +1,7 @@
-// The public API of `datakit`: an explicit list. Anything not named here is internal.
-// Test-data factories are in their own entry point, `datakit/testing`, so the CLI never loads faker.
+// The public API of `datakit-warehouse` (its command is `datakit`): an explicit list. Anything
+// not named here is internal.
+// Test-data factories are in their own entry point, `datakit-warehouse/testing`, so the CLI
+// never loads faker.
 
 export type { GenerateDatakitOptions, GeneratedDatakit } from './codegen/generate-datakit.js';
 // Introspection

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * The name and version of the installed `datakit` package.
+ * The npm name (`datakit-warehouse`) and version of the installed library.
  *
  * @example
  * ```ts
@@ -18,8 +18,8 @@ export interface PackageInfo {
 let cached: PackageInfo | undefined;
 
 /**
- * Reads the `datakit` package's own package.json (the same path from `src` and `dist`),
- * so `--version` and `datakit init` name the version that is running.
+ * Reads the library's own package.json (the same path from `src` and `dist`), so `--version`,
+ * `datakit init` and generated code name the package and version that are running.
  *
  * @example
  * ```ts
@@ -32,7 +32,7 @@ export function packageInfo(): PackageInfo {
       readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
     ) as Partial<PackageInfo>;
     cached = {
-      name: json.name ?? 'datakit',
+      name: json.name ?? 'datakit-warehouse',
       version: json.version ?? '0.0.0',
       dependencies: json.dependencies ?? {},
     };

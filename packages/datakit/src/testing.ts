@@ -1,4 +1,5 @@
-// Test-data factories live in their own entry point (`datakit/testing`) so the CLI does not load faker.
+// Test-data factories live in their own entry point (`datakit-warehouse/testing`) so the CLI does
+// not load faker.
 
 export type { GraphOptions, GraphRows } from './factory/build-graph.js';
 export { buildGraph } from './factory/build-graph.js';

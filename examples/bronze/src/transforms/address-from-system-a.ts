@@ -1,5 +1,5 @@
 import { address as sourceAddress } from '@datakit-examples/system-a';
-import { defineTransform } from 'datakit';
+import { defineTransform } from 'datakit-warehouse';
 import { address } from '../address.js';
 
 /**

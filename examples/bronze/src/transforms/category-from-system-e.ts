@@ -1,5 +1,5 @@
 import { category as sourceCategory } from '@datakit-examples/system-e';
-import { defineTransform } from 'datakit';
+import { defineTransform } from 'datakit-warehouse';
 import { category } from '../category.js';
 
 /**

@@ -1,5 +1,5 @@
 import { customer as sourceCustomer } from '@datakit-examples/system-a';
-import { defineTransform } from 'datakit';
+import { defineTransform } from 'datakit-warehouse';
 import { customer } from '../customer.js';
 
 /**

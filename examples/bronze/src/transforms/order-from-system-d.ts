@@ -1,5 +1,5 @@
 import { orders } from '@datakit-examples/system-d';
-import { defineTransform } from 'datakit';
+import { defineTransform } from 'datakit-warehouse';
 import { order } from '../order.js';
 
 /**

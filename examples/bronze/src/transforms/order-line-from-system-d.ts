@@ -1,5 +1,5 @@
 import { orderLine as sourceLine } from '@datakit-examples/system-d';
-import { defineTransform } from 'datakit';
+import { defineTransform } from 'datakit-warehouse';
 import { orderLine } from '../order-line.js';
 
 /**

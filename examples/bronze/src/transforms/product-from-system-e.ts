@@ -1,5 +1,5 @@
 import { product as sourceProduct } from '@datakit-examples/system-e';
-import { defineTransform } from 'datakit';
+import { defineTransform } from 'datakit-warehouse';
 import { product } from '../product.js';
 
 /**

@@ -1,7 +1,7 @@
 import { customer } from '@datakit-examples/system-a';
 import { orderLine, orders } from '@datakit-examples/system-d';
-import { compileValidator } from 'datakit';
-import { factory } from 'datakit/testing';
+import { compileValidator } from 'datakit-warehouse';
+import { factory } from 'datakit-warehouse/testing';
 import { describe, expect, it } from 'vitest';
 import { customer as bronzeCustomer } from '../customer.js';
 import { order as bronzeOrder } from '../order.js';

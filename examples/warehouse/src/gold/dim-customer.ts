@@ -1,5 +1,5 @@
 import { address, customer } from '@datakit-examples/bronze';
-import { defineDimension, inLayer, leftJoin, scd2Columns, surrogateKey } from 'datakit';
+import { defineDimension, inLayer, leftJoin, scd2Columns, surrogateKey } from 'datakit-warehouse';
 import { eq, sql } from 'drizzle-orm';
 import { char, integer, pgTable, text, varchar } from 'drizzle-orm/pg-core';
 

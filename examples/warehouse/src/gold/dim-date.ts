@@ -5,7 +5,7 @@ import {
   defineDateDimension,
   inLayer,
   placeTable,
-} from 'datakit';
+} from 'datakit-warehouse';
 import { getTableName } from 'drizzle-orm';
 import { pgTable } from 'drizzle-orm/pg-core';
 

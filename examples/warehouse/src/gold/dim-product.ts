@@ -1,5 +1,5 @@
 import { category, product } from '@datakit-examples/bronze';
-import { defineDimension, inLayer, innerJoin, scd2Columns, surrogateKey } from 'datakit';
+import { defineDimension, inLayer, innerJoin, scd2Columns, surrogateKey } from 'datakit-warehouse';
 import { eq } from 'drizzle-orm';
 import { boolean, numeric, pgTable, text, varchar } from 'drizzle-orm/pg-core';
 

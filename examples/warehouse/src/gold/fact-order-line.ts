@@ -1,5 +1,5 @@
 import { order, orderLine } from '@datakit-examples/bronze';
-import { defineFact, inLayer, innerJoin, lookup } from 'datakit';
+import { defineFact, inLayer, innerJoin, lookup } from 'datakit-warehouse';
 import { eq, sql } from 'drizzle-orm';
 import { char, integer, numeric, pgTable, primaryKey, timestamp } from 'drizzle-orm/pg-core';
 import { customerDimension, dimCustomer } from './dim-customer.js';

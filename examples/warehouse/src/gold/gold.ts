@@ -1,4 +1,4 @@
-import { defineDatakit } from 'datakit';
+import { defineDatakit } from 'datakit-warehouse';
 import { dimCustomer } from './dim-customer.js';
 import { dimDate } from './dim-date.js';
 import { dimProduct } from './dim-product.js';

@@ -1,4 +1,12 @@
-import { coalesce, countDistinct, countRows, defineSqlTransform, inLayer, innerJoin, total } from 'datakit';
+import {
+  coalesce,
+  countDistinct,
+  countRows,
+  defineSqlTransform,
+  inLayer,
+  innerJoin,
+  total,
+} from 'datakit-warehouse';
 import { eq } from 'drizzle-orm';
 import { char, integer, numeric, pgTable, primaryKey, text, varchar } from 'drizzle-orm/pg-core';
 import { dimCustomer } from './dim-customer.js';

@@ -7,7 +7,7 @@ import {
   rowCountCheck,
   sqlCheck,
   uniqueCheck,
-} from 'datakit';
+} from 'datakit-warehouse';
 import { sql } from 'drizzle-orm';
 import { dimCustomer } from '../gold/dim-customer.js';
 import { dimProduct } from '../gold/dim-product.js';

@@ -1,5 +1,5 @@
 import { bronze } from '@datakit-examples/bronze';
-import { contractChecks, inLayer, type QualityCheck, rowCountCheck } from 'datakit';
+import { contractChecks, inLayer, type QualityCheck, rowCountCheck } from 'datakit-warehouse';
 
 const t = bronze.tables;
 

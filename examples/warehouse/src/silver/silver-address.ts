@@ -1,5 +1,5 @@
 import { address } from '@datakit-examples/bronze';
-import { defineSqlTransform, inLayer, nullIfBlank, trim } from 'datakit';
+import { defineSqlTransform, inLayer, nullIfBlank, trim } from 'datakit-warehouse';
 
 /**
  * Bronze → silver address: the latest load of each address, streets and cities trimmed, blank

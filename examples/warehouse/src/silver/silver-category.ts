@@ -1,5 +1,5 @@
 import { category } from '@datakit-examples/bronze';
-import { defineSqlTransform, inLayer, trim } from 'datakit';
+import { defineSqlTransform, inLayer, trim } from 'datakit-warehouse';
 
 /**
  * Bronze → silver category: the latest load of each category, names trimmed; a parent that is not

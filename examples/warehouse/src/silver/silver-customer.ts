@@ -1,5 +1,5 @@
 import { customer } from '@datakit-examples/bronze';
-import { defineSqlTransform, inLayer } from 'datakit';
+import { defineSqlTransform, inLayer } from 'datakit-warehouse';
 
 /**
  * Bronze → silver customer, inside the warehouse: the latest version of each customer (by its

@@ -1,5 +1,5 @@
 import { order, orderLine } from '@datakit-examples/bronze';
-import { defineSqlTransform, inLayer, innerJoin } from 'datakit';
+import { defineSqlTransform, inLayer, innerJoin } from 'datakit-warehouse';
 import { eq, sql } from 'drizzle-orm';
 
 /**

@@ -1,5 +1,5 @@
 import { order } from '@datakit-examples/bronze';
-import { defineSqlTransform, inLayer } from 'datakit';
+import { defineSqlTransform, inLayer } from 'datakit-warehouse';
 import { sql } from 'drizzle-orm';
 
 /**

@@ -1,5 +1,5 @@
 import { product } from '@datakit-examples/bronze';
-import { defineSqlTransform, inLayer, trim } from 'datakit';
+import { defineSqlTransform, inLayer, trim } from 'datakit-warehouse';
 
 /**
  * Bronze → silver product: the latest version of each SKU (by its source update time), names

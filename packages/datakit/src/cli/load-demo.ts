@@ -77,7 +77,7 @@ function notLoadable(where: string, cause: unknown): DatakitError {
     'USAGE',
     `The demo (${where}) cannot be loaded: ${(cause as Error).message ?? String(cause)}`,
     {
-      hint: 'In a checkout of the Datakit repository run `npm install` at its root; an installed datakit package carries the demo in dist/demo-warehouse (reinstall it).',
+      hint: 'In a checkout of the Datakit repository run `npm install` at its root; an installed datakit-warehouse package carries the demo in dist/demo-warehouse (reinstall it).',
       cause,
     },
   );

@@ -28,7 +28,7 @@ export const COMMANDS: readonly LazyCommand[] = [
   {
     name: 'config',
     summary:
-      'Check datakit.config.ts and show one environment: layers, sources, transfers and resolved URLs (no connection).',
+      'Check datakit.config.ts and show one environment: layers, sources, transfers, pipelines and resolved URLs (no connection).',
     load: async () => (await import('./commands/config-command.js')).registerConfigCommand,
   },
   {
@@ -150,7 +150,7 @@ Exit codes: 0 ok, 1 failure (or breaking drift / refused deploy), 2 usage or con
 /**
  * Runs the CLI and returns the process exit code; errors are printed, never thrown. `library`
  * imports the library (the entry point knows where it is built): it is loaded before tsx is
- * registered, so a TypeScript config's `import 'datakit'` finds it already loaded.
+ * registered, so a TypeScript config's `import 'datakit-warehouse'` finds it already loaded.
  *
  * @example
  * ```ts

@@ -14,7 +14,7 @@ export interface BronzeColumnCode {
   builder: string;
   /** Names to import from `drizzle-orm/pg-core`. */
   imports: string[];
-  /** Names to import from `datakit` (`tstzrange`). */
+  /** Names to import from the library (`tstzrange`). */
   datakitImports: string[];
   /** Custom types to declare in the module (keys of {@link BRONZE_CUSTOM_TYPES}). */
   customTypes: string[];

@@ -1,6 +1,7 @@
 import type { SqlFamily } from '../dialect/dialect-adapter.js';
 import { familyNamed } from '../dialect/families.js';
 import { NameScope, toCamelCase, tsString } from '../format/ts-names.js';
+import { packageInfo } from '../package-info.js';
 import type { ForeignKeySchema, TableSchema } from '../schema/table-schema.js';
 import { columnKeys } from './column-keys.js';
 import { BUILDER_NAMES, customTypeDeclaration } from './custom-types.js';
@@ -177,7 +178,7 @@ export function generateDatakit(
     `  tables: { ${[...tableVars.values()].join(', ')} },\n});`;
   const module = codegen.coreModule;
   const importLines = [
-    importLine(['defineDatakit'], 'datakit'),
+    importLine(['defineDatakit'], packageInfo().name),
     ...(imports['drizzle-orm'].size > 0 ? [importLine([...imports['drizzle-orm']], 'drizzle-orm')] : []),
     ...(imports.core.size > 0 ? [importLine([...imports.core], module)] : []),
   ];

@@ -1,4 +1,5 @@
 import { commentText, propertyAccess, propertyKey, tsString } from '../format/ts-names.js';
+import { packageInfo } from '../package-info.js';
 import { BRONZE_CUSTOM_TYPES } from './bronze-column.js';
 import { withColumnName } from './column-keys.js';
 import { importLine } from './generate-datakit.js';
@@ -73,9 +74,10 @@ export function renderBronzeIndex(plan: BronzePlan, source: BronzeSourceRef, ver
     options,
     '});',
   ].join('\n');
+  const library = packageInfo().name;
   const sections = [
     `${HEADER} from the datakit "${commentText(source.name)}". Re-run it to refresh; edits are overwritten.`,
-    [importLine([...fromDatakit], 'datakit'), importLine([...core], 'drizzle-orm/pg-core')].join('\n'),
+    [importLine([...fromDatakit], library), importLine([...core], 'drizzle-orm/pg-core')].join('\n'),
     ...(customTypes.size > 0
       ? [
           [...customTypes]
@@ -146,7 +148,7 @@ export function renderBronzeTransforms(plan: BronzePlan, source: BronzeSourceRef
   const sections = [
     `${HEADER}: typed transforms, source row → bronze row. Re-run it to refresh;\n// to change one, write your own transform and point its transfer at it.`,
     [
-      importLine(['defineTransform'], 'datakit'),
+      importLine(['defineTransform'], packageInfo().name),
       importLine([source.exportName], source.specifier),
       importLine(
         plan.tables.map((t) => t.variable),
@@ -180,7 +182,7 @@ export function renderBronzeTransfers(plan: BronzePlan, source: BronzeSourceRef)
   const sections = [
     `${HEADER}: the transfers of "${commentText(source.name)}" into bronze. Re-run it to refresh.`,
     [
-      "import type { TransferConfig } from 'datakit';",
+      `import type { TransferConfig } from '${packageInfo().name}';`,
       importLine([source.exportName], source.specifier),
       importLine([plan.datakitExport], './index.js'),
       importLine(

@@ -1,5 +1,5 @@
 import type { Datakit } from '../contract/define-datakit.js';
-import type { PipelineConfig, TableLayer, TaskConfig } from './pipeline-config.js';
+import type { PipelineConfig, TableLayer, TaskConfig, TransferTaskConfig } from './pipeline-config.js';
 
 type TablesOf<D> = D extends Datakit<infer T> ? T[keyof T] : never;
 
@@ -59,8 +59,18 @@ export type CheckPipelines<W> = W extends { pipelines?: infer Ps }
   : unknown;
 
 type CheckPipeline<P, Ref, Names extends string> = P extends { tasks: infer Tasks }
-  ? Omit<PipelineConfig<Ref, Names>, 'tasks'> & { tasks: { [I in keyof Tasks]: TaskConfig<Ref, Names> } }
+  ? Omit<PipelineConfig<Ref, Names>, 'tasks'> & {
+      tasks: { [I in keyof Tasks]: CheckTask<Tasks[I], Ref, Names> };
+    }
   : PipelineConfig<Ref, Names>;
+
+// A task that names an undeclared transfer gets a short error that names it and lists the
+// declared ones, instead of a mismatch with every kind of task (kilobytes of types).
+type CheckTask<T, Ref, Names extends string> = T extends { transfer: infer N extends string }
+  ? N extends Names
+    ? TransferTaskConfig<Names>
+    : TransferTaskConfig & { [K in `no transfer ${N} in this warehouse; its transfers are`]: Names }
+  : TaskConfig<Ref, Names>;
 
 /**
  * {@link CheckPipelines} for every warehouse of a whole config.

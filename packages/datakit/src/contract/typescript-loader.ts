@@ -17,7 +17,7 @@ export function isTypeScriptFile(file: string): boolean {
  * Registers tsx as Node's loader for TypeScript, once per process and only when a TypeScript file
  * (the user's `datakit.config.ts`, a datakit module) is about to be imported: the CLI itself is
  * compiled JavaScript and never goes through it. Modules imported after this share one module
- * graph with the CLI, so the config's `import 'datakit'` is the running library; what
+ * graph with the CLI, so the config's `import 'datakit-warehouse'` is the running library; what
  * {@link loadBeforeTypeScript} names is imported before tsx is registered.
  *
  * @example
@@ -39,7 +39,7 @@ export function ensureTypeScriptLoader(): Promise<void> {
 /**
  * Has {@link ensureTypeScriptLoader} import `library` before it registers tsx. Once registered,
  * every later import goes through tsx's hooks thread, so the CLI has the library's own modules
- * (what a config imports as `datakit`) loaded natively first, and only when a TypeScript file is
+ * (what a config imports as `datakit-warehouse`) loaded natively first, and only when a TypeScript file is
  * about to be imported.
  *
  * @example

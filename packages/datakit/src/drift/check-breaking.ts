@@ -40,12 +40,13 @@ export async function checkBreaking(input: CheckBreakingInput): Promise<Contract
     ...pick,
     ...(newer.name === undefined ? {} : { name: newer.name }),
   });
-  return compareDatakits(older, newer);
+  const source = olderPath(input.against, cwd) ? input.modulePath : 'working tree';
+  return compareDatakits(older, { ...newer, source });
 }
 
 /**
  * The older datakit from a path (a module, or a folder with `index.ts`) or, when no such path
- * exists, from a git ref.
+ * exists, from a git ref; its `source` is `against` as given.
  *
  * @example
  * ```ts
@@ -59,10 +60,19 @@ export async function loadOlderDatakit(
   options: PickDatakitOptions & { cwd?: string } = {},
 ): Promise<DatakitSnapshot> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
+  const { cwd: _cwd, ...pick } = options;
+  const file = olderPath(against, cwd);
+  const older = file
+    ? await loadDatakitModule(file, pick)
+    : await loadDatakitFromGitRef(against, modulePath, { ...pick, cwd });
+  return { ...older, source: against };
+}
+
+/** The module `against` names when it is a path (a file, or a folder's `index.ts`), else undefined (a git ref). */
+function olderPath(against: string, cwd: string): string | undefined {
   const candidate = path.resolve(cwd, against);
   const stat = statSync(candidate, { throwIfNoEntry: false });
-  const { cwd: _cwd, ...pick } = options;
-  if (stat?.isFile()) return loadDatakitModule(candidate, pick);
-  if (stat?.isDirectory()) return loadDatakitModule(path.join(candidate, 'index.ts'), pick);
-  return loadDatakitFromGitRef(against, modulePath, { ...pick, cwd });
+  if (stat?.isFile()) return candidate;
+  if (stat?.isDirectory()) return path.join(candidate, 'index.ts');
+  return undefined;
 }

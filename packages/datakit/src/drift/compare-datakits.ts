@@ -16,8 +16,13 @@ import { bumpCovers, declaredBump, maxBump, nextVersion, type SemverBump } from 
 export interface DatakitSnapshot {
   name?: string;
   version: string;
+  /** Where this version was read: a git ref (`HEAD~1`), a module path, or `working tree`. */
+  source?: string;
   tables: readonly TableSchema[];
 }
+
+/** One side of a comparison: the datakit's name, version and where it was read. */
+type SnapshotId = Pick<DatakitSnapshot, 'name' | 'version' | 'source'>;
 
 /**
  * One contract change and the semver bump it needs.
@@ -46,8 +51,8 @@ export type ContractChange = SchemaChange & {
  * ```
  */
 export interface ContractComparison {
-  older: { name?: string; version: string };
-  newer: { name?: string; version: string };
+  older: SnapshotId;
+  newer: SnapshotId;
   changes: ContractChange[];
   /** The strongest bump any change needs (`none` when nothing changed). */
   required: SemverBump;
@@ -84,7 +89,7 @@ export function compareDatakits(older: DatakitSnapshot, newer: DatakitSnapshot):
     raw.push(...detectChanges(table, newerByKey.get(key(table))));
   for (const table of [...newer.tables].sort(byName))
     if (!olderKeys.has(key(table))) raw.push(...detectChanges(undefined, table));
-  const changes = raw.map((change) => classify(change, older.version, newer.version));
+  const changes = raw.map((change) => classify(change, versionLabel(older), versionLabel(newer)));
   const required = changes.reduce<SemverBump>((bump, c) => maxBump(bump, c.bump), 'none');
   const declared = declaredBump(older.version, newer.version);
   const sufficient = required === 'none' || (declared !== 'downgrade' && bumpCovers(declared, required));
@@ -142,11 +147,24 @@ const VERBS: Record<SchemaChange['kind'], string> = {
   'check-dropped': 'check removed',
 };
 
-function classify(change: SchemaChange, olderVersion: string, newerVersion: string): ContractChange {
+/**
+ * How a comparison names one side: its version, and where it was read when known, so two sides
+ * with the same version stay apart (`1.0.0 (HEAD~1)`, `1.0.0 (working tree)`).
+ *
+ * @example
+ * ```ts
+ * versionLabel({ version: '1.0.0', source: 'HEAD~1' }); // '1.0.0 (HEAD~1)'
+ * ```
+ */
+export function versionLabel(side: SnapshotId): string {
+  return side.source === undefined ? side.version : `${side.version} (${side.source})`;
+}
+
+function classify(change: SchemaChange, olderLabel: string, newerLabel: string): ContractChange {
   const words = describeChange(change);
   const subject = words.subject.charAt(0).toUpperCase() + words.subject.slice(1);
   const message =
-    `${subject}: ${VERBS[change.kind]}. ${olderVersion} has ${words.from}; ${newerVersion} has ${words.to}` +
+    `${subject}: ${VERBS[change.kind]}. ${olderLabel} has ${words.from}; ${newerLabel} has ${words.to}` +
     `${words.note ? ` (${words.note})` : ''}.`;
   const classification = classifyChange(change, 'version');
   return { ...change, bump: BUMPS[classification.severity], classification, message };
@@ -158,8 +176,10 @@ function byName(a: TableSchema, b: TableSchema): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-function snapshotId(snapshot: DatakitSnapshot): { name?: string; version: string } {
-  return snapshot.name === undefined
-    ? { version: snapshot.version }
-    : { name: snapshot.name, version: snapshot.version };
+function snapshotId(snapshot: DatakitSnapshot): SnapshotId {
+  return {
+    ...(snapshot.name === undefined ? {} : { name: snapshot.name }),
+    version: snapshot.version,
+    ...(snapshot.source === undefined ? {} : { source: snapshot.source }),
+  };
 }

@@ -1,4 +1,4 @@
-import type { ContractComparison } from './compare-datakits.js';
+import { type ContractComparison, versionLabel } from './compare-datakits.js';
 
 /**
  * Human text for `datakit breaking`: every change with the bump it needs, then the verdict and,
@@ -7,14 +7,14 @@ import type { ContractComparison } from './compare-datakits.js';
  * @example
  * ```ts
  * process.stdout.write(formatContractComparison(compareDatakits(older, newer)));
- * // major  Column "customer"."email": removed. 1.0.0 has varchar(255) not null; 1.0.1 has no such column.
- * // system-a 1.0.0 → 1.0.1 declares a patch bump, but the changes need major: use 2.0.0.
+ * // major  Column "customer"."email": removed. 1.0.0 (HEAD~1) has varchar(255) not null; 1.0.0 (working tree) has no such column.
+ * // system-a 1.0.0 (HEAD~1) → 1.0.0 (working tree) declares no bump, but the changes need major: use 2.0.0.
  * ```
  */
 export function formatContractComparison(comparison: ContractComparison): string {
   const lines = comparison.changes.map((c) => `${c.bump.padEnd(6)} ${c.message}`);
   const name = comparison.newer.name ?? comparison.older.name ?? 'datakit';
-  const span = `${name} ${comparison.older.version} → ${comparison.newer.version}`;
+  const span = `${name} ${versionLabel(comparison.older)} → ${versionLabel(comparison.newer)}`;
   if (comparison.changes.length === 0) {
     lines.push(`${span}: no contract changes.`);
   } else if (comparison.declared === 'downgrade') {

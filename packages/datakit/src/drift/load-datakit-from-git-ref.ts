@@ -26,7 +26,7 @@ export interface GitRefOptions extends PickDatakitOptions {
 /**
  * Materialises a datakit module as it was at a git ref and snapshots it. The ref's tree is
  * extracted with `git archive` into a temporary directory (read-only for the repository: no
- * worktree, no checkout), the working tree's `node_modules` folders are linked in so `datakit` and
+ * worktree, no checkout), the working tree's `node_modules` folders are linked in so `datakit-warehouse` and
  * `drizzle-orm` resolve, and the module is imported through tsx. A bare version such as `1.2.0`
  * also tries the tag `v1.2.0`.
  *

@@ -112,7 +112,7 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   await writeFile(
     manifest,
     projectPackageJson(name, current, {
-      datakit: info.version,
+      library: { name: info.name, version: info.version },
       drizzle: info.dependencies['drizzle-orm'] ?? 'latest',
     }),
   );
@@ -207,11 +207,12 @@ function planSources(from: readonly string[]): ScaffoldSource[] {
 }
 
 function assertDatakitResolves(dir: string): void {
+  const { name } = packageInfo();
   try {
-    createRequire(path.join(dir, 'package.json')).resolve('datakit');
+    createRequire(path.join(dir, 'package.json')).resolve(name);
   } catch {
-    throw new DatakitError('USAGE', `datakit is not installed where ${dir} can import it`, {
-      hint: `The generated datakits import "datakit" and "drizzle-orm": run \`npm install datakit\` in ${dir} first, then init --from again.`,
+    throw new DatakitError('USAGE', `${name} is not installed where ${dir} can import it`, {
+      hint: `The generated datakits import "${name}" and "drizzle-orm": run \`npm install ${name}\` in ${dir} first, then init --from again.`,
     });
   }
 }

@@ -1,17 +1,17 @@
 import { DatakitError } from '../errors/datakit-error.js';
 
 /**
- * Versions the new project's package.json pins.
+ * What the new project's package.json pins.
  *
  * @example
  * ```ts
- * const versions: ProjectVersions = { datakit: '0.1.0', drizzle: '0.45.4' };
+ * const versions: ProjectVersions = { library: { name: 'datakit-warehouse', version: '0.1.0' }, drizzle: '0.45.4' };
  * ```
  */
 export interface ProjectVersions {
-  /** The running datakit's version. */
-  datakit: string;
-  /** The drizzle-orm version datakit depends on. */
+  /** The running library: its npm name and version. */
+  library: { name: string; version: string };
+  /** The drizzle-orm version the library depends on. */
   drizzle: string;
 }
 
@@ -30,14 +30,14 @@ const SCRIPTS: Record<string, string> = {
 };
 
 /**
- * The new project's package.json: a fresh one, or `existing` (e.g. the one `npm install datakit`
- * wrote) with what is missing added and nothing it has changed: ESM (`"type": "module"`),
- * `datakit` and `drizzle-orm` (at the versions running), TypeScript, Vitest and the scripts.
+ * The new project's package.json: a fresh one, or `existing` (e.g. the one `npm install
+ * datakit-warehouse` wrote) with what is missing added and nothing it has changed: ESM (`"type":
+ * "module"`), the library and `drizzle-orm` (at the versions running), TypeScript, Vitest and the scripts.
  * An existing `"type": "commonjs"` is refused: the generated code is ESM.
  *
  * @example
  * ```ts
- * projectPackageJson('my-warehouse', undefined, { datakit: '0.1.0', drizzle: '0.45.4' });
+ * projectPackageJson('my-warehouse', undefined, { library: { name: 'datakit-warehouse', version: '0.1.0' }, drizzle: '0.45.4' });
  * ```
  */
 export function projectPackageJson(
@@ -61,7 +61,7 @@ export function projectPackageJson(
   json.scripts = withDefaults(withoutNpmPlaceholder(json.scripts), SCRIPTS, false);
   json.dependencies = withDefaults(
     json.dependencies,
-    { datakit: `^${versions.datakit}`, 'drizzle-orm': versions.drizzle },
+    { [versions.library.name]: `^${versions.library.version}`, 'drizzle-orm': versions.drizzle },
     true,
   );
   json.devDependencies = withDefaults(json.devDependencies, DEV_DEPENDENCIES, true);

@@ -1,4 +1,5 @@
 import { propertyKey, tsString } from '../format/ts-names.js';
+import { packageInfo } from '../package-info.js';
 import type { ScaffoldSource } from './scaffold-source.js';
 
 /**
@@ -50,7 +51,7 @@ export function renderConfig(warehouse: string, sources: readonly ScaffoldSource
           '      },',
         ];
   const lines = [
-    "import { defineConfig } from 'datakit';",
+    `import { defineConfig } from '${packageInfo().name}';`,
     ...imports,
     '',
     '/**',

@@ -1,4 +1,5 @@
 import { isIdentifier, propertyAccess, tsString } from '../format/ts-names.js';
+import { packageInfo } from '../package-info.js';
 import type { ScaffoldSource } from './scaffold-source.js';
 
 /**
@@ -13,8 +14,8 @@ import type { ScaffoldSource } from './scaffold-source.js';
 export function renderTransformTest(sources: readonly ScaffoldSource[]): string {
   const example = sources.find((s) => s.example !== undefined);
   const imports = [
-    "import { compileValidator, type Transform } from 'datakit';",
-    "import { factory } from 'datakit/testing';",
+    `import { compileValidator, type Transform } from '${packageInfo().name}';`,
+    `import { factory } from '${packageInfo().name}/testing';`,
     "import type { Table } from 'drizzle-orm';",
     "import { describe, expect, it } from 'vitest';",
     ...sources.map((s) => `import { ${s.transfersExport} } from '../${s.bronzeDir}/transfers.js';`),

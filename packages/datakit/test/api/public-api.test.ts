@@ -70,9 +70,9 @@ describe('the public API', () => {
 });
 
 describe('the examples are users of the public API', () => {
-  it('import only datakit, datakit/testing, drizzle, faker, node, vitest, each other and their own files', () => {
+  it('import only datakit-warehouse(/testing), drizzle, faker, node, vitest, each other and their own files', () => {
     const allowed =
-      /^(\.{1,2}\/|node:|datakit$|datakit\/testing$|drizzle-orm(\/|$)|@faker-js\/faker$|vitest$|@datakit-examples\/)/;
+      /^(\.{1,2}\/|node:|datakit-warehouse$|datakit-warehouse\/testing$|drizzle-orm(\/|$)|@faker-js\/faker$|vitest$|@datakit-examples\/)/;
     const files = tsFiles(examples);
     expect(files.some((f) => f.includes(`${path.sep}demo${path.sep}src${path.sep}run-demo.ts`))).toBe(true);
     const outside = files.flatMap((f) =>

@@ -7,7 +7,7 @@ import { runCli } from './run-cli.js';
 import { createTempProject, type TempProject } from './temp-project.js';
 
 function datakitModule(version: string, columns: string): string {
-  return `import { defineDatakit } from 'datakit';
+  return `import { defineDatakit } from 'datakit-warehouse';
 import { integer, pgTable, text, varchar } from 'drizzle-orm/pg-core';
 
 export const customer = pgTable('customer', { ${columns} });
@@ -52,7 +52,7 @@ describe('datakit breaking (CLI)', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('major  Column "customer"."email": removed.');
     expect(stdout).toContain(
-      'shop 1.0.0 → 1.0.1 declares a patch bump, but the changes need major: use 2.0.0.',
+      'shop 1.0.0 (released/shop.ts) → 1.0.1 (patch/index.ts) declares a patch bump, but the changes need major: use 2.0.0.',
     );
   });
 

@@ -181,7 +181,7 @@ function checkCliSuite(kind: 'postgres' | 'pglite') {
 
   it('the built CLI (bin/datakit.js) runs the checks with the same exit codes', async () => {
     await fx.warehouse.query(`insert into "bronze"."raw_a" values (101, 'big')`);
-    fx.useLibrary('datakit');
+    fx.useLibrary('built');
     // One process at a time on a PGlite directory: the test's own connection steps aside.
     if (kind === 'pglite') await fx.warehouse.close();
     try {

@@ -14,7 +14,7 @@ const src = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
  * gold.mart from it with a SQL transform (edges from the tables only) and checks gold.mart with the
  * contract's checks; `hourly` runs `big-ids` again (the same check object); `plain` has no checks.
  * `lib` is where the config imports Datakit from: the source (in-process CLI under Vitest) or
- * `datakit` (the built CLI).
+ * `datakit-warehouse` (the built CLI).
  */
 export function checkConfig(lib: string, url: string): string {
   return `import { contractChecks, defineConfig, defineDatakit, defineSqlTransform, inLayer, sqlCheck } from '${lib}';
@@ -62,7 +62,7 @@ export interface CheckProject {
   url: string;
   warehouse: Connection;
   /** Points the config at the built library (for the spawned CLI) or back at the source. */
-  useLibrary(lib: 'datakit' | 'source'): void;
+  useLibrary(lib: 'built' | 'source'): void;
   close(): Promise<void>;
 }
 
@@ -75,8 +75,8 @@ export async function createCheckProject(kind: 'postgres' | 'pglite'): Promise<C
   const db: TestDatabase | undefined =
     kind === 'postgres' ? await createTestDatabase('postgres', 'check_cli') : undefined;
   const url = db ? db.url : `pglite://${path.join(project.dir, 'warehouse')}`;
-  const useLibrary = (lib: 'datakit' | 'source') =>
-    project.write('datakit.config.ts', checkConfig(lib === 'source' ? src : 'datakit', url));
+  const useLibrary = (lib: 'built' | 'source') =>
+    project.write('datakit.config.ts', checkConfig(lib === 'source' ? src : 'datakit-warehouse', url));
   useLibrary('source');
   project.write('package.json', '{ "type": "module" }\n');
   const deployed = await runCli(['deploy', '--env', 'dev'], project.dir);

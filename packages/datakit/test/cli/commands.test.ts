@@ -23,7 +23,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function shopModule(version: string, columns: string): string {
   return [
-    "import { defineDatakit } from 'datakit';",
+    "import { defineDatakit } from 'datakit-warehouse';",
     "import { integer, pgTable, text, varchar } from 'drizzle-orm/pg-core';",
     `export const customer = pgTable('customer', { ${columns} });`,
     `export const shop = defineDatakit({ name: 'shop', version: '${version}', tables: { customer } });`,

@@ -7,7 +7,7 @@ import { createTempProject, type TempProject } from './temp-project.js';
 
 /** A config whose bronze customer has `extra` columns; the source is the same table in `public`. */
 function config(urls: { warehouse: string; source: string }, extra = '', options = ''): string {
-  return `import { defineConfig, defineDatakit, transactional } from 'datakit';
+  return `import { defineConfig, defineDatakit, transactional } from 'datakit-warehouse';
 import { integer, pgTable, text, varchar } from 'drizzle-orm/pg-core';
 
 const source = pgTable('customer', {

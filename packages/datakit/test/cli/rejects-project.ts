@@ -3,13 +3,13 @@ import { connect } from '../../src/dialect/connect.js';
 import { createTempProject, type TempProject } from './temp-project.js';
 
 /**
- * The config of the rejects project, importing Datakit as a user does (`datakit`, the build): a
+ * The config of the rejects project, importing Datakit as a user does (`datakit-warehouse`, the build): a
  * transfer crm.customer → bronze.customer whose transform throws on the name BOOM and whose target
  * holds emails of 40 characters at most, and a pipeline that runs it, then a SQL transform to
  * silver.customer that rejects customers without an email.
  */
 export function rejectsConfig(warehouseUrl: string, crmUrl: string): string {
-  return `import { defineConfig, defineDatakit, defineSqlTransform, defineTransform, inLayer, lineageColumns } from 'datakit';
+  return `import { defineConfig, defineDatakit, defineSqlTransform, defineTransform, inLayer, lineageColumns } from 'datakit-warehouse';
 import { sql } from 'drizzle-orm';
 import { integer, pgSchema, pgTable, text, varchar } from 'drizzle-orm/pg-core';
 

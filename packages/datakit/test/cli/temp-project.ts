@@ -4,7 +4,7 @@ import path from 'node:path';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 
-/** A throwaway project folder that resolves `datakit` and `drizzle-orm` through the repo's node_modules. */
+/** A throwaway project folder that resolves `datakit-warehouse` and `drizzle-orm` through the repo's node_modules. */
 export interface TempProject {
   dir: string;
   /** Writes a file relative to the project (folders created), returns its absolute path. */

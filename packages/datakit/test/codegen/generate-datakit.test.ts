@@ -101,7 +101,7 @@ describe('generateDatakit', () => {
   });
 
   it('writes MySQL tables with the exact builders', () => {
-    expect(mysql.code).toContain("import { defineDatakit } from 'datakit';");
+    expect(mysql.code).toContain("import { defineDatakit } from 'datakit-warehouse';");
     expect(mysql.code).toContain("from 'drizzle-orm/mysql-core';");
     expect(mysql.code).toContain(
       "id: bigint({ mode: 'number', unsigned: true }).autoincrement().primaryKey(),",

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** Generated modules live here (gitignored), inside the repo so `datakit` and `drizzle-orm` resolve. */
+/** Generated modules live here (gitignored), inside the repo so `datakit-warehouse` and `drizzle-orm` resolve. */
 export const GENERATED = path.join(here, '.generated');
 
 /** A fresh folder under `.generated/` for one test's modules. */

@@ -1,4 +1,4 @@
-import { defineDatakit, lineageColumns, temporal, transactional } from 'datakit';
+import { defineDatakit, lineageColumns, temporal, transactional } from 'datakit-warehouse';
 import { bigint, integer, jsonb, numeric, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 
 export const customer = pgTable('customer', {

@@ -1,4 +1,4 @@
-import { defineDatakit, lineageColumns } from 'datakit';
+import { defineDatakit, lineageColumns } from 'datakit-warehouse';
 import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 
 // The keys and types of System E's category, plus lineage: a transfer into it needs no transform.

@@ -2,7 +2,7 @@ import { bronze, customerFromSystemA, orderFromSystemD } from '@datakit-examples
 import { systemA } from '@datakit-examples/system-a';
 import { systemD } from '@datakit-examples/system-d';
 import { systemE } from '@datakit-examples/system-e';
-import { defineConfig } from 'datakit';
+import { defineConfig } from 'datakit-warehouse';
 import { raw } from './raw-category.js';
 
 export default defineConfig({

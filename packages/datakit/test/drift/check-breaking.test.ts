@@ -13,7 +13,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 function datakitModule(version: string, columns: string): string {
   return [
-    "import { defineDatakit } from 'datakit';",
+    "import { defineDatakit } from 'datakit-warehouse';",
     "import { integer, pgTable, text, varchar } from 'drizzle-orm/pg-core';",
     `export const customer = pgTable('customer', { ${columns} });`,
     `export const shop = defineDatakit({ name: 'shop', version: '${version}', tables: { customer } });`,
@@ -71,6 +71,33 @@ describe('datakit breaking against a git ref or a path', () => {
       expect(result.changes.map((c) => c.kind)).toEqual(['column-dropped']);
       expect(formatContractComparison(result)).toContain('Column "customer"."email": removed.');
     }
+  });
+
+  it('labels each side by its version and where it was read, so the same version reads apart', async () => {
+    mkdirSync(path.join(repo, 'datakits/same'), { recursive: true });
+    writeFileSync(path.join(repo, 'datakits/same/index.ts'), datakitModule('1.0.0', V1));
+    git('add', 'datakits/same');
+    git('commit', '-q', '-m', 'same 1.0.0');
+    writeFileSync(
+      path.join(repo, 'datakits/same/index.ts'),
+      datakitModule('1.0.0', 'customer_id: integer().primaryKey(), note: text()'),
+    );
+    const result = await checkBreaking({ modulePath: 'datakits/same/index.ts', against: 'HEAD', cwd: repo });
+    expect(result.older).toEqual({ name: 'shop', version: '1.0.0', source: 'HEAD' });
+    expect(result.newer).toEqual({ name: 'shop', version: '1.0.0', source: 'working tree' });
+    expect(formatContractComparison(result).split('\n')).toEqual([
+      'major  Column "customer"."email": removed. 1.0.0 (HEAD) has varchar(255) not null; 1.0.0 (working tree) has no such column.',
+      'shop 1.0.0 (HEAD) → 1.0.0 (working tree) declares no bump, but the changes need major: use 2.0.0.',
+      '',
+    ]);
+    const byPath = await checkBreaking({
+      modulePath: 'datakits/shop/index.ts',
+      against: 'released/shop.ts',
+      cwd: repo,
+    });
+    expect(formatContractComparison(byPath)).toContain(
+      'shop 1.0.0 (released/shop.ts) → 1.0.1 (datakits/shop/index.ts) declares a patch bump',
+    );
   });
 
   it('says what is wrong with a bad ref, a module missing at the ref, or a module without a datakit', async () => {

@@ -16,8 +16,8 @@ import {
 } from '../support/servers.js';
 import { MARIADB_SOURCE, POSTGRES_SOURCE } from './source-systems.js';
 
-// Issue 13: the library as a new user gets it. `npm pack`, install the tarball into an empty
-// folder outside the repository, `datakit init --from` a PostgreSQL and a MariaDB database,
+// Issue 13: the library as a new user gets it. `npm pack`, install the tarball (datakit-warehouse)
+// into an empty folder outside the repository, `datakit init --from` a PostgreSQL and a MariaDB database,
 // type-check the project, deploy, transfer every table, and compare counts and checksums.
 
 const run = promisify(execFile);
@@ -127,6 +127,7 @@ suite('packed package in a new project (PostgreSQL + MariaDB sources)', () => {
       pkg,
     );
     const tarball = path.join(root, (JSON.parse(stdout) as { filename: string }[])[0]?.filename ?? '');
+    expect(path.basename(tarball)).toMatch(/^datakit-warehouse-\d+\.\d+\.\d+\.tgz$/);
     await sh('mkdir', ['-p', project], root);
     // Dev tools pinned as the repository has them, so the install is served from the npm cache.
     const devDependencies = JSON.parse(
@@ -137,7 +138,7 @@ suite('packed package in a new project (PostgreSQL + MariaDB sources)', () => {
       JSON.stringify({
         name: 'dk-user',
         private: true,
-        dependencies: { datakit: `file:${tarball}` },
+        dependencies: { 'datakit-warehouse': `file:${tarball}` },
         devDependencies: {
           typescript: devDependencies.typescript,
           '@types/node': devDependencies['@types/node'],
@@ -157,7 +158,7 @@ suite('packed package in a new project (PostgreSQL + MariaDB sources)', () => {
     const { stdout } = await sh('npx', ['datakit', '--help'], project);
     expect(stdout).toContain('init');
     expect(stdout).toContain('generate');
-    const installed = path.join(project, 'node_modules', 'datakit');
+    const installed = path.join(project, 'node_modules', 'datakit-warehouse');
     expect(readdirSync(installed).sort()).toEqual(['bin', 'dist', 'package.json']);
     const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8'));
     expect(manifest.private).toBeUndefined();
@@ -169,7 +170,8 @@ suite('packed package in a new project (PostgreSQL + MariaDB sources)', () => {
     expect(stdout).toContain('shop: 12 tables');
     const manifest = JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8'));
     expect(manifest.type).toBe('module');
-    expect(manifest.dependencies.datakit).toMatch(/^file:/);
+    expect(manifest.dependencies['datakit-warehouse']).toMatch(/^file:/);
+    expect(manifest.dependencies.datakit).toBeUndefined();
     expect(readFileSync(path.join(project, '.env'), 'utf8')).toContain(`CRM_DEV_URL=${crm.url}`);
     expect(readFileSync(path.join(project, '.gitignore'), 'utf8')).toContain('.env');
     await sh('npx', ['tsc', '--noEmit'], project);

@@ -28,7 +28,8 @@ describe('datakit init (no sources)', () => {
       type: 'module',
       scripts: { typecheck: 'tsc --noEmit' },
     });
-    expect(manifest.dependencies.datakit).toMatch(/^\^\d+\.\d+\.\d+/);
+    expect(manifest.dependencies['datakit-warehouse']).toMatch(/^\^\d+\.\d+\.\d+/);
+    expect(manifest.dependencies.datakit).toBeUndefined();
     expect(readFileSync(path.join(project, 'datakit.config.ts'), 'utf8')).toContain(
       "url: 'pglite://.datakit/dev/warehouse'",
     );
@@ -58,27 +59,27 @@ describe('datakit init (no sources)', () => {
     }
   });
 
-  it('--from needs datakit installed where the generated code can import it', async () => {
+  it('--from needs datakit-warehouse installed where the generated code can import it', async () => {
     const dir = tempDir();
     const { code, stderr } = await runCli(['init', '--from', 'postgres://u@127.0.0.1:1/db'], dir);
     expect(code).toBe(2);
-    expect(stderr).toContain('npm install datakit');
+    expect(stderr).toContain('npm install datakit-warehouse');
   });
 });
 
 describe('the package.json init writes or completes', () => {
-  const versions = { datakit: '1.2.3', drizzle: '0.45.4' };
+  const versions = { library: { name: 'datakit-warehouse', version: '1.2.3' }, drizzle: '0.45.4' };
 
   it('keeps what an existing one has and adds what is missing', () => {
     const existing = {
       name: 'mine',
-      dependencies: { datakit: 'file:../datakit.tgz', zod: '4.0.0' },
+      dependencies: { 'datakit-warehouse': 'file:../datakit-warehouse.tgz', zod: '4.0.0' },
       scripts: { test: 'jest' },
     };
     const json = JSON.parse(projectPackageJson('x', existing, versions));
     expect(json).toMatchObject({ name: 'mine', type: 'module' });
     expect(json.dependencies).toEqual({
-      datakit: 'file:../datakit.tgz',
+      'datakit-warehouse': 'file:../datakit-warehouse.tgz',
       'drizzle-orm': '0.45.4',
       zod: '4.0.0',
     });

@@ -4,7 +4,8 @@ import type { CliIO } from '../cli-io.js';
 
 /**
  * `datakit config`: loads and checks datakit.config.ts and prints what it declares for one
- * environment, with every URL resolved (passwords redacted). Opens no connection.
+ * environment (layers, sources, transfers, pipelines with their task counts and schedules), with
+ * every URL resolved (passwords redacted). Opens no connection.
  *
  * @example
  * ```sh
@@ -15,7 +16,7 @@ export function registerConfigCommand(program: Command, io: CliIO): void {
   const command = program
     .command('config')
     .description(
-      'Check datakit.config.ts and show one environment: layers, sources, transfers and resolved URLs (no connection).',
+      'Check datakit.config.ts and show one environment: layers, sources, transfers, pipelines and resolved URLs (no connection).',
     );
   addCommonOptions(command)
     .addHelpText(
@@ -63,6 +64,17 @@ Examples:
           ]),
         ),
         transfers: Object.keys(target.warehouse.transfers ?? {}),
+        pipelines: Object.fromEntries(
+          Object.entries(target.warehouse.pipelines ?? {}).map(([name, pipeline]) => [
+            name,
+            {
+              tasks: pipeline.tasks.length,
+              ...(pipeline.schedule !== undefined
+                ? { schedule: pipeline.schedule, timezone: pipeline.timezone ?? 'UTC' }
+                : {}),
+            },
+          ]),
+        ),
       };
       if (flags.json) {
         io.out(JSON.stringify(summary, null, 2));
@@ -77,5 +89,11 @@ Examples:
       io.out(
         `  ${summary.transfers.length} transfers${summary.transfers.length > 0 ? `: ${summary.transfers.join(', ')}` : ''}`,
       );
+      const pipelines = Object.entries(summary.pipelines);
+      if (pipelines.length === 0) io.out('  0 pipelines');
+      for (const [name, p] of pipelines) {
+        const when = 'schedule' in p ? `, schedule "${p.schedule}" (${p.timezone})` : ', no schedule';
+        io.out(`  pipeline ${name}: ${p.tasks} task${p.tasks === 1 ? '' : 's'}${when}`);
+      }
     });
 }

@@ -44,15 +44,21 @@ Examples:
     .action(async (flags: DeployFlags) => {
       const { loadTarget, withConnection } = await import('../cli-context.js');
       const { deployWarehouse } = await import('../../deploy/deploy-warehouse.js');
+      const { missingPgliteDirectory } = await import('../../dialect/pglite/missing-pglite-directory.js');
       const { target } = await loadTarget(flags, io);
-      const result = await withConnection(target.warehouseUrl(), (connection) =>
-        deployWarehouse({
-          warehouse: target.warehouse,
-          connection,
-          apply: !flags.plan,
-          allowDestructive: Boolean(flags.allowDestructive),
-        }),
+      // --plan creates nothing: a PGlite directory that does not exist yet is planned in memory.
+      const missing = flags.plan ? missingPgliteDirectory(target.warehouseUrl()) : undefined;
+      const planned = await withConnection(
+        missing ? 'pglite://memory' : target.warehouseUrl(),
+        (connection) =>
+          deployWarehouse({
+            warehouse: target.warehouse,
+            connection,
+            apply: !flags.plan,
+            allowDestructive: Boolean(flags.allowDestructive),
+          }),
       );
+      const result = missing ? notCreatedYet(planned, missing) : planned;
       if (result.status === 'refused') setExitCode(1);
       if (flags.json) {
         const body = {
@@ -67,6 +73,16 @@ Examples:
       }
       io.out(formatDeploy(result, `${target.warehouseName}/${target.envName}`));
     });
+}
+
+/** A plan made in memory for a PGlite directory that does not exist: shown against that directory. */
+function notCreatedYet(result: DeployResult, directory: string): DeployResult {
+  const note = `the PGlite directory ${directory} does not exist yet: every table would be created (deploy without --plan creates it)`;
+  return {
+    ...result,
+    target: `pglite://${directory}`,
+    plan: { ...result.plan, notes: [note, ...result.plan.notes] },
+  };
 }
 
 function formatDeploy(result: DeployResult, name: string): string {

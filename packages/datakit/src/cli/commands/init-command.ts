@@ -50,7 +50,7 @@ Writes package.json (or completes an existing one), tsconfig.json, datakit.confi
 .gitignore and README.md. With --from, each source's tables are introspected into datakits/<system>,
 its bronze tables, typed transforms and transfers generated into datakits/bronze-<system>, its dev
 URL written to .env (never committed), and test/transforms.test.ts tests the transforms with
-factories. Run \`npm install datakit\` in the folder first, so the generated code can import it.
+factories. Run \`npm install datakit-warehouse\` in the folder first, so the generated code can import it.
 
 Examples:
   $ npx datakit init my-warehouse
