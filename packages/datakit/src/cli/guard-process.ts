@@ -22,7 +22,8 @@ const RERUN =
  * The last resort of the command line: a failure nobody awaited (an unhandled rejection, an
  * `'error'` event without a listener) or a command whose work never settled (Node would exit
  * silently with code 13) ends with a clear message on stderr (or JSON on stdout with `--json`)
- * and exit code 1, never a silent exit or a raw stack trace.
+ * and exit code 1, never a silent exit or a raw stack trace. A reader that closes the pipe early
+ * (`datakit transfer --help | head -1`) ends the command quietly, keeping its exit code.
  *
  * @example
  * ```ts
@@ -40,6 +41,8 @@ export function guardProcess(io: CliIO, json: boolean): ProcessGuard {
     else io.err(`error: ${body.message}${body.hint ? `\n  fix: ${body.hint}` : ''}`);
   };
   const fail = (error: unknown) => {
+    // The reader closed the pipe (`datakit … | head`): nobody is left to tell, and that is not a failure.
+    if (isBrokenPipe(error)) process.exit(process.exitCode ?? 0);
     if (error instanceof DatakitError) report(error.toJSON());
     else {
       const message = error instanceof Error ? error.message : String(error);
@@ -68,4 +71,8 @@ export function guardProcess(io: CliIO, json: boolean): ProcessGuard {
       settled = true;
     },
   };
+}
+
+function isBrokenPipe(error: unknown): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'EPIPE';
 }
