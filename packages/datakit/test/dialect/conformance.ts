@@ -4,12 +4,14 @@ import type { Connection } from '../../src/dialect/connection.js';
 import type { DdlCompiler } from '../../src/dialect/ddl-compiler.js';
 import type { ConnectionUrl } from '../../src/dialect/parse-connection-url.js';
 import { DatakitError } from '../../src/errors/datakit-error.js';
-import type { ColumnSchema, TableSchema } from '../../src/schema/table-schema.js';
+import type { ColumnSchema } from '../../src/schema/table-schema.js';
 import type { BadInputOptions } from './bad-input.js';
 import { describeBadInput } from './bad-input.js';
 import { describeCopy } from './copy-conformance.js';
 import { describeReader } from './reader-conformance.js';
 import { roundTripTables, withoutRaw } from './round-trip-tables.js';
+import { describeStatements } from './statement-conformance.js';
+import { suiteHelpers } from './suite-helpers.js';
 
 /** What a dialect's test file hands to the shared suite. */
 export interface DialectConformanceOptions {
@@ -32,40 +34,10 @@ export function runDialectConformance(options: DialectConformanceOptions): void 
     let conn: Connection;
     let ddl: DdlCompiler;
     let schema: string;
-    const ph = (i: number) => conn.dialect.adapter.placeholder(i);
-    const t = (name: string) => conn.dialect.adapter.quoteTable({ schema, name });
-    const q = (name: string) => conn.dialect.adapter.quoteIdentifier(name);
-    const create = async (table: TableSchema) => {
-      await conn.query(ddl.dropTable(table));
-      for (const sql of ddl.createTable(table)) await conn.query(sql);
-    };
-    const simple = (name: string, columns: ColumnSchema[], pk?: string): TableSchema => ({
-      schema,
-      name,
-      columns,
-      ...(pk ? { primaryKey: { columns: [pk] } } : {}),
-      uniques: [],
-      foreignKeys: [],
-      indexes: [],
-      checks: [],
-    });
-    const int = (name: string, nullable = false): ColumnSchema => ({
-      name,
-      type: { kind: 'integer' },
-      nullable,
-    });
-    const text = (name: string): ColumnSchema => ({ name, type: { kind: 'text' }, nullable: true });
-    const insertMany = async (table: string, columns: string[], rows: unknown[][]) => {
-      for (let start = 0; start < rows.length; start += 500) {
-        const chunk = rows.slice(start, start + 500);
-        let n = 0;
-        const values = chunk.map((row) => `(${row.map(() => ph(++n)).join(', ')})`).join(', ');
-        await conn.query(
-          `INSERT INTO ${t(table)} (${columns.map(q).join(', ')}) VALUES ${values}`,
-          chunk.flat(),
-        );
-      }
-    };
+    const { ph, t, q, create, simple, int, text, insertMany } = suiteHelpers(
+      () => conn,
+      () => schema,
+    );
     const tableNames = async () =>
       (await conn.dialect.createIntrospector(conn).introspect({ schema })).map((table) => table.name);
 
@@ -100,75 +72,6 @@ export function runDialectConformance(options: DialectConformanceOptions): void 
       expect(rows).toEqual([{ name: hostile }]);
       const updated = await conn.query(`UPDATE ${t('dk_params')} SET ${q('name')} = ${ph(1)}`, ['same']);
       expect(updated.rowCount).toBe(2);
-    });
-
-    it('quotes string literals the server reads back as written (quotes, backslashes, newlines)', async () => {
-      const hostile = [
-        "it's",
-        "''",
-        '\\',
-        'C:\\temp\\new',
-        "\\'; select 1; --",
-        'a\nb\tc',
-        "E'x'",
-        'naïve ✓',
-      ];
-      for (const value of hostile) {
-        const { rows } = await conn.query<{ v: string }>(
-          `select ${conn.dialect.adapter.quoteString(value)} as v`,
-        );
-        expect(rows[0]?.v, value).toBe(value);
-      }
-    });
-
-    it('inserts a row with its own value for a generated key, once (insertKeyedRow)', async () => {
-      const table = simple(
-        'keyed_row',
-        [{ name: 'k', type: { kind: 'integer' }, nullable: false, generated: 'identity' }, text('note')],
-        'k',
-      );
-      await create(table);
-      const keyed = ddl.insertKeyedRow(table, {
-        key: 'k',
-        columns: ['k', 'note'],
-        values: ['-1', conn.dialect.adapter.quoteString('unknown')],
-      });
-      await conn.query(keyed);
-      await conn.query(keyed);
-      await conn.query(`INSERT INTO ${t('keyed_row')} (${q('note')}) VALUES (${ph(1)})`, ['next']);
-      const { rows } = await conn.query<{ k: number; note: string }>(
-        `SELECT ${q('k')} AS k, ${q('note')} AS note FROM ${t('keyed_row')} ORDER BY ${q('k')}`,
-      );
-      expect(rows.map((r) => [Number(r.k), r.note])).toEqual([
-        [-1, 'unknown'],
-        [1, 'next'],
-      ]);
-    });
-
-    it('creates a partial index where the family has them, else says UNSUPPORTED', async () => {
-      const table = simple(
-        'partial_ix',
-        [int('id'), int('k'), { name: 'cur', type: { kind: 'boolean' }, nullable: false }],
-        'id',
-      );
-      await create(table);
-      const index = { name: 'partial_ix_current', columns: ['k'], unique: true };
-      const partial = () => ddl.createIndex(table, index, q('cur'));
-      if (conn.dialect.adapter.family === 'mysql') {
-        expect(partial).toThrow(expect.objectContaining({ code: 'UNSUPPORTED' }));
-        return;
-      }
-      await conn.query(partial());
-      await insertMany(
-        'partial_ix',
-        ['id', 'k', 'cur'],
-        [
-          [1, 7, false],
-          [2, 7, false],
-          [3, 7, true],
-        ],
-      );
-      await expect(conn.query(`INSERT INTO ${t('partial_ix')} VALUES (4, 7, true)`)).rejects.toThrow();
     });
 
     it('streams 25k rows in bounded batches, in order, and stays usable after an early stop', async () => {
@@ -396,6 +299,10 @@ export function runDialectConformance(options: DialectConformanceOptions): void 
     });
 
     describeCopy(
+      () => conn,
+      () => schema,
+    );
+    describeStatements(
       () => conn,
       () => schema,
     );
