@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect } from '../../src/dialect/connect.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Connection } from '../../src/dialect/connection.js';
 import { listLoadNames } from '../../src/store/loads/list-load-names.js';
 import { listRejectLoads, type RejectLoadFilter } from '../../src/store/loads/list-reject-loads.js';
 import { readRejects } from '../../src/store/loads/read-rejects.js';
 import { migrateStore } from '../../src/store/migrate-store.js';
 import { compileStoreSchema } from '../../src/store/store-schema.js';
-import { createTestDatabase, describeServer, type TestDatabase } from '../support/servers.js';
+import { describeOnEachStore, type OpenStoreDatabase } from './on-each-store.js';
 
 // A store under another schema name: the operations must take every table from the compiled schema.
 const store = compileStoreSchema('dk_rejects');
@@ -83,7 +82,7 @@ async function seed(conn: Connection): Promise<string> {
   return runId;
 }
 
-function rejectLoadsSuite(open: () => Promise<{ conn: Connection; close: () => Promise<void> }>) {
+function rejectLoadsSuite(open: OpenStoreDatabase) {
   let conn: Connection;
   let close: () => Promise<void>;
   let runId: string;
@@ -210,24 +209,4 @@ function rejectLoadsSuite(open: () => Promise<{ conn: Connection; close: () => P
   });
 }
 
-describe('reject loads in the run store [pglite]', () => {
-  rejectLoadsSuite(async () => {
-    const conn = await connect('pglite://memory');
-    return { conn, close: () => conn.close() };
-  });
-});
-
-await describeServer('postgres', 'reject loads in the run store', () => {
-  let db: TestDatabase;
-  rejectLoadsSuite(async () => {
-    db = await createTestDatabase('postgres', 'reject_loads');
-    const conn = await connect(db.url);
-    return {
-      conn,
-      close: async () => {
-        await conn.close();
-        await db.drop();
-      },
-    };
-  });
-});
+await describeOnEachStore('reject loads in the run store', 'reject_loads', rejectLoadsSuite);

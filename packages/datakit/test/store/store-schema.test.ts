@@ -1,21 +1,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect } from '../../src/dialect/connect.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Connection } from '../../src/dialect/connection.js';
 import { dumpStoreSchema } from '../../src/store/dump-store-schema.js';
 import { LATEST_STORE_VERSION, migrateStore } from '../../src/store/migrate-store.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { splitSqlStatements } from '../../src/store/split-sql-statements.js';
 import { compileStoreSchema, DEFAULT_STORE_SCHEMA } from '../../src/store/store-schema.js';
-import { createTestDatabase, describeServer, type TestDatabase } from '../support/servers.js';
+import { describeOnEachStore, type OpenStoreDatabase } from './on-each-store.js';
 
 const FILE = path.resolve(import.meta.dirname, '../../src/store/schema.sql');
 const STALE =
   'packages/datakit/src/store/schema.sql is not the schema the run store migrations make: ' +
   'run `npm run store:dump` and commit the file with the migration';
 
-function schemaSuite(open: () => Promise<{ conn: Connection; close: () => Promise<void> }>) {
+function schemaSuite(open: OpenStoreDatabase) {
   let conn: Connection;
   let close: () => Promise<void>;
   beforeAll(async () => {
@@ -67,24 +66,4 @@ function schemaSuite(open: () => Promise<{ conn: Connection; close: () => Promis
   });
 }
 
-describe('the run store schema [pglite]', () => {
-  schemaSuite(async () => {
-    const conn = await connect('pglite://memory');
-    return { conn, close: () => conn.close() };
-  });
-});
-
-await describeServer('postgres', 'the run store schema', () => {
-  let db: TestDatabase;
-  schemaSuite(async () => {
-    db = await createTestDatabase('postgres', 'store_schema');
-    const conn = await connect(db.url);
-    return {
-      conn,
-      close: async () => {
-        await conn.close();
-        await db.drop();
-      },
-    };
-  });
-});
+await describeOnEachStore('the run store schema', 'store_schema', schemaSuite);

@@ -15,6 +15,7 @@ export interface RejectRow {
   loadId: string;
   sourceTable: string;
   targetTable: string;
+  /** 1-based position in the source stream (null for a SQL transform's). */
   rowNumber: number | null;
   stage: string;
   column: string | null;

@@ -1,5 +1,6 @@
 import type { Connection } from '../../dialect/connection.js';
 import type { StoreSchema } from '../store-schema.js';
+import type { RejectRow } from './insert-rejects.js';
 
 /**
  * One rejected row as the run store holds it (its `rejects` table), its row parsed from JSON.
@@ -11,21 +12,9 @@ import type { StoreSchema } from '../store-schema.js';
  *   message: 'Row customer_id=3 of "customer": the transform threw: cannot transform BOOM', row: { customer_id: 3 }, at };
  * ```
  */
-export interface StoredReject {
+export interface StoredReject extends Omit<RejectRow, 'row'> {
   id: string;
-  loadId: string;
-  sourceTable: string;
-  targetTable: string;
-  /** 1-based position in the source stream (null for a SQL transform's). */
-  rowNumber: number | null;
-  stage: string;
-  column: string | null;
-  rule: string;
-  message: string;
-  hint: string | null;
   row: unknown;
-  datakit: string | null;
-  datakitVersion: string | null;
   at: Date;
 }
 
